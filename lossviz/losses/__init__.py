@@ -1,0 +1,52 @@
+"""The loss registry: every loss LossViz knows, by name.
+
+    >>> from lossviz import losses
+    >>> huber = losses.get("huber", delta=0.5)
+    >>> huber.forward([0.0, 1.0], [0.2, 3.0])
+    0.4475
+"""
+
+from lossviz.losses.base import TASKS, Combined, Loss, ParamSpec
+from lossviz.losses.classification import BCE, CCE, Focal, Hinge, Poly1, SoftmaxFocal
+from lossviz.losses.distribution import KL
+from lossviz.losses.embedding import Triplet
+from lossviz.losses.regression import MAE, MSE, Barron, Huber, LogCosh, Quantile
+from lossviz.losses.segmentation import Dice, DiceBCE, Jaccard, Tversky
+
+__all__ = ["TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names"]
+
+_REGISTRY: dict[str, type[Loss]] = {
+    cls.name: cls
+    for cls in (
+        MSE, MAE, Huber, LogCosh, Quantile, Barron,
+        BCE, Focal, Hinge, CCE, SoftmaxFocal, Poly1,
+        Dice, Jaccard, Tversky, DiceBCE,
+        KL,
+        Triplet,
+    )
+}
+
+
+def names(task: str | None = None) -> list[str]:
+    """Registered loss names, sorted; only those of `task` when given."""
+    if task is not None and task not in TASKS:
+        raise ValueError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+    return sorted(name for name, cls in _REGISTRY.items() if task is None or cls.task == task)
+
+
+def loss_class(name: str) -> type[Loss]:
+    """The class registered as `name` (its param_specs, latex and docs without an instance)."""
+    if not isinstance(name, str) or name not in _REGISTRY:
+        shown = repr(name) if len(repr(name)) <= 40 else repr(name)[:37] + "..."
+        raise ValueError(f"unknown loss {shown}; choose one of {', '.join(names())}")
+    return _REGISTRY[name]
+
+
+def get(name: str, **params) -> Loss:
+    """A configured instance of loss `name`; unknown names and invalid parameters raise ValueError."""
+    return loss_class(name)(**params)
+
+
+def combine(terms) -> Loss:
+    """A loss whose forward and backward are the weighted sums of the given (weight, loss) pairs."""
+    return Combined(terms)

@@ -1,0 +1,227 @@
+"""Shared machinery of every loss: parameter specs, validation and the mean reduction."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+TASKS = ("regression", "classification", "segmentation", "distribution", "embedding")
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """A numeric hyperparameter: its default, allowed range and slider step.
+
+    `log` asks a slider to move on a logarithmic scale (for ranges spanning decades).
+    """
+
+    default: float
+    min: float
+    max: float
+    step: float
+    help: str = ""
+    log: bool = False
+
+    def validate(self, name: str, value) -> float:
+        """Return `value` as a float, or raise ValueError naming `name` and the range."""
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+            raise ValueError(
+                f"{name} must be a number in [{self.min:g}, {self.max:g}]; "
+                f"got {_short_repr(value)} of type {type(value).__name__}"
+            )
+        value = float(value)
+        if math.isnan(value) or not self.min <= value <= self.max:
+            raise ValueError(f"{name} must be in [{self.min:g}, {self.max:g}]; got {value:g}")
+        return value
+
+
+def _short_repr(value, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class Loss:
+    """Base class: a configured loss with a numpy forward and a hand-derived backward.
+
+    Subclasses set `name`, `task`, `param_specs` (numeric hyperparameters), `flags` (boolean
+    options with their defaults), `weight_vectors` (optional per-class weight sequences),
+    `latex`, `grad_latex`, and define `elementwise` and `backward`.
+    """
+
+    name: str = ""
+    task: str = ""
+    param_specs: dict[str, ParamSpec] = {}
+    flags: dict[str, bool] = {}
+    weight_vectors: tuple[str, ...] = ()
+    latex: str = ""
+    grad_latex: str = ""
+
+    def __init__(self, **params):
+        allowed = (*self.param_specs, *self.flags, *self.weight_vectors)
+        unknown = sorted(set(params) - set(allowed))
+        if unknown:
+            accepted = ", ".join(allowed) if allowed else "no parameters"
+            raise ValueError(f"{self.name} got unknown parameter(s) {', '.join(map(str, unknown))}; "
+                             f"it accepts {accepted}")
+        for key, spec in self.param_specs.items():
+            setattr(self, key, spec.validate(key, params.get(key, spec.default)))
+        for key, default in self.flags.items():
+            value = params.get(key, default)
+            if not isinstance(value, (bool, np.bool_)):
+                raise ValueError(f"{key} must be True or False; got {_short_repr(value)}")
+            setattr(self, key, bool(value))
+        for key in self.weight_vectors:
+            setattr(self, key, _validate_weights(key, params.get(key)))
+
+    @property
+    def params(self) -> dict:
+        """Current parameter values, keyed by name."""
+        return {key: getattr(self, key) for key in (*self.param_specs, *self.flags, *self.weight_vectors)}
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
+        return f"{type(self).__name__}({args})"
+
+    def forward(self, y_true, y_pred) -> float:
+        """Mean of `elementwise` (the reduction torch calls "mean")."""
+        return float(np.mean(self.elementwise(y_true, y_pred)))
+
+    def elementwise(self, y_true, y_pred) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, y_true, y_pred) -> np.ndarray:
+        raise NotImplementedError
+
+
+def _validate_weights(name: str, value):
+    """None, or a 1-D sequence of finite non-negative weights with a positive sum, as a tuple."""
+    if value is None:
+        return None
+    try:
+        weights = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a sequence of numbers; got {_short_repr(value)}") from None
+    if weights.ndim != 1 or weights.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D sequence; got shape {weights.shape}")
+    if not np.all(np.isfinite(weights)) or np.any(weights < 0) or weights.sum() <= 0:
+        raise ValueError(f"{name} must hold finite weights >= 0 with a positive sum; got {_short_repr(value)}")
+    return tuple(weights.tolist())
+
+
+# --- input validation -------------------------------------------------------------------------
+# Each check is one or two cheap passes: training loops call forward and backward thousands of
+# times, so validation is part of the per-call cost.
+
+
+def as_array(name: str, value) -> np.ndarray:
+    """`value` as a float64 ndarray (no copy when it already is one)."""
+    if type(value) is np.ndarray and value.dtype == np.float64:
+        return value
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be an array of real numbers; got {_short_repr(value)}") from None
+    return array
+
+
+def check_same_shape(y_true: np.ndarray, y_pred: np.ndarray) -> None:
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"shape mismatch: y_true has shape {y_true.shape}, y_pred has shape {y_pred.shape}")
+    if y_true.size == 0:
+        raise ValueError("inputs are empty: y_true and y_pred need at least one element")
+
+
+def check_finite(name: str, array: np.ndarray) -> None:
+    # One summing pass catches nan and inf; the element-wise test runs only to tell a genuine
+    # non-finite entry from a sum that merely overflowed.
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.add.reduce(array, axis=None)
+    if not math.isfinite(total) and not np.isfinite(array).all():
+        kind = "NaN" if np.isnan(array).any() else "infinite values"
+        raise ValueError(f"{name} contains {kind}; every value must be finite")
+
+
+def check_probabilities(name: str, array: np.ndarray) -> None:
+    low, high = array.min(), array.max()
+    if not (low >= 0.0 and high <= 1.0):  # also false for nan
+        if np.isnan(array).any():
+            raise ValueError(f"{name} contains NaN; probabilities must lie in [0, 1]")
+        raise ValueError(f"{name} must hold probabilities in [0, 1]; found values in [{low:g}, {high:g}]"
+                         " (pass from_logits=True for raw scores)")
+
+
+def check_binary(name: str, array: np.ndarray) -> None:
+    """Every value is exactly 0 or 1."""
+    if not np.array_equal(array, array.astype(bool)):
+        bad = array[(array != 0) & (array != 1)]
+        raise ValueError(f"{name} must hold labels 0 or 1; found {_short_repr(bad[:5].tolist())}")
+
+
+class Combined(Loss):
+    """Weighted sum of losses: forward, elementwise and backward are the weighted sums.
+
+    Terms may come from different tasks when they take the same inputs (Dice + BCE on masks,
+    MSE + BCE on probabilities); the first term names the task. Each term keeps its own
+    reduction (cce's weighted mean, dice's mean over images), so `forward` is the weighted sum
+    of the terms' forwards.
+    """
+
+    def __init__(self, terms):
+        terms = list(terms)
+        if not terms:
+            raise ValueError("combine needs at least one (weight, loss) pair")
+        checked = []
+        for term in terms:
+            if not (isinstance(term, tuple) and len(term) == 2):
+                raise ValueError(f"combine takes (weight, loss) pairs; got {_short_repr(term)}")
+            weight, loss = term
+            if not isinstance(loss, Loss):
+                raise ValueError(f"combine takes Loss instances (from losses.get); got {_short_repr(loss)}")
+            is_number = isinstance(weight, numbers.Real) and not isinstance(weight, (bool, np.bool_))
+            if not (is_number and math.isfinite(weight)):
+                raise ValueError(f"combine weights must be finite numbers; got {_short_repr(weight)}")
+            checked.append((float(weight), loss))
+        takes_triplets = {loss.task == "embedding" for _, loss in checked}
+        if len(takes_triplets) != 1:
+            raise ValueError("combine cannot mix embedding losses, which take (anchor, positive, negative), "
+                             "with losses that take (y_true, y_pred)")
+        self.terms = tuple(checked)
+        self.task = checked[0][1].task
+        self.name = " + ".join(f"{weight:g}*{loss.name}" for weight, loss in checked)
+        symbols = [(weight, rf"L_{{\mathrm{{{_latex_name(loss)}}}}}") for weight, loss in checked]
+        self.latex = "L = " + " + ".join(rf"{weight:g}\,{symbol}" for weight, symbol in symbols)
+        self.grad_latex = r"\frac{\partial L}{\partial \hat y} = " + " + ".join(
+            rf"{weight:g}\,\frac{{\partial {symbol}}}{{\partial \hat y}}" for weight, symbol in symbols)
+
+    def __repr__(self) -> str:
+        return f"Combined({list(self.terms)!r})"
+
+    def forward(self, *arrays) -> float:
+        return float(sum(weight * loss.forward(*arrays) for weight, loss in self.terms))
+
+    def elementwise(self, *arrays):
+        parts = [weight * loss.elementwise(*arrays) for weight, loss in self.terms]
+        if len({part.shape for part in parts}) != 1:
+            raise ValueError("the combined losses reduce to different shapes, so they have no common "
+                             "elementwise form; use forward")
+        return sum(parts)
+
+    def backward(self, *arrays):
+        total = None
+        for weight, loss in self.terms:
+            grad = loss.backward(*arrays)
+            scaled = tuple(weight * g for g in grad) if isinstance(grad, tuple) else weight * grad
+            if total is None:
+                total = scaled
+            elif isinstance(scaled, tuple):
+                total = tuple(a + b for a, b in zip(total, scaled, strict=False))
+            else:
+                total = total + scaled
+        return total
+
+
+def _latex_name(loss: Loss) -> str:
+    return loss.name.replace("_", r"\_")

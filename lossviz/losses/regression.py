@@ -1,0 +1,275 @@
+"""Regression losses: functions of the residual r = y_pred - y_true, averaged over all elements."""
+
+import math
+
+import numpy as np
+
+from lossviz.losses.base import Loss, ParamSpec, as_array, check_finite, check_same_shape
+from lossviz.numerics import exprel, log_cosh
+
+
+def residual(y_true, y_pred, *, validate: bool = True) -> np.ndarray:
+    """y_pred - y_true as a new float64 array; both inputs have the same shape.
+
+    With `validate`, NaN or infinite inputs raise ValueError. The check sums the residual (one
+    pass, no temporary) and inspects the inputs only when that sum is not finite.
+    """
+    y_true = as_array("y_true", y_true)
+    y_pred = as_array("y_pred", y_pred)
+    check_same_shape(y_true, y_pred)
+    r = np.subtract(y_pred, y_true)
+    if validate:
+        with np.errstate(over="ignore", invalid="ignore"):
+            total = np.add.reduce(r, axis=None)
+        if not math.isfinite(total):
+            require_finite_inputs(y_true, y_pred)
+    return r
+
+
+def require_finite_inputs(y_true, y_pred) -> None:
+    """Raise ValueError if either input holds NaN or inf (a non-finite result may just overflow)."""
+    check_finite("y_true", as_array("y_true", y_true))
+    check_finite("y_pred", as_array("y_pred", y_pred))
+
+
+class RegressionLoss(Loss):
+    """A loss of the residual alone.
+
+    Subclasses define `_value(r)` (element-wise loss) and `_slope(r, scale)` (scale times its
+    derivative, reusing r's memory); `_total(r)`, given r flattened, may give a faster sum than
+    `_value(r).sum()`.
+    Training calls these thousands of times, so each is written to make few passes over memory.
+    """
+
+    task = "regression"
+
+    def forward(self, y_true, y_pred) -> float:
+        r = residual(y_true, y_pred, validate=False).reshape(-1)  # a view: r is a new array
+        with np.errstate(invalid="ignore", over="ignore"):
+            total = self._total(r)
+        if not math.isfinite(total):  # validation only on this rare path: NaN input ends here
+            require_finite_inputs(y_true, y_pred)
+        return total / r.size
+
+    def elementwise(self, y_true, y_pred) -> np.ndarray:
+        return self._value(residual(y_true, y_pred))
+
+    def backward(self, y_true, y_pred) -> np.ndarray:
+        r = residual(y_true, y_pred)
+        return self._slope(r, 1.0 / r.size)
+
+    def _total(self, r) -> float:
+        return float(self._value(r).sum())
+
+    def _value(self, r):
+        raise NotImplementedError
+
+    def _slope(self, r, scale):
+        raise NotImplementedError
+
+
+class MSE(RegressionLoss):
+    """Mean squared error.
+
+    Domain: y_true, y_pred real, same shape. Residual r = y_pred - y_true.
+    Notes: the maximum-likelihood loss under Gaussian noise; a single large residual dominates
+        the mean, so outliers pull the fit. Matches torch.nn.MSELoss.
+    References: A.-M. Legendre, Nouvelles méthodes pour la détermination des orbites des
+        comètes, 1805.
+    """
+
+    name = "mse"
+    latex = r"L = \frac{1}{n}\sum_i (\hat y_i - y_i)^2"
+    grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{2}{n}(\hat y_i - y_i)"
+
+    def _total(self, r):
+        return float(np.dot(r, r))
+
+    def _value(self, r):
+        return np.square(r, out=r)
+
+    def _slope(self, r, scale):
+        return np.multiply(r, 2.0 * scale, out=r)
+
+
+class MAE(RegressionLoss):
+    """Mean absolute error.
+
+    Domain: y_true, y_pred real, same shape. Residual r = y_pred - y_true.
+    Notes: the maximum-likelihood loss under Laplace noise; its minimiser is the median, so it
+        resists outliers. At r = 0 the subgradient 0 is chosen, as torch.nn.L1Loss does.
+    References: P.-S. Laplace, Traité de mécanique céleste, 1799.
+    """
+
+    name = "mae"
+    latex = r"L = \frac{1}{n}\sum_i \lvert \hat y_i - y_i \rvert"
+    grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\operatorname{sign}(\hat y_i - y_i)"
+
+    def _total(self, r):
+        return float(np.abs(r, out=r).sum())
+
+    def _value(self, r):
+        return np.abs(r, out=r)
+
+    def _slope(self, r, scale):
+        slope = np.sign(r)  # numpy's in-place sign takes a slow path
+        slope *= scale
+        return slope
+
+
+class Huber(RegressionLoss):
+    """Huber loss: quadratic near zero, linear beyond delta.
+
+    Domain: y_true, y_pred real, same shape. Residual r = y_pred - y_true.
+    Notes: 0.5 r^2 for |r| <= delta, delta (|r| - delta / 2) beyond, as torch.nn.HuberLoss.
+        Equals MSE/2 when delta exceeds every |r|; tends to delta * MAE as delta -> 0.
+        The gradient is r clipped to [-delta, delta].
+    References: P. J. Huber, Robust Estimation of a Location Parameter, 1964.
+    """
+
+    name = "huber"
+    param_specs = {
+        "delta": ParamSpec(default=1.0, min=0.05, max=10.0, step=0.05,
+                           help="Residual size where the loss turns from quadratic to linear."),
+    }
+    latex = (r"L = \frac{1}{n}\sum_i \begin{cases} \tfrac12 r_i^2 & |r_i| \le \delta \\ "
+             r"\delta\,(|r_i| - \tfrac12\delta) & \text{otherwise} \end{cases},\quad r_i = \hat y_i - y_i")
+    grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\operatorname{clip}(r_i, -\delta, \delta)"
+
+    # With q = min(|r|, delta), 0.5 q^2 + delta (|r| - q) equals both branches.
+
+    def _total(self, r):
+        size = np.abs(r, out=r)
+        quadratic = np.minimum(size, self.delta)
+        return float(0.5 * np.dot(quadratic, quadratic) + self.delta * (size.sum() - quadratic.sum()))
+
+    def _value(self, r):
+        size = np.abs(r, out=r)
+        quadratic = np.minimum(size, self.delta)
+        size -= quadratic
+        size *= self.delta
+        quadratic *= quadratic
+        quadratic *= 0.5
+        return np.add(quadratic, size, out=quadratic)
+
+    def _slope(self, r, scale):
+        np.clip(r, -self.delta, self.delta, out=r)
+        return np.multiply(r, scale, out=r)
+
+
+class LogCosh(RegressionLoss):
+    """Log-cosh loss: like r^2 / 2 near zero and like |r| - log 2 far away, smooth everywhere.
+
+    Domain: y_true, y_pred real, same shape. Residual r = y_pred - y_true.
+    Notes: computed as logaddexp(r, -r) - log 2, so large residuals do not overflow cosh.
+        Its gradient tanh(r) is bounded by 1, like MAE's, but continuous.
+    References: P. Chen, G. Chen, S. Zhang, Log Hyperbolic Cosine Loss Improves Variational
+        Auto-Encoder, 2019.
+    """
+
+    name = "log_cosh"
+    latex = r"L = \frac{1}{n}\sum_i \log\cosh(\hat y_i - y_i)"
+    grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\tanh(\hat y_i - y_i)"
+
+    def _value(self, r):
+        return log_cosh(r)
+
+    def _slope(self, r, scale):
+        np.tanh(r, out=r)
+        return np.multiply(r, scale, out=r)
+
+
+class Quantile(RegressionLoss):
+    """Quantile (pinball) loss: its minimiser is the q-th quantile of y given x.
+
+    Domain: y_true, y_pred real, same shape; q in (0, 1).
+    Notes: with u = y_true - y_pred the loss is max(q u, (q - 1) u): under-prediction costs q per
+        unit, over-prediction 1 - q. q = 0.5 gives MAE / 2. At u = 0 the subgradient 0.5 - q is
+        chosen (the middle of the subdifferential, and 0 for q = 0.5 like MAE).
+    References: R. Koenker, G. Bassett, Regression Quantiles, 1978.
+    """
+
+    name = "quantile"
+    param_specs = {
+        "q": ParamSpec(default=0.5, min=0.01, max=0.99, step=0.01,
+                       help="Target quantile: above 0.5 under-prediction costs more."),
+    }
+    latex = (r"L = \frac{1}{n}\sum_i \max\big(q\,u_i,\,(q-1)\,u_i\big),\quad u_i = y_i - \hat y_i")
+    grad_latex = (r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\begin{cases} -q & u_i > 0 \\ "
+                  r"1 - q & u_i < 0 \end{cases}")
+
+    def _value(self, r):
+        # r = y_pred - y_true = -u: max(-q r, (1 - q) r)
+        return np.maximum(-self.q * r, (1.0 - self.q) * r)
+
+    def _slope(self, r, scale):
+        above, below, tie = (1.0 - self.q) * scale, -self.q * scale, (0.5 - self.q) * scale
+        return np.where(r > 0, above, np.where(r < 0, below, tie))
+
+
+class Barron(RegressionLoss):
+    """Barron's general and adaptive robust loss, one shape parameter for a whole family.
+
+    Domain: y_true, y_pred real, same shape; alpha in [-10, 4], scale c > 0.
+    Notes: rho(r) = |a-2|/a * (((r/c)^2 / |a-2| + 1)^(a/2) - 1). a = 2 is L2 (r^2 / 2c^2),
+        a = 1 pseudo-Huber (Charbonnier), a = 0 Cauchy (log(r^2 / 2c^2 + 1)), a = -2 Geman-McClure;
+        as a falls the loss saturates and large residuals lose their pull. a = 2 and a = 0 use
+        their exact limit formulas and a = 1 its square-root form; elsewhere log1p and exprel
+        keep accuracy near those points.
+    References: J. T. Barron, A General and Adaptive Robust Loss Function, CVPR 2019.
+    """
+
+    name = "barron"
+    param_specs = {
+        "alpha": ParamSpec(default=1.0, min=-10.0, max=4.0, step=0.1,
+                           help="Shape: 2 is L2, 1 pseudo-Huber, 0 Cauchy, negative values saturate."),
+        "scale": ParamSpec(default=1.0, min=0.05, max=10.0, step=0.05,
+                           help="Width c of the quadratic bowl around zero."),
+    }
+    latex = (r"L = \frac{1}{n}\sum_i \frac{|\alpha-2|}{\alpha}"
+             r"\left[\left(\frac{(r_i/c)^2}{|\alpha-2|}+1\right)^{\alpha/2}"
+             r"-1\right],\quad r_i = \hat y_i - y_i")
+    grad_latex = (r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\,\frac{r_i}{c^2}"
+                  r"\left(\frac{(r_i/c)^2}{|\alpha-2|}+1\right)^{\alpha/2-1}")
+
+    def _value(self, r):
+        alpha = self.alpha
+        squared = np.square(r / self.scale)  # z = (r / c)^2
+        if alpha == 2.0:
+            return np.multiply(squared, 0.5, out=squared)
+        if alpha == 0.0:
+            return np.log1p(np.multiply(squared, 0.5, out=squared), out=squared)
+        if alpha == 1.0:
+            # sqrt(z + 1) - 1 = z / (sqrt(z + 1) + 1), without cancellation at small z
+            root = np.sqrt(squared + 1.0)
+            root += 1.0
+            return np.divide(squared, root, out=squared)
+        gap = abs(alpha - 2.0)
+        # gap/a * expm1(a L / 2) with L = log1p(z / gap), written as gap L / 2 * exprel(a L / 2) so
+        # that no division by a tiny alpha can overflow
+        half_log = np.log1p(np.divide(squared, gap, out=squared), out=squared)
+        half_log *= 0.5
+        return gap * half_log * exprel(alpha * half_log)
+
+    def _slope(self, r, scale):
+        # d rho / d r = r / c^2 * (z / |a - 2| + 1)^(a/2 - 1)
+        alpha = self.alpha
+        factor = scale / self.scale**2
+        if alpha == 2.0:
+            return np.multiply(r, factor, out=r)
+        if alpha == 0.0:
+            # r / c^2 / (z / 2 + 1) = 2 r / (r^2 + 2 c^2)
+            return 2.0 * scale * r / (np.square(r) + 2.0 * self.scale**2)
+        squared = np.square(r)
+        squared *= 1.0 / self.scale**2
+        if alpha == 1.0:
+            squared += 1.0
+            np.sqrt(squared, out=squared)
+            np.divide(factor, squared, out=squared)
+            return np.multiply(r, squared, out=squared)
+        gap = abs(alpha - 2.0)
+        # the power through exp(log1p(.)), accurate when z / gap is small
+        weight = np.exp(np.multiply(np.log1p(np.divide(squared, gap, out=squared), out=squared),
+                                    alpha / 2.0 - 1.0, out=squared), out=squared)
+        weight *= factor
+        return np.multiply(r, weight, out=weight)
