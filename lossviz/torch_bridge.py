@@ -72,3 +72,155 @@ def as_module(loss: Loss):
     if not isinstance(loss, Loss):
         raise ValueError(f"as_module needs a lossviz Loss (from losses.get); got {type(loss).__name__}")
     return _classes()[1](loss)
+
+
+# --- torch references -------------------------------------------------------------------------
+# The same losses written with torch's own operations: the built-in where PyTorch has one,
+# otherwise the paper's formula (source named beside it). Tests hold the numpy core to these,
+# and the gallery's "check against PyTorch" panel evaluates them on the plotted points.
+
+
+def reference_elementwise(name: str, params: dict, *tensors):
+    """Unreduced reference values of loss `name`: one per element, sample, image, row or triplet."""
+    import torch
+    import torch.nn.functional as F
+
+    from lossviz.numerics import KL_Q_FLOOR, LOG_CLAMP
+
+    def clamped_log(p):
+        return torch.clamp(torch.log(p), min=LOG_CLAMP)
+
+    def binary_ce(y, pred, pos_weight=1.0):
+        if from_logits:
+            return F.binary_cross_entropy_with_logits(
+                pred, y, pos_weight=torch.tensor(pos_weight, dtype=pred.dtype), reduction="none")
+        if pos_weight == 1.0:
+            return F.binary_cross_entropy(pred, y, reduction="none")
+        return -(pos_weight * y * clamped_log(pred) + (1 - y) * torch.clamp(torch.log1p(-pred), min=LOG_CLAMP))
+
+    def true_class(y, pred):
+        if y.dim() == 2:
+            y = y.argmax(dim=1)
+        log_p = F.log_softmax(pred, dim=1) if from_logits else clamped_log(pred)
+        log_p_t = log_p.gather(1, y[:, None])[:, 0]
+        p_t = torch.exp(log_p_t) if from_logits else pred.gather(1, y[:, None])[:, 0]
+        return y, log_p_t, p_t
+
+    def overlap(g, pred, kind):
+        p = torch.sigmoid(pred) if from_logits else pred
+        n_images = 1 if p.dim() == 2 else p.shape[0]
+        p, g = p.reshape(n_images, -1), g.reshape(n_images, -1)
+        tp, smooth = (p * g).sum(1), params["smooth"]
+        if kind == "jaccard":
+            ratio = (tp + smooth) / (p.sum(1) + g.sum(1) - tp + smooth)
+        elif kind == "tversky":  # Salehi et al. 2017
+            fp, fn = (p * (1 - g)).sum(1), ((1 - p) * g).sum(1)
+            ratio = (tp + smooth) / (tp + params["alpha"] * fp + params["beta"] * fn + smooth)
+        else:  # Milletari et al. 2016
+            ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)
+        return 1 - ratio
+
+    from_logits = params.get("from_logits", False)
+    if name == "triplet":
+        anchor, positive, negative = tensors
+        if params["margin"] > 0:
+            return F.triplet_margin_loss(anchor, positive, negative, margin=params["margin"], reduction="none")
+        # torch refuses margin 0; the same formula through its pairwise distance
+        return torch.clamp(F.pairwise_distance(anchor, positive) - F.pairwise_distance(anchor, negative), min=0)
+    y, pred = tensors
+    if name == "mse":
+        return F.mse_loss(pred, y, reduction="none")
+    if name == "mae":
+        return F.l1_loss(pred, y, reduction="none")
+    if name == "huber":
+        return F.huber_loss(pred, y, delta=params["delta"], reduction="none")
+    if name == "log_cosh":
+        return torch.log(torch.cosh(pred - y))
+    if name == "quantile":  # Koenker and Bassett 1978
+        u = y - pred
+        return torch.maximum(params["q"] * u, (params["q"] - 1) * u)
+    if name == "barron":  # Barron 2019, eq. (1) and its limits at alpha = 2 and 0
+        alpha, squared = params["alpha"], ((pred - y) / params["scale"]) ** 2
+        if alpha == 2:
+            return 0.5 * squared
+        if alpha == 0:
+            return torch.log(0.5 * squared + 1)
+        gap = abs(alpha - 2)
+        return gap / alpha * ((squared / gap + 1) ** (alpha / 2) - 1)
+    if name == "bce":
+        return binary_ce(y, pred, params["pos_weight"])
+    if name == "focal":  # torchvision.ops.sigmoid_focal_loss (Lin et al. 2017)
+        p = torch.sigmoid(pred) if from_logits else pred
+        p_t = p * y + (1 - p) * (1 - y)
+        loss = binary_ce(y, pred) * (1 - p_t) ** params["gamma"]
+        if params["alpha"] >= 0:
+            loss = (params["alpha"] * y + (1 - params["alpha"]) * (1 - y)) * loss
+        return loss
+    if name == "hinge":  # keras.losses.Hinge
+        sign = torch.where(y == 0, -1.0, y).to(pred.dtype)
+        return torch.clamp(1 - sign * pred, min=0)
+    if name == "cce":
+        weight = None if params["class_weight"] is None else torch.tensor(params["class_weight"], dtype=pred.dtype)
+        if from_logits:
+            return F.cross_entropy(pred, y, weight=weight, label_smoothing=params["label_smoothing"],
+                                   reduction="none")
+        # torch's cross-entropy terms applied to log(p) as given (no renormalisation)
+        smoothing, n_classes = params["label_smoothing"], pred.shape[1]
+        weight = torch.ones(n_classes, dtype=pred.dtype) if weight is None else weight
+        if y.dim() == 1:
+            target = F.one_hot(y, n_classes).to(pred.dtype) * weight[y][:, None]
+        else:
+            target = y * weight
+        coefficients = (1 - smoothing) * target + smoothing / n_classes * weight
+        return -(coefficients * clamped_log(pred)).sum(1)
+    if name == "softmax_focal":
+        y, log_p_t, p_t = true_class(y, pred)
+        alpha_t = 1.0 if params["alpha"] is None else torch.tensor(params["alpha"], dtype=pred.dtype)[y]
+        return -alpha_t * (1 - p_t) ** params["gamma"] * log_p_t
+    if name == "poly1":  # Leng et al. 2022: CE + epsilon (1 - p_t)
+        _, log_p_t, p_t = true_class(y, pred)
+        return -log_p_t + params["epsilon"] * (1 - p_t)
+    if name in ("dice", "jaccard", "tversky"):
+        return overlap(y, pred, name)
+    if name == "dice_bce":
+        per_image_bce = binary_ce(y, pred).reshape(overlap(y, pred, "dice").shape[0], -1).mean(1)
+        return params["weight"] * overlap(y, pred, "dice") + (1 - params["weight"]) * per_image_bce
+    if name == "kl":
+        rows_p, rows_q = torch.atleast_2d(y), torch.atleast_2d(pred)
+        return F.kl_div(torch.log(rows_q.clamp_min(KL_Q_FLOOR)), rows_p, reduction="none").sum(1)
+    raise ValueError(f"no torch reference for loss {name!r}")
+
+
+def reference_forward(name: str, params: dict, *tensors):
+    """The reference loss value: the mean of `reference_elementwise`, except cce with index
+    targets, which torch divides by the summed weights of the targets."""
+    values = reference_elementwise(name, params, *tensors)
+    if name == "cce" and tensors[0].dim() == 1 and params["class_weight"] is not None:
+        import torch
+
+        weight = torch.tensor(params["class_weight"], dtype=values.dtype)
+        return values.sum() / weight[tensors[0]].sum()
+    return values.mean()
+
+
+def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
+    """Max absolute differences between `loss` (numpy) and its torch reference on `arrays`:
+    of the unreduced values and of the gradients (torch autograd, float64)."""
+    import numpy as np
+    import torch
+
+    tensors = [
+        torch.as_tensor(array, dtype=torch.long) if np.asarray(array).dtype.kind in "iu"
+        else torch.tensor(np.asarray(array, dtype=np.float64), requires_grad=True)
+        for array in arrays
+    ]
+    expected = reference_elementwise(loss.name, loss.params, *tensors)
+    reference_forward(loss.name, loss.params, *tensors).backward()
+    grads = loss.backward(*arrays)
+    grads = grads if isinstance(grads, tuple) else (grads,)
+    differentiable = tensors if loss.task == "embedding" else tensors[-1:]
+    return {
+        "value": float(np.max(np.abs(loss.elementwise(*arrays) - expected.detach().numpy()))),
+        "gradient": max(float(np.max(np.abs(grad - tensor.grad.numpy())))
+                        for grad, tensor in zip(grads, differentiable, strict=True)),
+    }

@@ -6,7 +6,8 @@ import torch
 
 from lossviz import losses
 from tests.unit.cases import all_cases, differentiable_args, inputs
-from tests.unit.torch_reference import reference
+from lossviz.torch_bridge import compare_with_torch, reference_elementwise
+from lossviz.torch_bridge import reference_forward as reference
 
 CASES = all_cases()
 
@@ -28,8 +29,9 @@ def test_forward_and_elementwise_match_torch(name, setting):
     for args in inputs(name, setting, np.random.default_rng(0)):
         expected = reference(name, loss.params, *(_as_tensor(a, False) for a in args)).item()
         assert loss.forward(*args) == pytest.approx(expected, rel=1e-10, abs=1e-12)
-        if name != "cce":  # cce's index-target mean divides by the summed weights instead
-            assert np.mean(loss.elementwise(*args)) == pytest.approx(expected, rel=1e-10, abs=1e-12)
+        tensors = [_as_tensor(a, False) for a in args]
+        expected_values = reference_elementwise(name, loss.params, *tensors).numpy()
+        np.testing.assert_allclose(loss.elementwise(*args), expected_values, rtol=1e-10, atol=1e-12)
 
 
 @pytest.mark.parametrize(("name", "setting"), CASES)
@@ -128,3 +130,11 @@ def test_combine_of_triplets_sums_the_three_gradients():
     combined = losses.combine([(1.0, small), (0.5, large)])
     for got, a, b in zip(combined.backward(*args), small.backward(*args), large.backward(*args), strict=True):
         np.testing.assert_allclose(got, a + 0.5 * b)
+
+
+def test_compare_with_torch_reports_tiny_differences():
+    loss = losses.get("focal", gamma=1.5)
+    labels, proba = np.array([0.0, 1.0, 1.0]), np.array([0.2, 0.6, 0.9])
+    differences = compare_with_torch(loss, labels, proba)
+    assert set(differences) == {"value", "gradient"}
+    assert 0.0 <= differences["value"] < 1e-12 and 0.0 <= differences["gradient"] < 1e-12

@@ -9,7 +9,7 @@ import torch
 
 from lossviz import losses
 from lossviz.torch_bridge import as_module
-from tests.unit.torch_reference import reference
+from lossviz.torch_bridge import reference_forward as reference
 
 CASES = [
     ("mse", {}, "regression"),
