@@ -68,29 +68,31 @@ def inputs(name, params, n, rng):
     return labels, rng.uniform(0.001, 0.999, n)
 
 
+def time_case(loss, torch_loss, y_true, y_pred, n):
+    """(numpy, torch, memory pass) median seconds for one loss on one data set."""
+    out = np.empty_like(y_pred)
+    y_true_t = torch.from_numpy(y_true)
+
+    def numpy_run():
+        loss.forward(y_true, y_pred)
+        loss.backward(y_true, y_pred)
+
+    def torch_run():
+        pred = torch.from_numpy(y_pred).requires_grad_()
+        torch_loss(y_true_t, pred).backward()
+
+    def memory_pass():
+        np.subtract(y_true, y_pred, out=out)
+
+    return tuple(median_seconds(run, n) for run in (numpy_run, torch_run, memory_pass))
+
+
 def bench(n, rng):
     rows = []
     for name, params, torch_loss in CASES:
-        torch_loss = torch_loss or torch_focal(params.get("from_logits", False))
-        loss = losses.get(name, **params)
-        y_true, y_pred = inputs(name, params, n, rng)
-        out = np.empty_like(y_pred)
-
-        def numpy_run():
-            loss.forward(y_true, y_pred)
-            loss.backward(y_true, y_pred)
-
-        y_true_t = torch.from_numpy(y_true)
-
-        def torch_run():
-            pred = torch.from_numpy(y_pred).requires_grad_()
-            torch_loss(y_true_t, pred).backward()
-
         label = name + ("(logits)" if params.get("from_logits") else "")
-        numpy_s = median_seconds(numpy_run, n)
-        torch_s = median_seconds(torch_run, n)
-        pass_s = median_seconds(lambda: np.subtract(y_true, y_pred, out=out), n)
-        rows.append((label, numpy_s, torch_s, pass_s))
+        torch_loss = torch_loss or torch_focal(params.get("from_logits", False))
+        rows.append((label, *time_case(losses.get(name, **params), torch_loss, *inputs(name, params, n, rng), n)))
     return rows
 
 

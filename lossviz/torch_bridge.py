@@ -167,10 +167,7 @@ def reference_elementwise(name: str, params: dict, *tensors):
         # torch's cross-entropy terms applied to log(p) as given (no renormalisation)
         smoothing, n_classes = params["label_smoothing"], pred.shape[1]
         weight = torch.ones(n_classes, dtype=pred.dtype) if weight is None else weight
-        if y.dim() == 1:
-            target = F.one_hot(y, n_classes).to(pred.dtype) * weight[y][:, None]
-        else:
-            target = y * weight
+        target = F.one_hot(y, n_classes).to(pred.dtype) * weight[y][:, None] if y.dim() == 1 else y * weight
         coefficients = (1 - smoothing) * target + smoothing / n_classes * weight
         return -(coefficients * clamped_log(pred)).sum(1)
     if name == "softmax_focal":

@@ -5,9 +5,9 @@ import pytest
 import torch
 
 from lossviz import losses
-from tests.unit.cases import all_cases, differentiable_args, inputs
 from lossviz.torch_bridge import compare_with_torch, reference_elementwise
 from lossviz.torch_bridge import reference_forward as reference
+from tests.unit.cases import all_cases, differentiable_args, inputs
 
 CASES = all_cases()
 
