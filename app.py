@@ -1,30 +1,16 @@
-"""LossViz entry point: the loss registry at a glance, each loss with its formula and gradient."""
+"""LossViz entry point: page config, the shared sidebar, and the list of pages."""
 
 import streamlit as st
 
-from lossviz import losses
+from lossviz import ui
+from lossviz.i18n import translate
 
 st.set_page_config(page_title="LossViz", page_icon="📉", layout="wide")
-st.title("LossViz")
-st.write("An interactive explorer of machine-learning loss functions. Every loss below is computed "
-         "in numpy with a hand-derived gradient and checked against PyTorch.")
+lang = ui.language()
+st.sidebar.caption(translate(lang, "sidebar.about"))
 
-task = st.selectbox("Task", ["all", *losses.TASKS], key="registry.task")
-names = losses.names(task=None if task == "all" else task)
-rows = [
-    {
-        "loss": name,
-        "task": losses.loss_class(name).task,
-        "parameters": ", ".join(f"{key} = {spec.default:g} [{spec.min:g}, {spec.max:g}]"
-                                for key, spec in losses.loss_class(name).param_specs.items()) or "—",
-        "summary": losses.loss_class(name).__doc__.strip().splitlines()[0],
-    }
-    for name in names
+pages = [
+    st.Page("views/home.py", title=translate(lang, "nav.home"), icon="🏠", url_path="home", default=True),
+    st.Page("views/gallery.py", title=translate(lang, "nav.gallery"), icon="📈", url_path="gallery"),
 ]
-st.dataframe(rows, hide_index=True, width="stretch")
-
-for name in names:
-    cls = losses.loss_class(name)
-    with st.expander(f"{name} · {cls.__doc__.strip().splitlines()[0]}"):
-        st.latex(cls.latex)
-        st.latex(cls.grad_latex)
+st.navigation(pages).run()

@@ -1,22 +1,127 @@
-"""The entry page runs and follows its task filter."""
+"""AppTest of the shell and the gallery: they run, widgets change the output, hostile URLs are repaired."""
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
-
-from lossviz import losses
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def test_registry_page_lists_every_loss_and_filters_by_task():
-    app = AppTest.from_file(APP, default_timeout=30).run()
+def _app(query=None, page=None):
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    if page:
+        app.switch_page(page)
+    return app.run()
+
+
+def _figure_data(app, index=0):
+    return app.get("plotly_chart")[index].proto.spec
+
+
+def test_home_page_runs_and_links_the_gallery():
+    app = _app()
+    assert not app.exception
+    assert app.title[0].value == "LossViz"
+
+
+def test_gallery_draws_the_default_losses():
+    app = _app(page="views/gallery.py")
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 2
+    assert app.multiselect(key="gallery.losses").value == ["mse", "mae", "huber"]
+    assert app.query_params["huber.delta"] == "1"
+
+
+def test_moving_a_slider_changes_the_curves_and_the_url():
+    app = _app(page="views/gallery.py")
+    before = _figure_data(app)
+    app.slider(key="gallery.huber.delta").set_value(0.5).run()
+    assert not app.exception
+    assert _figure_data(app) != before
+    assert app.query_params["huber.delta"] == "0.5"
+
+
+def test_choosing_losses_and_task_changes_what_is_drawn():
+    app = _app(page="views/gallery.py")
+    app.multiselect(key="gallery.losses").set_value(["mse", "barron", "quantile", "log_cosh"]).run()
+    assert not app.exception
+    assert _figure_data(app).count('"name"') > 0 and '"barron"' in _figure_data(app)
+    app.selectbox(key="gallery.task").set_value("binary").run()
+    assert not app.exception
+    assert app.multiselect(key="gallery.losses").value == ["bce", "focal"]
+    assert '"focal"' in _figure_data(app)
+
+
+def test_switching_language_translates_the_page():
+    app = _app(page="views/gallery.py")
+    assert app.title[0].value == "Loss gallery"
+    app.selectbox(key="lang").set_value("ko").run()
+    assert not app.exception
+    assert app.title[0].value == "손실 함수 갤러리"
+    assert app.query_params["lang"] == "ko"
+
+
+def test_shared_url_restores_the_view():
+    app = _app({"task": "segmentation", "losses": "tversky,dice", "axis": "logit", "tversky.beta": "0.8",
+                "lang": "ko"}, page="views/gallery.py")
+    assert not app.exception
+    assert app.selectbox(key="gallery.task").value == "segmentation"
+    assert app.multiselect(key="gallery.losses").value == ["tversky", "dice"]
+    assert app.radio(key="gallery.axis").value == "logit"
+    assert app.slider(key="gallery.tversky.beta").value == 0.8
+    assert not app.warning
+
+
+@pytest.mark.parametrize("query", [
+    {"delta": "1e309"}, {"huber.delta": "1e309"}, {"huber.delta": "abc"}, {"loss": "../../etc"},
+    {"losses": "../../etc"}, {"lang": "xx"}, {"huber.delta": "9" * 5000}, {"task": "<script>"},
+    {"huber.delta": "-inf"}, {"huber.delta": "nan"},
+])
+def test_hostile_query_shows_a_notice_and_a_working_page(query):
+    app = _app(query, page="views/gallery.py")
+    assert not app.exception
+    assert app.warning, "a notice explains the repair"
+    assert len(app.get("plotly_chart")) == 2 or app.info
+
+
+def test_out_of_range_value_is_clamped_into_the_slider():
+    app = _app({"huber.delta": "1e309"}, page="views/gallery.py")
+    assert app.slider(key="gallery.huber.delta").value == 10.0
+    assert "10" in app.warning[0].value
+
+
+def test_torch_check_reports_tiny_differences():
+    app = _app({"losses": "mse,huber,barron"}, page="views/gallery.py")
+    app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = app.dataframe[0].value
-    assert sorted(table["loss"]) == losses.names()
-    assert len(app.expander) == len(losses.names())
+    assert list(table.iloc[:, 0]) == ["mse", "huber", "barron"]
+    assert all(float(value) < 1e-10 for value in table.iloc[:, 1]) and all(float(v) < 1e-10 for v in table.iloc[:, 2])
 
-    app.selectbox(key="registry.task").select("segmentation").run()
-    assert not app.exception
-    assert sorted(app.dataframe[0].value["loss"]) == losses.names(task="segmentation")
-    assert len(app.latex) == 2 * len(losses.names(task="segmentation"))
+
+def test_first_page_loads_do_not_import_torch():
+    # a fresh interpreter: other tests in this process may have imported torch already
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        f"app = AppTest.from_file({APP!r}, default_timeout=60).run()\n"
+        "app.switch_page('views/gallery.py').run()\n"
+        "assert not app.exception\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_gallery_in_every_task_and_axis_runs():
+    from lossviz import gallery
+    for task, axes in gallery.TASK_AXES.items():
+        for axis in axes:
+            app = _app({"task": task, "axis": axis, "losses": ",".join(gallery.TASK_LOSSES[task])},
+                       page="views/gallery.py")
+            assert not app.exception, (task, axis)
+            assert len(app.get("plotly_chart")) == 2

@@ -1,0 +1,121 @@
+"""English UI strings."""
+
+STRINGS = {
+    "app.title": "LossViz",
+    "app.tagline": "An interactive explorer of machine-learning loss functions.",
+    "sidebar.language": "Language",
+    "sidebar.about": ("LossViz draws every loss from one numpy implementation with a hand-derived "
+                      "gradient, checked against PyTorch. Settings live in the URL: copy it to share a view."),
+    "nav.home": "Home",
+    "nav.gallery": "Loss gallery",
+    "home.intro": ("LossViz lets you move a slider and watch a loss function, its gradient and a training "
+                   "run change at once. Every curve comes from the same numpy code that is tested against "
+                   "PyTorch to float64 precision."),
+    "home.pages": "Pages",
+    "home.gallery": "Overlay any losses of a task, tune their parameters and compare curves and gradients.",
+    "gallery.title": "Loss gallery",
+    "gallery.task": "Task",
+    "gallery.losses": "Losses",
+    "gallery.axis": "Horizontal axis",
+    "gallery.parameters": "Parameters",
+    "gallery.no_parameters": "No parameters.",
+    "gallery.pick_one": "Choose at least one loss to draw.",
+    "gallery.loss_chart": "Loss",
+    "gallery.slope_chart": "Gradient along the axis",
+    "gallery.formula": "Formula",
+    "gallery.gradient": "Gradient",
+    "gallery.details": "Formula, explanation and code",
+    "gallery.code": "Use it in your code",
+    "gallery.hinge_note": "Hinge works on raw scores, not probabilities: switch the axis to the logit to see it.",
+    "gallery.download": "Download curves (CSV)",
+    "gallery.check": "Check against PyTorch",
+    "gallery.check_help": ("Evaluates every drawn loss and its gradient with PyTorch (float64) on the plotted "
+                           "points and shows the largest absolute difference."),
+    "gallery.check_run": "Run the check",
+    "gallery.check_loss": "loss",
+    "gallery.check_value": "max |Δ value|",
+    "gallery.check_gradient": "max |Δ gradient|",
+    "gallery.check_ok": "All differences are at float64 rounding level.",
+    "task.regression": "Regression",
+    "task.binary": "Binary classification",
+    "task.multiclass": "Multi-class classification",
+    "task.segmentation": "Segmentation",
+    "task.distribution": "Distributions",
+    "task.embedding": "Embeddings",
+    "axis.residual": "residual  ŷ − y",
+    "axis.proba": "predicted probability of the true class  p_t",
+    "axis.logit": "logit of the true class",
+    "axis.distance": "distance from anchor to negative",
+    "axis.segmentation.proba": "probability of one foreground pixel",
+    "axis.segmentation.logit": "logit of one foreground pixel",
+    "axis.distribution.proba": "model probability q of the first outcome (target P = (0.3, 0.7))",
+    "view.regression": "Each curve is one sample's loss against its residual; the gradient is its slope.",
+    "view.binary": "A positive example (y = 1): the loss as the model's confidence in the right answer grows.",
+    "view.multiclass": ("Three classes; the true class gets p_t (or a logit against two zero logits) and the "
+                        "others share the rest."),
+    "view.segmentation": ("A 6×6 mask with a 2×2 object predicted at 0.6 and background at 0.1; one object "
+                          "pixel moves along the axis, every other pixel stays."),
+    "view.distribution": "KL(P‖Q) between two-outcome distributions as the model Q moves.",
+    "view.embedding": ("The positive sits at distance 1 from the anchor; the negative moves away. Easy negatives "
+                       "(beyond 1 + margin) cost nothing."),
+    "notice.title": "Some settings in the link could not be used:",
+    "notice.unknown_key": "ignored the unknown setting “{key}”.",
+    "notice.bad_number": "“{key}” must be a number; kept {value}.",
+    "notice.clamped": "“{key}” = {raw} is outside [{low}, {high}]; used {value}.",
+    "notice.bad_choice": "“{key}” = “{raw}” is not one of the choices; kept “{value}”.",
+    "notice.bad_item": "ignored “{raw}” in “{key}”: not one of the choices.",
+    "notice.too_long": "“{key}” is too long and was ignored.",
+    "about.mse": ("Squares each error, so large errors dominate and the fit is pulled toward outliers. It is "
+                  "the natural choice when noise is roughly Gaussian and the data are clean: its gradient "
+                  "shrinks smoothly near the optimum, which makes training fast and stable."),
+    "about.mae": ("Charges every unit of error the same, so an outlier costs only as much as its distance. "
+                  "The fit follows the median and resists outliers, but the gradient has the same size "
+                  "everywhere and jumps at zero, so training can oscillate near the optimum."),
+    "about.huber": ("Quadratic for errors smaller than δ and linear beyond: MSE's smooth behaviour near the "
+                    "answer with MAE's resistance to outliers. δ sets where an error starts to count as an "
+                    "outlier; a large δ behaves like MSE, a small one like MAE."),
+    "about.log_cosh": ("Like half the squared error near zero and like the absolute error far away, with a "
+                       "gradient (tanh) that is smooth everywhere and never exceeds 1. A parameter-free "
+                       "alternative to Huber."),
+    "about.quantile": ("The pinball loss predicts a quantile instead of the mean: with q = 0.9, "
+                       "under-predicting costs nine times more than over-predicting, so the fit rises to the "
+                       "90th percentile. Useful for prediction intervals and asymmetric costs."),
+    "about.barron": ("One shape parameter α slides through a whole family: α = 2 is the squared error, α = 1 "
+                     "pseudo-Huber, α = 0 Cauchy, and lower values give losses that saturate, so far outliers "
+                     "stop pulling at all. The scale c sets the width of the quadratic bowl."),
+    "about.bce": ("The negative log-likelihood of a Bernoulli model: confident wrong answers cost a lot, "
+                  "right ones almost nothing. pos_weight multiplies the cost of positives; with 1:10 "
+                  "imbalance, setting it near the negative-to-positive ratio is a simple, strong baseline."),
+    "about.focal": ("Cross-entropy multiplied by (1 − p_t)^γ, so examples the model already gets right fade "
+                    "out and training concentrates on hard ones. α weighs the two classes (α for positives, "
+                    "1 − α for negatives). Helpful with severe imbalance, such as 1:100 or worse."),
+    "about.hinge": ("The support-vector loss on raw scores: zero once an example is on the right side with a "
+                    "margin of 1, linear otherwise. Confident correct examples stop contributing entirely, and "
+                    "the output is a score, not a calibrated probability."),
+    "about.cce": ("Cross-entropy for one label among several classes, usually after a softmax. Class weights "
+                  "rebalance rare classes; label smoothing moves a little of the target to every class, which "
+                  "keeps the model from growing over-confident."),
+    "about.softmax_focal": ("The focal idea for several classes: the cross-entropy of each sample is scaled "
+                            "by (1 − p_t)^γ, with an optional weight per class. Easy samples fade, hard and "
+                            "rare ones keep their weight."),
+    "about.poly1": ("Cross-entropy plus ε(1 − p_t): it adjusts the first term of cross-entropy's polynomial "
+                    "expansion. A positive ε keeps pushing examples the model already classifies correctly; a "
+                    "negative one relaxes that push."),
+    "about.dice": ("One minus the Dice coefficient (F1 score) of the predicted and true masks. It measures "
+                   "overlap relative to the object's size, so a small object counts as much as a large one "
+                   "and the background cannot dominate. Its gradient can be large and unstable on tiny masks."),
+    "about.jaccard": ("One minus intersection over union (IoU). Stricter than Dice for the same prediction, "
+                      "since IoU = Dice / (2 − Dice); use it when IoU is the metric you report."),
+    "about.tversky": ("Dice with separate prices for false positives (α) and false negatives (β). Raising β "
+                      "above α favours recall, which helps when missing a small lesion is worse than a false "
+                      "alarm. α = β = 0.5 gives Dice."),
+    "about.dice_bce": ("A weighted sum of Dice and per-pixel cross-entropy: cross-entropy gives every pixel a "
+                       "smooth, well-scaled gradient early in training, Dice keeps a small foreground from "
+                       "being drowned by the background. A common default for segmentation."),
+    "about.kl": ("How many extra nats a model Q costs when the data follow P. Minimising KL(P‖Q) makes Q "
+                 "cover every mode of P; the reverse direction KL(Q‖P) lets Q settle on one mode. It is the "
+                 "loss of knowledge distillation with softened targets."),
+    "about.triplet": ("Pulls an anchor toward a positive and pushes it away from a negative until the negative "
+                      "is farther by at least the margin. Easy negatives contribute nothing; semi-hard and hard "
+                      "negatives carry the learning signal."),
+}

@@ -1,0 +1,198 @@
+"""Equivalent code for a configured loss in PyTorch and Keras, to copy into a project.
+
+A built-in is used where the framework has one with the same semantics; otherwise a short
+function that computes the same formula (mean reduction, as LossViz does).
+"""
+
+from __future__ import annotations
+
+FRAMEWORKS = ("pytorch", "keras")
+
+
+def _g(value) -> str:
+    return f"{value:g}"
+
+
+def _pytorch(name: str, p: dict) -> str:
+    logits = p.get("from_logits", False)
+    if name == "mse":
+        return "import torch\n\nloss_fn = torch.nn.MSELoss()\nloss = loss_fn(y_pred, y_true)"
+    if name == "mae":
+        return "import torch\n\nloss_fn = torch.nn.L1Loss()\nloss = loss_fn(y_pred, y_true)"
+    if name == "huber":
+        return f"import torch\n\nloss_fn = torch.nn.HuberLoss(delta={_g(p['delta'])})\nloss = loss_fn(y_pred, y_true)"
+    if name == "log_cosh":
+        return ("import math\nimport torch.nn.functional as F\n\n\ndef log_cosh_loss(y_pred, y_true):\n"
+                "    r = y_pred - y_true\n    # log cosh r = r + softplus(-2r) - log 2, safe for large |r|\n"
+                "    return (r + F.softplus(-2 * r) - math.log(2)).mean()")
+    if name == "quantile":
+        return (f"import torch\n\n\ndef quantile_loss(y_pred, y_true, q={_g(p['q'])}):\n"
+                "    u = y_true - y_pred\n    return torch.maximum(q * u, (q - 1) * u).mean()")
+    if name == "barron":
+        return (f"import torch\n\n\ndef barron_loss(y_pred, y_true, alpha={_g(p['alpha'])}, scale={_g(p['scale'])}):\n"
+                "    z = ((y_pred - y_true) / scale) ** 2\n"
+                "    if alpha == 2:\n        return (0.5 * z).mean()\n"
+                "    if alpha == 0:\n        return torch.log1p(0.5 * z).mean()\n"
+                "    gap = abs(alpha - 2)\n"
+                "    return (gap / alpha * ((z / gap + 1) ** (alpha / 2) - 1)).mean()")
+    if name == "bce":
+        if logits:
+            return ("import torch\n\nloss_fn = torch.nn.BCEWithLogitsLoss("
+                    f"pos_weight=torch.tensor({_g(p['pos_weight'])}))\nloss = loss_fn(logits, y_true)")
+        if p["pos_weight"] == 1:
+            return "import torch\n\nloss_fn = torch.nn.BCELoss()\nloss = loss_fn(proba, y_true)"
+        return (f"import torch\n\n\ndef weighted_bce(proba, y_true, pos_weight={_g(p['pos_weight'])}):\n"
+                "    log_p = torch.clamp(torch.log(proba), min=-100)\n"
+                "    log_1mp = torch.clamp(torch.log1p(-proba), min=-100)\n"
+                "    return -(pos_weight * y_true * log_p + (1 - y_true) * log_1mp).mean()")
+    if name == "focal":
+        if logits:
+            return ("from torchvision.ops import sigmoid_focal_loss\n\n"
+                    f"loss = sigmoid_focal_loss(logits, y_true, alpha={_g(p['alpha'])}, gamma={_g(p['gamma'])}, "
+                    "reduction=\"mean\")")
+        return (f"import torch.nn.functional as F\n\n\ndef focal_loss(proba, y_true, alpha={_g(p['alpha'])}, "
+                f"gamma={_g(p['gamma'])}):\n"
+                "    ce = F.binary_cross_entropy(proba, y_true, reduction=\"none\")\n"
+                "    p_t = proba * y_true + (1 - proba) * (1 - y_true)\n"
+                "    loss = ce * (1 - p_t) ** gamma\n"
+                "    if alpha >= 0:  # alpha_t weighs the classes\n"
+                "        loss = (alpha * y_true + (1 - alpha) * (1 - y_true)) * loss\n"
+                "    return loss.mean()")
+    if name == "hinge":
+        return ("import torch\n\n\ndef hinge_loss(scores, y_true):\n"
+                "    sign = 2 * y_true - 1  # labels {0, 1} -> {-1, 1}\n"
+                "    return torch.clamp(1 - sign * scores, min=0).mean()")
+    if name == "cce":
+        if logits:
+            return ("import torch\n\nloss_fn = torch.nn.CrossEntropyLoss("
+                    f"label_smoothing={_g(p['label_smoothing'])})\nloss = loss_fn(logits, class_index)")
+        return ("import torch\nimport torch.nn.functional as F\n\n\n"
+                f"def cce_on_probabilities(proba, class_index, label_smoothing={_g(p['label_smoothing'])}):\n"
+                "    log_p = torch.clamp(torch.log(proba), min=-100)\n"
+                "    target = F.one_hot(class_index, proba.shape[1]).to(proba.dtype)\n"
+                "    target = (1 - label_smoothing) * target + label_smoothing / proba.shape[1]\n"
+                "    return -(target * log_p).sum(dim=1).mean()")
+    if name in ("softmax_focal", "poly1"):
+        log_p = ("F.log_softmax(logits, dim=1)" if logits else "torch.clamp(torch.log(proba), min=-100)")
+        arg = "logits" if logits else "proba"
+        head = (f"import torch\nimport torch.nn.functional as F\n\n\n"
+                f"def {name}_loss({arg}, class_index, "
+                + (f"gamma={_g(p['gamma'])}):\n" if name == "softmax_focal" else f"epsilon={_g(p['epsilon'])}):\n")
+                + f"    log_p_t = {log_p}.gather(1, class_index[:, None])[:, 0]\n"
+                + ("    p_t = log_p_t.exp()\n" if logits
+                   else "    p_t = proba.gather(1, class_index[:, None])[:, 0]\n"))
+        if name == "softmax_focal":
+            return head + "    return (-(1 - p_t) ** gamma * log_p_t).mean()"
+        return head + "    return (-log_p_t + epsilon * (1 - p_t)).mean()"
+    if name in ("dice", "jaccard", "tversky", "dice_bce"):
+        prob = "    p = torch.sigmoid(logits).flatten(1)\n" if logits else "    p = proba.flatten(1)\n"
+        arg = "logits" if logits else "proba"
+        smooth = _g(p["smooth"])
+        body = {
+            "dice": "    ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)\n",
+            "jaccard": "    ratio = (tp + smooth) / (p.sum(1) + g.sum(1) - tp + smooth)\n",
+            "tversky": ("    fp, fn = (p * (1 - g)).sum(1), ((1 - p) * g).sum(1)\n"
+                        f"    ratio = (tp + smooth) / (tp + {_g(p.get('alpha', 0.5))} * fp + "
+                        f"{_g(p.get('beta', 0.5))} * fn + smooth)\n"),
+            "dice_bce": "    ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)\n",
+        }[name]
+        code = (f"import torch\nimport torch.nn.functional as F\n\n\n"
+                f"def {name}_loss({arg}, mask, smooth={smooth}):  # (N, H, W) tensors\n"
+                + prob + "    g = mask.flatten(1)\n    tp = (p * g).sum(1)\n" + body)
+        if name != "dice_bce":
+            return code + "    return (1 - ratio).mean()"
+        bce = ("F.binary_cross_entropy_with_logits(logits, mask)" if logits
+               else "F.binary_cross_entropy(proba, mask)")
+        return code + f"    return {_g(p['weight'])} * (1 - ratio).mean() + {_g(1 - p['weight'])} * {bce}"
+    if name == "kl":
+        return ("import torch\n\nloss_fn = torch.nn.KLDivLoss(reduction=\"batchmean\")\n"
+                "loss = loss_fn(torch.log(q.clamp_min(1e-12)), p)  # KL(P || Q), rows are distributions")
+    if name == "triplet":
+        return (f"import torch\n\nloss_fn = torch.nn.TripletMarginLoss(margin={_g(p['margin'])}, p=2)\n"
+                "loss = loss_fn(anchor, positive, negative)")
+    raise ValueError(f"no snippet for loss {name!r}")
+
+
+def _keras(name: str, p: dict) -> str:
+    logits = p.get("from_logits", False)
+    head = "import keras\n\n"
+    builtins = {
+        "mse": "keras.losses.MeanSquaredError()",
+        "mae": "keras.losses.MeanAbsoluteError()",
+        "log_cosh": "keras.losses.LogCosh()",
+        "hinge": "keras.losses.Hinge()",
+        "kl": "keras.losses.KLDivergence()  # rows of y_true = P, y_pred = Q",
+    }
+    if name in builtins:
+        return head + f"loss_fn = {builtins[name]}\nloss = loss_fn(y_true, y_pred)"
+    if name == "huber":
+        return head + f"loss_fn = keras.losses.Huber(delta={_g(p['delta'])})\nloss = loss_fn(y_true, y_pred)"
+    if name == "bce" and p["pos_weight"] == 1:
+        return head + f"loss_fn = keras.losses.BinaryCrossentropy(from_logits={logits})\nloss = loss_fn(y_true, y_pred)"
+    if name == "focal":
+        balancing = p["alpha"] >= 0
+        alpha = f", alpha={_g(p['alpha'])}" if balancing else ""
+        return head + (f"loss_fn = keras.losses.BinaryFocalCrossentropy(apply_class_balancing={balancing}{alpha}, "
+                       f"gamma={_g(p['gamma'])}, from_logits={logits})\nloss = loss_fn(y_true, y_pred)")
+    if name == "cce":
+        return head + ("# one-hot targets; label smoothing needs CategoricalCrossentropy\n"
+                       f"loss_fn = keras.losses.CategoricalCrossentropy(from_logits={logits}, "
+                       f"label_smoothing={_g(p['label_smoothing'])})\nloss = loss_fn(y_true_one_hot, y_pred)")
+    if name == "softmax_focal":
+        return head + (f"loss_fn = keras.losses.CategoricalFocalCrossentropy(alpha=1.0, gamma={_g(p['gamma'])}, "
+                       f"from_logits={logits})\nloss = loss_fn(y_true_one_hot, y_pred)")
+    if name == "triplet":
+        return ("from keras import ops\n\n\n"
+                f"def triplet_loss(anchor, positive, negative, margin={_g(p['margin'])}):\n"
+                "    d_pos = ops.norm(anchor - positive, axis=-1)\n"
+                "    d_neg = ops.norm(anchor - negative, axis=-1)\n"
+                "    return ops.mean(ops.maximum(d_pos - d_neg + margin, 0.0))")
+    ops_head = "import keras\nfrom keras import ops\n\n\n"
+    if name == "quantile":
+        return ops_head + (f"def quantile_loss(y_true, y_pred, q={_g(p['q'])}):\n"
+                           "    u = y_true - y_pred\n    return ops.mean(ops.maximum(q * u, (q - 1) * u))")
+    if name == "barron":
+        return ops_head + (f"def barron_loss(y_true, y_pred, alpha={_g(p['alpha'])}, scale={_g(p['scale'])}):\n"
+                           "    z = ops.square((y_pred - y_true) / scale)\n"
+                           "    if alpha == 2:\n        return ops.mean(0.5 * z)\n"
+                           "    if alpha == 0:\n        return ops.mean(ops.log1p(0.5 * z))\n"
+                           "    gap = abs(alpha - 2)\n"
+                           "    return ops.mean(gap / alpha * (ops.power(z / gap + 1, alpha / 2) - 1))")
+    if name == "bce":
+        terms = ("pos_weight * y_true * ops.softplus(-y_pred) + (1 - y_true) * ops.softplus(y_pred)" if logits else
+                 "-(pos_weight * y_true * ops.maximum(ops.log(y_pred), -100.0)\n"
+                 "                     + (1 - y_true) * ops.maximum(ops.log1p(-y_pred), -100.0))")
+        return ops_head + (f"def weighted_bce(y_true, y_pred, pos_weight={_g(p['pos_weight'])}):\n"
+                           f"    return ops.mean({terms})")
+    if name == "poly1":
+        proba = "ops.softmax(y_pred, axis=-1)" if logits else "y_pred"
+        return ops_head + (f"def poly1_loss(y_true_one_hot, y_pred, epsilon={_g(p['epsilon'])}):\n"
+                           "    ce = keras.losses.categorical_crossentropy(y_true_one_hot, y_pred, "
+                           f"from_logits={logits})\n"
+                           f"    p_t = ops.sum(y_true_one_hot * {proba}, axis=-1)\n"
+                           "    return ops.mean(ce + epsilon * (1 - p_t))")
+    # dice, jaccard, tversky, dice_bce on (N, H, W) masks
+    proba = "ops.sigmoid(y_pred)" if logits else "y_pred"
+    ratio = {
+        "jaccard": "(tp + smooth) / (ops.sum(p, axis=1) + ops.sum(g, axis=1) - tp + smooth)",
+        "tversky": (f"(tp + smooth) / (tp + {_g(p.get('alpha', 0.5))} * ops.sum(p * (1 - g), axis=1)"
+                    f" + {_g(p.get('beta', 0.5))} * ops.sum((1 - p) * g, axis=1) + smooth)"),
+    }.get(name, "(2 * tp + smooth) / (ops.sum(p, axis=1) + ops.sum(g, axis=1) + smooth)")
+    code = ops_head + (f"def {name}_loss(y_true, y_pred, smooth={_g(p['smooth'])}):  # (N, H, W) masks\n"
+                       f"    p = ops.reshape({proba}, (ops.shape(y_pred)[0], -1))\n"
+                       "    g = ops.reshape(y_true, (ops.shape(y_true)[0], -1))\n"
+                       "    tp = ops.sum(p * g, axis=1)\n"
+                       f"    overlap = ops.mean(1 - {ratio})\n")
+    if name != "dice_bce":
+        return code + "    return overlap"
+    return code + (f"    bce = keras.losses.binary_crossentropy(g, p, from_logits=False)\n"
+                   f"    return {_g(p['weight'])} * overlap + {_g(1 - p['weight'])} * ops.mean(bce)")
+
+
+def snippet(name: str, params: dict, framework: str) -> str:
+    """Code for loss `name` with `params` in `framework` ("pytorch" or "keras")."""
+    if framework == "pytorch":
+        return _pytorch(name, params)
+    if framework == "keras":
+        return _keras(name, params)
+    raise ValueError(f"unknown framework {framework!r}; choose one of {', '.join(FRAMEWORKS)}")

@@ -1,0 +1,67 @@
+"""The Streamlit-aware part of the core: language, URL sync, widgets from ParamSpecs, caches."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lossviz import gallery
+from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from lossviz.losses import ParamSpec
+from lossviz.state import Notice
+
+LANG_KEY = "lang"
+
+
+def language() -> str:
+    """The sidebar language switch, restored from ?lang= on a session's first run and kept in the URL."""
+    if LANG_KEY not in st.session_state:
+        raw = st.query_params.get(LANG_KEY, DEFAULT_LANGUAGE)
+        st.session_state[LANG_KEY] = raw if raw in LANGUAGES else DEFAULT_LANGUAGE
+        if raw not in LANGUAGES:
+            add_notices([Notice("notice.bad_choice", {"key": LANG_KEY, "raw": raw[:40], "value": DEFAULT_LANGUAGE})])
+    lang = st.sidebar.selectbox(translate(st.session_state[LANG_KEY], "sidebar.language"), list(LANGUAGES),
+                                format_func=LANGUAGES.get, key=LANG_KEY)
+    st.query_params[LANG_KEY] = lang
+    return lang
+
+
+def add_notices(notices: list[Notice]) -> None:
+    st.session_state.setdefault("notices", []).extend(notices)
+
+
+def show_notices(lang: str) -> None:
+    """Show the repairs made to the URL once, then forget them."""
+    notices = st.session_state.pop("notices", [])
+    if notices:
+        lines = "\n".join(f"- {translate(lang, notice.key, **notice.values)}" for notice in notices)
+        st.warning(f"{translate(lang, 'notice.title')}\n\n{lines}", icon="⚠️")
+
+
+def param_slider(loss_name: str, key: str, spec: ParamSpec, lang: str, widget_key: str) -> float:
+    """A slider for one ParamSpec; log-scale specs get a select slider over 1-2-5 steps."""
+    help_text = translate(lang, f"help.{loss_name}.{key}", default=spec.help)
+    label = f"{loss_name} · {key}"
+    if spec.log:
+        options = log_steps(spec)
+        if st.session_state.get(widget_key) not in options:
+            st.session_state[widget_key] = min(options, key=lambda option: abs(option - spec.default))
+        return float(st.select_slider(label, options=options, key=widget_key, help=help_text))
+    st.session_state.setdefault(widget_key, spec.default)
+    return float(st.slider(label, min_value=float(spec.min), max_value=float(spec.max), step=float(spec.step),
+                           key=widget_key, help=help_text))
+
+
+def log_steps(spec: ParamSpec) -> list[float]:
+    """1-2-5 values covering the spec's range, plus its ends and default."""
+    values = {spec.min, spec.max, spec.default}
+    decade = 10.0 ** int(f"{spec.min:e}".split("e")[1])
+    while decade <= spec.max:
+        values.update(v * decade for v in (1.0, 2.0, 5.0) if spec.min <= v * decade <= spec.max)
+        decade *= 10.0
+    return sorted(float(f"{value:.6g}") for value in values)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def cached_curve(task: str, axis: str, name: str, params: tuple[tuple[str, float], ...]) -> gallery.Curve:
+    """gallery.loss_curve, cached per (view, loss, parameters): a slider rerun recomputes one loss."""
+    return gallery.loss_curve(task, axis, name, dict(params))

@@ -1,0 +1,110 @@
+"""The gallery's curves, its URL state, the code snippets and the UI strings."""
+
+import numpy as np
+import pytest
+import torch
+
+from lossviz import gallery, losses, snippets, state
+from lossviz.i18n import ENGLISH, KOREAN, translate
+
+VIEWS = [(task, axis, name) for task, names in gallery.TASK_LOSSES.items() for axis in gallery.TASK_AXES[task]
+         for name in names if gallery.supports(name, axis)]
+
+
+@pytest.mark.parametrize(("task", "axis", "name"), VIEWS, ids=["-".join(view) for view in VIEWS])
+def test_curve_slope_is_the_derivative_of_the_curve(task, axis, name):
+    curve = gallery.loss_curve(task, axis, name, {})
+    assert np.all(np.isfinite(curve.value)) and np.all(np.isfinite(curve.slope))
+    numeric = np.gradient(curve.value, curve.x)
+    jump = np.abs(np.diff(curve.slope)) > 0.05 * (1 + np.abs(curve.slope[1:]))
+    smooth = ~(np.append(jump, False) | np.insert(jump, 0, False))  # away from kinks on both sides
+    inner = slice(3, -3)
+    np.testing.assert_allclose(curve.slope[inner][smooth[inner]], numeric[inner][smooth[inner]], rtol=2e-2, atol=2e-3)
+
+
+def test_every_registered_loss_is_in_the_gallery():
+    assert sorted(name for names in gallery.TASK_LOSSES.values() for name in names) == losses.names()
+
+
+def test_curves_csv_has_a_column_per_loss_and_a_row_per_point():
+    curves = [gallery.loss_curve("regression", "residual", name, {}) for name in ("mse", "huber")]
+    rows = gallery.curves_csv(curves, "residual").splitlines()
+    assert rows[0] == "residual,mse,mse_slope,huber,huber_slope"
+    assert len(rows) == gallery.POINTS + 1
+
+
+def test_parse_gallery_round_trips():
+    settings = state.GallerySettings("binary", ("focal", "bce"), "logit", {"focal": {"gamma": 3.5}})
+    restored, notices = state.parse_gallery(state.gallery_query(settings))
+    assert notices == []
+    assert restored.task == "binary" and restored.losses == ("focal", "bce") and restored.axis == "logit"
+    assert restored.loss_params("focal") == {"alpha": 0.25, "gamma": 3.5}
+
+
+@pytest.mark.parametrize(("query", "notice"), [
+    ({"huber.delta": "1e309"}, "notice.clamped"), ({"huber.delta": "abc"}, "notice.bad_number"),
+    ({"loss": "../../etc"}, "notice.unknown_key"), ({"losses": "mse,../../etc"}, "notice.bad_item"),
+    ({"task": "x"}, "notice.bad_choice"), ({"huber.delta": "1" * 500}, "notice.too_long"),
+    ({"axis": "logit"}, "notice.bad_choice"),
+])
+def test_parse_gallery_repairs_bad_values_with_a_notice(query, notice):
+    settings, notices = state.parse_gallery(query)
+    assert [n.key for n in notices] == [notice]
+    for name in settings.losses:
+        losses.get(name, **settings.loss_params(name))  # always valid
+    assert all(translate(lang, n.key, **n.values) for n in notices for lang in ("en", "ko"))
+
+
+def test_ui_strings_exist_in_both_languages():
+    assert set(KOREAN) >= set(ENGLISH)
+    for name in losses.names():
+        assert f"about.{name}" in ENGLISH and f"about.{name}" in KOREAN
+        for key in losses.loss_class(name).param_specs:
+            assert f"help.{name}.{key}" in KOREAN
+
+
+CODE_CASES = [(name, setting) for name in losses.names() for setting in (
+    [{"from_logits": False}, {"from_logits": True}] if "from_logits" in losses.loss_class(name).flags else [{}])]
+
+
+@pytest.mark.parametrize(("name", "setting"), CODE_CASES, ids=[f"{n}-{s}" for n, s in CODE_CASES])
+def test_snippets_compile_and_the_pytorch_ones_compute_our_loss(name, setting):
+    loss = losses.get(name, **setting)
+    params = {**loss.params, "pos_weight": 3.0} if name == "bce" else loss.params
+    loss = losses.get(name, **{k: v for k, v in params.items() if v is not None})
+    code = {framework: snippets.snippet(name, loss.params, framework) for framework in snippets.FRAMEWORKS}
+    for text in code.values():
+        compile(text, name, "exec")
+    if "torchvision" in code["pytorch"]:
+        return  # torchvision is not installed here; the formula is checked as the focal reference
+    rng = np.random.default_rng(0)
+    from_logits = setting.get("from_logits", False)
+    if loss.task == "regression":
+        args = (rng.normal(size=8), rng.normal(size=8))
+    elif name in ("bce", "focal", "hinge"):
+        args = (rng.integers(0, 2, 8).astype(float), rng.normal(size=8) if from_logits or name == "hinge"
+                else rng.uniform(0.05, 0.95, 8))
+    elif name in ("cce", "softmax_focal", "poly1"):
+        logits = rng.normal(size=(6, 3))
+        args = (rng.integers(0, 3, 6), logits if from_logits else np.exp(logits) / np.exp(logits).sum(1, keepdims=True))
+    elif loss.task == "segmentation":
+        args = ((rng.random((2, 4, 4)) < 0.4).astype(float),
+                rng.normal(size=(2, 4, 4)) if from_logits else rng.uniform(0.05, 0.95, (2, 4, 4)))
+    elif name == "kl":
+        args = (np.array([[0.2, 0.8], [0.5, 0.5]]), np.array([[0.4, 0.6], [0.1, 0.9]]))
+    else:
+        args = tuple(rng.normal(size=(5, 3)) for _ in range(3))
+    namespace: dict = {}
+    lines = code["pytorch"].splitlines()
+    exec("\n".join(line for line in lines if not line.startswith("loss = ")), namespace)
+    tensors = [torch.as_tensor(a) for a in args]
+    if "def " in code["pytorch"]:
+        function = namespace[next(line.split("(")[0][4:] for line in lines if line.startswith("def "))]
+        value = function(*(tensors[::-1] if loss.task != "embedding" else tensors))
+    else:
+        call = next(line for line in lines if line.startswith("loss = "))
+        names = {"y_pred": tensors[-1], "y_true": tensors[0], "logits": tensors[-1], "proba": tensors[-1],
+                 "class_index": tensors[0], "p": tensors[0], "q": tensors[-1],
+                 "anchor": tensors[0], "positive": tensors[1], "negative": tensors[-1]}
+        value = eval(call[len("loss = "):].split("  #")[0], {**namespace, **names})
+    assert float(value) == pytest.approx(loss.forward(*args), rel=1e-9)

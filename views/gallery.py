@@ -1,0 +1,109 @@
+"""Loss gallery: overlay the losses of a task, tune them, compare curves and gradients."""
+
+import streamlit as st
+
+from lossviz import charts, gallery, losses, snippets, state, ui
+from lossviz.i18n import translate
+
+lang = st.session_state["lang"]
+
+
+def t(key, **values):
+    return translate(lang, key, **values)
+
+
+def reset_view():
+    """A new task starts from its default losses and first axis."""
+    task = st.session_state["gallery.task"]
+    st.session_state["gallery.losses"] = list(gallery.DEFAULT_LOSSES[task])
+    st.session_state["gallery.axis"] = gallery.TASK_AXES[task][0]
+
+
+if "gallery.task" not in st.session_state:  # first visit: restore the view from the URL
+    restored, notices = state.parse_gallery(st.query_params.to_dict())
+    st.session_state["gallery.task"] = restored.task
+    st.session_state["gallery.losses"] = list(restored.losses)
+    st.session_state["gallery.axis"] = restored.axis
+    for name, values in restored.params.items():
+        for key, value in values.items():
+            st.session_state[f"gallery.{name}.{key}"] = value
+    ui.add_notices(notices)
+
+st.title(t("gallery.title"))
+ui.show_notices(lang)
+
+controls = st.columns([1, 2, 1])
+task = controls[0].selectbox(t("gallery.task"), list(gallery.TASK_LOSSES), key="gallery.task",
+                             format_func=lambda name: t(f"task.{name}"), on_change=reset_view)
+chosen = controls[1].multiselect(t("gallery.losses"), list(gallery.TASK_LOSSES[task]), key="gallery.losses")
+axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key="gallery.axis", horizontal=True,
+                         format_func=lambda name: t(f"axis.{name}").split("  ")[0])
+st.caption(t(f"view.{task}"))
+
+params = {}
+with st.expander(t("gallery.parameters"), expanded=True):
+    specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
+    if not specs:
+        st.caption(t("gallery.no_parameters"))
+    for column, (name, key, spec) in zip(st.columns(4) * len(specs), specs, strict=False):
+        with column:
+            params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
+
+drawn = [name for name in chosen if gallery.supports(name, axis)]
+if any(not gallery.supports(name, axis) for name in chosen):
+    st.info(t("gallery.hinge_note"))
+settings = state.GallerySettings(task, tuple(chosen), axis, params)
+st.query_params.from_dict({**state.gallery_query(settings), "lang": lang})
+
+if not drawn:
+    st.info(t("gallery.pick_one"))
+    st.stop()
+
+curves = [ui.cached_curve(task, axis, name, tuple(settings.loss_params(name).items())) for name in drawn]
+axis_title = t(f"axis.{task}.{axis}") if task in ("segmentation", "distribution") else t(f"axis.{axis}")
+left, right = st.columns(2)
+left.plotly_chart(charts.curves_figure(curves, field="value", x_title=axis_title, y_title=t("gallery.loss_chart"),
+                                       revision=f"{task}.{axis}.value"), key="gallery.loss_chart")
+right.plotly_chart(charts.curves_figure(curves, field="slope", x_title=axis_title,
+                                        y_title=t("gallery.slope_chart"), revision=f"{task}.{axis}.slope"),
+                   key="gallery.slope_chart")
+st.download_button(t("gallery.download"), gallery.curves_csv(curves, axis), file_name=f"lossviz-{task}.csv",
+                   mime="text/csv", key="gallery.download")
+
+st.subheader(t("gallery.details"))
+for name in drawn:
+    cls = losses.loss_class(name)
+    flags = {"from_logits": axis == "logit"} if "from_logits" in cls.flags else {}
+    with st.expander(name):
+        st.write(t(f"about.{name}"))
+        st.caption(t("gallery.formula"))
+        st.latex(cls.latex)
+        st.caption(t("gallery.gradient"))
+        st.latex(cls.grad_latex)
+        st.caption(t("gallery.code"))
+        pytorch, keras = st.tabs(["PyTorch", "Keras"])
+        code_params = {**settings.loss_params(name), **flags}
+        pytorch.code(snippets.snippet(name, code_params, "pytorch"), language="python")
+        keras.code(snippets.snippet(name, code_params, "keras"), language="python")
+
+
+@st.fragment
+def torch_check():
+    st.subheader(t("gallery.check"))
+    st.caption(t("gallery.check_help"))
+    if not st.button(t("gallery.check_run"), key="gallery.check_run"):
+        return
+    from lossviz.torch_bridge import compare_with_torch  # torch loads only on demand
+
+    rows = []
+    for name in drawn:
+        flags = {"from_logits": axis == "logit"} if "from_logits" in losses.loss_class(name).flags else {}
+        loss = losses.get(name, **settings.loss_params(name), **flags)
+        differences = compare_with_torch(loss, *gallery.curve_inputs(task, axis))
+        rows.append({t("gallery.check_loss"): name, t("gallery.check_value"): f"{differences['value']:.2e}",
+                     t("gallery.check_gradient"): f"{differences['gradient']:.2e}"})
+    st.dataframe(rows, hide_index=True)
+    st.success(t("gallery.check_ok"))
+
+
+torch_check()
