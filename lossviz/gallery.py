@@ -71,14 +71,19 @@ def supports(name: str, axis: str) -> bool:
     return not (name in SCORE_ONLY and axis == "proba")
 
 
+def configured_loss(name: str, axis: str, params: dict) -> losses.Loss:
+    """Loss `name` with numeric `params`, reading logits on the logit axis and probabilities elsewhere."""
+    flags = {"from_logits": axis == "logit"} if "from_logits" in losses.loss_class(name).flags else {}
+    return losses.get(name, **params, **flags)
+
+
 def loss_curve(task: str, axis: str, name: str, params: dict, points: int = POINTS) -> Curve:
     """Loss `name` with numeric `params` along the view (`task`, `axis`)."""
     if task not in TASK_LOSSES or name not in TASK_LOSSES[task]:
         raise ValueError(f"loss {name!r} is not in the gallery's {task!r} view")
     if axis not in TASK_AXES[task] or not supports(name, axis):
         raise ValueError(f"loss {name!r} has no {axis!r} view")
-    flags = {"from_logits": axis == "logit"} if "from_logits" in losses.loss_class(name).flags else {}
-    loss = losses.get(name, **params, **flags)
+    loss = configured_loss(name, axis, params)
     x = axis_values(task, axis, points)
     args, direction = _inputs(task, axis, x)
     value = loss.elementwise(*args)

@@ -89,13 +89,11 @@ def _pytorch(name: str, p: dict) -> str:
         arg = "logits" if logits else "proba"
         smooth = _g(p["smooth"])
         body = {
-            "dice": "    ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)\n",
             "jaccard": "    ratio = (tp + smooth) / (p.sum(1) + g.sum(1) - tp + smooth)\n",
             "tversky": ("    fp, fn = (p * (1 - g)).sum(1), ((1 - p) * g).sum(1)\n"
                         f"    ratio = (tp + smooth) / (tp + {_g(p.get('alpha', 0.5))} * fp + "
                         f"{_g(p.get('beta', 0.5))} * fn + smooth)\n"),
-            "dice_bce": "    ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)\n",
-        }[name]
+        }.get(name, "    ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)\n")  # dice, dice_bce
         code = (f"import torch\nimport torch.nn.functional as F\n\n\n"
                 f"def {name}_loss({arg}, mask, smooth={smooth}):  # (N, H, W) tensors\n"
                 + prob + "    g = mask.flatten(1)\n    tp = (p * g).sum(1)\n" + body)

@@ -96,13 +96,12 @@ def gallery_param_specs():
 def parse_gallery(query: Mapping[str, str]) -> tuple[GallerySettings, list[Notice]]:
     """Gallery settings from URL query parameters, with a Notice for each value repaired or dropped."""
     notices: list[Notice] = []
-    task = read_choice(query["task"], "task", gallery.TASK_LOSSES, "regression", notices) if "task" in query \
-        else "regression"
+    task = read_choice(query.get("task", "regression"), "task", gallery.TASK_LOSSES, "regression", notices)
     chosen = gallery.DEFAULT_LOSSES[task]
     if "losses" in query:
         chosen = read_choices(query["losses"], "losses", gallery.TASK_LOSSES[task], chosen, notices)
     axes = gallery.TASK_AXES[task]
-    axis = read_choice(query["axis"], "axis", axes, axes[0], notices) if "axis" in query else axes[0]
+    axis = read_choice(query.get("axis", axes[0]), "axis", axes, axes[0], notices)
     specs = gallery_param_specs()
     params: dict = {}
     for (name, key), spec in specs.items():

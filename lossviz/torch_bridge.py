@@ -180,8 +180,9 @@ def reference_elementwise(name: str, params: dict, *tensors):
     if name in ("dice", "jaccard", "tversky"):
         return overlap(y, pred, name)
     if name == "dice_bce":
-        per_image_bce = binary_ce(y, pred).reshape(overlap(y, pred, "dice").shape[0], -1).mean(1)
-        return params["weight"] * overlap(y, pred, "dice") + (1 - params["weight"]) * per_image_bce
+        dice = overlap(y, pred, "dice")
+        per_image_bce = binary_ce(y, pred).reshape(dice.shape[0], -1).mean(1)
+        return params["weight"] * dice + (1 - params["weight"]) * per_image_bce
     if name == "kl":
         rows_p, rows_q = torch.atleast_2d(y), torch.atleast_2d(pred)
         return F.kl_div(torch.log(rows_q.clamp_min(KL_Q_FLOOR)), rows_p, reduction="none").sum(1)

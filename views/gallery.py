@@ -37,7 +37,7 @@ task = controls[0].selectbox(t("gallery.task"), list(gallery.TASK_LOSSES), key="
                              format_func=lambda name: t(f"task.{name}"), on_change=reset_view)
 chosen = controls[1].multiselect(t("gallery.losses"), list(gallery.TASK_LOSSES[task]), key="gallery.losses")
 axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key="gallery.axis", horizontal=True,
-                         format_func=lambda name: t(f"axis.{name}").split("  ")[0])
+                         format_func=lambda name: t(f"axis.{name}"))
 st.caption(t(f"view.{task}"))
 
 params = {}
@@ -45,8 +45,9 @@ with st.expander(t("gallery.parameters"), expanded=True):
     specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
     if not specs:
         st.caption(t("gallery.no_parameters"))
-    for column, (name, key, spec) in zip(st.columns(4) * len(specs), specs, strict=False):
-        with column:
+    columns = st.columns(4)
+    for index, (name, key, spec) in enumerate(specs):
+        with columns[index % len(columns)]:
             params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
 
 drawn = [name for name in chosen if gallery.supports(name, axis)]
@@ -60,7 +61,7 @@ if not drawn:
     st.stop()
 
 curves = [ui.cached_curve(task, axis, name, tuple(settings.loss_params(name).items())) for name in drawn]
-axis_title = t(f"axis.{task}.{axis}") if task in ("segmentation", "distribution") else t(f"axis.{axis}")
+axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
 left, right = st.columns(2)
 left.plotly_chart(charts.curves_figure(curves, field="value", x_title=axis_title, y_title=t("gallery.loss_chart"),
                                        revision=f"{task}.{axis}.value"), key="gallery.loss_chart")
@@ -73,7 +74,7 @@ st.download_button(t("gallery.download"), gallery.curves_csv(curves, axis), file
 st.subheader(t("gallery.details"))
 for name in drawn:
     cls = losses.loss_class(name)
-    flags = {"from_logits": axis == "logit"} if "from_logits" in cls.flags else {}
+    loss = gallery.configured_loss(name, axis, settings.loss_params(name))
     with st.expander(name):
         st.write(t(f"about.{name}"))
         st.caption(t("gallery.formula"))
@@ -82,9 +83,8 @@ for name in drawn:
         st.latex(cls.grad_latex)
         st.caption(t("gallery.code"))
         pytorch, keras = st.tabs(["PyTorch", "Keras"])
-        code_params = {**settings.loss_params(name), **flags}
-        pytorch.code(snippets.snippet(name, code_params, "pytorch"), language="python")
-        keras.code(snippets.snippet(name, code_params, "keras"), language="python")
+        pytorch.code(snippets.snippet(name, loss.params, "pytorch"), language="python")
+        keras.code(snippets.snippet(name, loss.params, "keras"), language="python")
 
 
 @st.fragment
@@ -97,8 +97,7 @@ def torch_check():
 
     rows = []
     for name in drawn:
-        flags = {"from_logits": axis == "logit"} if "from_logits" in losses.loss_class(name).flags else {}
-        loss = losses.get(name, **settings.loss_params(name), **flags)
+        loss = gallery.configured_loss(name, axis, settings.loss_params(name))
         differences = compare_with_torch(loss, *gallery.curve_inputs(task, axis))
         rows.append({t("gallery.check_loss"): name, t("gallery.check_value"): f"{differences['value']:.2e}",
                      t("gallery.check_gradient"): f"{differences['gradient']:.2e}"})
