@@ -6,11 +6,12 @@ from lossviz import ui
 from lossviz.i18n import translate
 
 st.set_page_config(page_title="LossViz", page_icon="📉", layout="wide")
+ui.compact_layout()
 lang = ui.language()
 st.sidebar.caption(translate(lang, "sidebar.about"))
 
 pages = [
-    st.Page("views/home.py", title=translate(lang, "nav.home"), icon="🏠", url_path="home", default=True),
+    st.Page("views/home.py", title=translate(lang, "nav.home"), icon="🏠", default=True),  # served at /
     st.Page("views/gallery.py", title=translate(lang, "nav.gallery"), icon="📈", url_path="gallery"),
 ]
 st.navigation(pages).run()

@@ -14,7 +14,7 @@ LOSS_COLORS = {
 FALLBACK_COLOR = "#444444"
 
 
-def styled(figure: go.Figure, *, x_title: str, y_title: str, revision: str, height: int = 340) -> go.Figure:
+def styled(figure: go.Figure, *, x_title: str, y_title: str, revision: str, height: int = 320) -> go.Figure:
     """The shared look: fonts, margins, legend on top, and a uirevision so zoom survives reruns."""
     figure.update_layout(
         height=height,

@@ -41,18 +41,17 @@ axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key="
 st.caption(t(f"view.{task}"))
 
 params = {}
-with st.expander(t("gallery.parameters"), expanded=True):
-    specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
-    if not specs:
-        st.caption(t("gallery.no_parameters"))
-    columns = st.columns(4)
-    for index, (name, key, spec) in enumerate(specs):
-        with columns[index % len(columns)]:
-            params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
+specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
+if not specs:
+    st.caption(t("gallery.no_parameters"))
+columns = st.columns(4)
+for index, (name, key, spec) in enumerate(specs):
+    with columns[index % len(columns)]:
+        params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
 
 drawn = [name for name in chosen if gallery.supports(name, axis)]
 if any(not gallery.supports(name, axis) for name in chosen):
-    st.info(t("gallery.hinge_note"))
+    st.caption(t("gallery.hinge_note"))
 settings = state.GallerySettings(task, tuple(chosen), axis, params)
 st.query_params.from_dict({**state.gallery_query(settings), "lang": lang})
 

@@ -17,7 +17,6 @@ STRINGS = {
     "gallery.task": "Task",
     "gallery.losses": "Losses",
     "gallery.axis": "Horizontal axis",
-    "gallery.parameters": "Parameters",
     "gallery.no_parameters": "No parameters.",
     "gallery.pick_one": "Choose at least one loss to draw.",
     "gallery.loss_chart": "Loss",

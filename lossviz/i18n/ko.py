@@ -16,7 +16,6 @@ STRINGS = {
     "gallery.task": "과제",
     "gallery.losses": "손실 함수",
     "gallery.axis": "가로축",
-    "gallery.parameters": "파라미터",
     "gallery.no_parameters": "파라미터가 없습니다.",
     "gallery.pick_one": "그릴 손실 함수를 하나 이상 고르세요.",
     "gallery.loss_chart": "손실",

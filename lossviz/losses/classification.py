@@ -188,7 +188,7 @@ class Hinge(Loss):
     task = "classification"
     latex = r"L = \frac{1}{n}\sum_i \max(0,\,1 - y_i f_i),\quad y_i \in \{-1, 1\}"
     grad_latex = (r"\frac{\partial L}{\partial f_i} = "
-                  r"\frac{1}{n}\begin{cases} -y_i & y_i f_i < 1 \\ 0 & \text{otherwise}\end{cases}")
+                  r"\frac{1}{n}\begin{cases} -y_i & y_i f_i < 1 \\ 0 & y_i f_i \ge 1\end{cases}")
 
     @staticmethod
     def _inputs(y_true, y_pred):

@@ -41,7 +41,8 @@ class Triplet(Loss):
     }
     latex = r"L = \frac{1}{n}\sum_i \max\big(\lVert a_i - p_i\rVert - \lVert a_i - n_i\rVert + m,\ 0\big)"
     grad_latex = (r"\frac{\partial L}{\partial a_i} = \frac{1}{n}\Big(\frac{a_i - p_i}{\lVert a_i - p_i\rVert}"
-                  r" - \frac{a_i - n_i}{\lVert a_i - n_i\rVert}\Big)\ \text{when active}")
+                  r" - \frac{a_i - n_i}{\lVert a_i - n_i\rVert}\Big)"
+                  r"\quad \big(\lVert a_i - p_i\rVert - \lVert a_i - n_i\rVert + m > 0\big)")
 
     def _terms(self, anchor, positive, negative):
         anchor, positive, negative, shape = triplet_inputs(anchor, positive, negative)

@@ -133,7 +133,7 @@ class Huber(RegressionLoss):
                            help="Residual size where the loss turns from quadratic to linear."),
     }
     latex = (r"L = \frac{1}{n}\sum_i \begin{cases} \tfrac12 r_i^2 & |r_i| \le \delta \\ "
-             r"\delta\,(|r_i| - \tfrac12\delta) & \text{otherwise} \end{cases},\quad r_i = \hat y_i - y_i")
+             r"\delta\,(|r_i| - \tfrac12\delta) & |r_i| > \delta \end{cases},\quad r_i = \hat y_i - y_i")
     grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\operatorname{clip}(r_i, -\delta, \delta)"
 
     # With q = min(|r|, delta), 0.5 q^2 + delta (|r| - q) equals both branches.

@@ -12,6 +12,11 @@ from lossviz.state import Notice
 LANG_KEY = "lang"
 
 
+def compact_layout() -> None:
+    """Less empty space above the page, so controls and both charts fit a 1280x800 screen."""
+    st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
+
+
 def language() -> str:
     """The sidebar language switch, restored from ?lang= on a session's first run and kept in the URL."""
     if LANG_KEY not in st.session_state:
