@@ -34,6 +34,10 @@ STRINGS = {
     "gallery.check_loss": "loss",
     "gallery.check_value": "max |Δ value|",
     "gallery.check_gradient": "max |Δ gradient|",
+    "gallery.check_skipped": "points left out",
+    "gallery.check_bad": "Some differences are larger than float64 rounding: this view disagrees with PyTorch.",
+    "gallery.check_skipped_note": ("Points left out: there PyTorch's own gradient is undefined (autograd through "
+                                   "a log clamped at a probability of exactly 0 gives 0 × ∞), so nothing to compare."),
     "gallery.check_ok": "All differences are at float64 rounding level.",
     "task.regression": "Regression",
     "task.binary": "Binary classification",

@@ -33,6 +33,10 @@ STRINGS = {
     "gallery.check_loss": "손실",
     "gallery.check_value": "최대 |Δ 값|",
     "gallery.check_gradient": "최대 |Δ 기울기|",
+    "gallery.check_skipped": "제외한 점",
+    "gallery.check_bad": "일부 차이가 float64 반올림 수준보다 큽니다. 이 화면은 PyTorch와 일치하지 않습니다.",
+    "gallery.check_skipped_note": ("제외한 점: 확률이 정확히 0인 곳에서 잘린 log를 거치는 PyTorch 자동 미분은 0 × ∞가 되어 "
+                                   "기울기가 정의되지 않으므로 비교하지 않았습니다."),
     "gallery.check_ok": "모든 차이가 float64 반올림 수준입니다.",
     "task.regression": "회귀",
     "task.binary": "이진 분류",

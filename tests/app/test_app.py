@@ -125,3 +125,14 @@ def test_gallery_in_every_task_and_axis_runs():
                        page="views/gallery.py")
             assert not app.exception, (task, axis)
             assert len(app.get("plotly_chart")) == 2
+
+
+def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
+    # p_t = 1 puts the other classes at probability 0, where autograd through log gives nan
+    app = _app({"task": "multiclass", "axis": "proba"}, page="views/gallery.py")
+    app.button(key="gallery.check_run").click().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert all(float(value) < 1e-9 for value in table.iloc[:, 2])
+    assert all(int(count) > 0 for count in table.iloc[:, 3])
+    assert app.success and any(caption.value.startswith("Points left out") for caption in app.caption)
