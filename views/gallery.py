@@ -36,7 +36,8 @@ ui.show_notices(lang)
 controls = st.columns([1, 2, 1])
 task = controls[0].selectbox(t("gallery.task"), list(gallery.TASK_LOSSES), key="gallery.task",
                              format_func=lambda name: t(f"task.{name}"), on_change=reset_view)
-chosen = controls[1].multiselect(t("gallery.losses"), list(gallery.TASK_LOSSES[task]), key="gallery.losses")
+chosen = controls[1].multiselect(t("gallery.losses"), list(gallery.TASK_LOSSES[task]), key="gallery.losses",
+                                 placeholder=t("gallery.losses_placeholder"))
 axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key="gallery.axis", horizontal=True,
                          format_func=lambda name: t(f"axis.{name}"))
 st.caption(t(f"view.{task}"))

@@ -16,6 +16,7 @@ STRINGS = {
     "gallery.title": "Loss gallery",
     "gallery.task": "Task",
     "gallery.losses": "Losses",
+    "gallery.losses_placeholder": "Choose losses",
     "gallery.axis": "Horizontal axis",
     "gallery.no_parameters": "No parameters.",
     "gallery.pick_one": "Choose at least one loss to draw.",
@@ -66,12 +67,12 @@ STRINGS = {
     "view.embedding": ("The positive sits at distance 1 from the anchor; the negative moves away. Easy negatives "
                        "(beyond 1 + margin) cost nothing."),
     "notice.title": "Some settings in the link could not be used:",
-    "notice.unknown_key": "ignored the unknown setting “{key}”.",
-    "notice.bad_number": "“{key}” must be a number; kept {value}.",
-    "notice.clamped": "“{key}” = {raw} is outside [{low}, {high}]; used {value}.",
-    "notice.bad_choice": "“{key}” = “{raw}” is not one of the choices; kept “{value}”.",
-    "notice.bad_item": "ignored “{raw}” in “{key}”: not one of the choices.",
-    "notice.too_long": "“{key}” is too long and was ignored.",
+    "notice.unknown_key": "ignored the unknown setting {key}.",
+    "notice.bad_number": "{key} must be a number; kept {value}.",
+    "notice.clamped": "{key} = {raw} is outside [{low}, {high}]; used {value}.",
+    "notice.bad_choice": "{key} = {raw} is not one of the choices; kept {value}.",
+    "notice.bad_item": "ignored {raw} in {key}: not one of the choices.",
+    "notice.too_long": "{key} is too long and was ignored.",
     "about.mse": ("Squares each error, so large errors dominate and the fit is pulled toward outliers. It is "
                   "the natural choice when noise is roughly Gaussian and the data are clean: its gradient "
                   "shrinks smoothly near the optimum, which makes training fast and stable."),

@@ -15,6 +15,7 @@ STRINGS = {
     "gallery.title": "손실 함수 갤러리",
     "gallery.task": "과제",
     "gallery.losses": "손실 함수",
+    "gallery.losses_placeholder": "손실 함수를 고르세요",
     "gallery.axis": "가로축",
     "gallery.no_parameters": "파라미터가 없습니다.",
     "gallery.pick_one": "그릴 손실 함수를 하나 이상 고르세요.",
@@ -65,12 +66,12 @@ STRINGS = {
     "view.embedding": ("포지티브는 앵커에서 거리 1에 있고 네거티브가 멀어집니다. 1 + 마진보다 먼 "
                        "쉬운 네거티브는 손실이 0입니다."),
     "notice.title": "링크에 담긴 설정 중 일부를 쓸 수 없었습니다:",
-    "notice.unknown_key": "알 수 없는 설정 “{key}”를 무시했습니다.",
-    "notice.bad_number": "“{key}”는 숫자여야 합니다. {value}(으)로 유지했습니다.",
-    "notice.clamped": "“{key}” = {raw}는 [{low}, {high}] 범위를 벗어나 {value}(으)로 맞췄습니다.",
-    "notice.bad_choice": "“{key}” = “{raw}”는 선택지에 없어 “{value}”(으)로 유지했습니다.",
-    "notice.bad_item": "“{key}”의 “{raw}”는 선택지에 없어 무시했습니다.",
-    "notice.too_long": "“{key}” 값이 너무 길어 무시했습니다.",
+    "notice.unknown_key": "알 수 없는 설정 {key}를 무시했습니다.",
+    "notice.bad_number": "{key}는 숫자여야 합니다. {value}(으)로 유지했습니다.",
+    "notice.clamped": "{key} = {raw}는 [{low}, {high}] 범위를 벗어나 {value}(으)로 맞췄습니다.",
+    "notice.bad_choice": "{key} = {raw}는 선택지에 없어 {value}(으)로 유지했습니다.",
+    "notice.bad_item": "{key}의 {raw}는 선택지에 없어 무시했습니다.",
+    "notice.too_long": "{key} 값이 너무 길어 무시했습니다.",
     "about.mse": ("오차를 제곱하므로 큰 오차가 손실을 지배하고, 적합선이 이상치 쪽으로 끌려갑니다. 잡음이 대략 "
                   "정규분포이고 데이터가 깨끗할 때 자연스러운 선택이며, 최적점 근처에서 기울기가 부드럽게 "
                   "줄어들어 학습이 빠르고 안정적입니다."),

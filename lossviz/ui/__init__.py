@@ -38,8 +38,13 @@ def show_notices(lang: str) -> None:
     """Show the repairs made to the URL once, then forget them."""
     notices = st.session_state.pop("notices", [])
     if notices:
-        lines = "\n".join(f"- {translate(lang, notice.key, **notice.values)}" for notice in notices)
+        lines = "\n".join(f"- {translate(lang, notice.key, **as_code(notice.values))}" for notice in notices)
         st.warning(f"{translate(lang, 'notice.title')}\n\n{lines}", icon="⚠️")
+
+
+def as_code(values: dict) -> dict:
+    """URL values as markdown code spans: shown literally, never read as markdown or HTML."""
+    return {name: "`" + str(value).replace("`", "'") + "`" for name, value in values.items()}
 
 
 def param_slider(loss_name: str, key: str, spec: ParamSpec, lang: str, widget_key: str) -> float:

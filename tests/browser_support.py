@@ -1,0 +1,105 @@
+"""Starting a Streamlit server on loopback and driving it in Debian's chromium.
+
+Shared by the browser tests and the browser benchmark.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# Opening a deep link makes the frontend probe <path>/_stcore/health and host-config first; those
+# answer 404 before it falls back to the root (MEASURING.md). Nothing else may fail.
+DEEP_LINK_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+# A signature of everything a plotly chart draws: every path outline and every text.
+CHART_SIGNATURE_JS = """() => {
+  let text = '';
+  for (const svg of document.querySelectorAll('.js-plotly-plot .main-svg')) {
+    for (const p of svg.querySelectorAll('path')) text += p.getAttribute('d') || '';
+    for (const t of svg.querySelectorAll('text')) text += t.textContent;
+  }
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return text.length ? hash : null;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`streamlit run script` on a free loopback port, started and stopped by its owner."""
+
+    def __init__(self, script: Path, port: int | None = None):
+        self.script = Path(script)
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+
+    def start(self, timeout: float = 60.0) -> Server:
+        self.started_at = time.perf_counter()
+        # a file, not a pipe: a chatty server must never block; closed in stop()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.log.seek(0)
+                raise RuntimeError(f"streamlit exited: {self.log.read().decode()[-2000:]}")
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"{self.url}/_stcore/health",
+                                                                      timeout=1) as response:
+                if response.status == 200:
+                    return self
+            time.sleep(0.1)
+        self.stop()
+        raise TimeoutError(f"streamlit did not answer on {self.url} within {timeout} s")
+
+    def rss_mib(self) -> float:
+        """Resident memory of the server process."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def has_loaded(self, library: str) -> bool:
+        """Whether the server process has mapped a shared library whose path contains `library`."""
+        return library in Path(f"/proc/{self.process.pid}/maps").read_text()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+
+def is_deep_link_probe(url: str) -> bool:
+    path = url.split("?")[0].split("://", 1)[-1].split("/", 1)[-1]
+    return any(path.endswith(probe) and path != probe.lstrip("/") for probe in DEEP_LINK_PROBES)

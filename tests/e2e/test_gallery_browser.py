@@ -1,0 +1,74 @@
+"""The main journeys in a real browser: open the gallery, move a slider by keyboard, share a link."""
+
+import pytest
+
+from tests.browser_support import CHART_SIGNATURE_JS
+
+SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
+
+
+def open_gallery(page, server, query):
+    page.goto(f"{server.url}/gallery?{query}")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_function(CHART_SIGNATURE_JS, timeout=30_000)
+    wait_until_idle(page)
+
+
+def wait_until_idle(page):
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+        " === 'notRunning'", timeout=30_000)
+
+
+def assert_healthy(page):
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.problems == []
+
+
+def slider(page, label):
+    return page.locator(f'input[type="range"][aria-label="{label}"]')
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Loss gallery"), ("ko", "손실 함수 갤러리")])
+def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title):
+    open_gallery(page, server, f"lang={lang}&{SIX_LOSSES}")
+    assert page.locator("h1").first.inner_text() == title
+    assert page.locator(".js-plotly-plot").count() == 2
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    delta = slider(page, "huber · delta")
+    delta.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    wait_until_idle(page)
+    assert delta.get_attribute("aria-valuetext") == "1.20"
+    page.wait_for_function("() => location.search.includes('huber.delta=1.2')", timeout=15_000)
+    assert_healthy(page)
+
+
+def test_shared_link_restores_the_settings(page, server):
+    open_gallery(page, server, "lang=ko&task=binary&losses=focal,bce&axis=logit&focal.gamma=3.5&focal.alpha=-1")
+    assert slider(page, "focal · gamma").get_attribute("aria-valuetext") == "3.50"
+    assert slider(page, "focal · alpha").get_attribute("aria-valuetext") == "-1.00"
+    assert page.get_by_role("combobox", name="과제").input_value() == "이진 분류"
+    assert page.get_by_role("radio", name="로짓").is_checked()
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)
+
+
+def test_hostile_link_shows_a_notice_and_a_working_page(page, server):
+    open_gallery(page, server, "huber.delta=1e309&loss=../../etc&lang=xx&losses=mse,huber,%3Cscript%3E")
+    notice = page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "used 10" in notice and "loss" in notice and "<script>" in notice and "xx" in notice
+    assert slider(page, "huber · delta").get_attribute("aria-valuetext") == "10.00"
+    assert_healthy(page)
+
+
+def test_home_links_to_the_gallery_and_torch_stays_unloaded(page, server):
+    page.goto(f"{server.url}/?lang=en")
+    page.get_by_role("link", name="Loss gallery").last.click()
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    wait_until_idle(page)
+    assert "/gallery" in page.url
+    assert not server.has_loaded("libtorch"), "the first page loads must not import torch"
+    assert_healthy(page)
