@@ -42,62 +42,69 @@ axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key="
                          format_func=lambda name: t(f"axis.{name}"))
 st.caption(t(f"view.{task}"))
 
-params = {}
-specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
-if not specs:
-    st.caption(t("gallery.no_parameters"))
-columns = st.columns(4)
-for index, (name, key, spec) in enumerate(specs):
-    with columns[index % len(columns)]:
-        params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
-
-drawn = [name for name in chosen if gallery.supports(name, axis)]
-if any(not gallery.supports(name, axis) for name in chosen):
-    st.caption(t("gallery.hinge_note"))
-settings = state.GallerySettings(task, tuple(chosen), axis, params)
-st.query_params.from_dict({**state.gallery_query(settings), "lang": lang})
-
-if not drawn:
-    st.info(t("gallery.pick_one"))
-    st.stop()
-
-curves = [ui.cached_curve(task, axis, name, tuple(settings.loss_params(name).items())) for name in drawn]
-axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
-left, right = st.columns(2)
-left.plotly_chart(charts.curves_figure(curves, field="value", x_title=axis_title, y_title=t("gallery.loss_chart"),
-                                       revision=f"{task}.{axis}.value"), key="gallery.loss_chart")
-right.plotly_chart(charts.curves_figure(curves, field="slope", x_title=axis_title,
-                                        y_title=t("gallery.slope_chart"), revision=f"{task}.{axis}.slope"),
-                   key="gallery.slope_chart")
-st.download_button(t("gallery.download"), gallery.curves_csv(curves, axis), file_name=f"lossviz-{task}.csv",
-                   mime="text/csv", key="gallery.download")
-
-st.subheader(t("gallery.details"))
-for name in drawn:
-    cls = losses.loss_class(name)
-    loss = gallery.configured_loss(name, axis, settings.loss_params(name))
-    with st.expander(name):
-        st.write(t(f"about.{name}"))
-        st.caption(t("gallery.formula"))
-        st.latex(cls.latex)
-        st.caption(t("gallery.gradient"))
-        st.latex(cls.grad_latex)
-        st.caption(t("gallery.code"))
-        pytorch, keras = st.tabs(["PyTorch", "Keras"])
-        pytorch.code(snippets.snippet(name, loss.params, "pytorch"), language="python")
-        keras.code(snippets.snippet(name, loss.params, "keras"), language="python")
-
 
 @st.fragment
-def torch_check():
+def explore():
+    """Everything a parameter slider changes: moving one reruns this block, not the whole page."""
+    specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
+    if not specs:
+        st.caption(t("gallery.no_parameters"))
+    params = {}
+    columns = st.columns(4)
+    for index, (name, key, spec) in enumerate(specs):
+        with columns[index % len(columns)]:
+            params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
+    settings = state.GallerySettings(task, tuple(chosen), axis, params)
+    st.query_params.from_dict({**state.gallery_query(settings), "lang": lang})
+
+    drawn = [name for name in chosen if gallery.supports(name, axis)]
+    if len(drawn) < len(chosen):
+        st.caption(t("gallery.hinge_note"))
+    if not drawn:
+        st.info(t("gallery.pick_one"))
+        return
+
+    curves = [ui.cached_curve(task, axis, name, tuple(settings.loss_params(name).items())) for name in drawn]
+    axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
+    st.plotly_chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
+                                         slope_title=t("gallery.slope_chart"), revision=f"{task}.{axis}"),
+                    key="gallery.chart", theme=None)
+    st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
+                       file_name=f"lossviz-{task}.csv", mime="text/csv", key="gallery.download")
+
+    configured = {name: gallery.configured_loss(name, axis, settings.loss_params(name)) for name in drawn}
+    details(configured)
+    torch_check(configured)
+
+
+def details(configured):
+    """Explanation, formulas and code of one drawn loss at a time."""
+    st.subheader(t("gallery.details"))
+    names = list(configured)
+    if st.session_state.get("gallery.detail") not in names:  # the loss it showed was removed
+        st.session_state["gallery.detail"] = names[0]
+    name = st.radio(t("gallery.details"), names, key="gallery.detail", horizontal=True,
+                    label_visibility="collapsed")
+    cls = losses.loss_class(name)
+    st.write(t(f"about.{name}"))
+    st.caption(t("gallery.formula"))
+    st.latex(cls.latex)
+    st.caption(t("gallery.gradient"))
+    st.latex(cls.grad_latex)
+    st.caption(t("gallery.code"))
+    pytorch, keras = st.tabs(["PyTorch", "Keras"])
+    pytorch.code(snippets.snippet(name, configured[name].params, "pytorch"), language="python")
+    keras.code(snippets.snippet(name, configured[name].params, "keras"), language="python")
+
+
+def torch_check(configured):
     st.subheader(t("gallery.check"))
     st.caption(t("gallery.check_help"))
     if not st.button(t("gallery.check_run"), key="gallery.check_run"):
         return
     from lossviz.torch_bridge import compare_with_torch  # torch loads only on demand
 
-    results = {name: compare_with_torch(gallery.configured_loss(name, axis, settings.loss_params(name)),
-                                        *gallery.curve_inputs(task, axis)) for name in drawn}
+    results = {name: compare_with_torch(loss, *gallery.curve_inputs(task, axis)) for name, loss in configured.items()}
     st.dataframe([{t("gallery.check_loss"): name, t("gallery.check_value"): f"{result['value']:.2e}",
                    t("gallery.check_gradient"): f"{result['gradient']:.2e}",
                    t("gallery.check_skipped"): result["skipped"]} for name, result in results.items()],
@@ -110,4 +117,4 @@ def torch_check():
         st.caption(t("gallery.check_skipped_note"))
 
 
-torch_check()
+explore()
