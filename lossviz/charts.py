@@ -41,17 +41,17 @@ def layout(*, revision: str, height: int = 340) -> dict:
     }
 
 
-def side_by_side(layout_: dict, titles: list[tuple[str, str]]) -> dict:
+def side_by_side(figure_layout: dict, titles: list[tuple[str, str]]) -> dict:
     """Add one x/y axis pair per (x title, y title), as panels side by side in one figure:
     one plotly chart draws faster than two, and a legend click hides a series in every panel."""
     width = (1.0 - PANEL_GAP * (len(titles) - 1)) / len(titles)
     for index, (x_title, y_title) in enumerate(titles):
         suffix = str(index + 1) if index else ""
         start = index * (width + PANEL_GAP)
-        layout_[f"xaxis{suffix}"] = {**AXIS_STYLE, "title": {"text": x_title}, "domain": [start, start + width],
+        figure_layout[f"xaxis{suffix}"] = {**AXIS_STYLE, "title": {"text": x_title}, "domain": [start, start + width],
                                      "anchor": f"y{suffix}"}
-        layout_[f"yaxis{suffix}"] = {**AXIS_STYLE, "title": {"text": y_title}, "anchor": f"x{suffix}"}
-    return layout_
+        figure_layout[f"yaxis{suffix}"] = {**AXIS_STYLE, "title": {"text": y_title}, "anchor": f"x{suffix}"}
+    return figure_layout
 
 
 def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, revision: str) -> go.Figure:
