@@ -58,6 +58,16 @@ class RegressionLoss(Loss):
         r = residual(y_true, y_pred)
         return self._slope(r, 1.0 / r.size)
 
+    def value_and_slope(self, r: np.ndarray) -> tuple[float, np.ndarray]:
+        """The mean loss and its gradient with respect to y_pred, from the residual r = y_pred - y_true.
+
+        For training loops that own `r` (a 1-D float64 array): it is not validated, and it is
+        overwritten.
+        """
+        scale = 1.0 / r.size
+        slope = self._slope(r.copy(), scale)
+        return self._total(r) * scale, slope
+
     def _total(self, r) -> float:
         return float(self._value(r).sum())
 
@@ -178,6 +188,19 @@ class LogCosh(RegressionLoss):
         np.tanh(r, out=r)
         return np.multiply(r, scale, out=r)
 
+    def value_and_slope(self, r):
+        # With e = exp(-2|r|): log cosh r = |r| + log(1 + e) - log 2 and tanh r = sign(r) (1 - e) / (1 + e),
+        # so one exp serves both (training calls this every epoch).
+        scale = 1.0 / r.size
+        size = np.abs(r)
+        decay = np.exp(np.multiply(size, -2.0, out=size))
+        one_plus = decay + 1.0
+        total = float(np.abs(r).sum() + np.log(one_plus).sum()) - math.log(2.0) * r.size
+        np.subtract(1.0, decay, out=decay)
+        decay /= one_plus
+        decay *= scale
+        return total * scale, np.copysign(decay, r, out=decay)
+
 
 class Quantile(RegressionLoss):
     """Quantile (pinball) loss: its minimiser is the q-th quantile of y given x.
@@ -198,13 +221,25 @@ class Quantile(RegressionLoss):
     grad_latex = (r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\begin{cases} -q & u_i > 0 \\ "
                   r"1 - q & u_i < 0 \end{cases}")
 
-    def _value(self, r):
-        # r = y_pred - y_true = -u: max(-q r, (1 - q) r)
-        return np.maximum(-self.q * r, (1.0 - self.q) * r)
+    # In r = y_pred - y_true = -u the loss is max(-q r, (1 - q) r) = r * w(r), where the slope
+    # w(r) = (sign(r) + 1 - 2q) / 2 is 1 - q above zero, -q below and 0.5 - q at zero.
 
     def _slope(self, r, scale):
-        above, below, tie = (1.0 - self.q) * scale, -self.q * scale, (0.5 - self.q) * scale
-        return np.where(r > 0, above, np.where(r < 0, below, tie))
+        weight = np.sign(r)
+        weight += 1.0 - 2.0 * self.q
+        weight *= 0.5 * scale
+        return weight
+
+    def _value(self, r):
+        return np.multiply(r, self._slope(r, 1.0), out=r)
+
+    def _total(self, r):
+        return float(np.dot(r, self._slope(r, 1.0)))
+
+    def value_and_slope(self, r):
+        scale = 1.0 / r.size
+        weight = self._slope(r, 1.0)
+        return float(np.dot(r, weight)) * scale, np.multiply(weight, scale, out=weight)
 
 
 class Barron(RegressionLoss):
@@ -250,6 +285,19 @@ class Barron(RegressionLoss):
         half_log = np.log1p(np.divide(squared, gap, out=squared), out=squared)
         half_log *= 0.5
         return gap * half_log * exprel(alpha * half_log)
+
+    def value_and_slope(self, r):
+        if self.alpha != 1.0:
+            return super().value_and_slope(r)
+        # pseudo-Huber, the default: value and slope share sqrt(z + 1)
+        scale = 1.0 / r.size
+        squared = np.square(r)
+        squared *= 1.0 / self.scale**2
+        root = np.sqrt(squared + 1.0)
+        slope = np.divide(r, root, out=r)
+        slope *= scale / self.scale**2
+        root += 1.0
+        return float(np.divide(squared, root, out=squared).sum()) * scale, slope
 
     def _slope(self, r, scale):
         # d rho / d r = r / c^2 * (z / |a - 2| + 1)^(a/2 - 1)

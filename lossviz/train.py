@@ -1,0 +1,143 @@
+"""Training loops that return their whole run as a History, for charts and playback.
+
+A linear model y = x @ w + b is fitted by full-batch gradient descent on a regression loss.
+Every loss starts from the same point (all zeros), so runs differ only by their loss.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from lossviz import optim
+from lossviz.data import RegressionData, regression_data
+from lossviz.losses import ParamSpec
+from lossviz.losses.regression import RegressionLoss
+
+TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, help="Passes over the data.")}
+# A run has diverged once its loss is not finite or has grown this many times beyond its start.
+DIVERGENCE_FACTOR = 1e6
+SWEEP_FRACTIONS = tuple(np.round(np.linspace(0.0, 0.5, 11), 2))
+SWEEP_REPEATS = 3  # data sets per fraction (consecutive seeds), averaged
+
+
+@dataclass(frozen=True)
+class History:
+    """One training run: the loss and the parameters at the start of every epoch and at the end.
+
+    `params` rows are (w_1, ..., w_d, b). A diverged run stops early: `diverged_at` is the
+    epoch whose loss was not finite or exploded, and the arrays end just before it.
+    """
+
+    loss: str
+    values: np.ndarray
+    params: np.ndarray
+    diverged_at: int | None = None
+
+    @property
+    def epochs_run(self) -> int:
+        return len(self.values) - 1
+
+    @property
+    def slopes(self) -> np.ndarray:
+        return self.params[-1, :-1]
+
+    @property
+    def intercept(self) -> float:
+        return float(self.params[-1, -1])
+
+    def relative_values(self) -> np.ndarray:
+        """The loss per epoch divided by its starting value, so losses of any scale compare."""
+        start = self.values[0]
+        return self.values / start if start > 0 else self.values.copy()
+
+
+def design_matrix(x: np.ndarray) -> np.ndarray:
+    """The features with a column of ones appended, so the intercept is one more weight."""
+    return np.hstack([x, np.ones((x.shape[0], 1))])
+
+
+def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str = "gd", lr: float = 0.05,
+                 momentum: float = 0.9, epochs: int = 300) -> History:
+    """Fit y = x @ w + b to `data` by minimising `loss` with full-batch `optimizer` steps from zero."""
+    if not isinstance(loss, RegressionLoss):
+        raise ValueError(f"train_linear needs a regression loss; got {getattr(loss, 'name', type(loss).__name__)}")
+    epochs = int(TRAINING_SPECS["epochs"].validate("epochs", epochs))
+    stepper = optim.make(optimizer, lr=lr, momentum=momentum)
+    features = design_matrix(data.x)
+    features_t = np.ascontiguousarray(features.T)
+    theta = np.zeros(features.shape[1])
+    values = np.empty(epochs + 1)
+    params = np.empty((epochs + 1, theta.size))
+    limit = math.inf
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs + 1):
+            residual = np.dot(features, theta)  # np.dot: less overhead than @ on small arrays
+            residual -= data.y
+            value, slope = loss.value_and_slope(residual)
+            if not value <= limit:  # also catches NaN
+                return History(loss.name, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch)
+            values[epoch] = value
+            params[epoch] = theta
+            if epoch == 0 and value > 0:
+                limit = DIVERGENCE_FACTOR * value
+            if epoch < epochs:
+                stepper.step(theta, np.dot(features_t, slope))
+    return History(loss.name, values, params)
+
+
+def influence(loss: RegressionLoss, data: RegressionData, params: np.ndarray) -> np.ndarray:
+    """How hard each point pulls on the fit with parameters `params`: |d loss_i / d y_pred_i|.
+
+    The gradient of every weight is a sum of these pulls times the point's features, so a loss
+    whose pull stays bounded (MAE, Huber) cannot be dragged far by a few distant points.
+    """
+    residual = design_matrix(data.x) @ params - data.y
+    _, slope = loss.value_and_slope(residual)
+    return np.abs(slope) * slope.size
+
+
+def parameter_error(history: History, data: RegressionData) -> dict[str, float]:
+    """Distance of the final fit from the true line: slopes, intercept, and both together."""
+    slope_error = float(np.linalg.norm(history.slopes - data.slopes))
+    intercept_error = abs(history.intercept - data.intercept)
+    return {"slope": slope_error, "intercept": intercept_error, "total": math.hypot(slope_error, intercept_error)}
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Parameter errors of each loss against the outlier fraction, averaged over a few data sets.
+
+    `error[measure][loss]` holds one value per fraction, for each measure of parameter_error
+    ("slope", "intercept", "total"). A diverged run is left out of its average (NaN when every
+    run at that fraction diverged).
+    """
+
+    fractions: tuple[float, ...]
+    error: dict[str, dict[str, np.ndarray]]
+
+
+ERROR_MEASURES = ("total", "slope", "intercept")
+
+
+def outlier_sweep(losses: list[RegressionLoss], data_settings: dict, training: dict,
+                  fractions=SWEEP_FRACTIONS, repeats: int = SWEEP_REPEATS) -> Sweep:
+    """Train every loss on data with each outlier fraction (the other data settings fixed)."""
+    table = np.full((len(ERROR_MEASURES), len(losses), len(fractions), repeats), np.nan)
+    seed = data_settings.get("seed", 0)
+    for row, fraction in enumerate(fractions):
+        for repeat in range(repeats):
+            data = regression_data(**{**data_settings, "outlier_fraction": fraction,
+                                      "seed": (seed + repeat) % 10_000})
+            for column, loss in enumerate(losses):
+                history = train_linear(loss, data, **training)
+                if history.diverged_at is None:
+                    error = parameter_error(history, data)
+                    table[:, column, row, repeat] = [error[measure] for measure in ERROR_MEASURES]
+    counts = np.sum(~np.isnan(table), axis=-1)
+    averaged = np.divide(np.nansum(table, axis=-1), counts, out=np.full(counts.shape, np.nan), where=counts > 0)
+    return Sweep(tuple(float(f) for f in fractions),
+                 {measure: {loss.name: averaged[index, column] for column, loss in enumerate(losses)}
+                  for index, measure in enumerate(ERROR_MEASURES)})
