@@ -189,17 +189,18 @@ class LogCosh(RegressionLoss):
         return np.multiply(r, scale, out=r)
 
     def value_and_slope(self, r):
-        # With e = exp(-2|r|): log cosh r = |r| + log(1 + e) - log 2 and tanh r = sign(r) (1 - e) / (1 + e),
-        # so one exp serves both (training calls this every epoch).
+        # With t = expm1(-2|r|): log cosh r = |r| + log(2 + t) - log 2 and tanh r = -sign(r) t / (2 + t),
+        # so one transcendental call serves both (training calls this every epoch); expm1 keeps
+        # tanh accurate for tiny r, where 1 - exp(-2|r|) would cancel.
         scale = 1.0 / r.size
         size = np.abs(r)
-        decay = np.exp(np.multiply(size, -2.0, out=size))
-        one_plus = decay + 1.0
-        total = float(np.abs(r).sum() + np.log(one_plus).sum()) - math.log(2.0) * r.size
-        np.subtract(1.0, decay, out=decay)
-        decay /= one_plus
-        decay *= scale
-        return total * scale, np.copysign(decay, r, out=decay)
+        total = float(size.sum())
+        t = np.expm1(np.multiply(size, -2.0, out=size), out=size)
+        two_plus = t + 2.0
+        total += float(np.log(two_plus).sum()) - math.log(2.0) * r.size
+        t /= two_plus
+        t *= -scale
+        return total * scale, np.copysign(t, r, out=t)
 
 
 class Quantile(RegressionLoss):

@@ -102,3 +102,18 @@ def test_kl_of_normalised_rows_is_non_negative(raw, approx):
     model = approx / approx.sum(axis=1, keepdims=True)
     # only the Q floor can push it below 0, by at most C * 1e-12 / e per row
     assert losses.get("kl").forward(target, model) >= -4 * 1e-12
+
+
+REGRESSION_CASES = [case for case in all_cases() if losses.loss_class(case.values[0]).task == "regression"]
+
+
+@pytest.mark.parametrize(("name", "setting"), REGRESSION_CASES)
+@settings(max_examples=25, deadline=None)
+@given(residual=arrays(np.float64, st.integers(1, 12), elements=REAL))
+def test_training_path_value_and_slope_equal_forward_and_backward(name, setting, residual):
+    loss = losses.get(name, **setting)
+    value, slope = loss.value_and_slope(residual.copy())
+    zeros = np.zeros_like(residual)
+    # absolute slack: log-cosh cancels against log 2 near zero in both forms (error ~ 1e-16)
+    np.testing.assert_allclose(value, loss.forward(zeros, residual), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(slope, loss.backward(zeros, residual), rtol=1e-12, atol=1e-300)
