@@ -13,5 +13,6 @@ st.sidebar.caption(translate(lang, "sidebar.about"))
 pages = [
     st.Page("views/home.py", title=translate(lang, "nav.home"), icon="🏠", default=True),  # served at /
     st.Page("views/gallery.py", title=translate(lang, "nav.gallery"), icon="📈", url_path="gallery"),
+    st.Page("views/regression.py", title=translate(lang, "nav.regression"), icon="📏", url_path="regression"),
 ]
 st.navigation(pages).run()

@@ -7,7 +7,6 @@ The same settings and seed always give the same data.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,18 +21,18 @@ X_HALF_RANGE = 3.0  # clean features are uniform on [-3, 3]
 
 OUTLIER_KINDS = ("vertical", "leverage")
 REGRESSION_SPECS = {
-    "n": ParamSpec(default=200, min=20, max=5000, step=10, help="Number of points."),
+    "n": ParamSpec(default=200, min=20, max=5000, step=10, integer=True, help="Number of points."),
     "noise": ParamSpec(default=0.5, min=0.0, max=3.0, step=0.1,
                        help="Standard deviation of the Gaussian noise around the true line."),
     "outlier_fraction": ParamSpec(default=0.1, min=0.0, max=0.5, step=0.01,
                                   help="Share of the points that are outliers."),
     "outlier_magnitude": ParamSpec(default=5.0, min=1.0, max=20.0, step=0.5,
                                    help="How far outliers lie, in multiples of the clean data's spread."),
-    "features": ParamSpec(default=1, min=1, max=len(TRUE_SLOPES), step=1,
+    "features": ParamSpec(default=1, min=1, max=len(TRUE_SLOPES), step=1, integer=True,
                           help="Number of input features (the charts show the first)."),
-    "seed": ParamSpec(default=0, min=0, max=9999, step=1, help="Random seed: the same seed gives the same data."),
+    "seed": ParamSpec(default=0, min=0, max=9999, step=1, integer=True,
+                      help="Random seed: the same seed gives the same data."),
 }
-INTEGER_SETTINGS = frozenset({"n", "features", "seed"})
 
 
 @dataclass(frozen=True)
@@ -54,20 +53,12 @@ class RegressionData:
         return x @ self.slopes + self.intercept
 
 
-def checked_settings(specs: dict[str, ParamSpec], values: dict, integers=frozenset()) -> dict:
+def checked_settings(specs: dict[str, ParamSpec], values: dict) -> dict:
     """`values` checked against `specs` (ValueError naming the setting), with defaults filled in."""
     unknown = sorted(set(values) - set(specs))
     if unknown:
         raise ValueError(f"unknown setting(s) {', '.join(map(str, unknown))}; expected {', '.join(specs)}")
-    settings = {}
-    for key, spec in specs.items():
-        value = spec.validate(key, values.get(key, spec.default))
-        if key in integers:
-            if value != math.floor(value):
-                raise ValueError(f"{key} must be a whole number; got {value:g}")
-            value = int(value)
-        settings[key] = value
-    return settings
+    return {key: spec.validate(key, values.get(key, spec.default)) for key, spec in specs.items()}
 
 
 def regression_data(*, outlier_kind: str = "vertical", **settings) -> RegressionData:
@@ -85,7 +76,7 @@ def regression_data(*, outlier_kind: str = "vertical", **settings) -> Regression
     """
     if outlier_kind not in OUTLIER_KINDS:
         raise ValueError(f"outlier_kind must be one of {', '.join(OUTLIER_KINDS)}; got {str(outlier_kind)[:40]!r}")
-    s = checked_settings(REGRESSION_SPECS, settings, INTEGER_SETTINGS)
+    s = checked_settings(REGRESSION_SPECS, settings)
     n, features = s["n"], s["features"]
     rng = np.random.default_rng(s["seed"])
     slopes = np.array(TRUE_SLOPES[:features])

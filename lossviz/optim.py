@@ -22,7 +22,7 @@ from lossviz.losses import ParamSpec
 
 OPTIMIZERS = ("gd", "momentum", "nag", "adam")
 OPTIMIZER_SPECS = {
-    "lr": ParamSpec(default=0.05, min=1e-4, max=2.0, step=1e-4, log=True, help="Learning rate (step size)."),
+    "lr": ParamSpec(default=0.01, min=1e-4, max=2.0, step=1e-4, log=True, help="Learning rate (step size)."),
     "momentum": ParamSpec(default=0.9, min=0.0, max=0.99, step=0.01,
                           help="Momentum and Nesterov: the share of the last step kept in the next."),
 }

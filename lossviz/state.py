@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lossviz import gallery, losses
+from lossviz.data import OUTLIER_KINDS, REGRESSION_SPECS
 from lossviz.losses import ParamSpec
+from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
+from lossviz.train import ERROR_MEASURES, TRAINING_SPECS
 
 MAX_VALUE_LENGTH = 200
 GLOBAL_KEYS = ("lang",)
@@ -47,6 +50,11 @@ def read_number(raw: str, key: str, spec: ParamSpec, fallback: float, notices: l
     if clamped != value:
         notices.append(Notice("notice.clamped", {"key": key, "raw": raw[:40], "low": format_number(spec.min),
                                                  "high": format_number(spec.max), "value": format_number(clamped)}))
+    if spec.integer:
+        whole = round(clamped)
+        if whole != clamped:
+            notices.append(Notice("notice.rounded", {"key": key, "raw": raw[:40], "value": whole}))
+        return whole
     return clamped
 
 
@@ -72,6 +80,38 @@ def read_choices(raw: str, key: str, choices, fallback, notices: list[Notice]) -
     return tuple(picked)
 
 
+def loss_param_specs(names) -> dict[tuple[str, str], ParamSpec]:
+    """The sliders of losses `names`: {(loss, param): ParamSpec}, in the URL as `loss.param`."""
+    return {(name, key): spec for name in names for key, spec in losses.loss_class(name).param_specs.items()}
+
+
+def read_loss_params(query: Mapping[str, str], names, notices: list[Notice]) -> dict:
+    """{loss: {param: value}} for every `loss.param` key of the query (losses `names` only)."""
+    params: dict = {}
+    for (name, key), spec in loss_param_specs(names).items():
+        url_key = f"{name}.{key}"
+        if url_key in query:
+            params.setdefault(name, {})[key] = read_number(query[url_key], url_key, spec, spec.default, notices)
+    return params
+
+
+def with_defaults(params: dict, name: str) -> dict:
+    """Loss `name`'s parameters from {loss: {param: value}}, its defaults filling the gaps."""
+    specs = losses.loss_class(name).param_specs
+    return {key: params.get(name, {}).get(key, spec.default) for key, spec in specs.items()}
+
+
+def loss_params_query(params: dict, names) -> dict[str, str]:
+    return {f"{name}.{key}": format_number(value)
+            for name in names for key, value in with_defaults(params, name).items()}
+
+
+def report_unknown_keys(query: Mapping[str, str], known, notices: list[Notice]) -> None:
+    for key in query:
+        if key not in known and key not in GLOBAL_KEYS:
+            notices.append(Notice("notice.unknown_key", {"key": key[:40]}))
+
+
 @dataclass(frozen=True)
 class GallerySettings:
     """Everything the gallery shows: the task, the drawn losses, the axis and each loss's parameters."""
@@ -82,15 +122,10 @@ class GallerySettings:
     params: dict = field(default_factory=dict)  # {loss: {param: value}}, defaults filled in
 
     def loss_params(self, name: str) -> dict:
-        specs = losses.loss_class(name).param_specs
-        return {key: self.params.get(name, {}).get(key, spec.default) for key, spec in specs.items()}
+        return with_defaults(self.params, name)
 
 
-def gallery_param_specs():
-    """Every slider of the gallery: {(loss, param): ParamSpec} over all its tasks."""
-    return {(name, key): spec
-            for names in gallery.TASK_LOSSES.values() for name in names
-            for key, spec in losses.loss_class(name).param_specs.items()}
+GALLERY_LOSSES = tuple(name for names in gallery.TASK_LOSSES.values() for name in names)
 
 
 def parse_gallery(query: Mapping[str, str]) -> tuple[GallerySettings, list[Notice]]:
@@ -102,23 +137,85 @@ def parse_gallery(query: Mapping[str, str]) -> tuple[GallerySettings, list[Notic
         chosen = read_choices(query["losses"], "losses", gallery.TASK_LOSSES[task], chosen, notices)
     axes = gallery.TASK_AXES[task]
     axis = read_choice(query.get("axis", axes[0]), "axis", axes, axes[0], notices)
-    specs = gallery_param_specs()
-    params: dict = {}
-    for (name, key), spec in specs.items():
-        url_key = f"{name}.{key}"
-        if url_key in query:
-            params.setdefault(name, {})[key] = read_number(query[url_key], url_key, spec, spec.default, notices)
-    known = {"task", "losses", "axis", *GLOBAL_KEYS, *(f"{name}.{key}" for name, key in specs)}
-    for key in query:
-        if key not in known:
-            notices.append(Notice("notice.unknown_key", {"key": key[:40]}))
+    params = read_loss_params(query, GALLERY_LOSSES, notices)
+    known = {"task", "losses", "axis", *(f"{name}.{key}" for name, key in loss_param_specs(GALLERY_LOSSES))}
+    report_unknown_keys(query, known, notices)
     return GallerySettings(task, chosen, axis, params), notices
 
 
 def gallery_query(settings: GallerySettings) -> dict[str, str]:
     """The URL query parameters that reopen `settings` (parameters of the drawn losses only)."""
     query = {"task": settings.task, "losses": ",".join(settings.losses), "axis": settings.axis}
-    for name in settings.losses:
-        for key, value in settings.loss_params(name).items():
-            query[f"{name}.{key}"] = format_number(value)
-    return query
+    return {**query, **loss_params_query(settings.params, settings.losses)}
+
+
+# The regression lab: its numbers and choices, each under its URL key.
+REGRESSION_LOSSES = tuple(losses.names("regression"))
+REGRESSION_NUMBERS = {
+    **{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one feature
+    **OPTIMIZER_SPECS,
+    **TRAINING_SPECS,
+}
+REGRESSION_CHOICES = {
+    "outlier_kind": OUTLIER_KINDS,
+    "optimizer": OPTIMIZERS,
+    "influence": ("none", *REGRESSION_LOSSES),  # whose pull sets the size of the points
+    "measure": ERROR_MEASURES,  # the error the sweep plots
+}
+REGRESSION_DEFAULTS = {"outlier_kind": "vertical", "optimizer": "nag", "influence": "mse", "measure": "total"}
+DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
+TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
+
+
+@dataclass(frozen=True)
+class RegressionSettings:
+    """Everything the regression lab shows: the losses, their parameters, the data, training and view."""
+
+    losses: tuple[str, ...] = ("mse", "mae", "huber")
+    params: dict = field(default_factory=dict)  # {loss: {param: value}}
+    values: dict = field(default_factory=dict)  # every other setting by its URL key; defaults fill the gaps
+
+    def loss_params(self, name: str) -> dict:
+        return with_defaults(self.params, name)
+
+    def value(self, key: str):
+        if key in self.values:
+            return self.values[key]
+        return REGRESSION_NUMBERS[key].default if key in REGRESSION_NUMBERS else REGRESSION_DEFAULTS[key]
+
+    def data(self) -> dict:
+        """Keyword arguments of data.regression_data."""
+        return {key: self.value(key) for key in DATA_KEYS}
+
+    def training(self) -> dict:
+        """Keyword arguments of train.train_linear (besides the loss and the data)."""
+        return {key: self.value(key) for key in TRAINING_KEYS}
+
+
+def parse_regression(query: Mapping[str, str]) -> tuple[RegressionSettings, list[Notice]]:
+    """Regression lab settings from URL query parameters, with a Notice for each repair."""
+    notices: list[Notice] = []
+    chosen = RegressionSettings.losses
+    if "losses" in query:
+        chosen = read_choices(query["losses"], "losses", REGRESSION_LOSSES, chosen, notices)
+    values = {}
+    for key, spec in REGRESSION_NUMBERS.items():
+        if key in query:
+            values[key] = read_number(query[key], key, spec, spec.default, notices)
+    for key, choices in REGRESSION_CHOICES.items():
+        if key in query:
+            values[key] = read_choice(query[key], key, choices, REGRESSION_DEFAULTS[key], notices)
+    params = read_loss_params(query, REGRESSION_LOSSES, notices)
+    known = {"losses", *REGRESSION_NUMBERS, *REGRESSION_CHOICES,
+             *(f"{name}.{key}" for name, key in loss_param_specs(REGRESSION_LOSSES))}
+    report_unknown_keys(query, known, notices)
+    return RegressionSettings(chosen, params, values), notices
+
+
+def regression_query(settings: RegressionSettings) -> dict[str, str]:
+    """The URL query parameters that reopen `settings` (parameters of the chosen losses only)."""
+    query = {"losses": ",".join(settings.losses)}
+    for key in (*REGRESSION_NUMBERS, *REGRESSION_CHOICES):
+        value = settings.value(key)
+        query[key] = value if isinstance(value, str) else format_number(value)
+    return {**query, **loss_params_query(settings.params, settings.losses)}

@@ -6,6 +6,8 @@ Every loss starts from the same point (all zeros), so runs differ only by their 
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from dataclasses import dataclass
 
@@ -16,7 +18,8 @@ from lossviz.data import RegressionData, regression_data
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 
-TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, help="Passes over the data.")}
+TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, integer=True,
+                                      help="Passes over the data.")}
 # A run has diverged once its loss is not finite or has grown this many times beyond its start.
 DIVERGENCE_FACTOR = 1e6
 SWEEP_FRACTIONS = tuple(np.round(np.linspace(0.0, 0.5, 11), 2))
@@ -64,7 +67,7 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
     """Fit y = x @ w + b to `data` by minimising `loss` with full-batch `optimizer` steps from zero."""
     if not isinstance(loss, RegressionLoss):
         raise ValueError(f"train_linear needs a regression loss; got {getattr(loss, 'name', type(loss).__name__)}")
-    epochs = int(TRAINING_SPECS["epochs"].validate("epochs", epochs))
+    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
     stepper = optim.make(optimizer, lr=lr, momentum=momentum)
     features = design_matrix(data.x)
     features_t = np.ascontiguousarray(features.T)
@@ -86,6 +89,24 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
             if epoch < epochs:
                 stepper.step(theta, np.dot(features_t, slope))
     return History(loss.name, values, params)
+
+
+def history_csv(histories: list[History]) -> str:
+    """The runs as CSV: one row per epoch; each loss's value, slopes and intercept (empty once diverged)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    features = histories[0].params.shape[1] - 1 if histories else 0
+    columns = ["value", *(f"w{index + 1}" for index in range(features)), "b"]
+    writer.writerow(["epoch", *(f"{history.loss}_{column}" for history in histories for column in columns)])
+    for epoch in range(max((history.epochs_run + 1 for history in histories), default=0)):
+        row = [epoch]
+        for history in histories:
+            if epoch <= history.epochs_run:
+                row += [f"{value:.10g}" for value in (history.values[epoch], *history.params[epoch])]
+            else:
+                row += [""] * len(columns)
+        writer.writerow(row)
+    return buffer.getvalue()
 
 
 def influence(loss: RegressionLoss, data: RegressionData, params: np.ndarray) -> np.ndarray:

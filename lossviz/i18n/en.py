@@ -66,12 +66,90 @@ STRINGS = {
     "view.distribution": "KL(P‖Q) between two-outcome distributions as the model Q moves.",
     "view.embedding": ("The positive sits at distance 1 from the anchor; the negative moves away. Easy negatives "
                        "(beyond 1 + margin) cost nothing."),
+    "nav.regression": "Regression lab",
+    "home.regression": "Fit a line to data with outliers using several losses at once and watch them train.",
+    "regression.title": "Regression lab",
+    "regression.intro": ("Every chosen loss fits the same line to the same data, from the same start with the same "
+                         "optimizer. Raise the outlier fraction and press play: MSE bends toward the outliers, "
+                         "MAE and Huber hold the true line."),
+    "regression.tab_data": "Data",
+    "regression.tab_losses": "Losses",
+    "regression.tab_training": "Training",
+    "regression.losses": "Losses",
+    "regression.losses_placeholder": "Choose losses",
+    "regression.pick_one": "Choose at least one loss to train.",
+    "regression.n": "points",
+    "regression.noise": "noise (standard deviation)",
+    "regression.outlier_fraction": "outlier fraction",
+    "regression.outlier_magnitude": "outlier distance (× spread)",
+    "regression.outlier_kind": "outliers in",
+    "regression.kind.vertical": "y (vertical)",
+    "regression.kind.leverage": "x (leverage)",
+    "regression.seed": "random seed",
+    "regression.optimizer": "optimizer",
+    "optimizer.gd": "Gradient descent",
+    "optimizer.momentum": "Momentum",
+    "optimizer.nag": "Nesterov (NAG)",
+    "optimizer.adam": "Adam",
+    "regression.lr": "learning rate",
+    "regression.momentum": "momentum",
+    "regression.epochs": "epochs",
+    "regression.influence": "Point size shows the pull of",
+    "regression.influence_none": "(all the same)",
+    "regression.x": "x",
+    "regression.y": "y",
+    "regression.points": "data",
+    "regression.outliers": "outliers",
+    "regression.truth": "true line",
+    "regression.epoch": "epoch",
+    "regression.play": "Play",
+    "regression.pause": "Pause",
+    "regression.history_x": "epoch",
+    "regression.history_y": "loss ÷ loss at the start",
+    "regression.errors": "Final fit against the true line",
+    "regression.col_loss": "loss",
+    "regression.col_slope": "Δ slope",
+    "regression.col_intercept": "Δ intercept",
+    "regression.col_diverged": "diverged at",
+    "regression.diverged": ("{losses} diverged: the learning rate is too high for them. Their lines stop at the "
+                            "last finite epoch; lower the learning rate."),
+    "regression.download": "Download the training history (CSV)",
+    "regression.sweep": "Outlier sweep",
+    "regression.sweep_help": ("Trains every chosen loss on data with 0 to 50 % outliers (three data sets per "
+                              "fraction, every other setting as above) and plots how far each fit lands from the "
+                              "true line."),
+    "regression.sweep_run": "Run the sweep",
+    "regression.sweep_running": "Training every loss at eleven outlier fractions…",
+    "regression.measure": "Error shown",
+    "measure.total": "distance (slope and intercept)",
+    "measure.slope": "slope error",
+    "measure.intercept": "intercept error",
+    "regression.sweep_x": "outlier fraction",
+    "regression.explain": "What to look for",
+    "regression.explain_text": (
+        "**Vertical outliers** are gross errors in y: a faulty sensor, a typo, a wrong unit. MSE squares their "
+        "residuals, so a few of them pull the whole line; with point size set to MSE you see which points do "
+        "the pulling. MAE and Huber cap the pull of any single point (at 1 and at δ), so the line stays with "
+        "the bulk of the data. Switch the point size to Huber and the outliers shrink to the size of ordinary "
+        "points.\n\n"
+        "**Leverage points** are errors in x. Their y is right, but they sit far to the side, and the pull of a "
+        "point on the slope is its residual's pull *times its x*. Bounding the residual's pull does not bound "
+        "that: with a few leverage points MAE and Huber still do better than MSE, but at around 20 % every loss "
+        "here is dragged off the true slope. Protecting against them takes other tools (down-weighting points "
+        "far out in x, or robust methods such as least trimmed squares).\n\n"
+        "**Huber's δ** is the residual size at which a point stops counting as ordinary. A common start is "
+        "δ = 1 (on the scale of your targets), tuned between about 0.5 and 2. Mind the direction: a smaller δ "
+        "caps the pull of more points, so more outliers call for a smaller δ, not a larger one.\n\n"
+        "**The learning rate** matters most for MSE: its gradient grows with the residual, so a step that is "
+        "too large overshoots further each epoch and the run diverges. MAE's gradient never exceeds 1 per "
+        "point, so it does not blow up, but with a fixed step it keeps jittering around the answer."),
     "notice.title": "Some settings in the link could not be used:",
     "notice.unknown_key": "ignored the unknown setting {key}.",
     "notice.bad_number": "{key} must be a number; kept {value}.",
     "notice.clamped": "{key} = {raw} is outside [{low}, {high}]; used {value}.",
     "notice.bad_choice": "{key} = {raw} is not one of the choices; kept {value}.",
     "notice.bad_item": "ignored {raw} in {key}: not one of the choices.",
+    "notice.rounded": "{key} = {raw} must be a whole number; used {value}.",
     "notice.too_long": "{key} is too long and was ignored.",
     "about.mse": ("Squares each error, so large errors dominate and the fit is pulled toward outliers. It is "
                   "the natural choice when noise is roughly Gaussian and the data are clean: its gradient "

@@ -65,12 +65,87 @@ STRINGS = {
     "view.distribution": "모델 Q가 움직일 때 두 결과를 갖는 분포 사이의 KL(P‖Q)입니다.",
     "view.embedding": ("포지티브는 앵커에서 거리 1에 있고 네거티브가 멀어집니다. 1 + 마진보다 먼 "
                        "쉬운 네거티브는 손실이 0입니다."),
+    "nav.regression": "회귀 실험실",
+    "home.regression": "이상치가 섞인 데이터에 여러 손실 함수로 동시에 직선을 맞추며 학습 과정을 지켜봅니다.",
+    "regression.title": "회귀 실험실",
+    "regression.intro": ("선택한 손실 함수마다 같은 데이터에, 같은 시작점과 같은 옵티마이저로 직선을 맞춥니다. "
+                         "이상치 비율을 올리고 재생을 눌러 보세요. MSE는 이상치 쪽으로 휘고, MAE와 Huber는 "
+                         "참 직선을 지킵니다."),
+    "regression.tab_data": "데이터",
+    "regression.tab_losses": "손실 함수",
+    "regression.tab_training": "학습",
+    "regression.losses": "손실 함수",
+    "regression.losses_placeholder": "손실 함수를 고르세요",
+    "regression.pick_one": "학습할 손실 함수를 하나 이상 고르세요.",
+    "regression.n": "데이터 개수",
+    "regression.noise": "잡음 (표준편차)",
+    "regression.outlier_fraction": "이상치 비율",
+    "regression.outlier_magnitude": "이상치 거리 (× 퍼짐)",
+    "regression.outlier_kind": "이상치 위치",
+    "regression.kind.vertical": "y (수직)",
+    "regression.kind.leverage": "x (레버리지)",
+    "regression.seed": "난수 시드",
+    "regression.optimizer": "옵티마이저",
+    "optimizer.gd": "경사 하강법",
+    "optimizer.momentum": "모멘텀",
+    "optimizer.nag": "네스테로프 (NAG)",
+    "optimizer.adam": "Adam",
+    "regression.lr": "학습률",
+    "regression.momentum": "모멘텀 계수",
+    "regression.epochs": "에포크",
+    "regression.influence": "점 크기가 나타내는 끌어당김",
+    "regression.influence_none": "(모두 같은 크기)",
+    "regression.x": "x",
+    "regression.y": "y",
+    "regression.points": "데이터",
+    "regression.outliers": "이상치",
+    "regression.truth": "참 직선",
+    "regression.epoch": "에포크",
+    "regression.play": "재생",
+    "regression.pause": "일시정지",
+    "regression.history_x": "에포크",
+    "regression.history_y": "손실 ÷ 시작 시점 손실",
+    "regression.errors": "최종 적합선과 참 직선의 차이",
+    "regression.col_loss": "손실 함수",
+    "regression.col_slope": "Δ 기울기",
+    "regression.col_intercept": "Δ 절편",
+    "regression.col_diverged": "발산 에포크",
+    "regression.diverged": ("{losses}이(가) 발산했습니다. 학습률이 너무 큽니다. 해당 직선은 마지막으로 "
+                            "유한했던 에포크에서 멈춥니다. 학습률을 낮춰 보세요."),
+    "regression.download": "학습 기록 내려받기 (CSV)",
+    "regression.sweep": "이상치 비율 스윕",
+    "regression.sweep_help": ("선택한 손실 함수마다 이상치 비율 0~50 %의 데이터(비율마다 데이터 세 벌, 나머지 "
+                              "설정은 위와 같음)로 학습하고, 적합선이 참 직선에서 얼마나 벗어나는지 그립니다."),
+    "regression.sweep_run": "스윕 실행",
+    "regression.sweep_running": "이상치 비율 열한 가지로 모든 손실 함수를 학습하는 중…",
+    "regression.measure": "표시할 오차",
+    "measure.total": "거리 (기울기와 절편)",
+    "measure.slope": "기울기 오차",
+    "measure.intercept": "절편 오차",
+    "regression.sweep_x": "이상치 비율",
+    "regression.explain": "무엇을 볼까요",
+    "regression.explain_text": (
+        "**수직 이상치**는 y에 생긴 큰 오류입니다. 고장 난 센서, 오타, 잘못된 단위 같은 것이죠. MSE는 잔차를 "
+        "제곱하므로 이런 점 몇 개가 직선 전체를 끌어당깁니다. 점 크기를 MSE로 두면 어떤 점이 당기는지 보입니다. "
+        "MAE와 Huber는 점 하나가 당기는 힘에 상한(1과 δ)을 두므로 직선이 데이터 대부분을 따라갑니다. 점 크기를 "
+        "Huber로 바꾸면 이상치가 보통 점 크기로 줄어듭니다.\n\n"
+        "**레버리지 점**은 x에 생긴 오류입니다. y는 맞지만 옆으로 멀리 떨어져 있고, 점이 기울기를 당기는 힘은 "
+        "잔차의 힘에 *x를 곱한* 값입니다. 잔차의 힘을 제한해도 이 곱은 제한되지 않습니다. 레버리지 점이 적으면 "
+        "MAE와 Huber가 MSE보다 낫지만, 20 % 정도가 되면 여기 있는 모든 손실 함수가 참 기울기에서 끌려갑니다. "
+        "이런 점에는 다른 도구(x가 멀리 떨어진 점의 가중치 낮추기, 최소 절사 제곱 같은 강건 회귀)가 필요합니다.\n\n"
+        "**Huber의 δ**는 점을 더 이상 평범하게 보지 않는 잔차의 크기입니다. 흔히 δ = 1(목표값의 척도 기준)에서 "
+        "시작해 0.5~2 사이에서 조정합니다. 방향에 주의하세요. δ가 작을수록 더 많은 점의 힘을 제한하므로, "
+        "이상치가 많으면 δ를 키우는 것이 아니라 줄여야 합니다.\n\n"
+        "**학습률**은 MSE에서 가장 중요합니다. 기울기가 잔차에 비례해 커지므로 너무 큰 보폭은 매 에포크 더 멀리 "
+        "넘어가고 결국 발산합니다. MAE의 기울기는 점마다 1을 넘지 않아 폭주하지 않지만, 보폭이 고정되어 있으면 "
+        "답 근처에서 계속 흔들립니다."),
     "notice.title": "링크에 담긴 설정 중 일부를 쓸 수 없었습니다:",
     "notice.unknown_key": "알 수 없는 설정 {key}를 무시했습니다.",
     "notice.bad_number": "{key}는 숫자여야 합니다. {value}(으)로 유지했습니다.",
     "notice.clamped": "{key} = {raw}는 [{low}, {high}] 범위를 벗어나 {value}(으)로 맞췄습니다.",
     "notice.bad_choice": "{key} = {raw}는 선택지에 없어 {value}(으)로 유지했습니다.",
     "notice.bad_item": "{key}의 {raw}는 선택지에 없어 무시했습니다.",
+    "notice.rounded": "{key} = {raw}는 정수여야 해서 {value}(으)로 맞췄습니다.",
     "notice.too_long": "{key} 값이 너무 길어 무시했습니다.",
     "about.mse": ("오차를 제곱하므로 큰 오차가 손실을 지배하고, 적합선이 이상치 쪽으로 끌려갑니다. 잡음이 대략 "
                   "정규분포이고 데이터가 깨끗할 때 자연스러운 선택이며, 최적점 근처에서 기울기가 부드럽게 "

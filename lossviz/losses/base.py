@@ -15,7 +15,8 @@ TASKS = ("regression", "classification", "segmentation", "distribution", "embedd
 class ParamSpec:
     """A numeric hyperparameter: its default, allowed range and slider step.
 
-    `log` asks a slider to move on a logarithmic scale (for ranges spanning decades).
+    `log` asks a slider to move on a logarithmic scale (for ranges spanning decades); `integer`
+    allows whole numbers only (counts, seeds), returned as int.
     """
 
     default: float
@@ -24,6 +25,7 @@ class ParamSpec:
     step: float
     help: str = ""
     log: bool = False
+    integer: bool = False
 
     def validate(self, name: str, value) -> float:
         """Return `value` as a float, or raise ValueError naming `name` and the range."""
@@ -35,6 +37,10 @@ class ParamSpec:
         value = float(value)
         if math.isnan(value) or not self.min <= value <= self.max:
             raise ValueError(f"{name} must be in [{self.min:g}, {self.max:g}]; got {value:g}")
+        if self.integer:
+            if not value.is_integer():
+                raise ValueError(f"{name} must be a whole number; got {value:g}")
+            return int(value)
         return value
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lossviz import gallery
+from lossviz import gallery, losses
+from lossviz.data import RegressionData, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
 from lossviz.state import Notice
+from lossviz.train import History, Sweep, outlier_sweep, train_linear
 
 LANG_KEY = "lang"
 
@@ -48,17 +50,22 @@ def as_code(values: dict) -> dict:
 
 
 def param_slider(loss_name: str, key: str, spec: ParamSpec, lang: str, widget_key: str) -> float:
-    """A slider for one ParamSpec; log-scale specs get a select slider over 1-2-5 steps."""
+    """The slider of one loss parameter, labelled `loss · param`."""
     help_text = translate(lang, f"help.{loss_name}.{key}", default=spec.help)
-    label = f"{loss_name} · {key}"
+    return spec_slider(f"{loss_name} · {key}", spec, widget_key, help_text)
+
+
+def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None) -> float | int:
+    """A slider for one ParamSpec: whole numbers for integer specs, 1-2-5 steps for log-scale ones."""
     if spec.log:
         options = log_steps(spec)
         if st.session_state.get(widget_key) not in options:
             st.session_state[widget_key] = min(options, key=lambda option: abs(option - spec.default))
         return float(st.select_slider(label, options=options, key=widget_key, help=help_text))
-    st.session_state.setdefault(widget_key, spec.default)
-    return float(st.slider(label, min_value=float(spec.min), max_value=float(spec.max), step=float(spec.step),
-                           key=widget_key, help=help_text))
+    kind = int if spec.integer else float
+    st.session_state.setdefault(widget_key, kind(spec.default))
+    return kind(st.slider(label, min_value=kind(spec.min), max_value=kind(spec.max), step=kind(spec.step),
+                          key=widget_key, help=help_text))
 
 
 def log_steps(spec: ParamSpec) -> list[float]:
@@ -71,7 +78,30 @@ def log_steps(spec: ParamSpec) -> list[float]:
     return sorted(float(f"{value:.6g}") for value in values)
 
 
+def frozen(settings: dict) -> tuple:
+    """A settings dict as a hashable, ordered tuple (the argument form of the cached functions)."""
+    return tuple(sorted(settings.items()))
+
+
 @st.cache_data(max_entries=512, show_spinner=False)
 def cached_curve(task: str, axis: str, name: str, params: tuple[tuple[str, float], ...]) -> gallery.Curve:
     """gallery.loss_curve, cached per (view, loss, parameters): a slider rerun recomputes one loss."""
     return gallery.loss_curve(task, axis, name, dict(params))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_regression_data(data_settings: tuple) -> RegressionData:
+    return regression_data(**dict(data_settings))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def cached_training(data_settings: tuple, name: str, params: tuple, training: tuple) -> History:
+    """One loss's training run, cached per (data, loss, parameters, training): a slider recomputes what it moved."""
+    return train_linear(losses.get(name, **dict(params)), cached_regression_data(data_settings), **dict(training))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_sweep(data_settings: tuple, configured: tuple, training: tuple) -> Sweep:
+    """The outlier sweep of the losses in `configured` ((name, params) pairs)."""
+    return outlier_sweep([losses.get(name, **dict(params)) for name, params in configured], dict(data_settings),
+                         dict(training))

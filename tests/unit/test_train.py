@@ -6,7 +6,7 @@ import torch
 
 from lossviz import losses
 from lossviz.data import regression_data
-from lossviz.train import influence, outlier_sweep, parameter_error, train_linear
+from lossviz.train import history_csv, influence, outlier_sweep, parameter_error, train_linear
 
 LAB_TRAINING = {"optimizer": "nag", "lr": 0.01, "momentum": 0.9, "epochs": 300}  # the lab's defaults
 SEEDS = range(4)
@@ -126,3 +126,13 @@ def test_train_linear_refuses_other_losses_and_bad_settings():
         train_linear(losses.get("mse"), data, epochs=5)
     with pytest.raises(ValueError, match="unknown optimizer"):
         train_linear(losses.get("mse"), data, optimizer="rmsprop")
+
+
+def test_history_csv_has_a_row_per_epoch_and_blanks_after_divergence():
+    data = regression_data(n=100)
+    histories = [train_linear(losses.get("mae"), data, optimizer="gd", lr=2.0, epochs=20),
+                 train_linear(losses.get("mse"), data, optimizer="gd", lr=2.0, epochs=20)]
+    rows = [row.split(",") for row in history_csv(histories).splitlines()]
+    assert rows[0] == ["epoch", "mae_value", "mae_w1", "mae_b", "mse_value", "mse_w1", "mse_b"]
+    assert len(rows) == 22 and rows[-1][4:] == ["", "", ""] and rows[-1][1] != ""
+    assert float(rows[1][4]) == pytest.approx(histories[1].values[0], rel=1e-9)

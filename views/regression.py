@@ -1,0 +1,145 @@
+"""Regression lab: train a line with several losses on data with outliers, played back in the browser."""
+
+import streamlit as st
+
+from lossviz import charts, losses, state, ui
+from lossviz.data import OUTLIER_KINDS
+from lossviz.i18n import translate
+from lossviz.optim import OPTIMIZERS
+from lossviz.train import ERROR_MEASURES, history_csv, influence, parameter_error
+
+lang = st.session_state["lang"]
+PREFIX = "regression."
+DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
+
+
+def t(key, **values):
+    return translate(lang, key, **values)
+
+
+if PREFIX + "losses" not in st.session_state:  # first visit: restore the lab from the URL
+    restored, notices = state.parse_regression(st.query_params.to_dict())
+    st.session_state[PREFIX + "losses"] = list(restored.losses)
+    for key in (*state.REGRESSION_NUMBERS, *state.REGRESSION_CHOICES):
+        st.session_state[PREFIX + key] = restored.value(key)
+    for name, values in restored.params.items():
+        for key, value in values.items():
+            st.session_state[f"{PREFIX}{name}.{key}"] = value
+    ui.add_notices(notices)
+
+st.title(t("regression.title"))
+ui.show_notices(lang)
+st.caption(t("regression.intro"))
+
+
+def controls():
+    """The three tabs of settings; returns the RegressionSettings they describe."""
+    data_tab, loss_tab, training_tab = st.tabs([t("regression.tab_data"), t("regression.tab_losses"),
+                                                t("regression.tab_training")])
+    values = {}
+    with data_tab:
+        values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=PREFIX + "outlier_kind",
+                                          horizontal=True, format_func=lambda kind: t(f"regression.kind.{kind}"))
+        for key in DATA_SLIDERS:
+            values[key] = ui.spec_slider(t(f"regression.{key}"), state.REGRESSION_NUMBERS[key], PREFIX + key)
+    with loss_tab:
+        chosen = st.multiselect(t("regression.losses"), state.REGRESSION_LOSSES, key=PREFIX + "losses",
+                                placeholder=t("regression.losses_placeholder"))
+        params = {}
+        for name in chosen:
+            for key, spec in losses.loss_class(name).param_specs.items():
+                params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"{PREFIX}{name}.{key}")
+    with training_tab:
+        values["optimizer"] = st.selectbox(t("regression.optimizer"), OPTIMIZERS, key=PREFIX + "optimizer",
+                                           format_func=lambda name: t(f"optimizer.{name}"))
+        for key in ("lr", "momentum", "epochs"):
+            if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
+                continue
+            values[key] = ui.spec_slider(t(f"regression.{key}"), state.REGRESSION_NUMBERS[key], PREFIX + key)
+    values["influence"] = st.session_state.get(PREFIX + "influence", state.REGRESSION_DEFAULTS["influence"])
+    values["measure"] = st.session_state.get(PREFIX + "measure", state.REGRESSION_DEFAULTS["measure"])
+    return state.RegressionSettings(tuple(chosen), params, values)
+
+
+def lab():
+    with st.sidebar:  # the main area keeps its width for the charts
+        st.divider()
+        settings = controls()
+    if not settings.losses:
+        st.info(t("regression.pick_one"))
+        return
+    data_key, training_key = ui.frozen(settings.data()), ui.frozen(settings.training())
+    data = ui.cached_regression_data(data_key)
+    histories = [ui.cached_training(data_key, name, ui.frozen(settings.loss_params(name)), training_key)
+                 for name in settings.losses]
+    fit_column, history_column = st.columns([3, 2], gap="medium")
+    with fit_column:
+        fit_view(settings, data, histories)
+    with history_column:
+        history_view(data, histories)
+    sweep_view(settings, data_key, training_key)
+    with st.expander(t("regression.explain")):
+        st.markdown(t("regression.explain_text"))
+    query = state.regression_query(settings)
+    if query != st.session_state.get(PREFIX + "query"):  # writing the URL costs a round trip; skip when unchanged
+        st.session_state[PREFIX + "query"] = query
+        st.query_params.from_dict({**query, "lang": lang})
+
+
+def fit_view(settings, data, histories):
+    choices = ["none", *settings.losses]
+    if st.session_state.get(PREFIX + "influence") not in choices:  # the loss it showed was removed
+        st.session_state[PREFIX + "influence"] = settings.losses[0]
+    pull_of = st.radio(t("regression.influence"), choices, key=PREFIX + "influence", horizontal=True,
+                       format_func=lambda name: t("regression.influence_none") if name == "none" else name)
+    pulls = None
+    if pull_of != "none":
+        final_params = histories[settings.losses.index(pull_of)].params[-1]
+        pulls = influence(losses.get(pull_of, **settings.loss_params(pull_of)), data, final_params)
+    labels = {key: t(f"regression.{key}") for key in ("x", "y", "points", "outliers", "truth", "epoch", "play",
+                                                      "pause")}
+    st.plotly_chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
+                    key=PREFIX + "fit_chart", theme=None)
+
+
+def history_view(data, histories):
+    st.plotly_chart(charts.history_figure(histories, x_title=t("regression.history_x"),
+                                          y_title=t("regression.history_y"), revision="regression.history"),
+                    key=PREFIX + "history_chart", theme=None)
+    diverged = [history.loss for history in histories if history.diverged_at is not None]
+    rows = []
+    for history in histories:
+        error = parameter_error(history, data)
+        row = {t("regression.col_loss"): history.loss}
+        row.update({t(f"regression.col_{measure}"): round(error[measure], 3) for measure in ("slope", "intercept")})
+        if diverged:
+            row[t("regression.col_diverged")] = "—" if history.diverged_at is None else str(history.diverged_at)
+        rows.append(row)
+    st.caption(t("regression.errors"))
+    st.dataframe(rows, hide_index=True)
+    if diverged:
+        st.warning(t("regression.diverged", losses=", ".join(diverged)))
+    st.download_button(t("regression.download"), lambda: history_csv(histories), file_name="lossviz-regression.csv",
+                       mime="text/csv", key=PREFIX + "download")
+
+
+def sweep_view(settings, data_key, training_key):
+    st.subheader(t("regression.sweep"))
+    st.caption(t("regression.sweep_help"))
+    configured = tuple((name, ui.frozen(settings.loss_params(name))) for name in settings.losses)
+    sweep_key = (data_key, configured, training_key)
+    if st.button(t("regression.sweep_run"), key=PREFIX + "sweep_run"):
+        st.session_state[PREFIX + "sweep_for"] = sweep_key
+    if st.session_state.get(PREFIX + "sweep_for") != sweep_key:  # not run for these settings yet
+        return
+    sweep_data = {key: value for key, value in data_key if key != "outlier_fraction"}
+    with st.spinner(t("regression.sweep_running")):
+        sweep = ui.cached_sweep(ui.frozen(sweep_data), configured, training_key)
+    measure = st.radio(t("regression.measure"), ERROR_MEASURES, key=PREFIX + "measure", horizontal=True,
+                       format_func=lambda name: t(f"measure.{name}"))
+    st.plotly_chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], x_title=t("regression.sweep_x"),
+                                        y_title=t(f"measure.{measure}"), revision="regression.sweep"),
+                    key=PREFIX + "sweep_chart", theme=None)
+
+
+lab()
