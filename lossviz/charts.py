@@ -73,6 +73,7 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
 # --- Regression lab -------------------------------------------------------------------------
 
 MAX_FRAMES = 60
+POINT_SIZE = 7.0
 POINT_COLOR, OUTLIER_COLOR, TRUTH_COLOR = "#8a8f9c", "#e4572e", "#31333f"
 
 
@@ -87,6 +88,17 @@ def _line_ends(params: np.ndarray, x_range: tuple[float, float]) -> list[float]:
     return [float(params[0] * x + params[-1]) for x in x_range]
 
 
+def pull_sizes(pulls: np.ndarray) -> np.ndarray:
+    """Marker sizes whose area is proportional to each point's pull relative to the median point's.
+
+    On one scale for every loss: under MSE a distant outlier outweighs dozens of ordinary points
+    and looks it; under Huber or MAE it is worth about as much as one of them.
+    """
+    positive = pulls[pulls > 0]
+    typical = np.median(positive) if positive.size else 1.0
+    return np.clip(POINT_SIZE * np.sqrt(pulls / typical), 3.0, 34.0)
+
+
 def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) -> go.Figure:
     """The data (outliers in their own color, sized by `influence` when given), the true line, and
     each History's fitted line, animated over its epochs by plotly in the browser.
@@ -97,9 +109,9 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     margin_x, margin_y = 0.05 * np.ptp(x), 0.08 * max(np.ptp(y), 1e-9)
     x_range = (float(x.min() - margin_x), float(x.max() + margin_x))
     y_range = [float(y.min() - margin_y), float(y.max() + margin_y)]
-    sizes = np.full(x.size, 7.0)
-    if influence is not None and influence.max() > 0:
-        sizes = 4.0 + 18.0 * influence / influence.max()
+    sizes = np.full(x.size, POINT_SIZE)
+    if influence is not None:
+        sizes = pull_sizes(influence)
     traces = []
     for name, mask, color in ((labels["points"], ~data.is_outlier, POINT_COLOR),
                               (labels["outliers"], data.is_outlier, OUTLIER_COLOR)):

@@ -1,5 +1,6 @@
 """Regression lab: train a line with several losses on data with outliers, played back in the browser."""
 
+import numpy as np
 import streamlit as st
 
 from lossviz import charts, losses, state, ui
@@ -94,8 +95,9 @@ def fit_view(settings, data, histories):
                        format_func=lambda name: t("regression.influence_none") if name == "none" else name)
     pulls = None
     if pull_of != "none":
-        final_params = histories[settings.losses.index(pull_of)].params[-1]
-        pulls = influence(losses.get(pull_of, **settings.loss_params(pull_of)), data, final_params)
+        # at the true line: how hard each point would pull a fit that was already right
+        true_params = np.append(data.slopes, data.intercept)
+        pulls = influence(losses.get(pull_of, **settings.loss_params(pull_of)), data, true_params)
     labels = {key: t(f"regression.{key}") for key in ("x", "y", "points", "outliers", "truth", "epoch", "play",
                                                       "pause")}
     st.plotly_chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),

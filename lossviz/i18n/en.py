@@ -94,7 +94,7 @@ STRINGS = {
     "regression.lr": "learning rate",
     "regression.momentum": "momentum",
     "regression.epochs": "epochs",
-    "regression.influence": "Point size shows the pull of",
+    "regression.influence": "Point area: each point's pull on the true line under",
     "regression.influence_none": "(all the same)",
     "regression.x": "x",
     "regression.y": "y",
@@ -128,10 +128,10 @@ STRINGS = {
     "regression.explain": "What to look for",
     "regression.explain_text": (
         "**Vertical outliers** are gross errors in y: a faulty sensor, a typo, a wrong unit. MSE squares their "
-        "residuals, so a few of them pull the whole line; with point size set to MSE you see which points do "
-        "the pulling. MAE and Huber cap the pull of any single point (at 1 and at δ), so the line stays with "
-        "the bulk of the data. Switch the point size to Huber and the outliers shrink to the size of ordinary "
-        "points.\n\n"
+        "residuals, so a few of them pull the whole line. The point areas show it: each is the point's pull "
+        "on the true line, so under MSE a distant outlier weighs as much as dozens of ordinary points. MAE and "
+        "Huber cap the pull of any single point (at 1 and at δ), so the line stays with the bulk of the data; "
+        "switch the point area to Huber and the outliers shrink to nearly the size of ordinary points.\n\n"
         "**Leverage points** are errors in x. Their y is right, but they sit far to the side, and the pull of a "
         "point on the slope is its residual's pull *times its x*. Bounding the residual's pull does not bound "
         "that: with a few leverage points MAE and Huber still do better than MSE, but at around 20 % every loss "

@@ -1,0 +1,132 @@
+"""AppTest of the regression lab: it runs, its settings change the results, its URL round-trips."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from tests.app.test_app import _app
+
+PAGE = "views/regression.py"
+
+
+def _lab(query=None):
+    return _app(query, page=PAGE)
+
+
+def _errors(app):
+    """The final-errors table as {loss: (slope error, intercept error)}."""
+    table = app.dataframe[0].value
+    return {row.iloc[0]: (row.iloc[1], row.iloc[2]) for _, row in table.iterrows()}
+
+
+def _array(value):
+    """A plotly array from the figure JSON: a list, or a base64 typed array (numpy data)."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value)
+
+
+def _fit_spec(app):
+    return json.loads(app.get("plotly_chart")[0].proto.spec)
+
+
+def _outlier_sizes(app):
+    outliers = next(trace for trace in _fit_spec(app)["data"] if trace.get("name") == "outliers")
+    return _array(outliers["marker"]["size"])
+
+
+def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url():
+    app = _lab()
+    assert not app.exception
+    assert app.title[0].value == "Regression lab"
+    assert list(_errors(app)) == ["mse", "mae", "huber"]
+    assert len(app.get("plotly_chart")) == 2  # fitted lines and loss per epoch; the sweep waits for its button
+    assert app.query_params["outlier_fraction"] == "0.1" and app.query_params["optimizer"] == "nag"
+
+
+def test_the_fit_chart_animates_every_loss_in_the_browser():
+    spec = _fit_spec(_lab())
+    names = [trace.get("name") for trace in spec["data"]]
+    assert names[-3:] == ["mse", "mae", "huber"]
+    frames = spec["frames"]
+    assert 20 <= len(frames) <= 61 and frames[0]["name"] == "0" and frames[-1]["name"] == "300"
+    assert all(len(frame["data"]) == 3 for frame in frames)
+    assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]
+
+
+def test_raising_the_outlier_fraction_pulls_mse_away_and_not_huber():
+    app = _lab({"outlier_fraction": "0"})
+    clean = _errors(app)
+    app.slider(key="regression.outlier_fraction").set_value(0.3).run()
+    assert not app.exception
+    dirty = _errors(app)
+    assert dirty["mse"][1] > 10 * clean["mse"][1]  # the intercept follows the outliers
+    assert dirty["huber"][1] < dirty["mse"][1] / 4
+    assert app.query_params["outlier_fraction"] == "0.3"
+
+
+def test_moving_delta_changes_hubers_fit_only():
+    app = _lab({"outlier_fraction": "0.2"})
+    before = _errors(app)
+    app.slider(key="regression.huber.delta").set_value(4.0).run()
+    assert not app.exception
+    after = _errors(app)
+    assert after["huber"] != before["huber"] and after["mse"] == before["mse"]
+    assert app.query_params["huber.delta"] == "4"
+
+
+def test_point_size_follows_the_chosen_loss():
+    app = _lab({"outlier_fraction": "0.2"})
+    mse_sizes = _outlier_sizes(app)
+    app.radio(key="regression.influence").set_value("huber").run()
+    huber_sizes = _outlier_sizes(app)
+    assert np.median(mse_sizes) > 3 * np.median(huber_sizes)
+
+
+def test_a_learning_rate_too_high_is_reported():
+    app = _lab({"optimizer": "gd", "lr": "2"})
+    assert not app.exception
+    assert any("diverged" in warning.value for warning in app.warning)
+
+
+def test_the_sweep_runs_on_demand_and_switches_its_measure():
+    app = _lab({"losses": "mse,huber", "epochs": "100"})
+    app.button(key="regression.sweep_run").click().run()
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 3
+    app.radio(key="regression.measure").set_value("slope").run()
+    assert not app.exception
+    assert app.query_params["measure"] == "slope"
+
+
+def test_a_shared_link_reopens_the_same_lab_in_korean():
+    query = {"lang": "ko", "losses": "barron,mae", "barron.alpha": "-2", "outlier_kind": "leverage", "n": "500",
+             "optimizer": "adam", "lr": "0.05", "epochs": "200", "influence": "mae"}
+    app = _lab(query)
+    assert not app.exception and not app.warning
+    assert app.title[0].value == "회귀 실험실"
+    assert app.multiselect(key="regression.losses").value == ["barron", "mae"]
+    assert app.slider(key="regression.barron.alpha").value == -2.0
+    assert app.radio(key="regression.outlier_kind").value == "leverage"
+    assert app.selectbox(key="regression.optimizer").value == "adam"
+    assert app.radio(key="regression.influence").value == "mae"
+    assert {key: app.query_params[key] for key in query} == query
+
+
+def test_removing_every_loss_asks_for_one():
+    app = _lab()
+    app.multiselect(key="regression.losses").set_value([]).run()
+    assert not app.exception and app.info
+
+
+@pytest.mark.parametrize("query", [
+    {"n": "1e309"}, {"n": "12.5"}, {"outlier_fraction": "abc"}, {"losses": "../../etc"}, {"optimizer": "<script>"},
+    {"lr": "-inf"}, {"epochs": "nan"}, {"seed": "9" * 5000}, {"outlier_kind": "sideways"}, {"unknown": "1"},
+])
+def test_hostile_query_shows_a_notice_and_a_working_lab(query):
+    app = _lab(query)
+    assert not app.exception
+    assert app.warning, "a notice explains the repair"
+    assert app.get("plotly_chart") or app.info
