@@ -1,11 +1,12 @@
 """Slider -> chart redrawn in headless chromium, cold start and server memory (MEASURING.md).
 
-For LossViz's gallery with six regression losses overlaid and for a one-slider, one-chart app
-measured in the same run: the time from the keydown event (its own timestamp, in the page) until
-the app's run state went running -> notRunning (or, when React folds the two, the last websocket
-message) and every plotly chart's paths and texts changed, both quiet for 150 ms (not counted).
+For LossViz's gallery with six regression losses overlaid, for the regression lab training six
+losses (its outlier-fraction slider), and for a one-slider, one-chart app measured in the same
+run: the time from the keydown event (its own timestamp, in the page) until the app's run state
+went running -> notRunning (or, when React folds the two, the last websocket message) and every
+plotly chart's paths and texts changed, both quiet for 150 ms (not counted).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression]
 """
 
 import argparse
@@ -18,7 +19,9 @@ from playwright.sync_api import sync_playwright
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
 
 QUIET_MS = 150
-GALLERY_QUERY = "/gallery?lang=en&task=regression&losses=mse,mae,huber,log_cosh,quantile,barron"
+SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
+GALLERY_QUERY = f"/gallery?lang=en&task=regression&{SIX_LOSSES}"
+REGRESSION_QUERY = f"/regression?lang=en&{SIX_LOSSES}"
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -110,6 +113,12 @@ def measure(browser, script, path, slider_label, presses, warmups=2):
         server.stop()
 
 
+PAGES = {
+    "gallery": ("LossViz gallery, 6 losses", ROOT / "app.py", GALLERY_QUERY, "huber · delta"),
+    "regression": ("regression lab, 6 losses", ROOT / "app.py", REGRESSION_QUERY, "outlier fraction"),
+}
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -118,11 +127,11 @@ def percentile(values, fraction):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument("--apps", nargs="+", choices=list(PAGES), default=list(PAGES),
+                        help="LossViz pages to measure (the one-chart app always runs first)")
     args = parser.parse_args()
-    apps = [
-        ("one-chart app", ROOT / "benchmarks" / "one_chart_app.py", "/", "frequency"),
-        ("LossViz gallery, 6 losses", ROOT / "app.py", GALLERY_QUERY, "huber · delta"),
-    ]
+    apps = [("one-chart app", ROOT / "benchmarks" / "one_chart_app.py", "/", "frequency"),
+            *(PAGES[name] for name in args.apps)]
     rows = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -137,9 +146,10 @@ def main():
     for label, times, folded, cpu_ms, cold, rss in rows:
         print(f"{label:<27} {statistics.median(times):>6.0f}ms {percentile(times, 0.95):>6.0f}ms "
               f"{max(times):>6.0f}ms {folded:>7} {cpu_ms:>15.1f}ms {cold:>10.2f}s {rss:>6.0f}MiB")
-    base, ours = rows[0][1], rows[1][1]
-    print(f"ratio LossViz / one-chart: median {statistics.median(ours) / statistics.median(base):.2f}, "
-          f"p95 {percentile(ours, 0.95) / percentile(base, 0.95):.2f}")
+    base = rows[0][1]
+    for label, ours, *_ in rows[1:]:
+        print(f"ratio {label} / one-chart: median {statistics.median(ours) / statistics.median(base):.2f}, "
+              f"p95 {percentile(ours, 0.95) / percentile(base, 0.95):.2f}")
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
 
 # --- Regression lab -------------------------------------------------------------------------
 
-MAX_FRAMES = 60
+MAX_FRAMES = 30
 POINT_SIZE = 7.0
 POINT_COLOR, OUTLIER_COLOR, TRUTH_COLOR = "#8a8f9c", "#e4572e", "#31333f"
 

@@ -62,7 +62,9 @@ def controls():
     return state.RegressionSettings(tuple(chosen), params, values)
 
 
+@st.fragment
 def lab():
+    """Everything a setting changes: moving one reruns this block (its sidebar part included), not the app."""
     with st.sidebar:  # the main area keeps its width for the charts
         st.divider()
         settings = controls()

@@ -112,6 +112,8 @@ def test_first_page_loads_do_not_import_torch():
         f"app = AppTest.from_file({APP!r}, default_timeout=60).run()\n"
         "app.switch_page('views/gallery.py').run()\n"
         "assert not app.exception\n"
+        "app.switch_page('views/regression.py').run()\n"
+        "assert not app.exception\n"
         "assert 'torch' not in sys.modules, 'torch was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -1,0 +1,73 @@
+"""The regression lab in a real browser: playback runs in the page, sliders retrain, both languages."""
+
+import pytest
+
+from tests.browser_support import CHART_SIGNATURE_JS
+from tests.e2e.test_gallery_browser import assert_healthy, slider, wait_until_idle
+
+# plotly draws the slider's current value as its first label
+EPOCH_LABEL_JS = "() => document.querySelector('.js-plotly-plot .slider-label')?.textContent"
+
+
+def open_lab(page, server, query):
+    page.goto(f"{server.url}/regression?{query}")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_function(CHART_SIGNATURE_JS, timeout=30_000)
+    wait_until_idle(page)
+
+
+def count_websocket_frames(page):
+    """A list that grows by one for every websocket frame the page sends or receives from now on."""
+    frames = []
+
+    def watch(socket):
+        socket.on("framesent", lambda payload: frames.append(payload))
+        socket.on("framereceived", lambda payload: frames.append(payload))
+
+    page.on("websocket", watch)
+    return frames
+
+
+def test_play_animates_the_training_in_the_browser_with_no_server_round_trip(page, server):
+    frames = count_websocket_frames(page)
+    open_lab(page, server, "lang=en&outlier_fraction=0.2&epochs=300")
+    assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
+    page.wait_for_timeout(1000)  # let the socket settle after the first run
+    frames_before = len(frames)
+    page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
+    seen = set()
+    for _ in range(40):  # sample the epoch label while the animation plays
+        seen.add(page.evaluate(EPOCH_LABEL_JS))
+        page.wait_for_timeout(100)
+    page.wait_for_function(f"() => ({EPOCH_LABEL_JS})() === 'epoch 300'", timeout=20_000)
+    played = {label for label in seen if label != "epoch 300"}
+    assert len(played) >= 5, f"the animation did not step through epochs: {seen}"
+    assert len(frames) == frames_before, "playback talked to the server"
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize(("lang", "label", "title"), [("en", "outlier fraction", "Regression lab"),
+                                                      ("ko", "이상치 비율", "회귀 실험실")])
+def test_moving_the_outlier_slider_retrains_every_loss(page, server, lang, label, title):
+    open_lab(page, server, f"lang={lang}&outlier_fraction=0")
+    assert page.locator("h1").first.inner_text() == title
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    fraction = slider(page, label)
+    fraction.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('outlier_fraction=0.05')", timeout=15_000)
+    wait_until_idle(page)
+    assert page.evaluate(CHART_SIGNATURE_JS) != before
+    assert fraction.get_attribute("aria-valuetext") == "0.05"
+    assert page.locator(".js-plotly-plot").count() == 2
+    assert_healthy(page)
+
+
+def test_home_links_to_the_lab(page, server):
+    page.goto(f"{server.url}/?lang=ko")
+    page.get_by_role("link", name="회귀 실험실").last.click()
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    wait_until_idle(page)
+    assert "/regression" in page.url
+    assert_healthy(page)
