@@ -94,3 +94,78 @@ def regression_data(*, outlier_kind: str = "vertical", **settings) -> Regression
     is_outlier = np.zeros(n, dtype=bool)
     is_outlier[outliers] = True
     return RegressionData(x=x, y=y, is_outlier=is_outlier, slopes=slopes, intercept=TRUE_INTERCEPT)
+
+
+# --- Classification -------------------------------------------------------------------------
+
+CLASSIFICATION_SPECS = {
+    "n": ParamSpec(default=3000, min=200, max=10_000, step=100, integer=True,
+                   help="Number of points, training and validation together."),
+    "imbalance": ParamSpec(default=10, min=1, max=1000, step=1, log=True,
+                           help="Majority points per minority point (1 is balanced)."),
+    "separation": ParamSpec(default=2.0, min=0.0, max=5.0, step=0.1,
+                            help="Distance between class centres, in standard deviations: small means overlap."),
+    "seed": REGRESSION_SPECS["seed"],
+}
+VALIDATION_SHARE = 0.3
+MIN_PER_SPLIT = 2  # minority points each split needs for recall and PR-AUC to mean anything
+
+
+@dataclass(frozen=True)
+class ClassificationData:
+    """2-D points with integer labels, split into training and validation sets (stratified).
+
+    Class 0 is the majority; in the binary case class 1 is the minority ("positive") class.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    classes: int
+
+
+def class_counts(n: int, imbalance: float, classes: int) -> list[int]:
+    """Points per class: class k gets 1 / imbalance^(k / (classes - 1)) of class 0's share."""
+    weights = np.array([imbalance ** (-k / (classes - 1)) for k in range(classes)])
+    counts = np.round(n * weights / weights.sum()).astype(int)
+    counts[0] = n - counts[1:].sum()
+    return counts.tolist()
+
+
+def classification_data(*, classes: int = 2, **settings) -> ClassificationData:
+    """Gaussian blobs (unit variance) around centres `separation` apart, with imbalanced classes.
+
+    Binary: class 0 around (-s/2, 0) and the minority class 1 around (s/2, 0), one minority
+    point per `imbalance` majority points. Three or more classes sit on a circle, their sizes
+    falling geometrically from the majority down to 1/imbalance of it. Each class is split
+    VALIDATION_SHARE / rest into validation and training data, so both keep the ratio.
+
+    Settings (see CLASSIFICATION_SPECS): n, imbalance, separation, seed.
+    """
+    if classes not in (2, 3, 4, 5):
+        raise ValueError(f"classes must be 2, 3, 4 or 5; got {str(classes)[:20]}")
+    s = checked_settings(CLASSIFICATION_SPECS, settings)
+    counts = class_counts(s["n"], s["imbalance"], classes)
+    smallest = min(counts)
+    if smallest < 2 * MIN_PER_SPLIT:
+        raise ValueError(f"imbalance 1:{s['imbalance']:g} leaves {smallest} minority point(s) among n={s['n']}; "
+                         f"use more points or a smaller ratio (each split needs {MIN_PER_SPLIT})")
+    rng = np.random.default_rng(s["seed"])
+    if classes == 2:
+        centres = np.array([[-0.5, 0.0], [0.5, 0.0]]) * s["separation"]
+    else:
+        angles = 2 * np.pi * np.arange(classes) / classes
+        # chord between neighbours = separation
+        radius = s["separation"] / (2 * np.sin(np.pi / classes))
+        centres = radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    parts = {"train": ([], []), "val": ([], [])}
+    for label, (count, centre) in enumerate(zip(counts, centres, strict=True)):
+        points = centre + rng.normal(size=(count, 2))
+        held_out = max(MIN_PER_SPLIT, round(VALIDATION_SHARE * count))
+        for split, chunk in (("val", points[:held_out]), ("train", points[held_out:])):
+            parts[split][0].append(chunk)
+            parts[split][1].append(np.full(len(chunk), label))
+    (x, y), (x_val, y_val) = ((np.concatenate(xs), np.concatenate(ys)) for xs, ys in parts.values())
+    order = rng.permutation(len(y))
+    return ClassificationData(x=x[order], y=y[order], x_val=x_val, y_val=y_val, classes=classes)

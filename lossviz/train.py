@@ -38,6 +38,7 @@ class History:
     values: np.ndarray
     params: np.ndarray
     diverged_at: int | None = None
+    val_values: np.ndarray | None = None  # classifiers: the validation loss at every epoch
 
     @property
     def epochs_run(self) -> int:
@@ -162,3 +163,111 @@ def outlier_sweep(losses: list[RegressionLoss], data_settings: dict, training: d
     return Sweep(tuple(float(f) for f in fractions),
                  {measure: {loss.name: averaged[index, column] for column, loss in enumerate(losses)}
                   for index, measure in enumerate(ERROR_MEASURES)})
+
+
+# --- Classification: logistic and softmax regression ------------------------------------------
+
+BINARY_METHODS = ("bce", "weighted_bce", "focal", "hinge", "smoothed_bce")
+MULTICLASS_METHODS = ("cce", "weighted_cce", "softmax_focal", "poly1")
+# The registry loss behind each method and which of its parameters the method exposes.
+METHOD_LOSSES = {
+    "bce": ("bce", ()), "weighted_bce": ("bce", ("pos_weight",)), "focal": ("focal", ("alpha", "gamma")),
+    "hinge": ("hinge", ()), "smoothed_bce": ("cce", ("label_smoothing",)),
+    "cce": ("cce", ()), "weighted_cce": ("cce", ()), "softmax_focal": ("softmax_focal", ("gamma",)),
+    "poly1": ("poly1", ("epsilon",)),
+}
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A classification method: a registry loss and how it reads the model's scores.
+
+    Binary models output one score per point (a logit or, for hinge, a margin); smoothed BCE is
+    two-class cross-entropy with label smoothing on the logits (0, score), which is BCE with
+    soft targets. Multi-class models output one logit per class.
+    """
+
+    method: str
+    loss: object
+
+    def value_and_gradient(self, labels: np.ndarray, scores: np.ndarray) -> tuple[float, np.ndarray]:
+        """Mean loss and its gradient with respect to the scores."""
+        if self.method == "smoothed_bce":
+            logits = np.stack([np.zeros_like(scores), scores], axis=1)
+            value, grad = self.loss.value_and_gradient(labels, logits)
+            return value, grad[:, 1] - grad[:, 0]
+        return self.loss.value_and_gradient(labels, scores)
+
+
+def objective(method: str, params: dict, labels: np.ndarray | None = None) -> Objective:
+    """The Objective of `method` with its exposed `params`.
+
+    weighted_cce weighs each class by n / (C n_c) of `labels` (the training labels).
+    """
+    if method not in METHOD_LOSSES:
+        raise ValueError(f"unknown method {str(method)[:40]!r}; choose one of {', '.join(METHOD_LOSSES)}")
+    name, exposed = METHOD_LOSSES[method]
+    unknown = sorted(set(params) - set(exposed))
+    if unknown:
+        raise ValueError(f"{method} has no parameter(s) {', '.join(unknown)}")
+    settings = dict(params)
+    if name != "hinge":
+        settings["from_logits"] = True
+    if method == "weighted_cce":
+        counts = np.bincount(labels)
+        settings["class_weight"] = tuple(labels.size / (counts.size * np.maximum(counts, 1)))
+    from lossviz import losses  # the registry; a module-level import would shadow train's `losses` arguments
+
+    return Objective(method, losses.get(name, **settings))
+
+
+def balancing_pos_weight(labels: np.ndarray) -> float:
+    """n_negative / n_positive: the pos_weight that gives both classes the same total weight."""
+    positives = int(labels.sum())
+    return float((labels.size - positives) / max(positives, 1))
+
+
+def train_classifier(goal: Objective, data, *, optimizer: str = "adam", lr: float = 0.05, momentum: float = 0.9,
+                     epochs: int = 300) -> History:
+    """Fit a linear classifier to `data` (a ClassificationData) by full-batch steps from zero.
+
+    Binary methods fit one score x @ w + b; multi-class methods one score per class (softmax
+    regression). `params` rows hold the flattened (features + 1, outputs) weights, bias last;
+    `val_values` the validation loss at every epoch.
+    """
+    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
+    stepper = optim.make(optimizer, lr=lr, momentum=momentum)
+    binary = goal.method in BINARY_METHODS
+    outputs = 1 if binary else data.classes
+    # binary losses do their arithmetic in float64; labels converted once, not every epoch
+    labels, val_labels = (data.y.astype(np.float64), data.y_val.astype(np.float64)) if binary else (data.y, data.y_val)
+    features, val_features = design_matrix(data.x), design_matrix(data.x_val)
+    features_t = np.ascontiguousarray(features.T)
+    theta = np.zeros(features.shape[1] * outputs)
+    shape = (features.shape[1], outputs) if outputs > 1 else (features.shape[1],)
+    values, val_values = np.empty(epochs + 1), np.empty(epochs + 1)
+    params = np.empty((epochs + 1, theta.size))
+    limit = math.inf
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs + 1):
+            weights = theta.reshape(shape)
+            value, grad = goal.value_and_gradient(labels, features @ weights)
+            if not value <= limit:
+                return History(goal.method, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch,
+                               val_values=val_values[:epoch].copy())
+            values[epoch] = value
+            val_values[epoch] = goal.value_and_gradient(val_labels, val_features @ weights)[0]
+            params[epoch] = theta
+            if epoch == 0 and value > 0:
+                limit = DIVERGENCE_FACTOR * value
+            if epoch < epochs:
+                stepper.step(theta, (features_t @ grad).reshape(-1))
+    return History(goal.method, values, params, val_values=val_values)
+
+
+def scores(history: History, x: np.ndarray, epoch: int = -1) -> np.ndarray:
+    """The model's scores (logits or margins) for points `x` with the parameters of `epoch`."""
+    features = design_matrix(x)
+    theta = history.params[epoch]
+    outputs = theta.size // features.shape[1]
+    return features @ (theta.reshape(features.shape[1], outputs) if outputs > 1 else theta)

@@ -95,6 +95,14 @@ class Loss:
         """Mean of `elementwise` (the reduction torch calls "mean")."""
         return float(np.mean(self.elementwise(y_true, y_pred)))
 
+    def value_and_gradient(self, y_true, y_pred) -> tuple[float, np.ndarray]:
+        """`forward` and `backward` in one call, for training loops that call both every epoch.
+
+        Losses may override it to share work between the two and, where noted, to skip input
+        validation that the loop has done once for its data.
+        """
+        return self.forward(y_true, y_pred), self.backward(y_true, y_pred)
+
     def elementwise(self, y_true, y_pred) -> np.ndarray:
         raise NotImplementedError
 

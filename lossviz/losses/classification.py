@@ -107,6 +107,36 @@ class BCE(Loss):
         grad /= y_true.size
         return grad
 
+    def value_and_gradient(self, y_true, y_pred):
+        """With logits: one exp serves softplus and the sigmoid. Inputs are not validated."""
+        if not self.from_logits:
+            return super().value_and_gradient(y_true, y_pred)
+        softplus_pos, proba, _ = _softplus_and_sigmoid(y_pred)
+        weight = self.pos_weight
+        if weight == 1.0:
+            value = float((softplus_pos - y_true * y_pred).sum())
+            grad = np.subtract(proba, y_true, out=proba)
+        else:
+            log_weight = 1.0 + (weight - 1.0) * y_true
+            # (1 - y) x + (1 + (w - 1) y) softplus(-x), with softplus(-x) = softplus(x) - x; summed
+            # per point first, as the two terms cancel for confident negatives
+            value = float(((1.0 - y_true) * y_pred + log_weight * (softplus_pos - y_pred)).sum())
+            grad = np.multiply(proba, log_weight, out=proba)
+            grad -= weight * y_true
+        grad /= y_true.size
+        return value / y_true.size, grad
+
+
+def _softplus_and_sigmoid(x):
+    """softplus(x), sigmoid(x) and sigmoid(-x) from one exp(-|x|), all stable for any x."""
+    decay = np.exp(-np.abs(x))
+    softplus_pos = np.log1p(decay)
+    softplus_pos += np.maximum(x, 0.0)
+    inverse = 1.0 / (1.0 + decay)
+    decay *= inverse
+    positive = x >= 0
+    return softplus_pos, np.where(positive, inverse, decay), np.where(positive, decay, inverse)
+
 
 class Focal(Loss):
     """Binary focal loss: cross-entropy scaled down for well-classified examples.
@@ -173,6 +203,25 @@ class Focal(Loss):
         grad /= y_true.size
         return grad
 
+    def value_and_gradient(self, y_true, y_pred):
+        """With logits: one exp and one log1p for the value and the gradient. Inputs are not validated."""
+        if not self.from_logits:
+            return super().value_and_gradient(y_true, y_pred)
+        sign = 2.0 * y_true - 1.0
+        signed = sign * y_pred  # logit of p_t
+        softplus_pos, p_t, miss = _softplus_and_sigmoid(signed)  # miss = 1 - p_t, without cancellation
+        cross_entropy = softplus_pos - signed  # softplus(-s) = -log p_t
+        # (1 - p_t)^gamma = exp(-gamma softplus(s)): no log of a tiny miss
+        weight = np.exp(-self.gamma * softplus_pos)
+        weight *= self._alpha_t(y_true)
+        value = float(np.dot(weight, cross_entropy))
+        grad = self.gamma * p_t * cross_entropy
+        grad += miss
+        grad *= weight
+        grad *= -sign
+        grad /= y_true.size
+        return value / y_true.size, grad
+
 
 class Hinge(Loss):
     """Hinge loss of a max-margin classifier on raw scores.
@@ -211,6 +260,13 @@ class Hinge(Loss):
     def backward(self, y_true, y_pred):
         sign, scores = self._inputs(y_true, y_pred)
         return np.where(sign * scores < 1.0, -sign, 0.0) / sign.size
+
+    def value_and_gradient(self, y_true, y_pred):
+        """Labels in {0, 1}; inputs are not validated."""
+        sign = 2.0 * y_true - 1.0
+        slack = 1.0 - sign * y_pred
+        active = slack > 0
+        return float(np.dot(slack, active)) / sign.size, np.where(active, -sign, 0.0) / sign.size
 
 
 # --- multi-class ------------------------------------------------------------------------------
@@ -341,6 +397,16 @@ class CCE(Loss):
     def forward(self, y_true, y_pred):
         y_pred, coefficients, normaliser = self._weighted_targets(y_true, y_pred)
         return float(-(coefficients * log_proba(y_pred, self.from_logits)).sum() / normaliser)
+
+    def value_and_gradient(self, y_true, y_pred):
+        if not self.from_logits:
+            return super().value_and_gradient(y_true, y_pred)
+        y_pred, coefficients, normaliser = self._weighted_targets(y_true, y_pred)
+        log_p = log_softmax(y_pred)
+        value = float(-(coefficients * log_p).sum() / normaliser)
+        grad = np.exp(log_p) * coefficients.sum(axis=1, keepdims=True) - coefficients
+        grad /= normaliser
+        return value, grad
 
     def backward(self, y_true, y_pred):
         y_pred, coefficients, normaliser = self._weighted_targets(y_true, y_pred)

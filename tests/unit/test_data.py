@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lossviz.data import REGRESSION_SPECS, X_HALF_RANGE, regression_data
+from lossviz.data import REGRESSION_SPECS, X_HALF_RANGE, classification_data, regression_data
 
 
 def test_same_settings_give_the_same_data_and_another_seed_other_data():
@@ -69,3 +69,40 @@ def test_defaults_come_from_the_specs():
 def test_bad_settings_are_refused_with_a_clear_message(settings, message):
     with pytest.raises(ValueError, match=message):
         regression_data(**settings)
+
+
+@pytest.mark.parametrize("imbalance", [1, 2, 10, 100, 1000])
+def test_the_imbalance_asked_for_is_the_imbalance_produced_in_both_splits(imbalance):
+    data = classification_data(n=10_000, imbalance=imbalance, seed=3)
+    for labels in (data.y, data.y_val):
+        counts = np.bincount(labels)
+        # rounding to whole points: within one minority point of the exact ratio
+        assert counts[0] / (counts[1] + 1) <= imbalance <= counts[0] / max(counts[1] - 1, 1)
+    assert abs(data.y_val.size / (data.y.size + data.y_val.size) - 0.3) < 0.01
+
+
+def test_classification_data_is_seeded_and_multi_class_sizes_fall_geometrically():
+    first, again = classification_data(seed=4), classification_data(seed=4)
+    np.testing.assert_array_equal(first.x, again.x)
+    np.testing.assert_array_equal(first.y_val, again.y_val)
+    three = classification_data(classes=3, n=3000, imbalance=100)
+    counts = np.bincount(np.concatenate([three.y, three.y_val]))
+    np.testing.assert_allclose(counts / counts[0], [1, 0.1, 0.01], rtol=0.1)
+
+
+def test_separation_moves_the_class_centres_apart():
+    data = classification_data(n=10_000, imbalance=1, separation=4.0)
+    gap = data.x[data.y == 1].mean(axis=0) - data.x[data.y == 0].mean(axis=0)
+    np.testing.assert_allclose(gap, [4.0, 0.0], atol=0.1)
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"imbalance": 1000, "n": 200}, "leaves 0 minority point"),
+    ({"imbalance": 0.5}, r"imbalance must be in \[1, 1000\]"),
+    ({"separation": -1}, r"separation must be in \[0, 5\]"),
+    ({"classes": 7}, "classes must be 2, 3, 4 or 5"),
+    ({"n": 100_000}, r"n must be in \[200, 10000\]"),
+])
+def test_bad_classification_settings_are_refused(settings, message):
+    with pytest.raises(ValueError, match=message):
+        classification_data(**settings)

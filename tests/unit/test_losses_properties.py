@@ -117,3 +117,17 @@ def test_training_path_value_and_slope_equal_forward_and_backward(name, setting,
     # absolute slack: log-cosh cancels against log 2 near zero in both forms (error ~ 1e-16)
     np.testing.assert_allclose(value, loss.forward(zeros, residual), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(slope, loss.backward(zeros, residual), rtol=1e-12, atol=1e-300)
+
+
+CLASSIFICATION_CASES = [case for case in all_cases() if losses.loss_class(case.values[0]).task == "classification"]
+
+
+@pytest.mark.parametrize(("name", "setting"), CLASSIFICATION_CASES)
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_value_and_gradient_equal_forward_and_backward(name, setting, data):
+    loss = losses.get(name, **setting)
+    y_true, y_pred = data.draw(extreme_inputs(name, setting))
+    value, gradient = loss.value_and_gradient(y_true, y_pred)
+    np.testing.assert_allclose(value, loss.forward(y_true, y_pred), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(gradient, loss.backward(y_true, y_pred), rtol=1e-10, atol=1e-300)
