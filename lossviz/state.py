@@ -149,73 +149,95 @@ def gallery_query(settings: GallerySettings) -> dict[str, str]:
     return {**query, **loss_params_query(settings.params, settings.losses)}
 
 
-# The regression lab: its numbers and choices, each under its URL key.
-REGRESSION_LOSSES = tuple(losses.names("regression"))
-REGRESSION_NUMBERS = {
-    **{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one feature
-    **OPTIMIZER_SPECS,
-    **TRAINING_SPECS,
-}
-REGRESSION_CHOICES = {
-    "outlier_kind": OUTLIER_KINDS,
-    "optimizer": OPTIMIZERS,
-    "influence": ("none", *REGRESSION_LOSSES),  # whose pull sets the size of the points
-    "measure": ERROR_MEASURES,  # the error the sweep plots
-}
-REGRESSION_DEFAULTS = {"outlier_kind": "vertical", "optimizer": "nag", "influence": "mse", "measure": "total"}
-DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
-TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
+@dataclass(frozen=True)
+class LabSchema:
+    """Every setting of a lab page under its URL key.
+
+    `lists`: key -> (choices, default subset), e.g. the losses to train; `numbers`: key ->
+    ParamSpec; `choices`: key -> (choices, default); `param_specs`: (loss or method, param) ->
+    ParamSpec, in the URL as `name.param` (only for the names chosen in some list).
+    """
+
+    lists: dict
+    numbers: dict
+    choices: dict
+    param_specs: dict
+
+    def defaults(self) -> dict:
+        return {**{key: tuple(default) for key, (_, default) in self.lists.items()},
+                **{key: spec.default for key, spec in self.numbers.items()},
+                **{key: default for key, (_, default) in self.choices.items()}}
+
+    def settings(self, values: dict, params: dict) -> LabSettings:
+        """LabSettings from partial `values` and {name: {param: value}}, defaults filling the gaps."""
+        filled = {}
+        for (name, key), spec in self.param_specs.items():
+            filled.setdefault(name, {})[key] = params.get(name, {}).get(key, spec.default)
+        return LabSettings(self, {**self.defaults(), **values}, filled)
 
 
 @dataclass(frozen=True)
-class RegressionSettings:
-    """Everything the regression lab shows: the losses, their parameters, the data, training and view."""
+class LabSettings:
+    """A lab's settings, complete: `values` by URL key and `params` by loss or method name."""
 
-    losses: tuple[str, ...] = ("mse", "mae", "huber")
-    params: dict = field(default_factory=dict)  # {loss: {param: value}}
-    values: dict = field(default_factory=dict)  # every other setting by its URL key; defaults fill the gaps
+    schema: LabSchema
+    values: dict
+    params: dict
 
-    def loss_params(self, name: str) -> dict:
-        return with_defaults(self.params, name)
+    def __getitem__(self, key: str):
+        return self.values[key]
 
-    def value(self, key: str):
-        if key in self.values:
-            return self.values[key]
-        return REGRESSION_NUMBERS[key].default if key in REGRESSION_NUMBERS else REGRESSION_DEFAULTS[key]
+    def params_of(self, name: str) -> dict:
+        return dict(self.params.get(name, {}))
 
-    def data(self) -> dict:
-        """Keyword arguments of data.regression_data."""
-        return {key: self.value(key) for key in DATA_KEYS}
-
-    def training(self) -> dict:
-        """Keyword arguments of train.train_linear (besides the loss and the data)."""
-        return {key: self.value(key) for key in TRAINING_KEYS}
+    def subset(self, keys) -> dict:
+        return {key: self.values[key] for key in keys}
 
 
-def parse_regression(query: Mapping[str, str]) -> tuple[RegressionSettings, list[Notice]]:
-    """Regression lab settings from URL query parameters, with a Notice for each repair."""
+def parse_lab(schema: LabSchema, query: Mapping[str, str]) -> tuple[LabSettings, list[Notice]]:
+    """A lab's settings from URL query parameters, with a Notice for each value repaired or dropped."""
     notices: list[Notice] = []
-    chosen = RegressionSettings.losses
-    if "losses" in query:
-        chosen = read_choices(query["losses"], "losses", REGRESSION_LOSSES, chosen, notices)
-    values = {}
-    for key, spec in REGRESSION_NUMBERS.items():
+    values: dict = {}
+    for key, (choices, default) in schema.lists.items():
+        if key in query:
+            values[key] = read_choices(query[key], key, choices, default, notices)
+    for key, spec in schema.numbers.items():
         if key in query:
             values[key] = read_number(query[key], key, spec, spec.default, notices)
-    for key, choices in REGRESSION_CHOICES.items():
+    for key, (choices, default) in schema.choices.items():
         if key in query:
-            values[key] = read_choice(query[key], key, choices, REGRESSION_DEFAULTS[key], notices)
-    params = read_loss_params(query, REGRESSION_LOSSES, notices)
-    known = {"losses", *REGRESSION_NUMBERS, *REGRESSION_CHOICES,
-             *(f"{name}.{key}" for name, key in loss_param_specs(REGRESSION_LOSSES))}
+            values[key] = read_choice(query[key], key, choices, default, notices)
+    params: dict = {}
+    for (name, key), spec in schema.param_specs.items():
+        url_key = f"{name}.{key}"
+        if url_key in query:
+            params.setdefault(name, {})[key] = read_number(query[url_key], url_key, spec, spec.default, notices)
+    known = {*schema.lists, *schema.numbers, *schema.choices, *(f"{name}.{key}" for name, key in schema.param_specs)}
     report_unknown_keys(query, known, notices)
-    return RegressionSettings(chosen, params, values), notices
+    return schema.settings(values, params), notices
 
 
-def regression_query(settings: RegressionSettings) -> dict[str, str]:
-    """The URL query parameters that reopen `settings` (parameters of the chosen losses only)."""
-    query = {"losses": ",".join(settings.losses)}
-    for key in (*REGRESSION_NUMBERS, *REGRESSION_CHOICES):
-        value = settings.value(key)
-        query[key] = value if isinstance(value, str) else format_number(value)
-    return {**query, **loss_params_query(settings.params, settings.losses)}
+def lab_query(settings: LabSettings) -> dict[str, str]:
+    """The URL query parameters that reopen `settings` (parameters of the chosen names only)."""
+    schema = settings.schema
+    query = {key: ",".join(settings[key]) for key in schema.lists}
+    query.update({key: format_number(settings[key]) for key in schema.numbers})
+    query.update({key: settings[key] for key in schema.choices})
+    chosen = {name for key in schema.lists for name in settings[key]}
+    query.update({f"{name}.{key}": format_number(settings.params[name][key])
+                  for name, key in schema.param_specs if name in chosen})
+    return query
+
+
+REGRESSION_LOSSES = tuple(losses.names("regression"))
+REGRESSION = LabSchema(
+    lists={"losses": (REGRESSION_LOSSES, ("mse", "mae", "huber"))},
+    numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one
+             **OPTIMIZER_SPECS, **TRAINING_SPECS},
+    choices={"outlier_kind": (OUTLIER_KINDS, "vertical"), "optimizer": (OPTIMIZERS, "nag"),
+             "influence": (("none", *REGRESSION_LOSSES), "mse"),  # whose pull sets the size of the points
+             "measure": (ERROR_MEASURES, "total")},  # the error the sweep plots
+    param_specs=loss_param_specs(REGRESSION_LOSSES),
+)
+REGRESSION_DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
+TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")

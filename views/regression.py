@@ -19,13 +19,8 @@ def t(key, **values):
 
 
 if PREFIX + "losses" not in st.session_state:  # first visit: restore the lab from the URL
-    restored, notices = state.parse_regression(st.query_params.to_dict())
-    st.session_state[PREFIX + "losses"] = list(restored.losses)
-    for key in (*state.REGRESSION_NUMBERS, *state.REGRESSION_CHOICES):
-        st.session_state[PREFIX + key] = restored.value(key)
-    for name, values in restored.params.items():
-        for key, value in values.items():
-            st.session_state[f"{PREFIX}{name}.{key}"] = value
+    restored, notices = state.parse_lab(state.REGRESSION, st.query_params.to_dict())
+    ui.restore_widgets(PREFIX, restored)
     ui.add_notices(notices)
 
 st.title(t("regression.title"))
@@ -34,15 +29,16 @@ st.caption(t("regression.intro"))
 
 
 def controls():
-    """The three tabs of settings; returns the RegressionSettings they describe."""
+    """The three tabs of settings; returns the LabSettings they describe."""
     data_tab, loss_tab, training_tab = st.tabs([t("regression.tab_data"), t("regression.tab_losses"),
                                                 t("regression.tab_training")])
+    numbers = state.REGRESSION.numbers
     values = {}
     with data_tab:
         values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=PREFIX + "outlier_kind",
                                           horizontal=True, format_func=lambda kind: t(f"regression.kind.{kind}"))
         for key in DATA_SLIDERS:
-            values[key] = ui.spec_slider(t(f"regression.{key}"), state.REGRESSION_NUMBERS[key], PREFIX + key)
+            values[key] = ui.spec_slider(t(f"regression.{key}"), numbers[key], PREFIX + key)
     with loss_tab:
         chosen = st.multiselect(t("regression.losses"), state.REGRESSION_LOSSES, key=PREFIX + "losses",
                                 placeholder=t("regression.losses_placeholder"))
@@ -56,10 +52,11 @@ def controls():
         for key in ("lr", "momentum", "epochs"):
             if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
                 continue
-            values[key] = ui.spec_slider(t(f"regression.{key}"), state.REGRESSION_NUMBERS[key], PREFIX + key)
-    values["influence"] = st.session_state.get(PREFIX + "influence", state.REGRESSION_DEFAULTS["influence"])
-    values["measure"] = st.session_state.get(PREFIX + "measure", state.REGRESSION_DEFAULTS["measure"])
-    return state.RegressionSettings(tuple(chosen), params, values)
+            values[key] = ui.spec_slider(t(f"regression.{key}"), numbers[key], PREFIX + key)
+    for key in ("influence", "measure"):  # set by widgets further down the page
+        if PREFIX + key in st.session_state:
+            values[key] = st.session_state[PREFIX + key]
+    return state.REGRESSION.settings({**values, "losses": tuple(chosen)}, params)
 
 
 @st.fragment
@@ -68,13 +65,14 @@ def lab():
     with st.sidebar:  # the main area keeps its width for the charts
         st.divider()
         settings = controls()
-    if not settings.losses:
+    if not settings["losses"]:
         st.info(t("regression.pick_one"))
         return
-    data_key, training_key = ui.frozen(settings.data()), ui.frozen(settings.training())
+    data_key = ui.frozen(settings.subset(state.REGRESSION_DATA_KEYS))
+    training_key = ui.frozen(settings.subset(state.TRAINING_KEYS))
     data = ui.cached_regression_data(data_key)
-    histories = [ui.cached_training(data_key, name, ui.frozen(settings.loss_params(name)), training_key)
-                 for name in settings.losses]
+    histories = [ui.cached_training(data_key, name, ui.frozen(settings.params_of(name)), training_key)
+                 for name in settings["losses"]]
     fit_column, history_column = st.columns([3, 2], gap="medium")
     with fit_column:
         fit_view(settings, data, histories)
@@ -83,23 +81,23 @@ def lab():
     sweep_view(settings, data_key, training_key)
     with st.expander(t("regression.explain")):
         st.markdown(t("regression.explain_text"))
-    query = state.regression_query(settings)
+    query = state.lab_query(settings)
     if query != st.session_state.get(PREFIX + "query"):  # writing the URL costs a round trip; skip when unchanged
         st.session_state[PREFIX + "query"] = query
         st.query_params.from_dict({**query, "lang": lang})
 
 
 def fit_view(settings, data, histories):
-    choices = ["none", *settings.losses]
+    choices = ["none", *settings["losses"]]
     if st.session_state.get(PREFIX + "influence") not in choices:  # the loss it showed was removed
-        st.session_state[PREFIX + "influence"] = settings.losses[0]
+        st.session_state[PREFIX + "influence"] = settings["losses"][0]
     pull_of = st.radio(t("regression.influence"), choices, key=PREFIX + "influence", horizontal=True,
                        format_func=lambda name: t("regression.influence_none") if name == "none" else name)
     pulls = None
     if pull_of != "none":
         # at the true line: how hard each point would pull a fit that was already right
         true_params = np.append(data.slopes, data.intercept)
-        pulls = influence(losses.get(pull_of, **settings.loss_params(pull_of)), data, true_params)
+        pulls = influence(losses.get(pull_of, **settings.params_of(pull_of)), data, true_params)
     labels = {key: t(f"regression.{key}") for key in ("x", "y", "points", "outliers", "truth", "epoch", "play",
                                                       "pause")}
     st.plotly_chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
@@ -130,7 +128,7 @@ def history_view(data, histories):
 def sweep_view(settings, data_key, training_key):
     st.subheader(t("regression.sweep"))
     st.caption(t("regression.sweep_help"))
-    configured = tuple((name, ui.frozen(settings.loss_params(name))) for name in settings.losses)
+    configured = tuple((name, ui.frozen(settings.params_of(name))) for name in settings["losses"])
     sweep_key = (data_key, configured, training_key)
     if st.button(t("regression.sweep_run"), key=PREFIX + "sweep_run"):
         st.session_state[PREFIX + "sweep_for"] = sweep_key

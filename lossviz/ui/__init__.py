@@ -8,7 +8,7 @@ from lossviz import gallery, losses
 from lossviz.data import RegressionData, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
-from lossviz.state import Notice
+from lossviz.state import LabSettings, Notice
 from lossviz.train import History, Sweep, outlier_sweep, train_linear
 
 LANG_KEY = "lang"
@@ -30,6 +30,15 @@ def language() -> str:
                                 format_func=LANGUAGES.get, key=LANG_KEY)
     st.query_params[LANG_KEY] = lang
     return lang
+
+
+def restore_widgets(prefix: str, settings: LabSettings) -> None:
+    """Put a lab's settings (restored from the URL) into the session state of its widgets."""
+    for key, value in settings.values.items():
+        st.session_state[prefix + key] = list(value) if isinstance(value, tuple) else value
+    for name, values in settings.params.items():
+        for key, value in values.items():
+            st.session_state[f"{prefix}{name}.{key}"] = value
 
 
 def add_notices(notices: list[Notice]) -> None:

@@ -108,3 +108,24 @@ def test_snippets_compile_and_the_pytorch_ones_compute_our_loss(name, setting):
                  "anchor": tensors[0], "positive": tensors[1], "negative": tensors[-1]}
         value = eval(call[len("loss = "):].split("  #")[0], {**namespace, **names})
     assert float(value) == pytest.approx(loss.forward(*args), rel=1e-9)
+
+
+def test_lab_settings_round_trip_through_the_url():
+    schema = state.REGRESSION
+    settings = schema.settings({"losses": ("barron", "mse"), "n": 700, "optimizer": "adam", "lr": 0.2},
+                               {"barron": {"alpha": -3.0}})
+    restored, notices = state.parse_lab(schema, state.lab_query(settings))
+    assert notices == []
+    assert restored.values == settings.values and restored.params_of("barron") == {"alpha": -3.0, "scale": 1.0}
+    assert "huber.delta" not in state.lab_query(settings)  # parameters of chosen losses only
+
+
+@pytest.mark.parametrize(("query", "notice"), [
+    ({"n": "12.5"}, "notice.clamped"), ({"n": "50.5"}, "notice.rounded"), ({"optimizer": "sgd"}, "notice.bad_choice"),
+    ({"losses": "mse,nope"}, "notice.bad_item"), ({"huber.delta": "x"}, "notice.bad_number"),
+    ({"whatever": "1"}, "notice.unknown_key"), ({"seed": "9" * 500}, "notice.too_long"),
+])
+def test_parse_lab_repairs_bad_values_with_a_notice(query, notice):
+    settings, notices = state.parse_lab(state.REGRESSION, query)
+    assert notice in [item.key for item in notices]
+    assert settings["n"] in range(20, 5001) and settings["optimizer"] in ("gd", "momentum", "nag", "adam")
