@@ -14,5 +14,7 @@ pages = [
     st.Page("views/home.py", title=translate(lang, "nav.home"), icon="🏠", default=True),  # served at /
     st.Page("views/gallery.py", title=translate(lang, "nav.gallery"), icon="📈", url_path="gallery"),
     st.Page("views/regression.py", title=translate(lang, "nav.regression"), icon="📏", url_path="regression"),
+    st.Page("views/classification.py", title=translate(lang, "nav.classification"), icon="⚖️",
+            url_path="classification"),
 ]
 st.navigation(pages).run()

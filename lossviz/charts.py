@@ -16,6 +16,8 @@ LOSS_COLORS = {
     "barron": "#8c564b", "bce": "#1f77b4", "focal": "#d62728", "hinge": "#7f7f7f", "cce": "#1f77b4",
     "softmax_focal": "#d62728", "poly1": "#17becf", "dice": "#2ca02c", "jaccard": "#ff7f0e",
     "tversky": "#9467bd", "dice_bce": "#e377c2", "kl": "#1f77b4", "triplet": "#bcbd22",
+    # the classification lab's methods built on those losses
+    "weighted_bce": "#ff7f0e", "smoothed_bce": "#17becf", "weighted_cce": "#ff7f0e",
 }
 FALLBACK_COLOR = "#444444"
 PANEL_GAP = 0.1  # share of the width between two side-by-side panels
@@ -121,24 +123,32 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
                    np.append(data.slopes, data.intercept), x_range), "name": labels["truth"],
                    "line": {"color": TRUTH_COLOR, "width": 2, "dash": "dash"}, "hoverinfo": "skip"})
-    longest = max(history.epochs_run for history in histories)
-    epochs = frame_epochs(longest)
-    first_line = len(traces)
 
     def lines_at(epoch):
         return [{"x": x_range, "y": _line_ends(history.params[min(epoch, history.epochs_run)], x_range)}
                 for history in histories]
 
-    for history, line in zip(histories, lines_at(longest), strict=True):
+    figure_layout = side_by_side(layout(revision=revision, height=470), [(labels["x"], labels["y"])])
+    figure_layout["yaxis"]["range"] = y_range
+    figure_layout["xaxis"]["range"] = list(x_range)
+    return animated_lines(traces, histories, lines_at, figure_layout, labels)
+
+
+def animated_lines(traces: list, histories, lines_at, figure_layout: dict, labels: dict) -> go.Figure:
+    """`traces` plus one line per History, animated over the epochs by plotly in the browser.
+
+    `lines_at(epoch)` gives each history's line ({"x", "y"}) at that epoch; play and pause
+    buttons and an epoch slider go below the plot (`labels`: epoch, play, pause).
+    """
+    epochs = frame_epochs(max(history.epochs_run for history in histories))
+    first_line = len(traces)
+    for history, line in zip(histories, lines_at(epochs[-1]), strict=True):
         traces.append({"type": "scatter", "mode": "lines", **line, "name": history.loss,
                        "line": {"color": LOSS_COLORS.get(history.loss, FALLBACK_COLOR), "width": 3},
                        "hovertemplate": f"{history.loss}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
     frames = [{"name": str(epoch), "data": lines_at(epoch), "traces": line_indices} for epoch in epochs]
     still = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
-    figure_layout = side_by_side(layout(revision=revision, height=470), [(labels["x"], labels["y"])])
-    figure_layout["yaxis"]["range"] = y_range
-    figure_layout["xaxis"]["range"] = list(x_range)
     figure_layout["xaxis"]["title"]["standoff"] = 4
     figure_layout["hovermode"] = "closest"
     figure_layout["margin"] = {**figure_layout["margin"], "b": 130}
@@ -163,15 +173,24 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     return go.Figure(data=traces, layout=figure_layout, frames=frames)
 
 
-def history_figure(histories, *, x_title: str, y_title: str, revision: str) -> go.Figure:
-    """Each run's loss per epoch relative to its start, on a log scale; a cross where a run diverged."""
+def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "") -> go.Figure:
+    """Each run's loss per epoch relative to its start, on a log scale; a cross where a run diverged.
+
+    With `validation_name`, runs that have validation losses also get them as a dashed line
+    (divided by the same start), named "<loss> (<validation_name>)".
+    """
     traces = []
     for history in histories:
         color = LOSS_COLORS.get(history.loss, FALLBACK_COLOR)
         relative = history.relative_values()
         traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size), "y": relative,
-                       "name": history.loss, "line": {"color": color, "width": 2.5},
+                       "name": history.loss, "legendgroup": history.loss, "line": {"color": color, "width": 2.5},
                        "hovertemplate": "%{y:.3g}"})
+        if validation_name and history.val_values is not None and history.values[0] > 0:
+            traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size),
+                           "y": history.val_values / history.values[0], "name": f"{history.loss} ({validation_name})",
+                           "legendgroup": history.loss, "showlegend": False,
+                           "line": {"color": color, "width": 1.5, "dash": "dot"}, "hovertemplate": "%{y:.3g}"})
         if history.diverged_at is not None:
             traces.append({"type": "scatter", "mode": "markers", "x": [history.epochs_run], "y": [relative[-1]],
                            "marker": {"symbol": "x", "size": 14, "color": color}, "showlegend": False,
@@ -190,4 +209,130 @@ def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revisio
                "hovertemplate": "%{y:.3g}"} for name, values in errors.items()]
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, y_title)])
     figure_layout["xaxis"]["ticksuffix"] = "%"
+    return go.Figure(data=traces, layout=figure_layout)
+
+
+# --- Classification lab ---------------------------------------------------------------------
+
+CLASS_COLORS = ("#8a8f9c", "#e4572e", "#2e86de", "#8e44ad", "#16a085")  # majority grey, minority red, ...
+
+
+def _boundary(params: np.ndarray, x_range, y_range) -> dict:
+    """The segment of w1 x + w2 y + b = 0 (params = (w1, w2, b)) inside the box, or nothing."""
+    w1, w2, b = (float(value) for value in params)
+    if abs(w2) >= abs(w1) and w2 != 0.0:  # closer to horizontal: y from x
+        xs = np.linspace(*x_range, 2)
+        return {"x": xs.tolist(), "y": (-(w1 * xs + b) / w2).tolist()}
+    if w1 != 0.0:
+        ys = np.linspace(*y_range, 2)
+        return {"x": (-(w2 * ys + b) / w1).tolist(), "y": ys.tolist()}
+    return {"x": [None, None], "y": [None, None]}  # no boundary: every point gets one class
+
+
+def points_trace(x, y, name, color, size=6.0, opacity=0.5) -> dict:
+    return {"type": "scatter", "mode": "markers", "x": x, "y": y, "name": name, "hoverinfo": "skip",
+            "marker": {"color": color, "size": size, "opacity": opacity, "line": {"width": 0}}}
+
+
+def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], tuple[float, float]]:
+    low, high = points.min(axis=0) - margin, points.max(axis=0) + margin
+    return (float(low[0]), float(high[0])), (float(low[1]), float(high[1]))
+
+
+def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figure:
+    """Training points by class (the minority drawn on top, larger) and each linear model's
+    decision boundary (score 0), animated over its epochs.
+
+    `labels`: x, y, majority, minority, epoch, play, pause.
+    """
+    x_range, y_range = _box(data.x)
+    majority, minority = data.y == 0, data.y == 1
+    traces = [points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35),
+              points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9)]
+
+    def lines_at(epoch):
+        return [_boundary(history.params[min(epoch, history.epochs_run)], x_range, y_range) for history in histories]
+
+    figure_layout = side_by_side(layout(revision=revision, height=470), [(labels["x"], labels["y"])])
+    figure_layout["xaxis"]["range"], figure_layout["yaxis"]["range"] = list(x_range), list(y_range)
+    return animated_lines(traces, histories, lines_at, figure_layout, labels)
+
+
+def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: str) -> go.Figure:
+    """The focal-loss paper's figure (loss against p_t for several gamma) beside the weight (1 - p_t)^gamma.
+
+    `curves`: gamma -> (loss, weight); the `current` gamma is drawn thick. `labels`: p_t, loss, weight.
+    """
+    traces = []
+    palette = ("#1f77b4", "#17becf", "#2ca02c", "#ff7f0e", "#9467bd")
+    for index, (gamma, (loss, weight)) in enumerate(curves.items()):
+        is_current = gamma == current
+        style = {"color": "#d62728" if is_current else palette[index % len(palette)], "width": 4 if is_current else 2}
+        name = f"γ = {gamma:g}"
+        for suffix, values in (("", loss), ("2", weight)):
+            traces.append({"type": "scatter", "mode": "lines", "x": p_t, "y": values, "name": name, "legendgroup": name,
+                           "showlegend": not suffix, "line": style, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+                           "hovertemplate": "%{y:.3g}"})
+    figure_layout = side_by_side(layout(revision=revision, height=340),
+                                 [(labels["p_t"], labels["loss"]), (labels["p_t"], labels["weight"])])
+    figure_layout["yaxis"]["range"] = [0, 5]
+    return go.Figure(data=traces, layout=figure_layout)
+
+
+def shares_figure(shares: dict, bins: list[str], *, x_title: str, y_title: str, revision: str) -> go.Figure:
+    """Grouped bars: each loss's share of its total loss from each confidence bin."""
+    traces = [{"type": "bar", "x": bins, "y": values * 100, "name": name,
+               "marker": {"color": LOSS_COLORS.get(name.split(" ")[0], FALLBACK_COLOR)},
+               "hovertemplate": "%{y:.1f}%<extra></extra>"} for name, values in shares.items()]
+    figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
+    figure_layout["yaxis"]["ticksuffix"] = "%"
+    figure_layout["hovermode"] = "closest"
+    return go.Figure(data=traces, layout=figure_layout)
+
+
+def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str) -> go.Figure:
+    """One panel per (y title, {method: values per ratio}), the ratio on a log axis."""
+    traces = []
+    for index, (_, series) in enumerate(panels):
+        suffix = str(index + 1) if index else ""
+        for name, values in series.items():
+            traces.append({"type": "scatter", "mode": "lines+markers", "x": list(ratios), "y": values, "name": name,
+                           "legendgroup": name, "showlegend": not index, "xaxis": f"x{suffix}",
+                           "yaxis": f"y{suffix}", "hovertemplate": "%{y:.2f}",
+                           "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5}})
+    figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, title) for title, _ in panels])
+    for index in range(len(panels)):
+        suffix = str(index + 1) if index else ""
+        figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickprefix": "1:"})
+        figure_layout[f"yaxis{suffix}"]["range"] = [0, 1.05]
+    return go.Figure(data=traces, layout=figure_layout)
+
+
+def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revision: str) -> go.Figure:
+    """Grouped bars of each method's recall per class."""
+    traces = [{"type": "bar", "x": classes, "y": values, "name": name,
+               "marker": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR)}, "hovertemplate": "%{y:.2f}<extra></extra>"}
+              for name, values in recalls.items()]
+    figure_layout = side_by_side(layout(revision=revision, height=320), [("", y_title)])
+    figure_layout["yaxis"]["range"] = [0, 1.05]
+    figure_layout["hovermode"] = "closest"
+    return go.Figure(data=traces, layout=figure_layout)
+
+
+def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figure:
+    """The network's minority-class probability over the plane, its 0.5 contour and the points."""
+    probability = 1.0 / (1.0 + np.exp(-np.clip(run.grid_scores, -60, 60)))
+    majority, minority = data.y == 0, data.y == 1
+    traces = [
+        {"type": "heatmap", "x": run.grid_x, "y": run.grid_y, "z": probability, "zmin": 0, "zmax": 1,
+         "colorscale": [[0, "#f4f5f7"], [1, "#f5b7a5"]], "showscale": False, "hoverinfo": "skip"},
+        {"type": "contour", "x": run.grid_x, "y": run.grid_y, "z": probability, "showscale": False,
+         "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "lines"}, "line": {"width": 3},
+         "colorscale": [[0, "#31333f"], [1, "#31333f"]], "hoverinfo": "skip", "name": labels["boundary"],
+         "showlegend": True},
+        points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35),
+        points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9),
+    ]
+    figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])
+    figure_layout["hovermode"] = "closest"
     return go.Figure(data=traces, layout=figure_layout)

@@ -162,3 +162,19 @@ def curves_csv(curves: list[Curve], axis_label: str) -> str:
         for index, x in enumerate(curves[0].x):
             writer.writerow([f"{x:.6g}", *(f"{v:.10g}" for c in curves for v in (c.value[index], c.slope[index]))])
     return buffer.getvalue()
+
+
+FOCAL_GAMMAS = (0.0, 0.5, 1.0, 2.0, 5.0)  # the curves of the focal-loss paper's first figure
+
+
+def focal_family(gammas, points: int = 200) -> tuple[np.ndarray, dict[float, tuple[np.ndarray, np.ndarray]]]:
+    """p_t and, for each gamma, the focal loss of one example (alpha off) and its weight (1 - p_t)^gamma.
+
+    gamma = 0 is cross-entropy; Lin et al. 2017, figure 1.
+    """
+    p_t = np.linspace(0.005, 1.0, points)
+    curves = {}
+    for gamma in gammas:
+        loss = losses.get("focal", alpha=-1.0, gamma=float(gamma))
+        curves[float(gamma)] = (loss.elementwise(np.ones(points), p_t), np.power(1.0 - p_t, gamma))
+    return p_t, curves

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossviz.losses import ParamSpec
-from lossviz.train import BINARY_METHODS, Objective
+from lossviz.train import BINARY_METHODS, History, Objective
 
 MLP_SPECS = {
     "hidden": ParamSpec(default=16, min=4, max=64, step=4, integer=True,
@@ -34,6 +34,10 @@ class NetworkRun:
     grid_y: np.ndarray
     grid_scores: np.ndarray  # (GRID_POINTS, GRID_POINTS): binary score (logit or margin) per grid point
     stopped: bool = False
+
+    def history(self) -> History:
+        """The losses as a History (no parameters), for the charts that draw training runs."""
+        return History(self.method, self.values, np.zeros((self.values.size, 0)), val_values=self.val_values)
 
 
 def _network(inputs: int, hidden: int, outputs: int, seed: int):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lossviz import gallery, losses
-from lossviz.data import OUTLIER_KINDS, REGRESSION_SPECS
+from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
 from lossviz.losses import ParamSpec
+from lossviz.models import MLP_SPECS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
-from lossviz.train import ERROR_MEASURES, TRAINING_SPECS
+from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICLASS_METHODS, TRAINING_SPECS
 
 MAX_VALUE_LENGTH = 200
 GLOBAL_KEYS = ("lang",)
@@ -241,3 +242,29 @@ REGRESSION = LabSchema(
 )
 REGRESSION_DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
 TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
+
+
+def method_param_specs(methods) -> dict[tuple[str, str], ParamSpec]:
+    """The sliders of classification methods: the exposed parameters of their registry losses."""
+    specs = {}
+    for method in methods:
+        name, exposed = METHOD_LOSSES[method]
+        for key in exposed:
+            specs[method, key] = losses.loss_class(name).param_specs[key]
+    return specs
+
+
+CLASSIFICATION_VIEWS = ("binary", "focal", "multiclass", "network")
+CLASSIFICATION = LabSchema(
+    lists={"methods": (BINARY_METHODS, ("bce", "weighted_bce", "focal")),
+           "multiclass": (MULTICLASS_METHODS, MULTICLASS_METHODS)},
+    numbers={**CLASSIFICATION_SPECS, "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05),
+             "momentum": OPTIMIZER_SPECS["momentum"], **TRAINING_SPECS,
+             "hidden": MLP_SPECS["hidden"], "network_epochs": MLP_SPECS["epochs"]},
+    choices={"optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
+             "view": (CLASSIFICATION_VIEWS, "binary"), "network_method": (BINARY_METHODS, "weighted_bce")},
+    param_specs={**method_param_specs(BINARY_METHODS + MULTICLASS_METHODS),
+                 ("smoothed_bce", "label_smoothing"): replace(losses.loss_class("cce").param_specs["label_smoothing"],
+                                                              default=0.1)},
+)
+CLASSIFICATION_DATA_KEYS = ("n", "imbalance", "separation", "seed")

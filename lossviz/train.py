@@ -202,7 +202,8 @@ class Objective:
 def objective(method: str, params: dict, labels: np.ndarray | None = None) -> Objective:
     """The Objective of `method` with its exposed `params`.
 
-    weighted_cce weighs each class by n / (C n_c) of `labels` (the training labels).
+    weighted_cce weighs each class by n / (C n_c) of `labels` (the training labels), and
+    weighted_bce without a pos_weight (or with None) uses n_negative / n_positive of them.
     """
     if method not in METHOD_LOSSES:
         raise ValueError(f"unknown method {str(method)[:40]!r}; choose one of {', '.join(METHOD_LOSSES)}")
@@ -213,6 +214,8 @@ def objective(method: str, params: dict, labels: np.ndarray | None = None) -> Ob
     settings = dict(params)
     if name != "hinge":
         settings["from_logits"] = True
+    if method == "weighted_bce" and settings.get("pos_weight") is None:  # "auto": balance the classes
+        settings["pos_weight"] = min(balancing_pos_weight(labels), 1000.0)
     if method == "weighted_cce":
         counts = np.bincount(labels)
         settings["class_weight"] = tuple(labels.size / (counts.size * np.maximum(counts, 1)))
@@ -271,3 +274,59 @@ def scores(history: History, x: np.ndarray, epoch: int = -1) -> np.ndarray:
     theta = history.params[epoch]
     outputs = theta.size // features.shape[1]
     return features @ (theta.reshape(features.shape[1], outputs) if outputs > 1 else theta)
+
+
+def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.ndarray,
+                      edges=(0.0, 0.25, 0.5, 0.75, 1.0)) -> dict[str, np.ndarray]:
+    """Each binary goal's share of its total loss from the points in each p_t bin.
+
+    p_t is the probability the model gives the true class (from the logit `scores`): points with
+    p_t near 1 are easy, near 0 badly wrong. Focal loss moves the total towards the hard bins.
+    """
+    sign = 2.0 * labels - 1.0
+    with np.errstate(over="ignore"):
+        p_t = 1.0 / (1.0 + np.exp(-sign * scores))
+    bins = np.clip(np.digitize(p_t, edges[1:-1]), 0, len(edges) - 2)
+    shares = {}
+    for goal in goals:
+        if goal.method == "smoothed_bce":
+            per_point = goal.loss.elementwise(labels.astype(np.intp), np.stack([np.zeros_like(scores), scores], 1))
+        else:
+            per_point = goal.loss.elementwise(labels, scores)
+        totals = np.bincount(bins, weights=per_point, minlength=len(edges) - 1)
+        shares[goal.method] = totals / totals.sum() if totals.sum() > 0 else totals
+    return shares
+
+
+IMBALANCE_RATIOS = (1, 3, 10, 30, 100, 300, 1000)
+SWEEP_POINTS = 5000  # enough for 1:1000 to keep a few minority points in each split
+
+
+@dataclass(frozen=True)
+class ImbalanceSweep:
+    """Minority recall and PR-AUC on the validation split of each method, per imbalance ratio."""
+
+    ratios: tuple[int, ...]
+    recall: dict[str, np.ndarray]
+    pr_auc: dict[str, np.ndarray]
+
+
+def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, training: dict,
+                    ratios=IMBALANCE_RATIOS, repeats: int = 2) -> ImbalanceSweep:
+    """Train every (method, params) at each imbalance ratio (SWEEP_POINTS points, `repeats` seeds)."""
+    from lossviz.data import classification_data
+    from lossviz.metrics import binary_report
+
+    recall = {method: np.zeros(len(ratios)) for method, _ in methods}
+    pr_auc = {method: np.zeros(len(ratios)) for method, _ in methods}
+    seed = data_settings.get("seed", 0)
+    for row, ratio in enumerate(ratios):
+        for repeat in range(repeats):
+            data = classification_data(**{**data_settings, "n": SWEEP_POINTS, "imbalance": ratio,
+                                          "seed": (seed + repeat) % 10_000})
+            for method, params in methods:
+                history = train_classifier(objective(method, params, data.y), data, **training)
+                report = binary_report(data.y_val, scores(history, data.x_val))
+                recall[method][row] += report["recall"] / repeats
+                pr_auc[method][row] += report["pr_auc"] / repeats
+    return ImbalanceSweep(tuple(ratios), recall, pr_auc)

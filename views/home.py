@@ -13,3 +13,5 @@ st.page_link("views/gallery.py", label=translate(lang, "nav.gallery"), icon="�
 st.caption(translate(lang, "home.gallery"))
 st.page_link("views/regression.py", label=translate(lang, "nav.regression"), icon="📏")
 st.caption(translate(lang, "home.regression"))
+st.page_link("views/classification.py", label=translate(lang, "nav.classification"), icon="⚖️")
+st.caption(translate(lang, "home.classification"))

@@ -143,6 +143,101 @@ STRINGS = {
         "**The learning rate** matters most for MSE: its gradient grows with the residual, so a step that is "
         "too large overshoots further each epoch and the run diverges. MAE's gradient never exceeds 1 per "
         "point, so it does not blow up, but with a fixed step it keeps jittering around the answer."),
+    "nav.classification": "Classification lab",
+    "home.classification": "Class imbalance from 1:1 to 1:1000: weighted cross-entropy and focal loss trained side by side.",
+    "classification.title": "Classification lab",
+    "classification.intro": ("Each chosen method trains the same logistic model on the same imbalanced data. Move the "
+                             "imbalance and see which methods still find the minority class, on a validation split "
+                             "the models never train on."),
+    "classification.n": "points (training + validation)",
+    "classification.n_help": "30 % of each class is held out for validation.",
+    "classification.imbalance": "imbalance (majority per minority point)",
+    "classification.imbalance_help": "1 is balanced; 100 means one minority point per hundred majority points.",
+    "classification.separation": "class separation",
+    "classification.separation_help": "Distance between the class centres in standard deviations: small values overlap.",
+    "classification.seed": "random seed",
+    "classification.seed_help": "The same seed gives the same data.",
+    "classification.methods": "Binary methods",
+    "classification.multiclass_methods": "Multi-class methods",
+    "classification.weighting": "weighted BCE: pos_weight",
+    "classification.auto": "auto (negatives ÷ positives)",
+    "classification.manual": "manual",
+    "method.bce": "BCE",
+    "method.weighted_bce": "weighted BCE",
+    "method.focal": "focal",
+    "method.hinge": "hinge",
+    "method.smoothed_bce": "BCE + label smoothing",
+    "method.cce": "CE",
+    "method.weighted_cce": "class-weighted CE",
+    "method.softmax_focal": "softmax focal",
+    "method.poly1": "poly-1",
+    "classification.view": "View",
+    "classification.view.binary": "Binary: imbalance",
+    "classification.view.focal": "Focal loss explained",
+    "classification.view.multiclass": "Multi-class",
+    "classification.view.network": "Neural network",
+    "classification.too_few": "These settings cannot make a data set: {message}.",
+    "classification.x": "x₁",
+    "classification.y": "x₂",
+    "classification.majority": "majority (0)",
+    "classification.minority": "minority (1)",
+    "classification.boundary": "decision boundary (p = 0.5)",
+    "classification.validation": "validation",
+    "classification.history_note": "Solid: training loss; dotted: validation loss (both ÷ the training loss at the start).",
+    "classification.report": "On the validation split: {points} points, {minority} of them in the minority class.",
+    "classification.col_method": "method",
+    "classification.col_accuracy": "accuracy",
+    "classification.col_recall": "minority recall",
+    "classification.col_precision": "precision",
+    "classification.col_f1": "F1",
+    "classification.col_pr_auc": "PR-AUC",
+    "classification.sweep": "Imbalance sweep",
+    "classification.sweep_help": ("Trains each chosen binary method at imbalance 1:1, 1:3, 1:10 … 1:1000 (5,000 points, "
+                                  "two data sets per ratio, every other setting as above) and plots the minority "
+                                  "recall and PR-AUC on the validation split: the test of the 1:10 and 1:100 advice."),
+    "classification.sweep_running": "Training every method at seven imbalance ratios…",
+    "classification.imbalance_axis": "imbalance (minority : majority)",
+    "classification.p_t": "probability of the true class p_t",
+    "classification.focal_loss": "loss",
+    "classification.focal_weight": "weight (1 − p_t)^γ",
+    "classification.focal_caption": ("Left: the loss of one example against the probability the model gives its true "
+                                     "class (γ = 0 is cross-entropy; γ = {gamma} is your setting, in red). Right: "
+                                     "the factor focal loss multiplies cross-entropy by. An example already at "
+                                     "p_t = 0.9 keeps (0.1)^γ of its cross-entropy: 1 % at γ = 2."),
+    "classification.focal_settings": "α = {alpha:g}, γ = {gamma:g}",
+    "classification.shares": "Where the loss comes from",
+    "classification.share": "share of the total loss",
+    "classification.shares_caption": ("The training points as a BCE-trained model scores them, grouped by p_t. With "
+                                      "cross-entropy the many easy points (p_t near 1) still add up to a large share; "
+                                      "focal loss moves the total to the hard and misclassified points."),
+    "classification.multiclass_note": "Three classes, sizes falling from the majority down to 1/imbalance of it.",
+    "classification.class_recall": "recall {label}",
+    "classification.class_name": "class {label} ({count})",
+    "classification.network_intro": ("A small neural network (two tanh layers) trained with full-batch Adam in "
+                                     "PyTorch, on LossViz's own loss and gradient through the torch bridge. It can "
+                                     "draw a curved boundary; training streams its progress and can be stopped."),
+    "classification.network_method": "method",
+    "classification.hidden": "hidden units per layer",
+    "classification.train": "Train the network",
+    "classification.stop": "Stop",
+    "classification.training": "Training: epoch {epoch} of {epochs}",
+    "classification.stopped": "Stopped after {epoch} epochs.",
+    "classification.explain_text": (
+        "**Why accuracy misleads.** At 1:100 a model that calls everything the majority is 99 % accurate and finds "
+        "no minority point at all. Read the minority recall (the share of minority points found), the precision "
+        "(the share of alarms that are right) and the PR-AUC (how well the scores rank minority points first, "
+        "whatever the threshold).\n\n"
+        "**Weighted BCE** multiplies the loss of each minority point by pos_weight; the automatic choice, "
+        "negatives ÷ positives, gives both classes the same total weight. It moves the threshold, so recall rises "
+        "and precision falls; the ranking, and with it the PR-AUC, barely changes.\n\n"
+        "**Focal loss** multiplies cross-entropy by (1 − p_t)^γ, so points the model already gets right fade out. "
+        "Its α weighs the classes: α is the weight of the minority (positive) class and 1 − α that of the "
+        "majority. The paper's α = 0.25 pairs with γ = 2 for object detection, where γ has already silenced the "
+        "many easy background points; on this data α = 0.25 weighs the minority *less*, and the recall shows it. "
+        "Try α near 0.75 or above.\n\n"
+        "**The guide's advice** says weighted cross-entropy is enough around 1:10 and focal loss wins beyond "
+        "1:100. The sweep tests it on this data; what you see depends on α, γ and how much the classes overlap, "
+        "so treat it as a hypothesis to check, not a rule."),
     "notice.title": "Some settings in the link could not be used:",
     "notice.unknown_key": "ignored the unknown setting {key}.",
     "notice.bad_number": "{key} must be a number; kept {value}.",

@@ -140,6 +140,98 @@ STRINGS = {
         "**학습률**은 MSE에서 가장 중요합니다. 기울기가 잔차에 비례해 커지므로 너무 큰 보폭은 매 에포크 더 멀리 "
         "넘어가고 결국 발산합니다. MAE의 기울기는 점마다 1을 넘지 않아 폭주하지 않지만, 보폭이 고정되어 있으면 "
         "답 근처에서 계속 흔들립니다."),
+    "nav.classification": "분류 실험실",
+    "home.classification": "1:1부터 1:1000까지의 클래스 불균형에서 가중 교차 엔트로피와 포컬 손실을 나란히 학습합니다.",
+    "classification.title": "분류 실험실",
+    "classification.intro": ("선택한 방법마다 같은 불균형 데이터에서 같은 로지스틱 모델을 학습합니다. 불균형 비율을 "
+                             "움직이며 어떤 방법이 소수 클래스를 여전히 찾아내는지, 학습에 쓰지 않은 검증 데이터로 "
+                             "확인해 보세요."),
+    "classification.n": "데이터 개수 (학습 + 검증)",
+    "classification.n_help": "클래스마다 30 %를 검증용으로 떼어 둡니다.",
+    "classification.imbalance": "불균형 (소수 1개당 다수 개수)",
+    "classification.imbalance_help": "1은 균형, 100은 다수 클래스 100개당 소수 클래스 1개를 뜻합니다.",
+    "classification.separation": "클래스 간 거리",
+    "classification.separation_help": "두 클래스 중심 사이의 거리(표준편차 단위)입니다. 작을수록 겹칩니다.",
+    "classification.seed": "난수 시드",
+    "classification.seed_help": "같은 시드는 같은 데이터를 만듭니다.",
+    "classification.methods": "이진 분류 방법",
+    "classification.multiclass_methods": "다중 분류 방법",
+    "classification.weighting": "가중 BCE: pos_weight",
+    "classification.auto": "자동 (음성 ÷ 양성)",
+    "classification.manual": "직접 설정",
+    "method.bce": "BCE",
+    "method.weighted_bce": "가중 BCE",
+    "method.focal": "포컬",
+    "method.hinge": "힌지",
+    "method.smoothed_bce": "BCE + 레이블 스무딩",
+    "method.cce": "CE",
+    "method.weighted_cce": "클래스 가중 CE",
+    "method.softmax_focal": "소프트맥스 포컬",
+    "method.poly1": "poly-1",
+    "classification.view": "보기",
+    "classification.view.binary": "이진 분류: 불균형",
+    "classification.view.focal": "포컬 손실 이해하기",
+    "classification.view.multiclass": "다중 분류",
+    "classification.view.network": "신경망",
+    "classification.too_few": "이 설정으로는 데이터를 만들 수 없습니다: {message}.",
+    "classification.x": "x₁",
+    "classification.y": "x₂",
+    "classification.majority": "다수 (0)",
+    "classification.minority": "소수 (1)",
+    "classification.boundary": "결정 경계 (p = 0.5)",
+    "classification.validation": "검증",
+    "classification.history_note": "실선: 학습 손실, 점선: 검증 손실 (둘 다 시작 시점 학습 손실로 나눔).",
+    "classification.report": "검증 데이터 기준: 전체 {points}개 중 소수 클래스 {minority}개.",
+    "classification.col_method": "방법",
+    "classification.col_accuracy": "정확도",
+    "classification.col_recall": "소수 재현율",
+    "classification.col_precision": "정밀도",
+    "classification.col_f1": "F1",
+    "classification.col_pr_auc": "PR-AUC",
+    "classification.sweep": "불균형 비율 스윕",
+    "classification.sweep_help": ("선택한 이진 분류 방법마다 불균형 1:1, 1:3, 1:10 … 1:1000에서 학습하고(데이터 "
+                                  "5,000개, 비율마다 데이터 두 벌, 나머지 설정은 위와 같음) 검증 데이터의 소수 재현율과 "
+                                  "PR-AUC를 그립니다. 1:10과 1:100에 대한 조언을 시험하는 차트입니다."),
+    "classification.sweep_running": "불균형 비율 일곱 가지로 모든 방법을 학습하는 중…",
+    "classification.imbalance_axis": "불균형 (소수 : 다수)",
+    "classification.p_t": "정답 클래스 확률 p_t",
+    "classification.focal_loss": "손실",
+    "classification.focal_weight": "가중치 (1 − p_t)^γ",
+    "classification.focal_caption": ("왼쪽: 모델이 정답 클래스에 주는 확률에 따른 예제 하나의 손실입니다(γ = 0은 교차 "
+                                     "엔트로피, 빨간 선은 현재 설정 γ = {gamma}). 오른쪽: 포컬 손실이 교차 엔트로피에 "
+                                     "곱하는 계수입니다. 이미 p_t = 0.9인 예제는 교차 엔트로피의 (0.1)^γ만 남습니다. "
+                                     "γ = 2이면 1 %입니다."),
+    "classification.focal_settings": "α = {alpha:g}, γ = {gamma:g}",
+    "classification.shares": "손실은 어디서 오는가",
+    "classification.share": "전체 손실에서의 비중",
+    "classification.shares_caption": ("BCE로 학습한 모델이 매긴 점수로 학습 데이터를 p_t 구간별로 묶었습니다. 교차 "
+                                      "엔트로피에서는 쉬운 점(p_t가 1에 가까움)이 워낙 많아 합치면 큰 비중을 차지하고, "
+                                      "포컬 손실은 그 비중을 어렵거나 틀린 점으로 옮깁니다."),
+    "classification.multiclass_note": "클래스 세 개. 크기는 다수 클래스에서 그 1/불균형까지 줄어듭니다.",
+    "classification.class_recall": "재현율 {label}",
+    "classification.class_name": "클래스 {label} ({count})",
+    "classification.network_intro": ("작은 신경망(tanh 층 두 개)을 PyTorch에서 전체 배치 Adam으로 학습합니다. 손실과 "
+                                     "기울기는 토치 브리지를 거친 LossViz 자체 구현입니다. 곡선 경계를 그릴 수 있고, "
+                                     "학습 진행 상황을 실시간으로 보여 주며 중간에 멈출 수 있습니다."),
+    "classification.network_method": "방법",
+    "classification.hidden": "층별 은닉 유닛 수",
+    "classification.train": "신경망 학습",
+    "classification.stop": "멈춤",
+    "classification.training": "학습 중: 에포크 {epoch} / {epochs}",
+    "classification.stopped": "{epoch} 에포크 뒤에 멈췄습니다.",
+    "classification.explain_text": (
+        "**정확도가 속이는 이유.** 1:100에서 모든 점을 다수 클래스라고 답하는 모델은 정확도 99 %이지만 소수 클래스를 "
+        "하나도 찾지 못합니다. 소수 재현율(찾아낸 소수 점의 비율), 정밀도(경보 중 맞은 비율), PR-AUC(임계값과 무관하게 "
+        "점수가 소수 점을 얼마나 앞에 세우는지)를 보세요.\n\n"
+        "**가중 BCE**는 소수 점의 손실에 pos_weight를 곱합니다. 자동 설정(음성 ÷ 양성)은 두 클래스의 전체 가중치를 "
+        "같게 만듭니다. 임계값을 옮기는 효과라 재현율은 오르고 정밀도는 내려가며, 순위와 PR-AUC는 거의 그대로입니다.\n\n"
+        "**포컬 손실**은 교차 엔트로피에 (1 − p_t)^γ를 곱해 이미 맞히는 점의 영향을 줄입니다. α는 클래스 가중치로, "
+        "소수(양성) 클래스에 α, 다수 클래스에 1 − α가 붙습니다. 논문의 α = 0.25는 γ = 2가 이미 쉬운 배경을 눌러 둔 "
+        "객체 검출에 맞춘 값입니다. 이 데이터에서 α = 0.25는 소수 클래스를 *덜* 중시하고, 재현율에 그대로 드러납니다. "
+        "α를 0.75 이상으로 올려 보세요.\n\n"
+        "**가이드의 조언**은 1:10 정도면 가중 교차 엔트로피로 충분하고 1:100을 넘으면 포컬 손실이 낫다고 합니다. 스윕이 "
+        "이 데이터에서 이를 시험합니다. 결과는 α, γ, 클래스가 겹치는 정도에 따라 달라지니 규칙이 아니라 확인할 가설로 "
+        "보세요."),
     "notice.title": "링크에 담긴 설정 중 일부를 쓸 수 없었습니다:",
     "notice.unknown_key": "알 수 없는 설정 {key}를 무시했습니다.",
     "notice.bad_number": "{key}는 숫자여야 합니다. {value}(으)로 유지했습니다.",

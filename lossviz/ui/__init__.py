@@ -5,11 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 from lossviz import gallery, losses
-from lossviz.data import RegressionData, regression_data
+from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
 from lossviz.state import LabSettings, Notice
-from lossviz.train import History, Sweep, outlier_sweep, train_linear
+from lossviz.train import (
+    History,
+    ImbalanceSweep,
+    Sweep,
+    imbalance_sweep,
+    objective,
+    outlier_sweep,
+    train_classifier,
+    train_linear,
+)
 
 LANG_KEY = "lang"
 
@@ -64,13 +73,18 @@ def param_slider(loss_name: str, key: str, spec: ParamSpec, lang: str, widget_ke
     return spec_slider(f"{loss_name} · {key}", spec, widget_key, help_text)
 
 
-def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None) -> float | int:
-    """A slider for one ParamSpec: whole numbers for integer specs, 1-2-5 steps for log-scale ones."""
+def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,
+                format_func=None) -> float | int:
+    """A slider for one ParamSpec: whole numbers for integer specs, 1-2-5 steps for log-scale ones
+    (shown through `format_func` when given)."""
     if spec.log:
         options = log_steps(spec)
-        if st.session_state.get(widget_key) not in options:
-            st.session_state[widget_key] = min(options, key=lambda option: abs(option - spec.default))
-        return float(st.select_slider(label, options=options, key=widget_key, help=help_text))
+        current = st.session_state.get(widget_key, spec.default)
+        if not isinstance(current, float) or current not in options:  # the select slider matches floats exactly
+            target = current if isinstance(current, (int, float)) else spec.default
+            st.session_state[widget_key] = min(options, key=lambda option: abs(option - target))
+        return float(st.select_slider(label, options=options, key=widget_key, help=help_text,
+                                      format_func=format_func or (lambda value: f"{value:g}")))
     kind = int if spec.integer else float
     st.session_state.setdefault(widget_key, kind(spec.default))
     return kind(st.slider(label, min_value=kind(spec.min), max_value=kind(spec.max), step=kind(spec.step),
@@ -114,3 +128,26 @@ def cached_sweep(data_settings: tuple, configured: tuple, training: tuple) -> Sw
     """The outlier sweep of the losses in `configured` ((name, params) pairs)."""
     return outlier_sweep([losses.get(name, **dict(params)) for name, params in configured], dict(data_settings),
                          dict(training))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_classification_data(data_settings: tuple, classes: int) -> ClassificationData:
+    return classification_data(classes=classes, **dict(data_settings))
+
+
+def method_goal(method: str, params: tuple, data_settings: tuple, classes: int):
+    """The Objective of `method`, its automatic weights taken from the (cached) training labels."""
+    return objective(method, dict(params), cached_classification_data(data_settings, classes).y)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def cached_classifier(data_settings: tuple, classes: int, method: str, params: tuple, training: tuple) -> History:
+    """One method's linear classifier, cached per (data, method, parameters, training)."""
+    goal = method_goal(method, params, data_settings, classes)
+    return train_classifier(goal, cached_classification_data(data_settings, classes), **dict(training))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_imbalance_sweep(methods: tuple, data_settings: tuple, training: tuple) -> ImbalanceSweep:
+    return imbalance_sweep([(method, dict(params)) for method, params in methods], dict(data_settings),
+                           dict(training))
