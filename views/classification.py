@@ -93,14 +93,11 @@ def method_params(settings, method) -> tuple:
     return ui.frozen(params)
 
 
-@st.fragment
-def lab():
-    """Everything a setting changes: moving one reruns this block (its sidebar part included), not the app."""
+def lab(view):
+    """Everything a setting changes, for one view."""
     with st.sidebar:
         st.divider()
         settings = controls()
-    view = st.radio(t("classification.view"), state.CLASSIFICATION_VIEWS, key=PREFIX + "view", horizontal=True,
-                    format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed")
     data_key = ui.frozen(settings.subset(state.CLASSIFICATION_DATA_KEYS))
     training_key = ui.frozen(settings.subset(state.TRAINING_KEYS))
     try:
@@ -236,7 +233,7 @@ def network_view(settings, data, data_key, training_key):
     params = method_params(settings, method)
     run_key = (data_key, method, params, hidden, epochs, settings["lr"])
     runs = st.session_state.setdefault(PREFIX + "runs", {})
-    start, stop, _ = st.columns([1, 1, 4])
+    start, stop, _ = st.columns([2, 1, 3])
     if start.button(t("classification.train"), key=PREFIX + "network_train", type="primary"):
         st.session_state[PREFIX + "training"] = run_key
     # a click on stop while a network trains interrupts that run; this rerun then reports it
@@ -272,4 +269,11 @@ def network_view(settings, data, data_key, training_key):
                      for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], hide_index=True)
 
 
-lab()
+view = st.radio(t("classification.view"), state.CLASSIFICATION_VIEWS, key=PREFIX + "view", horizontal=True,
+                format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed")
+if view == "network":
+    # full reruns here: a click on stop must interrupt a running training, and a click inside a
+    # fragment waits for the fragment's run to end instead
+    lab(view)
+else:
+    st.fragment(lab)(view)  # a slider reruns the lab (its sidebar part included), not the app

@@ -1,0 +1,123 @@
+"""AppTest of the classification lab: every view runs, its sliders change the results, links round-trip."""
+
+import json
+
+import pytest
+
+from tests.app.test_app import _app
+
+PAGE = "views/classification.py"
+
+
+def _lab(query=None):
+    return _app(query, page=PAGE)
+
+
+def _report(app):
+    """The binary metrics table as {method: row}."""
+    table = app.dataframe[0].value
+    return {row.iloc[0]: row for _, row in table.iterrows()}
+
+
+def test_the_binary_view_trains_the_default_methods():
+    app = _lab()
+    assert not app.exception
+    assert app.title[0].value == "Classification lab"
+    assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
+    assert len(app.get("plotly_chart")) == 2
+    assert app.query_params["imbalance"] == "10" and app.query_params["view"] == "binary"
+
+
+def test_the_boundary_chart_animates_every_method():
+    spec = json.loads(_lab().get("plotly_chart")[0].proto.spec)
+    assert [trace.get("name") for trace in spec["data"]][-3:] == ["bce", "weighted_bce", "focal"]
+    assert len(spec["frames"]) > 10 and all(len(frame["data"]) == 3 for frame in spec["frames"])
+
+
+def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weighted_bce():
+    app = _lab({"imbalance": "1"})
+    balanced = _report(app)
+    app.select_slider(key="classification.imbalance").set_value(200.0).run()
+    assert not app.exception
+    skewed = _report(app)
+    assert skewed["bce"]["minority recall"] < balanced["bce"]["minority recall"] - 0.3
+    assert skewed["weighted_bce"]["minority recall"] > skewed["bce"]["minority recall"] + 0.3
+    assert app.query_params["imbalance"] == "200"
+
+
+def test_moving_gamma_changes_focal_only():
+    app = _lab({"imbalance": "50"})
+    before = _report(app)
+    app.slider(key="classification.focal.gamma").set_value(0.5).run()
+    assert not app.exception
+    after = _report(app)
+    assert after["focal"].iloc[1:].tolist() != before["focal"].iloc[1:].tolist()
+    assert after["bce"].iloc[1:].tolist() == before["bce"].iloc[1:].tolist()
+
+
+def test_manual_pos_weight_replaces_the_automatic_one():
+    app = _lab({"imbalance": "100", "weighting": "manual", "weighted_bce.pos_weight": "1"})
+    report = _report(app)
+    # pos_weight 1 is plain BCE
+    assert report["weighted_bce"].iloc[1:].tolist() == report["bce"].iloc[1:].tolist()
+
+
+def test_the_focal_view_draws_the_papers_figure_with_the_current_gamma():
+    app = _lab({"view": "focal", "focal.gamma": "3"})
+    assert not app.exception
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    names = {trace["name"] for trace in figure["data"]}
+    assert {"γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "γ = 3"} <= names
+    assert len(app.get("plotly_chart")) == 2  # and the loss shares
+
+
+def test_the_multiclass_view_reports_recall_per_class():
+    app = _lab({"view": "multiclass", "imbalance": "20"})
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["cce", "weighted_cce", "softmax_focal", "poly1"]
+    assert list(table.columns)[-3:] == ["recall 0", "recall 1", "recall 2"]
+
+
+def test_the_network_trains_on_demand_through_the_bridge():
+    app = _lab({"view": "network", "network_epochs": "60", "hidden": "8"})
+    assert not app.exception and not app.get("plotly_chart")
+    app.button(key="classification.network_train").click().run()
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 2 and app.dataframe
+
+
+def test_the_sweep_runs_on_demand():
+    app = _lab({"methods": "bce,weighted_bce", "epochs": "50"})
+    app.button(key="classification.sweep_run").click().run()
+    assert not app.exception
+    sweep = json.loads(app.get("plotly_chart")[2].proto.spec)
+    assert len(sweep["data"]) == 4  # two methods in two panels
+
+
+def test_a_shared_link_reopens_the_lab_in_korean():
+    query = {"lang": "ko", "methods": "focal,hinge", "focal.alpha": "0.75", "imbalance": "50", "separation": "1.5",
+             "optimizer": "nag", "view": "binary"}
+    app = _lab(query)
+    assert not app.exception and not app.warning
+    assert app.title[0].value == "분류 실험실"
+    assert app.multiselect(key="classification.methods").value == ["focal", "hinge"]
+    assert app.slider(key="classification.focal.alpha").value == 0.75
+    assert app.select_slider(key="classification.imbalance").value == 50.0
+    assert {key: app.query_params[key] for key in query} == query
+
+
+def test_too_few_minority_points_get_a_notice_not_a_traceback():
+    app = _lab({"n": "200", "imbalance": "1000"})
+    assert not app.exception
+    assert any("minority point" in warning.value for warning in app.warning)
+
+
+@pytest.mark.parametrize("query", [
+    {"imbalance": "1e309"}, {"imbalance": "-5"}, {"methods": "../../etc"}, {"view": "<script>"},
+    {"focal.gamma": "nan"}, {"n": "abc"}, {"weighting": "x" * 300}, {"bogus": "1"},
+])
+def test_hostile_query_shows_a_notice_and_a_working_lab(query):
+    app = _lab(query)
+    assert not app.exception
+    assert app.warning

@@ -1,0 +1,73 @@
+"""The classification lab in a real browser: sliders retrain, playback stays in the page, the network stops."""
+
+import pytest
+
+from tests.browser_support import CHART_SIGNATURE_JS
+from tests.e2e.test_gallery_browser import assert_healthy, slider, wait_until_idle
+from tests.e2e.test_regression_browser import EPOCH_LABEL_JS, count_websocket_frames
+
+
+def open_lab(page, server, query):
+    page.goto(f"{server.url}/classification?{query}")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
+    wait_until_idle(page)
+
+
+def table_text(page):
+    return page.locator('[data-testid="stDataFrame"]').first.inner_text()
+
+
+@pytest.mark.parametrize(("lang", "imbalance", "gamma"), [("en", "imbalance (majority per minority point)",
+                                                           "focal · gamma"),
+                                                          ("ko", "불균형 (소수 1개당 다수 개수)", "focal · gamma")])
+def test_imbalance_and_gamma_sliders_retrain_the_models(page, server, lang, imbalance, gamma):
+    open_lab(page, server, f"lang={lang}&imbalance=10")
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    ratio = slider(page, imbalance)
+    ratio.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('imbalance=20')", timeout=20_000)
+    wait_until_idle(page)
+    assert page.evaluate(CHART_SIGNATURE_JS) != before
+    assert ratio.get_attribute("aria-valuetext") == "1:20"
+    page.get_by_role("tab", name="Losses" if lang == "en" else "손실 함수").click()
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    focusing = slider(page, gamma)
+    focusing.focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => location.search.includes('focal.gamma=1.9')", timeout=20_000)
+    wait_until_idle(page)
+    assert page.evaluate(CHART_SIGNATURE_JS) != before
+    assert_healthy(page)
+
+
+def test_boundaries_play_back_in_the_browser(page, server):
+    frames = count_websocket_frames(page)
+    open_lab(page, server, "lang=en")
+    page.wait_for_timeout(1000)
+    frames_before = len(frames)
+    page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
+    seen = set()
+    for _ in range(30):
+        seen.add(page.evaluate(EPOCH_LABEL_JS))
+        page.wait_for_timeout(100)
+    assert len(seen - {"epoch 300"}) >= 5, seen
+    assert len(frames) == frames_before, "playback talked to the server"
+    assert_healthy(page)
+
+
+def test_the_network_streams_its_progress_and_stops_on_request(page, server):
+    open_lab_without_chart = f"{server.url}/classification?lang=en&view=network&network_epochs=1000&hidden=64"
+    page.goto(open_lab_without_chart)
+    page.get_by_role("button", name="Train the network").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    page.get_by_role("button", name="Train the network").click()
+    progress = page.locator('[data-testid="stProgress"]')
+    progress.wait_for(timeout=60_000)
+    page.wait_for_function("() => /epoch [1-9][0-9]* of 1000/.test(document.body.innerText)", timeout=60_000)
+    page.get_by_test_id("stBaseButton-secondary").filter(has_text="Stop").click()  # not the header's stop
+    page.get_by_text("Stopped after").wait_for(timeout=30_000)
+    wait_until_idle(page)
+    assert progress.count() == 0
+    assert_healthy(page)
