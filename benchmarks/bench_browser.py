@@ -1,12 +1,13 @@
 """Slider -> chart redrawn in headless chromium, cold start and server memory (MEASURING.md).
 
-For LossViz's gallery with six regression losses overlaid, for the regression lab training six
-losses (its outlier-fraction slider), and for a one-slider, one-chart app measured in the same
-run: the time from the keydown event (its own timestamp, in the page) until the app's run state
-went running -> notRunning (or, when React folds the two, the last websocket message) and every
+For LossViz's gallery with six regression losses overlaid, the regression lab training six
+losses (its outlier-fraction slider), the classification lab training four logistic models (its
+class-separation slider), and a one-slider, one-chart app measured in the same run: the time
+from the keydown event (its own timestamp, in the page) until the app's run state went
+running -> notRunning (or, when React folds the two, the last websocket message) and every
 plotly chart's paths and texts changed, both quiet for 150 ms (not counted).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression classification]
 """
 
 import argparse
@@ -22,6 +23,7 @@ QUIET_MS = 150
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
 GALLERY_QUERY = f"/gallery?lang=en&task=regression&{SIX_LOSSES}"
 REGRESSION_QUERY = f"/regression?lang=en&{SIX_LOSSES}"
+CLASSIFICATION_QUERY = "/classification?lang=en&methods=bce,weighted_bce,focal,hinge"
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -116,6 +118,7 @@ def measure(browser, script, path, slider_label, presses, warmups=2):
 PAGES = {
     "gallery": ("LossViz gallery, 6 losses", ROOT / "app.py", GALLERY_QUERY, "huber · delta"),
     "regression": ("regression lab, 6 losses", ROOT / "app.py", REGRESSION_QUERY, "outlier fraction"),
+    "classification": ("classification lab, 4 methods", ROOT / "app.py", CLASSIFICATION_QUERY, "class separation"),
 }
 
 
