@@ -38,22 +38,27 @@ def layout(*, revision: str, height: int = 340) -> dict:
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hoverlabel": {"bgcolor": "white"},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0},
+        # "normal": legend groups would otherwise each take a row of their own
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0, "traceorder": "normal"},
         "hovermode": "x unified",
         "uirevision": revision,
     }
 
 
-def side_by_side(figure_layout: dict, titles: list[tuple[str, str]]) -> dict:
+def side_by_side(figure_layout: dict, titles: list[tuple[str, str]], shares: tuple[float, ...] | None = None) -> dict:
     """Add one x/y axis pair per (x title, y title), as panels side by side in one figure:
-    one plotly chart draws faster than two, and a legend click hides a series in every panel."""
-    width = (1.0 - PANEL_GAP * (len(titles) - 1)) / len(titles)
-    for index, (x_title, y_title) in enumerate(titles):
+    one plotly chart draws faster than two, and a legend click hides a series in every panel.
+    `shares` splits the width between the panels (equal by default)."""
+    shares = shares or (1.0,) * len(titles)
+    usable = 1.0 - PANEL_GAP * (len(titles) - 1)
+    start = 0.0
+    for index, ((x_title, y_title), share) in enumerate(zip(titles, shares, strict=True)):
         suffix = str(index + 1) if index else ""
-        start = index * (width + PANEL_GAP)
+        width = usable * share / sum(shares)
         figure_layout[f"xaxis{suffix}"] = {**AXIS_STYLE, "title": {"text": x_title}, "domain": [start, start + width],
                                      "anchor": f"y{suffix}"}
         figure_layout[f"yaxis{suffix}"] = {**AXIS_STYLE, "title": {"text": y_title}, "anchor": f"x{suffix}"}
+        start += width + PANEL_GAP
     return figure_layout
 
 
@@ -103,9 +108,10 @@ def pull_sizes(pulls: np.ndarray) -> np.ndarray:
 
 def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) -> go.Figure:
     """The data (outliers in their own color, sized by `influence` when given), the true line, and
-    each History's fitted line, animated over its epochs by plotly in the browser.
+    each History's fitted line, animated over its epochs by plotly in the browser; beside it, the
+    loss per epoch of every run.
 
-    `labels`: x, y, points, outliers, truth, epoch, play, pause (translated strings).
+    `labels`: x, y, points, outliers, truth, epoch, play, pause, history_x, history_y.
     """
     x, y = data.x[:, 0], data.y
     margin_x, margin_y = 0.05 * np.ptp(x), 0.08 * max(np.ptp(y), 1e-9)
@@ -128,14 +134,26 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
         return [{"x": x_range, "y": _line_ends(history.params[min(epoch, history.epochs_run)], x_range)}
                 for history in histories]
 
-    figure_layout = side_by_side(layout(revision=revision, height=470), [(labels["x"], labels["y"])])
+    figure_layout = with_history_panel(labels, revision)
     figure_layout["yaxis"]["range"] = y_range
     figure_layout["xaxis"]["range"] = list(x_range)
-    return animated_lines(traces, histories, lines_at, figure_layout, labels)
+    return animated_lines(traces, histories, lines_at, figure_layout, labels,
+                          fixed=history_traces(histories, validation_name=labels.get("validation", ""), suffix="2"))
 
 
-def animated_lines(traces: list, histories, lines_at, figure_layout: dict, labels: dict) -> go.Figure:
-    """`traces` plus one line per History, animated over the epochs by plotly in the browser.
+def with_history_panel(labels: dict, revision: str) -> dict:
+    """A layout of two panels: the data (wider) and the loss per epoch on a log scale."""
+    figure_layout = side_by_side(layout(revision=revision, height=470),
+                                 [(labels["x"], labels["y"]), (labels["history_x"], labels["history_y"])],
+                                 shares=(3.0, 2.0))
+    log_axis(figure_layout["yaxis2"])
+    return figure_layout
+
+
+def animated_lines(traces: list, histories, lines_at, figure_layout: dict, labels: dict,
+                   fixed: tuple = ()) -> go.Figure:
+    """`traces` plus one line per History, animated over the epochs by plotly in the browser, plus
+    the `fixed` traces (other panels) that the animation leaves alone.
 
     `lines_at(epoch)` gives each history's line ({"x", "y"}) at that epoch; play and pause
     buttons and an epoch slider go below the plot (`labels`: epoch, play, pause).
@@ -147,6 +165,7 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
                        "line": {"color": LOSS_COLORS.get(history.loss, FALLBACK_COLOR), "width": 3},
                        "hovertemplate": f"{history.loss}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
+    traces.extend(fixed)
     frames = [{"name": str(epoch), "data": lines_at(epoch), "traces": line_indices} for epoch in epochs]
     still = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
     figure_layout["xaxis"]["title"]["standoff"] = 4
@@ -165,41 +184,50 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     }]
     figure_layout["sliders"] = [{
         "active": len(epochs) - 1, "x": 0, "len": 1.0, "y": -0.2, "yanchor": "top", "pad": {"t": 0, "b": 0},
+        # the current epoch is written above the slider; the unevenly spaced step labels would crowd it
         "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 13}, "xanchor": "right"},
-        "font": {"size": 10}, "ticklen": 3,
-        "steps": [{"label": str(epoch) if index % 4 == 0 or epoch == epochs[-1] else "", "method": "animate",
-                   "args": [[str(epoch)], still]} for index, epoch in enumerate(epochs)],
+        "font": {"color": "rgba(0,0,0,0)"}, "ticklen": 3,
+        "steps": [{"label": str(epoch), "method": "animate", "args": [[str(epoch)], still]} for epoch in epochs],
     }]
     return go.Figure(data=traces, layout=figure_layout, frames=frames)
 
 
-def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "") -> go.Figure:
-    """Each run's loss per epoch relative to its start, on a log scale; a cross where a run diverged.
+def history_traces(histories, *, validation_name: str = "", suffix: str = "") -> list[dict]:
+    """Each run's loss per epoch relative to its start (for a log axis); a cross where a run diverged.
 
-    With `validation_name`, runs that have validation losses also get them as a dashed line
-    (divided by the same start), named "<loss> (<validation_name>)".
+    With `validation_name`, runs that have validation losses also get them as a dotted line
+    (divided by the same start). `suffix` names the panel's axes ("2" for x2/y2).
     """
     traces = []
+    axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
     for history in histories:
         color = LOSS_COLORS.get(history.loss, FALLBACK_COLOR)
         relative = history.relative_values()
-        traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size), "y": relative,
-                       "name": history.loss, "legendgroup": history.loss, "line": {"color": color, "width": 2.5},
-                       "hovertemplate": "%{y:.3g}"})
+        traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size), "y": relative, **axes,
+                       "name": history.loss, "legendgroup": history.loss, "showlegend": not suffix,
+                       "line": {"color": color, "width": 2.5}, "hovertemplate": "%{y:.3g}"})
         if validation_name and history.val_values is not None and history.values[0] > 0:
-            traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size),
+            traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size), **axes,
                            "y": history.val_values / history.values[0], "name": f"{history.loss} ({validation_name})",
                            "legendgroup": history.loss, "showlegend": False,
                            "line": {"color": color, "width": 1.5, "dash": "dot"}, "hovertemplate": "%{y:.3g}"})
         if history.diverged_at is not None:
             traces.append({"type": "scatter", "mode": "markers", "x": [history.epochs_run], "y": [relative[-1]],
-                           "marker": {"symbol": "x", "size": 14, "color": color}, "showlegend": False,
+                           **axes, "marker": {"symbol": "x", "size": 14, "color": color}, "showlegend": False,
                            "hovertemplate": f"{history.loss}: diverged<extra></extra>"})
+    return traces
+
+
+def log_axis(axis: dict) -> None:
+    axis.update({"type": "log", "exponentformat": "power", "dtick": "D2"})  # labels at 1, 2 and 5 only
+
+
+def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "") -> go.Figure:
+    """history_traces in a figure of their own, on a log scale."""
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["margin"] = {**figure_layout["margin"], "l": 64}
-    figure_layout["yaxis"]["type"] = "log"
-    figure_layout["yaxis"]["exponentformat"] = "power"
-    return go.Figure(data=traces, layout=figure_layout)
+    log_axis(figure_layout["yaxis"])
+    return go.Figure(data=history_traces(histories, validation_name=validation_name), layout=figure_layout)
 
 
 def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revision: str) -> go.Figure:
@@ -229,9 +257,23 @@ def _boundary(params: np.ndarray, x_range, y_range) -> dict:
     return {"x": [None, None], "y": [None, None]}  # no boundary: every point gets one class
 
 
+MAX_DRAWN_POINTS = 600  # per class: thousands of SVG markers slow every redraw and show no more
+
+
 def points_trace(x, y, name, color, size=6.0, opacity=0.5) -> dict:
+    """Markers for one class; a large class is drawn as an even sample of MAX_DRAWN_POINTS of its points."""
+    if len(x) > MAX_DRAWN_POINTS:
+        keep = np.linspace(0, len(x) - 1, MAX_DRAWN_POINTS).astype(int)  # the data are shuffled: an even sample
+        x, y = x[keep], y[keep]
     return {"type": "scatter", "mode": "markers", "x": x, "y": y, "name": name, "hoverinfo": "skip",
             "marker": {"color": color, "size": size, "opacity": opacity, "line": {"width": 0}}}
+
+
+def class_points(data, labels: dict) -> list[dict]:
+    """The training points of a binary data set: the majority faint, the minority on top and larger."""
+    majority, minority = data.y == 0, data.y == 1
+    return [points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35),
+            points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9)]
 
 
 def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -240,22 +282,22 @@ def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], 
 
 
 def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figure:
-    """Training points by class (the minority drawn on top, larger) and each linear model's
-    decision boundary (score 0), animated over its epochs.
+    """Training points by class (the minority drawn on top, larger; at most MAX_DRAWN_POINTS of each)
+    and each linear model's decision boundary (score 0), animated over its epochs; beside it, the
+    training (and validation, dotted) loss per epoch.
 
-    `labels`: x, y, majority, minority, epoch, play, pause.
+    `labels`: x, y, majority, minority, epoch, play, pause, history_x, history_y, validation.
     """
     x_range, y_range = _box(data.x)
-    majority, minority = data.y == 0, data.y == 1
-    traces = [points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35),
-              points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9)]
+    traces = class_points(data, labels)
 
     def lines_at(epoch):
         return [_boundary(history.params[min(epoch, history.epochs_run)], x_range, y_range) for history in histories]
 
-    figure_layout = side_by_side(layout(revision=revision, height=470), [(labels["x"], labels["y"])])
+    figure_layout = with_history_panel(labels, revision)
     figure_layout["xaxis"]["range"], figure_layout["yaxis"]["range"] = list(x_range), list(y_range)
-    return animated_lines(traces, histories, lines_at, figure_layout, labels)
+    return animated_lines(traces, histories, lines_at, figure_layout, labels,
+                          fixed=history_traces(histories, validation_name=labels.get("validation", ""), suffix="2"))
 
 
 def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: str) -> go.Figure:
@@ -322,7 +364,6 @@ def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revis
 def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figure:
     """The network's minority-class probability over the plane, its 0.5 contour and the points."""
     probability = 1.0 / (1.0 + np.exp(-np.clip(run.grid_scores, -60, 60)))
-    majority, minority = data.y == 0, data.y == 1
     traces = [
         {"type": "heatmap", "x": run.grid_x, "y": run.grid_y, "z": probability, "zmin": 0, "zmax": 1,
          "colorscale": [[0, "#f4f5f7"], [1, "#f5b7a5"]], "showscale": False, "hoverinfo": "skip"},
@@ -330,8 +371,7 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
          "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "lines"}, "line": {"width": 3},
          "colorscale": [[0, "#31333f"], [1, "#31333f"]], "hoverinfo": "skip", "name": labels["boundary"],
          "showlegend": True},
-        points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35),
-        points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9),
+        *class_points(data, labels),
     ]
     figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])
     figure_layout["hovermode"] = "closest"

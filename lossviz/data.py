@@ -99,7 +99,7 @@ def regression_data(*, outlier_kind: str = "vertical", **settings) -> Regression
 # --- Classification -------------------------------------------------------------------------
 
 CLASSIFICATION_SPECS = {
-    "n": ParamSpec(default=3000, min=200, max=10_000, step=100, integer=True,
+    "n": ParamSpec(default=2000, min=200, max=10_000, step=100, integer=True,
                    help="Number of points, training and validation together."),
     "imbalance": ParamSpec(default=10, min=1, max=1000, step=1, log=True,
                            help="Majority points per minority point (1 is balanced)."),

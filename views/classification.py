@@ -5,7 +5,6 @@ import streamlit as st
 
 from lossviz import charts, gallery, metrics, state, ui
 from lossviz.i18n import translate
-from lossviz.optim import OPTIMIZERS
 from lossviz.train import (
     BINARY_METHODS,
     METHOD_LOSSES,
@@ -69,12 +68,7 @@ def controls():
                                                     placeholder=t("regression.losses_placeholder")))
         method_sliders(values["multiclass"], params)
     with training_tab:
-        values["optimizer"] = st.selectbox(t("regression.optimizer"), OPTIMIZERS, key=PREFIX + "optimizer",
-                                           format_func=lambda name: t(f"optimizer.{name}"))
-        for key in ("lr", "momentum", "epochs"):
-            if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
-                continue
-            values[key] = ui.spec_slider(t(f"regression.{key}"), numbers[key], PREFIX + key)
+        values.update(ui.training_controls(PREFIX, numbers, lang))
     for key in ("view", "network_method", "hidden", "network_epochs", "weighting"):  # widgets elsewhere
         if PREFIX + key in st.session_state and key not in values:
             values[key] = st.session_state[PREFIX + key]
@@ -139,16 +133,11 @@ def binary_view(settings, data, data_key, training_key):
         st.info(t("regression.pick_one"))
         return
     histories = trained(settings, methods, data_key, training_key, 2)
-    boundary, history = st.columns([3, 2], gap="medium")
-    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority")}
-    labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause")})
-    boundary.plotly_chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
-                          key=PREFIX + "boundary_chart", theme=None)
-    history.plotly_chart(charts.history_figure(histories, x_title=t("regression.history_x"),
-                                               y_title=t("regression.history_y"), revision="classification.history",
-                                               validation_name=t("classification.validation")),
-                         key=PREFIX + "history_chart", theme=None)
-    history.caption(t("classification.history_note"))
+    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "validation")}
+    labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y")})
+    st.plotly_chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
+                    key=PREFIX + "boundary_chart", theme=None)
+    st.caption(t("classification.history_note"))
     positives = int(data.y_val.sum())
     st.caption(t("classification.report", points=data.y_val.size, minority=positives))
     st.dataframe(report_rows(data, histories), hide_index=True)
@@ -163,9 +152,7 @@ def imbalance_sweep_view(settings, data_key, training_key):
     methods = tuple((method, method_params(settings, method)) for method in settings["methods"])
     sweep_data = tuple((key, value) for key, value in data_key if key not in ("n", "imbalance"))
     sweep_key = (methods, sweep_data, training_key)
-    if st.button(t("regression.sweep_run"), key=PREFIX + "sweep_run"):
-        st.session_state[PREFIX + "sweep_for"] = sweep_key
-    if st.session_state.get(PREFIX + "sweep_for") != sweep_key:  # not run for these settings yet
+    if not ui.requested(t("regression.sweep_run"), PREFIX + "sweep_run", sweep_key):
         return
     with st.spinner(t("classification.sweep_running")):
         sweep = ui.cached_imbalance_sweep(methods, sweep_data, training_key)

@@ -6,7 +6,6 @@ import streamlit as st
 from lossviz import charts, losses, state, ui
 from lossviz.data import OUTLIER_KINDS
 from lossviz.i18n import translate
-from lossviz.optim import OPTIMIZERS
 from lossviz.train import ERROR_MEASURES, history_csv, influence, parameter_error
 
 lang = st.session_state["lang"]
@@ -47,12 +46,7 @@ def controls():
             for key, spec in losses.loss_class(name).param_specs.items():
                 params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"{PREFIX}{name}.{key}")
     with training_tab:
-        values["optimizer"] = st.selectbox(t("regression.optimizer"), OPTIMIZERS, key=PREFIX + "optimizer",
-                                           format_func=lambda name: t(f"optimizer.{name}"))
-        for key in ("lr", "momentum", "epochs"):
-            if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
-                continue
-            values[key] = ui.spec_slider(t(f"regression.{key}"), numbers[key], PREFIX + key)
+        values.update(ui.training_controls(PREFIX, numbers, lang))
     for key in ("influence", "measure"):  # set by widgets further down the page
         if PREFIX + key in st.session_state:
             values[key] = st.session_state[PREFIX + key]
@@ -73,11 +67,8 @@ def lab():
     data = ui.cached_regression_data(data_key)
     histories = [ui.cached_training(data_key, name, ui.frozen(settings.params_of(name)), training_key)
                  for name in settings["losses"]]
-    fit_column, history_column = st.columns([3, 2], gap="medium")
-    with fit_column:
-        fit_view(settings, data, histories)
-    with history_column:
-        history_view(data, histories)
+    fit_view(settings, data, histories)
+    errors_view(data, histories)
     sweep_view(settings, data_key, training_key)
     with st.expander(t("regression.explain")):
         st.markdown(t("regression.explain_text"))
@@ -99,15 +90,12 @@ def fit_view(settings, data, histories):
         true_params = np.append(data.slopes, data.intercept)
         pulls = influence(losses.get(pull_of, **settings.params_of(pull_of)), data, true_params)
     labels = {key: t(f"regression.{key}") for key in ("x", "y", "points", "outliers", "truth", "epoch", "play",
-                                                      "pause")}
+                                                      "pause", "history_x", "history_y")}
     st.plotly_chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
                     key=PREFIX + "fit_chart", theme=None)
 
 
-def history_view(data, histories):
-    st.plotly_chart(charts.history_figure(histories, x_title=t("regression.history_x"),
-                                          y_title=t("regression.history_y"), revision="regression.history"),
-                    key=PREFIX + "history_chart", theme=None)
+def errors_view(data, histories):
     diverged = [history.loss for history in histories if history.diverged_at is not None]
     rows = []
     for history in histories:
@@ -117,12 +105,13 @@ def history_view(data, histories):
         if diverged:
             row[t("regression.col_diverged")] = "—" if history.diverged_at is None else str(history.diverged_at)
         rows.append(row)
-    st.caption(t("regression.errors"))
-    st.dataframe(rows, hide_index=True)
+    table, notes = st.columns([3, 2], gap="medium")
+    table.caption(t("regression.errors"))
+    table.dataframe(rows, hide_index=True)
     if diverged:
-        st.warning(t("regression.diverged", losses=", ".join(diverged)))
-    st.download_button(t("regression.download"), lambda: history_csv(histories), file_name="lossviz-regression.csv",
-                       mime="text/csv", key=PREFIX + "download")
+        notes.warning(t("regression.diverged", losses=", ".join(diverged)))
+    notes.download_button(t("regression.download"), lambda: history_csv(histories),
+                          file_name="lossviz-regression.csv", mime="text/csv", key=PREFIX + "download")
 
 
 def sweep_view(settings, data_key, training_key):
@@ -130,9 +119,7 @@ def sweep_view(settings, data_key, training_key):
     st.caption(t("regression.sweep_help"))
     configured = tuple((name, ui.frozen(settings.params_of(name))) for name in settings["losses"])
     sweep_key = (data_key, configured, training_key)
-    if st.button(t("regression.sweep_run"), key=PREFIX + "sweep_run"):
-        st.session_state[PREFIX + "sweep_for"] = sweep_key
-    if st.session_state.get(PREFIX + "sweep_for") != sweep_key:  # not run for these settings yet
+    if not ui.requested(t("regression.sweep_run"), PREFIX + "sweep_run", sweep_key):
         return
     sweep_data = {key: value for key, value in data_key if key != "outlier_fraction"}
     with st.spinner(t("regression.sweep_running")):

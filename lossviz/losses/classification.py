@@ -111,7 +111,7 @@ class BCE(Loss):
         """With logits: one exp serves softplus and the sigmoid. Inputs are not validated."""
         if not self.from_logits:
             return super().value_and_gradient(y_true, y_pred)
-        softplus_pos, proba, _ = _softplus_and_sigmoid(y_pred)
+        softplus_pos, proba = _softplus_and_sigmoid(y_pred)
         weight = self.pos_weight
         if weight == 1.0:
             value = float((softplus_pos - y_true * y_pred).sum())
@@ -127,15 +127,21 @@ class BCE(Loss):
         return value / y_true.size, grad
 
 
-def _softplus_and_sigmoid(x):
-    """softplus(x), sigmoid(x) and sigmoid(-x) from one exp(-|x|), all stable for any x."""
+def _softplus_and_sigmoid(x, negative: bool = False):
+    """softplus(x) and sigmoid(x) from one exp(-|x|), stable for any x; with `negative` also
+    softplus(-x) and sigmoid(-x), each computed directly (no cancellation at large |x|)."""
     decay = np.exp(-np.abs(x))
-    softplus_pos = np.log1p(decay)
-    softplus_pos += np.maximum(x, 0.0)
+    shared = np.log1p(decay)  # softplus(x) = max(x, 0) + log1p(exp(-|x|))
+    softplus_pos = np.maximum(x, 0.0)
+    softplus_pos += shared
     inverse = 1.0 / (1.0 + decay)
     decay *= inverse
     positive = x >= 0
-    return softplus_pos, np.where(positive, inverse, decay), np.where(positive, decay, inverse)
+    proba = np.where(positive, inverse, decay)
+    if not negative:
+        return softplus_pos, proba
+    shared += np.maximum(-x, 0.0)
+    return softplus_pos, proba, shared, np.where(positive, decay, inverse)
 
 
 class Focal(Loss):
@@ -209,8 +215,8 @@ class Focal(Loss):
             return super().value_and_gradient(y_true, y_pred)
         sign = 2.0 * y_true - 1.0
         signed = sign * y_pred  # logit of p_t
-        softplus_pos, p_t, miss = _softplus_and_sigmoid(signed)  # miss = 1 - p_t, without cancellation
-        cross_entropy = softplus_pos - signed  # softplus(-s) = -log p_t
+        # cross-entropy softplus(-s) = -log p_t and miss = 1 - p_t, both without cancellation
+        softplus_pos, p_t, cross_entropy, miss = _softplus_and_sigmoid(signed, negative=True)
         # (1 - p_t)^gamma = exp(-gamma softplus(s)): no log of a tiny miss
         weight = np.exp(-self.gamma * softplus_pos)
         weight *= self._alpha_t(y_true)

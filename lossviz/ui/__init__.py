@@ -8,6 +8,7 @@ from lossviz import gallery, losses
 from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
+from lossviz.optim import OPTIMIZERS
 from lossviz.state import LabSettings, Notice
 from lossviz.train import (
     History,
@@ -89,6 +90,24 @@ def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
     st.session_state.setdefault(widget_key, kind(spec.default))
     return kind(st.slider(label, min_value=kind(spec.min), max_value=kind(spec.max), step=kind(spec.step),
                           key=widget_key, help=help_text))
+
+
+def training_controls(prefix: str, numbers: dict, lang: str) -> dict:
+    """Optimizer, learning rate, momentum (for the two that use it) and epochs, as a lab's settings."""
+    values = {"optimizer": st.selectbox(translate(lang, "regression.optimizer"), OPTIMIZERS, key=prefix + "optimizer",
+                                        format_func=lambda name: translate(lang, f"optimizer.{name}"))}
+    for key in ("lr", "momentum", "epochs"):
+        if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
+            continue
+        values[key] = spec_slider(translate(lang, f"regression.{key}"), numbers[key], prefix + key)
+    return values
+
+
+def requested(label: str, widget_key: str, settings_key) -> bool:
+    """A button for slow work (a sweep): True from its click on, as long as `settings_key` stays the same."""
+    if st.button(label, key=widget_key):
+        st.session_state[widget_key + ".for"] = settings_key
+    return st.session_state.get(widget_key + ".for") == settings_key
 
 
 def log_steps(spec: ParamSpec) -> list[float]:

@@ -24,13 +24,13 @@ def test_the_binary_view_trains_the_default_methods():
     assert not app.exception
     assert app.title[0].value == "Classification lab"
     assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
-    assert len(app.get("plotly_chart")) == 2
+    assert len(app.get("plotly_chart")) == 1  # boundaries beside the loss per epoch
     assert app.query_params["imbalance"] == "10" and app.query_params["view"] == "binary"
 
 
 def test_the_boundary_chart_animates_every_method():
     spec = json.loads(_lab().get("plotly_chart")[0].proto.spec)
-    assert [trace.get("name") for trace in spec["data"]][-3:] == ["bce", "weighted_bce", "focal"]
+    assert [trace.get("name") for trace in spec["data"]][2:5] == ["bce", "weighted_bce", "focal"]
     assert len(spec["frames"]) > 10 and all(len(frame["data"]) == 3 for frame in spec["frames"])
 
 
@@ -91,7 +91,7 @@ def test_the_sweep_runs_on_demand():
     app = _lab({"methods": "bce,weighted_bce", "epochs": "50"})
     app.button(key="classification.sweep_run").click().run()
     assert not app.exception
-    sweep = json.loads(app.get("plotly_chart")[2].proto.spec)
+    sweep = json.loads(app.get("plotly_chart")[1].proto.spec)
     assert len(sweep["data"]) == 4  # two methods in two panels
 
 

@@ -42,14 +42,15 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
     assert not app.exception
     assert app.title[0].value == "Regression lab"
     assert list(_errors(app)) == ["mse", "mae", "huber"]
-    assert len(app.get("plotly_chart")) == 2  # fitted lines and loss per epoch; the sweep waits for its button
+    assert len(app.get("plotly_chart")) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
     assert app.query_params["outlier_fraction"] == "0.1" and app.query_params["optimizer"] == "nag"
 
 
 def test_the_fit_chart_animates_every_loss_in_the_browser():
     spec = _fit_spec(_lab())
     names = [trace.get("name") for trace in spec["data"]]
-    assert names[-3:] == ["mse", "mae", "huber"]
+    assert names[3:6] == ["mse", "mae", "huber"]  # after the data and the true line; then the loss panel
+    assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
     frames = spec["frames"]
     assert 20 <= len(frames) <= 61 and frames[0]["name"] == "0" and frames[-1]["name"] == "300"
     assert all(len(frame["data"]) == 3 for frame in frames)
@@ -95,7 +96,7 @@ def test_the_sweep_runs_on_demand_and_switches_its_measure():
     app = _lab({"losses": "mse,huber", "epochs": "100"})
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
-    assert len(app.get("plotly_chart")) == 3
+    assert len(app.get("plotly_chart")) == 2
     app.radio(key="regression.measure").set_value("slope").run()
     assert not app.exception
     assert app.query_params["measure"] == "slope"

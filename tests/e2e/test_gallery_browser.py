@@ -2,31 +2,14 @@
 
 import pytest
 
-from tests.browser_support import CHART_SIGNATURE_JS
+from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server
+from tests.e2e.helpers import assert_healthy, open_page, slider, wait_until_idle
 
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
 
 
 def open_gallery(page, server, query):
-    page.goto(f"{server.url}/gallery?{query}")
-    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    page.wait_for_function(CHART_SIGNATURE_JS, timeout=30_000)
-    wait_until_idle(page)
-
-
-def wait_until_idle(page):
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
-        " === 'notRunning'", timeout=30_000)
-
-
-def assert_healthy(page):
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.problems == []
-
-
-def slider(page, label):
-    return page.locator(f'input[type="range"][aria-label="{label}"]')
+    open_page(page, server, "gallery", query)
 
 
 @pytest.mark.parametrize(("lang", "title"), [("en", "Loss gallery"), ("ko", "손실 함수 갤러리")])
@@ -64,11 +47,18 @@ def test_hostile_link_shows_a_notice_and_a_working_page(page, server):
     assert_healthy(page)
 
 
-def test_home_links_to_the_gallery_and_torch_stays_unloaded(page, server):
-    page.goto(f"{server.url}/?lang=en")
-    page.get_by_role("link", name="Loss gallery").last.click()
-    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    wait_until_idle(page)
-    assert "/gallery" in page.url
-    assert not server.has_loaded("libtorch"), "the first page loads must not import torch"
-    assert_healthy(page)
+def test_home_links_to_the_gallery_and_torch_stays_unloaded(page):
+    # a server of its own: the shared one may have trained a network (and loaded torch) already
+    fresh = Server(ROOT / "app.py").start()
+    try:
+        page.goto(f"{fresh.url}/?lang=en")
+        page.get_by_role("link", name="Loss gallery").last.click()
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        wait_until_idle(page)
+        assert "/gallery" in page.url
+        for path in ("regression", "classification"):
+            open_page(page, fresh, path, "lang=en")
+        assert not fresh.has_loaded("libtorch"), "the first page loads must not import torch"
+        assert_healthy(page)
+    finally:
+        fresh.stop()

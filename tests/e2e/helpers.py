@@ -1,0 +1,41 @@
+"""What the browser tests share: opening a page, waiting for the app, checking it stayed healthy."""
+
+from tests.browser_support import CHART_SIGNATURE_JS
+
+# plotly draws an animation slider's current value as its first label
+EPOCH_LABEL_JS = "() => document.querySelector('.js-plotly-plot .slider-label')?.textContent"
+
+
+def wait_until_idle(page):
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+        " === 'notRunning'", timeout=30_000)
+
+
+def open_page(page, server, path, query):
+    """Open `path?query` and wait for its charts and the end of its first run."""
+    page.goto(f"{server.url}/{path}?{query}")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
+    wait_until_idle(page)
+
+
+def assert_healthy(page):
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.problems == []
+
+
+def slider(page, label):
+    return page.locator(f'input[type="range"][aria-label="{label}"]')
+
+
+def count_websocket_frames(page):
+    """A list that grows by one for every websocket frame the page sends or receives from now on."""
+    frames = []
+
+    def watch(socket):
+        socket.on("framesent", lambda payload: frames.append(payload))
+        socket.on("framereceived", lambda payload: frames.append(payload))
+
+    page.on("websocket", watch)
+    return frames
