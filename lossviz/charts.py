@@ -192,6 +192,14 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     return go.Figure(data=traces, layout=figure_layout, frames=frames)
 
 
+MAX_DRAWN_EPOCHS = 80  # per curve: loss curves are smooth, and every drawn point costs each redraw
+
+
+def drawn_epochs(count: int) -> np.ndarray:
+    """At most MAX_DRAWN_EPOCHS evenly spread epochs of `count`, the first and the last included."""
+    return np.unique(np.linspace(0, count - 1, min(count, MAX_DRAWN_EPOCHS)).round().astype(int))
+
+
 def history_traces(histories, *, validation_name: str = "", suffix: str = "") -> list[dict]:
     """Each run's loss per epoch relative to its start (for a log axis); a cross where a run diverged.
 
@@ -203,12 +211,14 @@ def history_traces(histories, *, validation_name: str = "", suffix: str = "") ->
     for history in histories:
         color = LOSS_COLORS.get(history.loss, FALLBACK_COLOR)
         relative = history.relative_values()
-        traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size), "y": relative, **axes,
+        epochs = drawn_epochs(relative.size)
+        traces.append({"type": "scatter", "mode": "lines", "x": epochs, "y": relative[epochs], **axes,
                        "name": history.loss, "legendgroup": history.loss, "showlegend": not suffix,
                        "line": {"color": color, "width": 2.5}, "hovertemplate": "%{y:.3g}"})
         if validation_name and history.val_values is not None and history.values[0] > 0:
-            traces.append({"type": "scatter", "mode": "lines", "x": np.arange(relative.size), **axes,
-                           "y": history.val_values / history.values[0], "name": f"{history.loss} ({validation_name})",
+            traces.append({"type": "scatter", "mode": "lines", "x": epochs, **axes,
+                           "y": history.val_values[epochs] / history.values[0],
+                           "name": f"{history.loss} ({validation_name})",
                            "legendgroup": history.loss, "showlegend": False,
                            "line": {"color": color, "width": 1.5, "dash": "dot"}, "hovertemplate": "%{y:.3g}"})
         if history.diverged_at is not None:
