@@ -234,7 +234,8 @@ REGRESSION_LOSSES = tuple(losses.names("regression"))
 REGRESSION = LabSchema(
     lists={"losses": (REGRESSION_LOSSES, ("mse", "mae", "huber"))},
     numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one
-             **OPTIMIZER_SPECS, **TRAINING_SPECS},
+             # the lines settle within about a hundred epochs; fewer epochs keep sliders quick
+             **OPTIMIZER_SPECS, "epochs": replace(TRAINING_SPECS["epochs"], default=200)},
     choices={"outlier_kind": (OUTLIER_KINDS, "vertical"), "optimizer": (OPTIMIZERS, "nag"),
              "influence": (("none", *REGRESSION_LOSSES), "mse"),  # whose pull sets the size of the points
              "measure": (ERROR_MEASURES, "total")},  # the error the sweep plots

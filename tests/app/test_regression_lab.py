@@ -52,7 +52,7 @@ def test_the_fit_chart_animates_every_loss_in_the_browser():
     assert names[3:6] == ["mse", "mae", "huber"]  # after the data and the true line; then the loss panel
     assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
     frames = spec["frames"]
-    assert 20 <= len(frames) <= 61 and frames[0]["name"] == "0" and frames[-1]["name"] == "300"
+    assert 20 <= len(frames) <= 31 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
     assert all(len(frame["data"]) == 3 for frame in frames)
     assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]
 
