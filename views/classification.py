@@ -198,8 +198,8 @@ def multiclass_view(settings, data, data_key, training_key):
                         for label, value in enumerate(recalls[history.loss])}})
     counts = np.bincount(data.y_val, minlength=data.classes)
     classes = [t("classification.class_name", label=label, count=count) for label, count in enumerate(counts)]
-    chart, table = st.columns([3, 2], gap="medium")
-    chart.plotly_chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.col_recall"),
+    chart, table = st.columns([1, 1], gap="medium")
+    chart.plotly_chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
                                                  revision="classification.multiclass"),
                        key=PREFIX + "multiclass_chart", theme=None)
     table.caption(t("classification.multiclass_note"))

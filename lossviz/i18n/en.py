@@ -185,6 +185,7 @@ STRINGS = {
     "classification.validation": "validation",
     "classification.history_note": "Solid: training loss; dotted: validation loss (both ÷ the training loss at the start).",
     "classification.report": "On the validation split: {points} points, {minority} of them in the minority class.",
+    "classification.recall": "recall (share of the class found)",
     "classification.col_method": "method",
     "classification.col_accuracy": "accuracy",
     "classification.col_recall": "minority recall",

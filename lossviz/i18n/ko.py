@@ -182,6 +182,7 @@ STRINGS = {
     "classification.validation": "검증",
     "classification.history_note": "실선: 학습 손실, 점선: 검증 손실 (둘 다 시작 시점 학습 손실로 나눔).",
     "classification.report": "검증 데이터 기준: 전체 {points}개 중 소수 클래스 {minority}개.",
+    "classification.recall": "재현율 (찾아낸 비율)",
     "classification.col_method": "방법",
     "classification.col_accuracy": "정확도",
     "classification.col_recall": "소수 재현율",
