@@ -92,6 +92,7 @@ def lab(view):
     with st.sidebar:
         st.divider()
         settings = controls()
+    ui.mirror_in_url(PREFIX, settings, lang)
     data_key = ui.frozen(settings.subset(state.CLASSIFICATION_DATA_KEYS))
     training_key = ui.frozen(settings.subset(state.TRAINING_KEYS))
     try:
@@ -104,10 +105,6 @@ def lab(view):
          "network": network_view}[view](settings, data, data_key, training_key)
     with st.expander(t("regression.explain")):
         st.markdown(t("classification.explain_text"))
-    query = state.lab_query(settings)
-    if query != st.session_state.get(PREFIX + "query"):  # writing the URL costs a round trip; skip when unchanged
-        st.session_state[PREFIX + "query"] = query
-        st.query_params.from_dict({**query, "lang": lang})
 
 
 def trained(settings, methods, data_key, training_key, classes):

@@ -59,6 +59,7 @@ def lab():
     with st.sidebar:  # the main area keeps its width for the charts
         st.divider()
         settings = controls()
+    ui.mirror_in_url(PREFIX, settings, lang)
     if not settings["losses"]:
         st.info(t("regression.pick_one"))
         return
@@ -72,10 +73,6 @@ def lab():
     sweep_view(settings, data_key, training_key)
     with st.expander(t("regression.explain")):
         st.markdown(t("regression.explain_text"))
-    query = state.lab_query(settings)
-    if query != st.session_state.get(PREFIX + "query"):  # writing the URL costs a round trip; skip when unchanged
-        st.session_state[PREFIX + "query"] = query
-        st.query_params.from_dict({**query, "lang": lang})
 
 
 def fit_view(settings, data, histories):

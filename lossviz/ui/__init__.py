@@ -9,7 +9,7 @@ from lossviz.data import ClassificationData, RegressionData, classification_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
 from lossviz.optim import OPTIMIZERS
-from lossviz.state import LabSettings, Notice
+from lossviz.state import LabSettings, Notice, lab_query
 from lossviz.train import (
     History,
     ImbalanceSweep,
@@ -49,6 +49,15 @@ def restore_widgets(prefix: str, settings: LabSettings) -> None:
     for name, values in settings.params.items():
         for key, value in values.items():
             st.session_state[f"{prefix}{name}.{key}"] = value
+
+
+def mirror_in_url(prefix: str, settings: LabSettings, lang: str) -> None:
+    """Write a lab's settings into the query string, only when they changed: each write costs a
+    round trip to the browser."""
+    query = lab_query(settings)
+    if query != st.session_state.get(prefix + "query"):
+        st.session_state[prefix + "query"] = query
+        st.query_params.from_dict({**query, LANG_KEY: lang})
 
 
 def add_notices(notices: list[Notice]) -> None:

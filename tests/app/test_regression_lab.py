@@ -131,3 +131,9 @@ def test_hostile_query_shows_a_notice_and_a_working_lab(query):
     assert not app.exception
     assert app.warning, "a notice explains the repair"
     assert app.get("plotly_chart") or app.info
+
+
+def test_removing_every_loss_is_kept_in_the_url():
+    app = _lab()
+    app.multiselect(key="regression.losses").set_value([]).run()
+    assert app.query_params["losses"] == ""
