@@ -29,6 +29,18 @@ def slider(page, label):
     return page.locator(f'input[type="range"][aria-label="{label}"]')
 
 
+def press_slider(page, label, key, presses, until_in_url):
+    """Press `key` `presses` times on the slider labelled `label`, then wait until the URL holds
+    `until_in_url` (the rerun's settings) and the app is idle. Returns the slider."""
+    moved = slider(page, label)
+    moved.focus()
+    for _ in range(presses):
+        page.keyboard.press(key)
+    page.wait_for_function(f"() => location.search.includes({until_in_url!r})", timeout=20_000)
+    wait_until_idle(page)
+    return moved
+
+
 def count_websocket_frames(page):
     """A list that grows by one for every websocket frame the page sends or receives from now on."""
     frames = []

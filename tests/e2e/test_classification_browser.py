@@ -3,7 +3,14 @@
 import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS
-from tests.e2e.helpers import EPOCH_LABEL_JS, assert_healthy, count_websocket_frames, open_page, slider, wait_until_idle
+from tests.e2e.helpers import (
+    EPOCH_LABEL_JS,
+    assert_healthy,
+    count_websocket_frames,
+    open_page,
+    press_slider,
+    wait_until_idle,
+)
 
 
 def open_lab(page, server, query):
@@ -16,20 +23,12 @@ def open_lab(page, server, query):
 def test_imbalance_and_gamma_sliders_retrain_the_models(page, server, lang, imbalance, gamma):
     open_lab(page, server, f"lang={lang}&imbalance=10")
     before = page.evaluate(CHART_SIGNATURE_JS)
-    ratio = slider(page, imbalance)
-    ratio.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => location.search.includes('imbalance=20')", timeout=20_000)
-    wait_until_idle(page)
+    ratio = press_slider(page, imbalance, "ArrowRight", 1, "imbalance=20")
     assert page.evaluate(CHART_SIGNATURE_JS) != before
     assert ratio.get_attribute("aria-valuetext") == "1:20"
     page.get_by_role("tab", name="Losses" if lang == "en" else "손실 함수").click()
     before = page.evaluate(CHART_SIGNATURE_JS)
-    focusing = slider(page, gamma)
-    focusing.focus()
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => location.search.includes('focal.gamma=1.9')", timeout=20_000)
-    wait_until_idle(page)
+    press_slider(page, gamma, "ArrowLeft", 1, "focal.gamma=1.9")
     assert page.evaluate(CHART_SIGNATURE_JS) != before
     assert_healthy(page)
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server
-from tests.e2e.helpers import assert_healthy, open_page, slider, wait_until_idle
+from tests.e2e.helpers import assert_healthy, open_page, press_slider, slider, wait_until_idle
 
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
 
@@ -18,14 +18,9 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
     assert page.locator("h1").first.inner_text() == title
     assert page.locator(".js-plotly-plot").count() == 1
     before = page.evaluate(CHART_SIGNATURE_JS)
-    delta = slider(page, "huber · delta")
-    delta.focus()
-    for _ in range(4):
-        page.keyboard.press("ArrowRight")
+    delta = press_slider(page, "huber · delta", "ArrowRight", 4, "huber.delta=1.2")
     page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
-    wait_until_idle(page)
     assert delta.get_attribute("aria-valuetext") == "1.20"
-    page.wait_for_function("() => location.search.includes('huber.delta=1.2')", timeout=15_000)
     assert_healthy(page)
 
 

@@ -3,7 +3,14 @@
 import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS
-from tests.e2e.helpers import EPOCH_LABEL_JS, assert_healthy, count_websocket_frames, open_page, slider, wait_until_idle
+from tests.e2e.helpers import (
+    EPOCH_LABEL_JS,
+    assert_healthy,
+    count_websocket_frames,
+    open_page,
+    press_slider,
+    wait_until_idle,
+)
 
 
 def open_lab(page, server, query):
@@ -34,12 +41,7 @@ def test_moving_the_outlier_slider_retrains_every_loss(page, server, lang, label
     open_lab(page, server, f"lang={lang}&outlier_fraction=0")
     assert page.locator("h1").first.inner_text() == title
     before = page.evaluate(CHART_SIGNATURE_JS)
-    fraction = slider(page, label)
-    fraction.focus()
-    for _ in range(5):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => location.search.includes('outlier_fraction=0.05')", timeout=15_000)
-    wait_until_idle(page)
+    fraction = press_slider(page, label, "ArrowRight", 5, "outlier_fraction=0.05")
     assert page.evaluate(CHART_SIGNATURE_JS) != before
     assert fraction.get_attribute("aria-valuetext") == "0.05"
     assert page.locator(".js-plotly-plot").count() == 1
