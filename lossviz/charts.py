@@ -127,7 +127,7 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
                        "marker": {"color": color, "size": sizes[mask], "opacity": 0.65, "line": {"width": 0}},
                        "hovertemplate": "(%{x:.3g}, %{y:.3g})<extra></extra>"})
     traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
-                   np.append(data.slopes, data.intercept), x_range), "name": labels["truth"],
+                   data.true_params, x_range), "name": labels["truth"],
                    "line": {"color": TRUTH_COLOR, "width": 2, "dash": "dash"}, "hoverinfo": "skip"})
 
     def lines_at(epoch):

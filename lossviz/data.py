@@ -48,6 +48,11 @@ class RegressionData:
     slopes: np.ndarray
     intercept: float
 
+    @property
+    def true_params(self) -> np.ndarray:
+        """The clean model as (slope_1, ..., slope_d, intercept), the layout of History.params."""
+        return np.append(self.slopes, self.intercept)
+
     def true_line(self, x: np.ndarray) -> np.ndarray:
         """The clean model's prediction for feature rows `x`."""
         return x @ self.slopes + self.intercept

@@ -86,10 +86,10 @@ def loss_param_specs(names) -> dict[tuple[str, str], ParamSpec]:
     return {(name, key): spec for name in names for key, spec in losses.loss_class(name).param_specs.items()}
 
 
-def read_loss_params(query: Mapping[str, str], names, notices: list[Notice]) -> dict:
-    """{loss: {param: value}} for every `loss.param` key of the query (losses `names` only)."""
+def read_params(query: Mapping[str, str], specs: dict[tuple[str, str], ParamSpec], notices: list[Notice]) -> dict:
+    """{name: {param: value}} for every `name.param` key of the query that `specs` knows."""
     params: dict = {}
-    for (name, key), spec in loss_param_specs(names).items():
+    for (name, key), spec in specs.items():
         url_key = f"{name}.{key}"
         if url_key in query:
             params.setdefault(name, {})[key] = read_number(query[url_key], url_key, spec, spec.default, notices)
@@ -138,7 +138,7 @@ def parse_gallery(query: Mapping[str, str]) -> tuple[GallerySettings, list[Notic
         chosen = read_choices(query["losses"], "losses", gallery.TASK_LOSSES[task], chosen, notices)
     axes = gallery.TASK_AXES[task]
     axis = read_choice(query.get("axis", axes[0]), "axis", axes, axes[0], notices)
-    params = read_loss_params(query, GALLERY_LOSSES, notices)
+    params = read_params(query, loss_param_specs(GALLERY_LOSSES), notices)
     known = {"task", "losses", "axis", *(f"{name}.{key}" for name, key in loss_param_specs(GALLERY_LOSSES))}
     report_unknown_keys(query, known, notices)
     return GallerySettings(task, chosen, axis, params), notices
@@ -166,7 +166,8 @@ class LabSchema:
 
     def defaults(self) -> dict:
         return {**{key: tuple(default) for key, (_, default) in self.lists.items()},
-                **{key: spec.default for key, spec in self.numbers.items()},
+                # through validate: float, or int for integer specs, as a value read from a URL is
+                **{key: spec.validate(key, spec.default) for key, spec in self.numbers.items()},
                 **{key: default for key, (_, default) in self.choices.items()}}
 
     def settings(self, values: dict, params: dict) -> LabSettings:
@@ -208,11 +209,7 @@ def parse_lab(schema: LabSchema, query: Mapping[str, str]) -> tuple[LabSettings,
     for key, (choices, default) in schema.choices.items():
         if key in query:
             values[key] = read_choice(query[key], key, choices, default, notices)
-    params: dict = {}
-    for (name, key), spec in schema.param_specs.items():
-        url_key = f"{name}.{key}"
-        if url_key in query:
-            params.setdefault(name, {})[key] = read_number(query[url_key], url_key, spec, spec.default, notices)
+    params = read_params(query, schema.param_specs, notices)
     known = {*schema.lists, *schema.numbers, *schema.choices, *(f"{name}.{key}" for name, key in schema.param_specs)}
     report_unknown_keys(query, known, notices)
     return schema.settings(values, params), notices

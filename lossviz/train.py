@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossviz import optim
-from lossviz.data import RegressionData, regression_data
+from lossviz import losses, optim
+from lossviz.data import RegressionData, classification_data, regression_data
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
+from lossviz.metrics import binary_report
 
 TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, integer=True,
                                       help="Passes over the data.")}
@@ -63,33 +64,53 @@ def design_matrix(x: np.ndarray) -> np.ndarray:
     return np.hstack([x, np.ones((x.shape[0], 1))])
 
 
+def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: float, momentum: float, epochs: int,
+            validation=None) -> History:
+    """Full-batch descent from zero on `size` parameters, recorded as a History.
+
+    `loss_and_gradient(theta)` gives the mean training loss and its gradient with respect to
+    theta; `validation(theta)`, when given, the validation loss. The run stops at the first
+    epoch whose loss is not finite or has grown DIVERGENCE_FACTOR times beyond its start.
+    """
+    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
+    stepper = optim.make(optimizer, lr=lr, momentum=momentum)
+    theta = np.zeros(size)
+    values, params = np.empty(epochs + 1), np.empty((epochs + 1, size))
+    val_values = None if validation is None else np.empty(epochs + 1)
+    limit = math.inf
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs + 1):
+            value, grad = loss_and_gradient(theta)
+            if not value <= limit:  # also catches NaN
+                return History(name, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch,
+                               val_values=None if val_values is None else val_values[:epoch].copy())
+            values[epoch] = value
+            params[epoch] = theta
+            if val_values is not None:
+                val_values[epoch] = validation(theta)
+            if epoch == 0 and value > 0:
+                limit = DIVERGENCE_FACTOR * value
+            if epoch < epochs:
+                stepper.step(theta, grad)
+    return History(name, values, params, val_values=val_values)
+
+
 def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str = "gd", lr: float = 0.05,
                  momentum: float = 0.9, epochs: int = 300) -> History:
     """Fit y = x @ w + b to `data` by minimising `loss` with full-batch `optimizer` steps from zero."""
     if not isinstance(loss, RegressionLoss):
         raise ValueError(f"train_linear needs a regression loss; got {getattr(loss, 'name', type(loss).__name__)}")
-    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
-    stepper = optim.make(optimizer, lr=lr, momentum=momentum)
     features = design_matrix(data.x)
     features_t = np.ascontiguousarray(features.T)
-    theta = np.zeros(features.shape[1])
-    values = np.empty(epochs + 1)
-    params = np.empty((epochs + 1, theta.size))
-    limit = math.inf
-    with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(epochs + 1):
-            residual = np.dot(features, theta)  # np.dot: less overhead than @ on small arrays
-            residual -= data.y
-            value, slope = loss.value_and_slope(residual)
-            if not value <= limit:  # also catches NaN
-                return History(loss.name, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch)
-            values[epoch] = value
-            params[epoch] = theta
-            if epoch == 0 and value > 0:
-                limit = DIVERGENCE_FACTOR * value
-            if epoch < epochs:
-                stepper.step(theta, np.dot(features_t, slope))
-    return History(loss.name, values, params)
+
+    def loss_and_gradient(theta):
+        residual = np.dot(features, theta)  # np.dot: less overhead than @ on small arrays
+        residual -= data.y
+        value, slope = loss.value_and_slope(residual)
+        return value, np.dot(features_t, slope)
+
+    return descend(loss.name, loss_and_gradient, features.shape[1], optimizer=optimizer, lr=lr, momentum=momentum,
+                   epochs=epochs)
 
 
 def history_csv(histories: list[History]) -> str:
@@ -144,16 +165,16 @@ class Sweep:
 ERROR_MEASURES = ("total", "slope", "intercept")
 
 
-def outlier_sweep(losses: list[RegressionLoss], data_settings: dict, training: dict,
+def outlier_sweep(configured: list[RegressionLoss], data_settings: dict, training: dict,
                   fractions=SWEEP_FRACTIONS, repeats: int = SWEEP_REPEATS) -> Sweep:
     """Train every loss on data with each outlier fraction (the other data settings fixed)."""
-    table = np.full((len(ERROR_MEASURES), len(losses), len(fractions), repeats), np.nan)
+    table = np.full((len(ERROR_MEASURES), len(configured), len(fractions), repeats), np.nan)
     seed = data_settings.get("seed", 0)
     for row, fraction in enumerate(fractions):
         for repeat in range(repeats):
             data = regression_data(**{**data_settings, "outlier_fraction": fraction,
                                       "seed": (seed + repeat) % 10_000})
-            for column, loss in enumerate(losses):
+            for column, loss in enumerate(configured):
                 history = train_linear(loss, data, **training)
                 if history.diverged_at is None:
                     error = parameter_error(history, data)
@@ -161,7 +182,7 @@ def outlier_sweep(losses: list[RegressionLoss], data_settings: dict, training: d
     counts = np.sum(~np.isnan(table), axis=-1)
     averaged = np.divide(np.nansum(table, axis=-1), counts, out=np.full(counts.shape, np.nan), where=counts > 0)
     return Sweep(tuple(float(f) for f in fractions),
-                 {measure: {loss.name: averaged[index, column] for column, loss in enumerate(losses)}
+                 {measure: {loss.name: averaged[index, column] for column, loss in enumerate(configured)}
                   for index, measure in enumerate(ERROR_MEASURES)})
 
 
@@ -219,8 +240,6 @@ def objective(method: str, params: dict, labels: np.ndarray | None = None) -> Ob
     if method == "weighted_cce":
         counts = np.bincount(labels)
         settings["class_weight"] = tuple(labels.size / (counts.size * np.maximum(counts, 1)))
-    from lossviz import losses  # the registry; a module-level import would shadow train's `losses` arguments
-
     return Objective(method, losses.get(name, **settings))
 
 
@@ -238,34 +257,23 @@ def train_classifier(goal: Objective, data, *, optimizer: str = "adam", lr: floa
     regression). `params` rows hold the flattened (features + 1, outputs) weights, bias last;
     `val_values` the validation loss at every epoch.
     """
-    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
-    stepper = optim.make(optimizer, lr=lr, momentum=momentum)
     binary = goal.method in BINARY_METHODS
     outputs = 1 if binary else data.classes
     # binary losses do their arithmetic in float64; labels converted once, not every epoch
     labels, val_labels = (data.y.astype(np.float64), data.y_val.astype(np.float64)) if binary else (data.y, data.y_val)
     features, val_features = design_matrix(data.x), design_matrix(data.x_val)
     features_t = np.ascontiguousarray(features.T)
-    theta = np.zeros(features.shape[1] * outputs)
     shape = (features.shape[1], outputs) if outputs > 1 else (features.shape[1],)
-    values, val_values = np.empty(epochs + 1), np.empty(epochs + 1)
-    params = np.empty((epochs + 1, theta.size))
-    limit = math.inf
-    with np.errstate(over="ignore", invalid="ignore"):
-        for epoch in range(epochs + 1):
-            weights = theta.reshape(shape)
-            value, grad = goal.value_and_gradient(labels, features @ weights)
-            if not value <= limit:
-                return History(goal.method, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch,
-                               val_values=val_values[:epoch].copy())
-            values[epoch] = value
-            val_values[epoch] = goal.value_and_gradient(val_labels, val_features @ weights)[0]
-            params[epoch] = theta
-            if epoch == 0 and value > 0:
-                limit = DIVERGENCE_FACTOR * value
-            if epoch < epochs:
-                stepper.step(theta, (features_t @ grad).reshape(-1))
-    return History(goal.method, values, params, val_values=val_values)
+
+    def loss_and_gradient(theta):
+        value, grad = goal.value_and_gradient(labels, features @ theta.reshape(shape))
+        return value, (features_t @ grad).reshape(-1)
+
+    def validation(theta):
+        return goal.value_and_gradient(val_labels, val_features @ theta.reshape(shape))[0]
+
+    return descend(goal.method, loss_and_gradient, features.shape[1] * outputs, optimizer=optimizer, lr=lr,
+                   momentum=momentum, epochs=epochs, validation=validation)
 
 
 def scores(history: History, x: np.ndarray, epoch: int = -1) -> np.ndarray:
@@ -314,9 +322,6 @@ class ImbalanceSweep:
 def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, training: dict,
                     ratios=IMBALANCE_RATIOS, repeats: int = 2) -> ImbalanceSweep:
     """Train every (method, params) at each imbalance ratio (SWEEP_POINTS points, `repeats` seeds)."""
-    from lossviz.data import classification_data
-    from lossviz.metrics import binary_report
-
     recall = {method: np.zeros(len(ratios)) for method, _ in methods}
     pr_auc = {method: np.zeros(len(ratios)) for method, _ in methods}
     seed = data_settings.get("seed", 0)

@@ -69,10 +69,7 @@ def controls():
         method_sliders(values["multiclass"], params)
     with training_tab:
         values.update(ui.training_controls(PREFIX, numbers, lang))
-    for key in ("view", "network_method", "hidden", "network_epochs", "weighting"):  # widgets elsewhere
-        if PREFIX + key in st.session_state and key not in values:
-            values[key] = st.session_state[PREFIX + key]
-    return SCHEMA.settings(values, params)
+    return ui.lab_settings(PREFIX, SCHEMA, values, params)
 
 
 def method_label(method):
@@ -108,6 +105,9 @@ def lab(view):
 
 
 def trained(settings, methods, data_key, training_key, classes):
+    """The linear models of the chosen `methods`; none, and a hint, when nothing is chosen."""
+    if not methods:
+        st.info(t("regression.pick_one"))
     return [ui.cached_classifier(data_key, classes, method, method_params(settings, method), training_key)
             for method in methods]
 
@@ -125,11 +125,9 @@ def report_rows(data, histories):
 
 
 def binary_view(settings, data, data_key, training_key):
-    methods = settings["methods"]
-    if not methods:
-        st.info(t("regression.pick_one"))
+    histories = trained(settings, settings["methods"], data_key, training_key, 2)
+    if not histories:
         return
-    histories = trained(settings, methods, data_key, training_key, 2)
     labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "validation")}
     labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y")})
     st.plotly_chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
@@ -180,11 +178,9 @@ def focal_view(settings, data, data_key, training_key):
 
 
 def multiclass_view(settings, data, data_key, training_key):
-    methods = settings["multiclass"]
-    if not methods:
-        st.info(t("regression.pick_one"))
+    histories = trained(settings, settings["multiclass"], data_key, training_key, 3)
+    if not histories:
         return
-    histories = trained(settings, methods, data_key, training_key, 3)
     recalls, rows = {}, []
     for history in histories:
         predicted = scores(history, data.x_val).argmax(axis=1)

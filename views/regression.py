@@ -1,6 +1,5 @@
 """Regression lab: train a line with several losses on data with outliers, played back in the browser."""
 
-import numpy as np
 import streamlit as st
 
 from lossviz import charts, losses, state, ui
@@ -47,10 +46,7 @@ def controls():
                 params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"{PREFIX}{name}.{key}")
     with training_tab:
         values.update(ui.training_controls(PREFIX, numbers, lang))
-    for key in ("influence", "measure"):  # set by widgets further down the page
-        if PREFIX + key in st.session_state:
-            values[key] = st.session_state[PREFIX + key]
-    return state.REGRESSION.settings({**values, "losses": tuple(chosen)}, params)
+    return ui.lab_settings(PREFIX, state.REGRESSION, {**values, "losses": tuple(chosen)}, params)
 
 
 @st.fragment
@@ -84,8 +80,7 @@ def fit_view(settings, data, histories):
     pulls = None
     if pull_of != "none":
         # at the true line: how hard each point would pull a fit that was already right
-        true_params = np.append(data.slopes, data.intercept)
-        pulls = influence(losses.get(pull_of, **settings.params_of(pull_of)), data, true_params)
+        pulls = influence(losses.get(pull_of, **settings.params_of(pull_of)), data, data.true_params)
     labels = {key: t(f"regression.{key}") for key in ("x", "y", "points", "outliers", "truth", "epoch", "play",
                                                       "pause", "history_x", "history_y")}
     st.plotly_chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),

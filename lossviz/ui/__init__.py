@@ -9,7 +9,7 @@ from lossviz.data import ClassificationData, RegressionData, classification_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
 from lossviz.optim import OPTIMIZERS
-from lossviz.state import LabSettings, Notice, lab_query
+from lossviz.state import LabSchema, LabSettings, Notice, lab_query
 from lossviz.train import (
     History,
     ImbalanceSweep,
@@ -51,6 +51,15 @@ def restore_widgets(prefix: str, settings: LabSettings) -> None:
             st.session_state[f"{prefix}{name}.{key}"] = value
 
 
+def lab_settings(prefix: str, schema: LabSchema, values: dict, params: dict) -> LabSettings:
+    """The settings the controls just read, completed from session state by the ones whose widgets
+    stand elsewhere on the page (defaults where there are none yet)."""
+    stored = {key: st.session_state[prefix + key] for key in schema.defaults()
+              if key not in values and prefix + key in st.session_state}
+    stored.update({key: tuple(stored[key]) for key in schema.lists if key in stored})
+    return schema.settings({**stored, **values}, params)
+
+
 def mirror_in_url(prefix: str, settings: LabSettings, lang: str) -> None:
     """Write a lab's settings into the query string, only when they changed: each write costs a
     round trip to the browser."""
@@ -89,10 +98,9 @@ def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
     (shown through `format_func` when given)."""
     if spec.log:
         options = log_steps(spec)
-        current = st.session_state.get(widget_key, spec.default)
-        if not isinstance(current, float) or current not in options:  # the select slider matches floats exactly
-            target = current if isinstance(current, (int, float)) else spec.default
-            st.session_state[widget_key] = min(options, key=lambda option: abs(option - target))
+        current = float(st.session_state.get(widget_key, spec.default))
+        # a select slider shows a value only if it is one of its options, exactly
+        st.session_state[widget_key] = min(options, key=lambda option: abs(option - current))
         return float(st.select_slider(label, options=options, key=widget_key, help=help_text,
                                       format_func=format_func or (lambda value: f"{value:g}")))
     kind = int if spec.integer else float
