@@ -7,6 +7,8 @@ calls and a named template each validate again).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -134,20 +136,21 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
         return [{"x": x_range, "y": _line_ends(history.params[min(epoch, history.epochs_run)], x_range)}
                 for history in histories]
 
-    figure_layout = with_history_panel(labels, revision)
+    figure_layout, panel = with_history_panel(labels, revision, histories)
     figure_layout["yaxis"]["range"] = y_range
     figure_layout["xaxis"]["range"] = list(x_range)
-    return animated_lines(traces, histories, lines_at, figure_layout, labels,
-                          fixed=history_traces(histories, validation_name=labels.get("validation", ""), suffix="2"))
+    return animated_lines(traces, histories, lines_at, figure_layout, labels, fixed=panel)
 
 
-def with_history_panel(labels: dict, revision: str) -> dict:
-    """A layout of two panels: the data (wider) and the loss per epoch on a log scale."""
+def with_history_panel(labels: dict, revision: str, histories) -> tuple[dict, list[dict]]:
+    """A layout of two panels, the data (wider) and the loss per epoch on a log scale, and the
+    traces of that second panel."""
+    panel = history_traces(histories, validation_name=labels.get("validation", ""), suffix="2")
     figure_layout = side_by_side(layout(revision=revision, height=470),
                                  [(labels["x"], labels["y"]), (labels["history_x"], labels["history_y"])],
                                  shares=(3.0, 2.0))
-    log_axis(figure_layout["yaxis2"])
-    return figure_layout
+    log_axis(figure_layout["yaxis2"], panel)
+    return figure_layout, panel
 
 
 def animated_lines(traces: list, histories, lines_at, figure_layout: dict, labels: dict,
@@ -185,7 +188,8 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     figure_layout["sliders"] = [{
         "active": len(epochs) - 1, "x": 0, "len": 1.0, "y": -0.2, "yanchor": "top", "pad": {"t": 0, "b": 0},
         # the current epoch is written above the slider; the unevenly spaced step labels would crowd it
-        "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 13}, "xanchor": "right"},
+        "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 13, "color": TRUTH_COLOR},
+                         "xanchor": "right"},
         "font": {"color": "rgba(0,0,0,0)"}, "ticklen": 3,
         "steps": [{"label": str(epoch), "method": "animate", "args": [[str(epoch)], still]} for epoch in epochs],
     }]
@@ -228,16 +232,41 @@ def history_traces(histories, *, validation_name: str = "", suffix: str = "") ->
     return traces
 
 
-def log_axis(axis: dict) -> None:
-    axis.update({"type": "log", "exponentformat": "power", "dtick": "D2"})  # labels at 1, 2 and 5 only
+def log_axis(axis: dict, traces: list[dict]) -> None:
+    """Make `axis` logarithmic, with a few round tick labels over the range of the traces' y."""
+    values = np.concatenate([np.asarray(trace["y"], dtype=float) for trace in traces]) if traces else np.ones(1)
+    values = values[np.isfinite(values) & (values > 0)]
+    axis.update({"type": "log", "exponentformat": "power"})
+    if values.size:
+        axis["tickvals"] = log_ticks(float(values.min()), float(values.max()))
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Round values between `low` and `high` for a log axis: powers of ten, else 1-2-5 steps, else
+    every digit, whichever first gives three or more (plotly's own choice labels minor ticks too);
+    for a range within one digit, evenly spaced round values."""
+    decades = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+    for mantissas in ((1,), (1, 2, 5), tuple(range(1, 10))):
+        ticks = [float(f"{m}e{e}") for e in decades for m in mantissas if low <= m * 10.0**e <= high]
+        if len(ticks) >= 3:
+            return ticks
+    if high <= low:
+        return [low]
+    step = 10.0 ** math.floor(math.log10((high - low) / 3))
+    for factor in (1, 2, 5, 10):
+        ticks = np.arange(math.ceil(low / (step * factor)) * step * factor, high * (1 + 1e-12), step * factor)
+        if len(ticks) <= 6:
+            break
+    return [float(f"{tick:.6g}") for tick in ticks]
 
 
 def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "") -> go.Figure:
     """history_traces in a figure of their own, on a log scale."""
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["margin"] = {**figure_layout["margin"], "l": 64}
-    log_axis(figure_layout["yaxis"])
-    return go.Figure(data=history_traces(histories, validation_name=validation_name), layout=figure_layout)
+    traces = history_traces(histories, validation_name=validation_name)
+    log_axis(figure_layout["yaxis"], traces)
+    return go.Figure(data=traces, layout=figure_layout)
 
 
 def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revision: str) -> go.Figure:
@@ -304,10 +333,9 @@ def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figur
     def lines_at(epoch):
         return [_boundary(history.params[min(epoch, history.epochs_run)], x_range, y_range) for history in histories]
 
-    figure_layout = with_history_panel(labels, revision)
+    figure_layout, panel = with_history_panel(labels, revision, histories)
     figure_layout["xaxis"]["range"], figure_layout["yaxis"]["range"] = list(x_range), list(y_range)
-    return animated_lines(traces, histories, lines_at, figure_layout, labels,
-                          fixed=history_traces(histories, validation_name=labels.get("validation", ""), suffix="2"))
+    return animated_lines(traces, histories, lines_at, figure_layout, labels, fixed=panel)
 
 
 def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: str) -> go.Figure:

@@ -1,0 +1,37 @@
+"""Chart helpers whose choices are not visible in AppTest: log ticks, drawn epochs, drawn points."""
+
+import numpy as np
+import pytest
+
+from lossviz import charts, losses
+from lossviz.data import regression_data
+from lossviz.train import train_linear
+
+
+@pytest.mark.parametrize(("low", "high", "ticks"), [
+    (0.35, 1.0, [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]),
+    (0.02, 1.0, [0.02, 0.05, 0.1, 0.2, 0.5, 1.0]),
+    (0.9, 3e5, [1.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0]),
+    (0.9057, 1.0, [0.92, 0.94, 0.96, 0.98, 1.0]),
+    (0.5, 0.5, [0.5]),
+])
+def test_log_ticks_are_few_and_round(low, high, ticks):
+    assert charts.log_ticks(low, high) == ticks
+
+
+def test_drawn_epochs_keep_the_ends_and_stay_few():
+    epochs = charts.drawn_epochs(301)
+    assert epochs[0] == 0 and epochs[-1] == 300 and len(epochs) == charts.MAX_DRAWN_EPOCHS
+    np.testing.assert_array_equal(charts.drawn_epochs(5), np.arange(5))
+
+
+def test_the_fit_figure_labels_its_loss_panel_and_its_current_epoch():
+    data = regression_data(n=50)
+    histories = [train_linear(losses.get(name), data, epochs=40) for name in ("mse", "mae")]
+    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
+                                   "history_y")}
+    figure = charts.fit_figure(data, histories, labels=labels, revision="test")
+    assert figure.layout.yaxis2.type == "log" and len(figure.layout.yaxis2.tickvals) >= 3
+    slider = figure.layout.sliders[0]
+    assert slider.currentvalue.font.color != slider.font.color  # step labels hidden, the current epoch shown
+    assert [step.label for step in slider.steps][-1] == "40"
