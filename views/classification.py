@@ -117,7 +117,7 @@ def report_rows(data, histories):
     for history in histories:
         report = metrics.binary_report(data.y_val, scores(history, data.x_val))
         row = {t("classification.col_method"): history.loss}
-        row.update({t(f"classification.col_{key}"): round(report[key], 3)
+        row.update({t(f"classification.col_{key}"): report[key]
                     for key in ("accuracy", "recall", "precision", "f1", "pr_auc")})
         row.update({key.upper(): report[key] for key in ("tn", "fp", "fn", "tp")})
         rows.append(row)
@@ -135,7 +135,7 @@ def binary_view(settings, data, data_key, training_key):
     st.caption(t("classification.history_note"))
     positives = int(data.y_val.sum())
     st.caption(t("classification.report", points=data.y_val.size, minority=positives))
-    st.dataframe(report_rows(data, histories), hide_index=True)
+    ui.table(report_rows(data, histories))
     st.download_button(t("regression.download"), lambda: history_csv(histories),
                        file_name="lossviz-classification.csv", mime="text/csv", key=PREFIX + "download")
     imbalance_sweep_view(settings, data_key, training_key)
@@ -186,8 +186,8 @@ def multiclass_view(settings, data, data_key, training_key):
         predicted = scores(history, data.x_val).argmax(axis=1)
         recalls[history.loss] = metrics.per_class_recall(data.y_val, predicted, data.classes)
         rows.append({t("classification.col_method"): history.loss,
-                     t("classification.col_accuracy"): round(float(np.mean(predicted == data.y_val)), 3),
-                     **{t("classification.class_recall", label=label): round(float(value), 3)
+                     t("classification.col_accuracy"): float(np.mean(predicted == data.y_val)),
+                     **{t("classification.class_recall", label=label): float(value)
                         for label, value in enumerate(recalls[history.loss])}})
     counts = np.bincount(data.y_val, minlength=data.classes)
     classes = [t("classification.class_name", label=label, count=count) for label, count in enumerate(counts)]
@@ -196,7 +196,7 @@ def multiclass_view(settings, data, data_key, training_key):
                                                  revision="classification.multiclass"),
                        key=PREFIX + "multiclass_chart", theme=None)
     table.caption(t("classification.multiclass_note"))
-    table.dataframe(rows, hide_index=True)
+    ui.table(rows, table)
 
 
 def network_view(settings, data, data_key, training_key):
@@ -245,8 +245,8 @@ def network_view(settings, data, data_key, training_key):
                                             validation_name=t("classification.validation")),
                       key=PREFIX + "network_history", theme=None)
     report = metrics.binary_report(data.y_val, run.val_scores)
-    side.dataframe([{t(f"classification.col_{key}"): round(report[key], 3)
-                     for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], hide_index=True)
+    ui.table([{t(f"classification.col_{key}"): report[key]
+               for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], side)
 
 
 view = st.radio(t("classification.view"), state.CLASSIFICATION_VIEWS, key=PREFIX + "view", horizontal=True,

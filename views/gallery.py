@@ -105,10 +105,9 @@ def torch_check(configured):
     from lossviz.torch_bridge import compare_with_torch  # torch loads only on demand
 
     results = {name: compare_with_torch(loss, *gallery.curve_inputs(task, axis)) for name, loss in configured.items()}
-    st.dataframe([{t("gallery.check_loss"): name, t("gallery.check_value"): f"{result['value']:.2e}",
-                   t("gallery.check_gradient"): f"{result['gradient']:.2e}",
-                   t("gallery.check_skipped"): result["skipped"]} for name, result in results.items()],
-                 hide_index=True)
+    ui.table([{t("gallery.check_loss"): name, t("gallery.check_value"): result["value"],
+               t("gallery.check_gradient"): result["gradient"], t("gallery.check_skipped"): result["skipped"]}
+              for name, result in results.items()], number_format="{:.2e}")
     if max(max(result["value"], result["gradient"]) for result in results.values()) <= CHECK_TOLERANCE:
         st.success(t("gallery.check_ok"))
     else:

@@ -93,13 +93,13 @@ def errors_view(data, histories):
     for history in histories:
         error = parameter_error(history, data)
         row = {t("regression.col_loss"): history.loss}
-        row.update({t(f"regression.col_{measure}"): round(error[measure], 3) for measure in ("slope", "intercept")})
+        row.update({t(f"regression.col_{measure}"): error[measure] for measure in ("slope", "intercept")})
         if diverged:
             row[t("regression.col_diverged")] = "—" if history.diverged_at is None else str(history.diverged_at)
         rows.append(row)
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("regression.errors"))
-    table.dataframe(rows, hide_index=True)
+    ui.table(rows, table)
     if diverged:
         notes.warning(t("regression.diverged", losses=", ".join(diverged)))
     notes.download_button(t("regression.download"), lambda: history_csv(histories),

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.app.test_app import _app
+from tests.app.test_app import _app, _column, tables
 
 PAGE = "views/classification.py"
 
@@ -15,8 +15,12 @@ def _lab(query=None):
 
 def _report(app):
     """The binary metrics table as {method: row}."""
-    table = app.dataframe[0].value
-    return {row.iloc[0]: row for _, row in table.iterrows()}
+    return {next(iter(row.values())): row for row in tables(app)[0]}
+
+
+def _values(row: dict) -> list:
+    """A report row's numbers, without the method's name."""
+    return list(row.values())[1:]
 
 
 def test_the_binary_view_trains_the_default_methods():
@@ -51,15 +55,15 @@ def test_moving_gamma_changes_focal_only():
     app.slider(key="classification.focal.gamma").set_value(0.5).run()
     assert not app.exception
     after = _report(app)
-    assert after["focal"].iloc[1:].tolist() != before["focal"].iloc[1:].tolist()
-    assert after["bce"].iloc[1:].tolist() == before["bce"].iloc[1:].tolist()
+    assert _values(after["focal"]) != _values(before["focal"])
+    assert _values(after["bce"]) == _values(before["bce"])
 
 
 def test_manual_pos_weight_replaces_the_automatic_one():
     app = _lab({"imbalance": "100", "weighting": "manual", "weighted_bce.pos_weight": "1"})
     report = _report(app)
     # pos_weight 1 is plain BCE
-    assert report["weighted_bce"].iloc[1:].tolist() == report["bce"].iloc[1:].tolist()
+    assert _values(report["weighted_bce"]) == _values(report["bce"])
 
 
 def test_the_focal_view_draws_the_papers_figure_with_the_current_gamma():
@@ -74,9 +78,9 @@ def test_the_focal_view_draws_the_papers_figure_with_the_current_gamma():
 def test_the_multiclass_view_reports_recall_per_class():
     app = _lab({"view": "multiclass", "imbalance": "20"})
     assert not app.exception
-    table = app.dataframe[0].value
-    assert list(table.iloc[:, 0]) == ["cce", "weighted_cce", "softmax_focal", "poly1"]
-    assert list(table.columns)[-3:] == ["recall 0", "recall 1", "recall 2"]
+    table = tables(app)[0]
+    assert _column(table, 0) == ["cce", "weighted_cce", "softmax_focal", "poly1"]
+    assert list(table[0])[-3:] == ["recall 0", "recall 1", "recall 2"]
 
 
 def test_the_network_trains_on_demand_through_the_bridge():
@@ -84,7 +88,7 @@ def test_the_network_trains_on_demand_through_the_bridge():
     assert not app.exception and not app.get("plotly_chart")
     app.button(key="classification.network_train").click().run()
     assert not app.exception
-    assert len(app.get("plotly_chart")) == 2 and app.dataframe
+    assert len(app.get("plotly_chart")) == 2 and tables(app)
 
 
 def test_the_sweep_runs_on_demand():

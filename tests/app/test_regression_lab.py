@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from tests.app.test_app import _app
+from tests.app.test_app import _app, tables
 
 PAGE = "views/regression.py"
 
@@ -17,8 +17,7 @@ def _lab(query=None):
 
 def _errors(app):
     """The final-errors table as {loss: (slope error, intercept error)}."""
-    table = app.dataframe[0].value
-    return {row.iloc[0]: (row.iloc[1], row.iloc[2]) for _, row in table.iterrows()}
+    return {loss: (slope, intercept) for loss, slope, intercept, *_ in (list(row.values()) for row in tables(app)[0])}
 
 
 def _array(value):
