@@ -1,13 +1,13 @@
 """Pure chart functions: data in, plotly Figure out. No loss math, no Streamlit, no globals read.
 
-Figures are built in one go.Figure call from plain dicts: plotly validates the whole spec once,
-which on a slider rerun costs a few milliseconds instead of tens (per-trace objects, update_*
-calls and a named template each validate again).
+Figures are built in one call of `figure` from plain dicts: per-trace objects, update_* calls and
+a named template would each cost tens of milliseconds of every slider rerun.
 """
 
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 import plotly.graph_objects as go
@@ -22,9 +22,17 @@ LOSS_COLORS = {
     "weighted_bce": "#ff7f0e", "smoothed_bce": "#17becf", "weighted_cce": "#ff7f0e",
 }
 FALLBACK_COLOR = "#444444"
+# plotly checks every property as a figure is built: up to 45 ms of a lab's rerun, for specs that
+# only change with the code. The test suite turns the check on (tests/conftest.py).
+VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
 PANEL_GAP = 0.1  # share of the width between two side-by-side panels
 AXIS_STYLE = {"gridcolor": "#e6e9ef", "zerolinecolor": "#b9bec9", "zeroline": True, "linecolor": "#e6e9ef",
               "tickfont": {"color": "#6b6f7b"}}
+
+
+def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = None) -> go.Figure:
+    """The go.Figure of plain-dict traces, layout and animation frames."""
+    return go.Figure(data=data, layout=figure_layout, frames=frames, _validate=VALIDATE)
 
 
 def layout(*, revision: str, height: int = 340) -> dict:
@@ -76,7 +84,7 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
                 "hovertemplate": "%{y:.4g}",
             })
     titles = [(x_title, value_title), (x_title, slope_title)]
-    return go.Figure(data=traces, layout=side_by_side(layout(revision=revision), titles))
+    return figure(traces, side_by_side(layout(revision=revision), titles))
 
 
 # --- Regression lab -------------------------------------------------------------------------
@@ -193,7 +201,7 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
         "font": {"color": "rgba(0,0,0,0)"}, "ticklen": 3,
         "steps": [{"label": str(epoch), "method": "animate", "args": [[str(epoch)], still]} for epoch in epochs],
     }]
-    return go.Figure(data=traces, layout=figure_layout, frames=frames)
+    return figure(traces, figure_layout, frames)
 
 
 MAX_DRAWN_EPOCHS = 80  # per curve: loss curves are smooth, and every drawn point costs each redraw
@@ -266,7 +274,7 @@ def history_figure(histories, *, x_title: str, y_title: str, revision: str, vali
     figure_layout["margin"] = {**figure_layout["margin"], "l": 64}
     traces = history_traces(histories, validation_name=validation_name)
     log_axis(figure_layout["yaxis"], traces)
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)
 
 
 def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revision: str) -> go.Figure:
@@ -276,7 +284,7 @@ def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revisio
                "hovertemplate": "%{y:.3g}"} for name, values in errors.items()]
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, y_title)])
     figure_layout["xaxis"]["ticksuffix"] = "%"
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)
 
 
 # --- Classification lab ---------------------------------------------------------------------
@@ -356,7 +364,7 @@ def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: s
     figure_layout = side_by_side(layout(revision=revision, height=340),
                                  [(labels["p_t"], labels["loss"]), (labels["p_t"], labels["weight"])])
     figure_layout["yaxis"]["range"] = [0, 5]
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)
 
 
 def shares_figure(shares: dict, bins: list[str], *, x_title: str, y_title: str, revision: str) -> go.Figure:
@@ -367,7 +375,7 @@ def shares_figure(shares: dict, bins: list[str], *, x_title: str, y_title: str, 
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["yaxis"]["ticksuffix"] = "%"
     figure_layout["hovermode"] = "closest"
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)
 
 
 def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str) -> go.Figure:
@@ -385,7 +393,7 @@ def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, re
         suffix = str(index + 1) if index else ""
         figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickprefix": "1:"})
         figure_layout[f"yaxis{suffix}"]["range"] = [0, 1.05]
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)
 
 
 def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revision: str) -> go.Figure:
@@ -396,7 +404,7 @@ def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revis
     figure_layout = side_by_side(layout(revision=revision, height=320), [("", y_title)])
     figure_layout["yaxis"]["range"] = [0, 1.05]
     figure_layout["hovermode"] = "closest"
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)
 
 
 def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figure:
@@ -413,4 +421,4 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
     ]
     figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])
     figure_layout["hovermode"] = "closest"
-    return go.Figure(data=traces, layout=figure_layout)
+    return figure(traces, figure_layout)

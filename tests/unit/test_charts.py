@@ -1,5 +1,7 @@
 """Chart helpers whose choices are not visible in AppTest: log ticks, drawn epochs, drawn points."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -35,3 +37,19 @@ def test_the_fit_figure_labels_its_loss_panel_and_its_current_epoch():
     slider = figure.layout.sliders[0]
     assert slider.currentvalue.font.color != slider.font.color  # step labels hidden, the current epoch shown
     assert [step.label for step in slider.steps][-1] == "40"
+
+
+def test_the_suite_checks_every_figure_plotly_draws():
+    assert charts.VALIDATE
+    with pytest.raises(ValueError, match="bogus"):
+        charts.figure([{"type": "scatter", "bogus": 1}], charts.layout(revision="test"))
+
+
+def test_an_unchecked_figure_is_the_same_figure(monkeypatch):
+    data = regression_data(n=50, outlier_fraction=0.2)
+    histories = [train_linear(losses.get(name), data, epochs=30) for name in ("mse", "huber")]
+    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
+                                   "history_y")}
+    checked = json.loads(charts.fit_figure(data, histories, labels=labels, revision="test").to_json())
+    monkeypatch.setattr(charts, "VALIDATE", False)
+    assert json.loads(charts.fit_figure(data, histories, labels=labels, revision="test").to_json()) == checked
