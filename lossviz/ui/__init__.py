@@ -51,13 +51,34 @@ def restore_widgets(prefix: str, settings: LabSettings) -> None:
             st.session_state[f"{prefix}{name}.{key}"] = value
 
 
+def settings_tab(prefix: str, schema: LabSchema, labels: dict[str, str], elsewhere: tuple[str, ...] = ()):
+    """Tabs for a lab's settings ({tab: label}); returns the open tab and its container, the only
+    one whose widgets are drawn: every widget costs the browser a few milliseconds of each rerun.
+    The closed tabs' settings keep their values in session state, where lab_settings reads them.
+    `elsewhere`: the settings whose widgets stand outside the tabs."""
+    for key in (*schema.defaults(), *(f"{name}.{param}" for name, param in schema.param_specs)):
+        if key not in elsewhere and prefix + key in st.session_state:
+            # Streamlit forgets the value of a widget that a run does not draw, unless it is stored again
+            st.session_state[prefix + key] = st.session_state[prefix + key]
+    tabs = st.tabs(list(labels.values()), key=prefix + "settings_tab", on_change="rerun")
+    opened = next((tab for tab, container in zip(labels, tabs, strict=True) if container.open), next(iter(labels)))
+    return opened, tabs[list(labels).index(opened)]
+
+
 def lab_settings(prefix: str, schema: LabSchema, values: dict, params: dict) -> LabSettings:
     """The settings the controls just read, completed from session state by the ones whose widgets
-    stand elsewhere on the page (defaults where there are none yet)."""
+    stand elsewhere on the page or in a closed tab (defaults where there are none yet)."""
     stored = {key: st.session_state[prefix + key] for key in schema.defaults()
               if key not in values and prefix + key in st.session_state}
     stored.update({key: tuple(stored[key]) for key in schema.lists if key in stored})
-    return schema.settings({**stored, **values}, params)
+    complete = {}
+    for name, param in schema.param_specs:
+        widget_key = f"{prefix}{name}.{param}"
+        if param in params.get(name, {}):
+            complete.setdefault(name, {})[param] = params[name][param]
+        elif widget_key in st.session_state:
+            complete.setdefault(name, {})[param] = st.session_state[widget_key]
+    return schema.settings({**stored, **values}, complete)
 
 
 def mirror_in_url(prefix: str, settings: LabSettings, lang: str) -> None:

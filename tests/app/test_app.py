@@ -20,6 +20,12 @@ def _app(query=None, page=None):
     return app.run()
 
 
+def open_tab(app, prefix: str, label: str):
+    """Open a lab's settings tab (only the open one draws its widgets) and rerun."""
+    app.session_state[prefix + "settings_tab"] = label
+    return app.run()
+
+
 def _cell(text: str):
     text = text.strip().replace("\\|", "|")
     try:

@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from tests.app.test_app import _app, _column, tables
+from tests.app.test_app import _app, _column, open_tab, tables
 
 PAGE = "views/classification.py"
+PREFIX = "classification."
 
 
 def _lab(query=None):
@@ -50,7 +51,7 @@ def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weigh
 
 
 def test_moving_gamma_changes_focal_only():
-    app = _lab({"imbalance": "50"})
+    app = open_tab(_lab({"imbalance": "50"}), PREFIX, "Losses")
     before = _report(app)
     app.slider(key="classification.focal.gamma").set_value(0.5).run()
     assert not app.exception
@@ -105,9 +106,10 @@ def test_a_shared_link_reopens_the_lab_in_korean():
     app = _lab(query)
     assert not app.exception and not app.warning
     assert app.title[0].value == "분류 실험실"
+    assert app.select_slider(key="classification.imbalance").value == 50.0
+    open_tab(app, PREFIX, "손실 함수")
     assert app.multiselect(key="classification.methods").value == ["focal", "hinge"]
     assert app.slider(key="classification.focal.alpha").value == 0.75
-    assert app.select_slider(key="classification.imbalance").value == 50.0
     assert {key: app.query_params[key] for key in query} == query
 
 
