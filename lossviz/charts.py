@@ -304,23 +304,29 @@ def _boundary(params: np.ndarray, x_range, y_range) -> dict:
     return {"x": [None, None], "y": [None, None]}  # no boundary: every point gets one class
 
 
-MAX_DRAWN_POINTS = 600  # per class: thousands of SVG markers slow every redraw and show no more
+MAX_DRAWN_POINTS = 300  # per class: every SVG marker costs each redraw; a few hundred show a cloud
 
 
-def points_trace(x, y, name, color, size=6.0, opacity=0.5) -> dict:
-    """Markers for one class; a large class is drawn as an even sample of MAX_DRAWN_POINTS of its points."""
+def points_trace(x, y, name, color, size=6.0, opacity=0.5, sample_name: str = "{name}") -> dict:
+    """Markers for one class; a large class is drawn as an even sample of MAX_DRAWN_POINTS of its
+    points and named by `sample_name` (with {name}, {drawn} and {total}), so the legend says so."""
     if len(x) > MAX_DRAWN_POINTS:
         keep = np.linspace(0, len(x) - 1, MAX_DRAWN_POINTS).astype(int)  # the data are shuffled: an even sample
+        name = sample_name.format(name=name, drawn=MAX_DRAWN_POINTS, total=len(x))
         x, y = x[keep], y[keep]
     return {"type": "scatter", "mode": "markers", "x": x, "y": y, "name": name, "hoverinfo": "skip",
             "marker": {"color": color, "size": size, "opacity": opacity, "line": {"width": 0}}}
 
 
 def class_points(data, labels: dict) -> list[dict]:
-    """The training points of a binary data set: the majority faint, the minority on top and larger."""
+    """The training points of a binary data set: the majority faint, the minority on top and larger
+    (`labels`: majority, minority, and optionally sample, the name of a sampled class)."""
     majority, minority = data.y == 0, data.y == 1
-    return [points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35),
-            points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9)]
+    sample = labels.get("sample", "{name}")
+    return [points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.35,
+                         sample),
+            points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9,
+                         sample)]
 
 
 def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], tuple[float, float]]:

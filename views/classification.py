@@ -131,7 +131,7 @@ def binary_view(settings, data, data_key, training_key):
     histories = trained(settings, settings["methods"], data_key, training_key, 2)
     if not histories:
         return
-    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "validation")}
+    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "validation")}
     labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y")})
     st.plotly_chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
                     key=PREFIX + "boundary_chart", theme=None)
@@ -239,7 +239,7 @@ def network_view(settings, data, data_key, training_key):
     run = runs.get(run_key)
     if run is None:
         return
-    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "boundary")}
+    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "boundary")}
     chart, side = st.columns([3, 2], gap="medium")
     chart.plotly_chart(charts.probability_map_figure(run, data, labels=labels, revision="classification.network"),
                        key=PREFIX + "network_chart", theme=None)

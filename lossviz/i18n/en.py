@@ -181,6 +181,7 @@ STRINGS = {
     "classification.y": "x₂",
     "classification.majority": "majority (0)",
     "classification.minority": "minority (1)",
+    "classification.sample": "{name}: {drawn} of {total} drawn",
     "classification.boundary": "decision boundary (p = 0.5)",
     "classification.validation": "validation",
     "classification.history_note": "Solid: training loss; dotted: validation loss (both ÷ the training loss at the start).",

@@ -178,6 +178,7 @@ STRINGS = {
     "classification.y": "x₂",
     "classification.majority": "다수 (0)",
     "classification.minority": "소수 (1)",
+    "classification.sample": "{name}: {total}개 중 {drawn}개 표시",
     "classification.boundary": "결정 경계 (p = 0.5)",
     "classification.validation": "검증",
     "classification.history_note": "실선: 학습 손실, 점선: 검증 손실 (둘 다 시작 시점 학습 손실로 나눔).",

@@ -53,3 +53,11 @@ def test_an_unchecked_figure_is_the_same_figure(monkeypatch):
     checked = json.loads(charts.fit_figure(data, histories, labels=labels, revision="test").to_json())
     monkeypatch.setattr(charts, "VALIDATE", False)
     assert json.loads(charts.fit_figure(data, histories, labels=labels, revision="test").to_json()) == checked
+
+
+def test_a_sampled_class_says_so_in_the_legend():
+    x = np.arange(charts.MAX_DRAWN_POINTS * 3, dtype=float)
+    sampled = charts.points_trace(x, x, "majority", "#000", sample_name="{name}: {drawn} of {total} drawn")
+    assert len(sampled["x"]) == charts.MAX_DRAWN_POINTS
+    assert sampled["name"] == f"majority: {charts.MAX_DRAWN_POINTS} of {x.size} drawn"
+    assert charts.points_trace(x[:10], x[:10], "minority", "#000", sample_name="{name}!")["name"] == "minority"
