@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 import os
+from pathlib import Path
 
 import numpy as np
+import plotly
 import plotly.graph_objects as go
 
 # One color per loss, the same on every chart and page.
@@ -28,6 +30,11 @@ VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
 PANEL_GAP = 0.1  # share of the width between two side-by-side panels
 AXIS_STYLE = {"gridcolor": "#e6e9ef", "zerolinecolor": "#b9bec9", "zeroline": True, "linecolor": "#e6e9ef",
               "tickfont": {"color": "#6b6f7b"}}
+
+
+def plotly_js() -> Path:
+    """The plotly.js bundle that ships with the installed plotly package: the browser side of these figures."""
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = None) -> go.Figure:

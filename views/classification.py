@@ -133,8 +133,8 @@ def binary_view(settings, data, data_key, training_key):
         return
     labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "validation")}
     labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y")})
-    st.plotly_chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
-                    key=PREFIX + "boundary_chart", theme=None)
+    ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
+             key=PREFIX + "boundary_chart")
     st.caption(t("classification.history_note"))
     positives = int(data.y_val.sum())
     st.caption(t("classification.report", points=data.y_val.size, minority=positives))
@@ -155,8 +155,8 @@ def imbalance_sweep_view(settings, data_key, training_key):
     with st.spinner(t("classification.sweep_running")):
         sweep = ui.cached_imbalance_sweep(methods, sweep_data, training_key)
     panels = [(t("classification.col_recall"), sweep.recall), (t("classification.col_pr_auc"), sweep.pr_auc)]
-    st.plotly_chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
-                                            revision="classification.sweep"), key=PREFIX + "sweep_chart", theme=None)
+    ui.chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
+                                     revision="classification.sweep"), key=PREFIX + "sweep_chart")
 
 
 def focal_view(settings, data, data_key, training_key):
@@ -164,8 +164,8 @@ def focal_view(settings, data, data_key, training_key):
     p_t, curves = gallery.focal_family(sorted({*gallery.FOCAL_GAMMAS, gamma}))
     labels = {"p_t": t("classification.p_t"), "loss": t("classification.focal_loss"),
               "weight": t("classification.focal_weight")}
-    st.plotly_chart(charts.focal_figure(p_t, curves, gamma, labels=labels, revision="classification.focal"),
-                    key=PREFIX + "focal_chart", theme=None)
+    ui.chart(charts.focal_figure(p_t, curves, gamma, labels=labels, revision="classification.focal"),
+             key=PREFIX + "focal_chart")
     st.caption(t("classification.focal_caption", gamma=f"{gamma:g}"))
     # where the total loss comes from, for the points as a cross-entropy model scores them
     reference = ui.cached_classifier(data_key, 2, "bce", (), training_key)
@@ -174,9 +174,9 @@ def focal_view(settings, data, data_key, training_key):
     named = {f"{name} ({t('classification.focal_settings', **settings.params_of('focal'))})" if name == "focal"
              else name: values for name, values in shares.items()}
     st.subheader(t("classification.shares"))
-    st.plotly_chart(charts.shares_figure(named, list(CONFIDENCE_BINS), x_title=t("classification.p_t"),
-                                         y_title=t("classification.share"), revision="classification.shares"),
-                    key=PREFIX + "shares_chart", theme=None)
+    ui.chart(charts.shares_figure(named, list(CONFIDENCE_BINS), x_title=t("classification.p_t"),
+                                  y_title=t("classification.share"), revision="classification.shares"),
+             key=PREFIX + "shares_chart")
     st.caption(t("classification.shares_caption"))
 
 
@@ -195,9 +195,9 @@ def multiclass_view(settings, data, data_key, training_key):
     counts = np.bincount(data.y_val, minlength=data.classes)
     classes = [t("classification.class_name", label=label, count=count) for label, count in enumerate(counts)]
     chart, table = st.columns([1, 1], gap="medium")
-    chart.plotly_chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
-                                                 revision="classification.multiclass"),
-                       key=PREFIX + "multiclass_chart", theme=None)
+    with chart:
+        ui.chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
+                                           revision="classification.multiclass"), key=PREFIX + "multiclass_chart")
     table.caption(t("classification.multiclass_note"))
     ui.table(rows, table)
 
@@ -241,12 +241,13 @@ def network_view(settings, data, data_key, training_key):
         return
     labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "boundary")}
     chart, side = st.columns([3, 2], gap="medium")
-    chart.plotly_chart(charts.probability_map_figure(run, data, labels=labels, revision="classification.network"),
-                       key=PREFIX + "network_chart", theme=None)
-    side.plotly_chart(charts.history_figure([run.history()], x_title=t("regression.history_x"),
-                                            y_title=t("regression.history_y"), revision="classification.network_loss",
-                                            validation_name=t("classification.validation")),
-                      key=PREFIX + "network_history", theme=None)
+    with chart:
+        ui.chart(charts.probability_map_figure(run, data, labels=labels, revision="classification.network"),
+                 key=PREFIX + "network_chart")
+    with side:
+        ui.chart(charts.history_figure([run.history()], x_title=t("regression.history_x"),
+                                       y_title=t("regression.history_y"), revision="classification.network_loss",
+                                       validation_name=t("classification.validation")), key=PREFIX + "network_history")
     report = metrics.binary_report(data.y_val, run.val_scores)
     ui.table([{t(f"classification.col_{key}"): report[key]
                for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], side)

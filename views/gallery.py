@@ -66,9 +66,8 @@ def explore():
 
     curves = [ui.cached_curve(task, axis, name, tuple(settings.loss_params(name).items())) for name in drawn]
     axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
-    st.plotly_chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
-                                         slope_title=t("gallery.slope_chart"), revision=f"{task}.{axis}"),
-                    key="gallery.chart", theme=None)
+    ui.chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
+                                  slope_title=t("gallery.slope_chart"), revision=f"{task}.{axis}"), key="gallery.chart")
     st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
                        file_name=f"lossviz-{task}.csv", mime="text/csv", key="gallery.download")
 

@@ -84,8 +84,8 @@ def fit_view(settings, data, histories):
         pulls = influence(losses.get(pull_of, **settings.params_of(pull_of)), data, data.true_params)
     labels = {key: t(f"regression.{key}") for key in ("x", "y", "points", "outliers", "truth", "epoch", "play",
                                                       "pause", "history_x", "history_y")}
-    st.plotly_chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
-                    key=PREFIX + "fit_chart", theme=None)
+    ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
+             key=PREFIX + "fit_chart")
 
 
 def errors_view(data, histories):
@@ -119,9 +119,9 @@ def sweep_view(settings, data_key, training_key):
         sweep = ui.cached_sweep(ui.frozen(sweep_data), configured, training_key)
     measure = st.radio(t("regression.measure"), ERROR_MEASURES, key=PREFIX + "measure", horizontal=True,
                        format_func=lambda name: t(f"measure.{name}"))
-    st.plotly_chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], x_title=t("regression.sweep_x"),
-                                        y_title=t(f"measure.{measure}"), revision="regression.sweep"),
-                    key=PREFIX + "sweep_chart", theme=None)
+    ui.chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], x_title=t("regression.sweep_x"),
+                                 y_title=t(f"measure.{measure}"), revision="regression.sweep"),
+             key=PREFIX + "sweep_chart")
 
 
 lab()

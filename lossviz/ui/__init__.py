@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import streamlit as st
 
-from lossviz import gallery, losses
+from lossviz import charts, gallery, losses
 from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
@@ -22,6 +25,23 @@ from lossviz.train import (
 )
 
 LANG_KEY = "lang"
+# the chart component (plot.js); its plotly.js comes from Streamlit's static files (publish_plotly_js)
+_PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name("plot.js")).read_text(),
+                                   isolate_styles=False)
+
+
+def chart(figure, key: str) -> None:
+    """A plotly Figure that stays mounted across reruns and is redrawn in place (see plot.js)."""
+    _PLOT(data=figure.to_json().encode(), key=key)
+
+
+def publish_plotly_js(static_dir: Path) -> None:
+    """Copy the installed plotly package's plotly.js into the app's static folder, which Streamlit
+    serves at app/static/ (server.enableStaticServing), unless the same file is there already."""
+    source, target = charts.plotly_js(), static_dir / charts.plotly_js().name
+    if not target.exists() or target.stat().st_size != source.stat().st_size:
+        static_dir.mkdir(exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def compact_layout() -> None:

@@ -1,10 +1,9 @@
 """AppTest of the classification lab: every view runs, its sliders change the results, links round-trip."""
 
-import json
 
 import pytest
 
-from tests.app.test_app import _app, _column, open_tab, tables
+from tests.app.test_app import _app, _column, figures, open_tab, tables
 
 PAGE = "views/classification.py"
 PREFIX = "classification."
@@ -29,12 +28,12 @@ def test_the_binary_view_trains_the_default_methods():
     assert not app.exception
     assert app.title[0].value == "Classification lab"
     assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
-    assert len(app.get("plotly_chart")) == 1  # boundaries beside the loss per epoch
+    assert len(figures(app)) == 1  # boundaries beside the loss per epoch
     assert app.query_params["imbalance"] == "10" and app.query_params["view"] == "binary"
 
 
 def test_the_boundary_chart_animates_every_method():
-    spec = json.loads(_lab().get("plotly_chart")[0].proto.spec)
+    spec = figures(_lab())[0]
     assert [trace.get("name") for trace in spec["data"]][2:5] == ["bce", "weighted_bce", "focal"]
     assert len(spec["frames"]) > 10 and all(len(frame["data"]) == 3 for frame in spec["frames"])
 
@@ -70,10 +69,10 @@ def test_manual_pos_weight_replaces_the_automatic_one():
 def test_the_focal_view_draws_the_papers_figure_with_the_current_gamma():
     app = _lab({"view": "focal", "focal.gamma": "3"})
     assert not app.exception
-    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    figure = figures(app)[0]
     names = {trace["name"] for trace in figure["data"]}
     assert {"γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "γ = 3"} <= names
-    assert len(app.get("plotly_chart")) == 2  # and the loss shares
+    assert len(figures(app)) == 2  # and the loss shares
 
 
 def test_the_multiclass_view_reports_recall_per_class():
@@ -86,17 +85,17 @@ def test_the_multiclass_view_reports_recall_per_class():
 
 def test_the_network_trains_on_demand_through_the_bridge():
     app = _lab({"view": "network", "network_epochs": "60", "hidden": "8"})
-    assert not app.exception and not app.get("plotly_chart")
+    assert not app.exception and not figures(app)
     app.button(key="classification.network_train").click().run()
     assert not app.exception
-    assert len(app.get("plotly_chart")) == 2 and tables(app)
+    assert len(figures(app)) == 2 and tables(app)
 
 
 def test_the_sweep_runs_on_demand():
     app = _lab({"methods": "bce,weighted_bce", "epochs": "50"})
     app.button(key="classification.sweep_run").click().run()
     assert not app.exception
-    sweep = json.loads(app.get("plotly_chart")[1].proto.spec)
+    sweep = figures(app)[1]
     assert len(sweep["data"]) == 4  # two methods in two panels
 
 

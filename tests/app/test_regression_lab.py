@@ -1,12 +1,11 @@
 """AppTest of the regression lab: it runs, its settings change the results, its URL round-trips."""
 
 import base64
-import json
 
 import numpy as np
 import pytest
 
-from tests.app.test_app import _app, open_tab, tables
+from tests.app.test_app import _app, figures, open_tab, tables
 
 PAGE = "views/regression.py"
 
@@ -32,7 +31,7 @@ def _array(value):
 
 
 def _fit_spec(app):
-    return json.loads(app.get("plotly_chart")[0].proto.spec)
+    return figures(app)[0]
 
 
 def _outlier_sizes(app):
@@ -45,7 +44,7 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
     assert not app.exception
     assert app.title[0].value == "Regression lab"
     assert list(_errors(app)) == ["mse", "mae", "huber"]
-    assert len(app.get("plotly_chart")) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
+    assert len(figures(app)) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
     assert app.query_params["outlier_fraction"] == "0.1" and app.query_params["optimizer"] == "nag"
 
 
@@ -112,7 +111,7 @@ def test_the_sweep_runs_on_demand_and_switches_its_measure():
     app = _lab({"losses": "mse,huber", "epochs": "100"})
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
-    assert len(app.get("plotly_chart")) == 2
+    assert len(figures(app)) == 2
     app.radio(key="regression.measure").set_value("slope").run()
     assert not app.exception
     assert app.query_params["measure"] == "slope"
@@ -147,7 +146,7 @@ def test_hostile_query_shows_a_notice_and_a_working_lab(query):
     app = _lab(query)
     assert not app.exception
     assert app.warning, "a notice explains the repair"
-    assert app.get("plotly_chart") or app.info
+    assert figures(app) or app.info
 
 
 def test_removing_every_loss_is_kept_in_the_url():
