@@ -45,8 +45,10 @@ def publish_plotly_js(static_dir: Path) -> None:
 
 
 def compact_layout() -> None:
-    """Less empty space above the page, so controls and both charts fit a 1280x800 screen."""
-    st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }</style>")
+    """Less empty space above the page, so controls and both charts fit a 1280x800 screen; table
+    headers that break between words only (a Korean word split in two reads as two words)."""
+    st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
+            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")  # headers break between words
 
 
 def language() -> str:
