@@ -7,6 +7,7 @@ from lossviz.i18n import translate
 
 lang = st.session_state["lang"]
 CHECK_TOLERANCE = 1e-9  # absolute; the curves' values and slopes are at most a few hundred
+DETAIL_TABS = ("explain", "code", "check")
 
 
 def t(key, **values):
@@ -73,31 +74,34 @@ def explore():
 
     configured = {name: gallery.configured_loss(name, axis, settings.loss_params(name)) for name in drawn}
     details(configured)
-    torch_check(configured)
 
 
 def details(configured):
-    """Explanation, formulas and code of one drawn loss at a time."""
+    """One drawn loss at a time: its explanation and formulas, its code, or a check against PyTorch."""
     st.subheader(t("gallery.details"))
     names = list(configured)
     if st.session_state.get("gallery.detail") not in names:  # the loss it showed was removed
         st.session_state["gallery.detail"] = names[0]
     name = st.radio(t("gallery.details"), names, key="gallery.detail", horizontal=True,
                     label_visibility="collapsed")
-    cls = losses.loss_class(name)
-    st.write(t(f"about.{name}"))
-    st.caption(t("gallery.formula"))
-    st.latex(cls.latex)
-    st.caption(t("gallery.gradient"))
-    st.latex(cls.grad_latex)
-    st.caption(t("gallery.code"))
-    pytorch, keras = st.tabs(["PyTorch", "Keras"])
-    pytorch.code(snippets.snippet(name, configured[name].params, "pytorch"), language="python")
-    keras.code(snippets.snippet(name, configured[name].params, "keras"), language="python")
+    opened, tab = ui.open_tab("gallery.detail_tab", {key: t(f"gallery.{key}") for key in DETAIL_TABS})
+    with tab:
+        if opened == "explain":
+            cls = losses.loss_class(name)
+            st.write(t(f"about.{name}"))
+            st.caption(t("gallery.formula"))
+            st.latex(cls.latex)
+            st.caption(t("gallery.gradient"))
+            st.latex(cls.grad_latex)
+        elif opened == "code":
+            for column, framework in zip(st.columns(2), ("pytorch", "keras"), strict=True):
+                column.caption({"pytorch": "PyTorch", "keras": "Keras"}[framework])
+                column.code(snippets.snippet(name, configured[name].params, framework), language="python")
+        else:
+            torch_check(configured)
 
 
 def torch_check(configured):
-    st.subheader(t("gallery.check"))
     st.caption(t("gallery.check_help"))
     if not st.button(t("gallery.check_run"), key="gallery.check_run"):
         return

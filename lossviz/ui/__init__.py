@@ -73,18 +73,22 @@ def restore_widgets(prefix: str, settings: LabSettings) -> None:
             st.session_state[f"{prefix}{name}.{key}"] = value
 
 
+def open_tab(key: str, labels: dict[str, str]):
+    """Tabs ({tab: label}) of which only the open one is drawn: returns that tab and its container.
+    Everything drawn costs the browser time on each rerun, a formula or a code block ~10 ms."""
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
+    opened = next((tab for tab, container in zip(labels, tabs, strict=True) if container.open), next(iter(labels)))
+    return opened, tabs[list(labels).index(opened)]
+
+
 def settings_tab(prefix: str, schema: LabSchema, labels: dict[str, str], elsewhere: tuple[str, ...] = ()):
-    """Tabs for a lab's settings ({tab: label}); returns the open tab and its container, the only
-    one whose widgets are drawn: every widget costs the browser a few milliseconds of each rerun.
-    The closed tabs' settings keep their values in session state, where lab_settings reads them.
-    `elsewhere`: the settings whose widgets stand outside the tabs."""
+    """open_tab for a lab's settings: the closed tabs' settings keep their values in session state,
+    where lab_settings reads them. `elsewhere`: the settings whose widgets stand outside the tabs."""
     for key in (*schema.defaults(), *(f"{name}.{param}" for name, param in schema.param_specs)):
         if key not in elsewhere and prefix + key in st.session_state:
             # Streamlit forgets the value of a widget that a run does not draw, unless it is stored again
             st.session_state[prefix + key] = st.session_state[prefix + key]
-    tabs = st.tabs(list(labels.values()), key=prefix + "settings_tab", on_change="rerun")
-    opened = next((tab for tab, container in zip(labels, tabs, strict=True) if container.open), next(iter(labels)))
-    return opened, tabs[list(labels).index(opened)]
+    return open_tab(prefix + "settings_tab", labels)
 
 
 def lab_settings(prefix: str, schema: LabSchema, values: dict, params: dict) -> LabSettings:

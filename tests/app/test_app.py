@@ -21,9 +21,9 @@ def _app(query=None, page=None):
     return app.run()
 
 
-def open_tab(app, prefix: str, label: str):
-    """Open a lab's settings tab (only the open one draws its widgets) and rerun."""
-    app.session_state[prefix + "settings_tab"] = label
+def open_tab(app, key: str, label: str):
+    """Open the tab `label` of the tabs `key` (only the open one is drawn) and rerun."""
+    app.session_state[key] = label
     return app.run()
 
 
@@ -140,7 +140,8 @@ def test_out_of_range_value_is_clamped_into_the_slider():
 
 
 def test_torch_check_reports_tiny_differences():
-    app = _app({"losses": "mse,huber,barron"}, page="views/gallery.py")
+    app = open_tab(_app({"losses": "mse,huber,barron"}, page="views/gallery.py"), "gallery.detail_tab",
+                   "Check against PyTorch")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = tables(app)[0]
@@ -175,10 +176,30 @@ def test_gallery_in_every_task_and_axis_runs():
 
 def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
     # p_t = 1 puts the other classes at probability 0, where autograd through log gives nan
-    app = _app({"task": "multiclass", "axis": "proba"}, page="views/gallery.py")
+    app = open_tab(_app({"task": "multiclass", "axis": "proba"}, page="views/gallery.py"), "gallery.detail_tab",
+                   "Check against PyTorch")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = tables(app)[0]
     assert all(value < 1e-9 for value in _column(table, 2))
     assert all(count > 0 for count in _column(table, 3))
     assert app.success and any(caption.value.startswith("Points left out") for caption in app.caption)
+
+
+def test_the_code_of_a_loss_follows_its_sliders():
+    app = open_tab(_app({"losses": "mse,huber"}, page="views/gallery.py"), "gallery.detail_tab", "Use it in your code")
+    app.radio(key="gallery.detail").set_value("huber").run()
+    app.slider(key="gallery.huber.delta").set_value(0.5).run()
+    assert not app.exception
+    assert [block.value for block in app.code] == [
+        "import torch\n\nloss_fn = torch.nn.HuberLoss(delta=0.5)\nloss = loss_fn(y_pred, y_true)",
+        "import keras\n\nloss_fn = keras.losses.Huber(delta=0.5)\nloss = loss_fn(y_true, y_pred)"]
+    assert not app.latex  # the explanation's tab is closed: its formulas are not drawn
+
+
+def test_the_explanation_shows_both_formulas_of_the_chosen_loss():
+    from lossviz import losses
+    app = _app({"losses": "mse,huber"}, page="views/gallery.py")
+    app.radio(key="gallery.detail").set_value("huber").run()
+    huber = losses.loss_class("huber")
+    assert [block.value for block in app.latex] == [f"$$\n{huber.latex}\n$$", f"$$\n{huber.grad_latex}\n$$"]

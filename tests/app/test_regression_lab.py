@@ -15,7 +15,7 @@ def _lab(query=None):
 
 
 def _tab(app, label):
-    return open_tab(app, "regression.", label)
+    return open_tab(app, "regression.settings_tab", label)
 
 
 def _errors(app):
