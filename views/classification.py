@@ -103,8 +103,6 @@ def lab(view):
     if data is not None:
         {"binary": binary_view, "focal": focal_view, "multiclass": multiclass_view,
          "network": network_view}[view](settings, data, data_key, training_key)
-    with st.expander(t("regression.explain")):
-        st.markdown(t("classification.explain_text"))
 
 
 def trained(settings, methods, data_key, training_key, classes):
@@ -135,9 +133,8 @@ def binary_view(settings, data, data_key, training_key):
     labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y")})
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=PREFIX + "boundary_chart")
-    st.caption(t("classification.history_note"))
-    positives = int(data.y_val.sum())
-    st.caption(t("classification.report", points=data.y_val.size, minority=positives))
+    st.caption(t("classification.history_note") + " "
+               + t("classification.report", points=data.y_val.size, minority=int(data.y_val.sum())))
     ui.table(report_rows(data, histories))
     st.download_button(t("regression.download"), lambda: history_csv(histories),
                        file_name="lossviz-classification.csv", mime="text/csv", key=PREFIX + "download")
@@ -261,3 +258,5 @@ if view == "network":
     lab(view)
 else:
     st.fragment(lab)(view)  # a slider reruns the lab (its sidebar part included), not the app
+with st.expander(t("regression.explain")):  # static text: outside the fragment, which a slider reruns
+    st.markdown(t("classification.explain_text"))

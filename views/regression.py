@@ -68,8 +68,6 @@ def lab():
     fit_view(settings, data, histories)
     errors_view(data, histories)
     sweep_view(settings, data_key, training_key)
-    with st.expander(t("regression.explain")):
-        st.markdown(t("regression.explain_text"))
 
 
 def fit_view(settings, data, histories):
@@ -125,3 +123,5 @@ def sweep_view(settings, data_key, training_key):
 
 
 lab()
+with st.expander(t("regression.explain")):  # static text: outside the fragment, which a slider reruns
+    st.markdown(t("regression.explain_text"))
