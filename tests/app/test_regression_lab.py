@@ -5,6 +5,7 @@ import base64
 import numpy as np
 import pytest
 
+from lossviz import charts
 from tests.app.test_app import _app, figures, open_tab, tables
 
 PAGE = "views/regression.py"
@@ -54,7 +55,7 @@ def test_the_fit_chart_animates_every_loss_in_the_browser():
     assert names[3:6] == ["mse", "mae", "huber"]  # after the data and the true line; then the loss panel
     assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
     frames = spec["frames"]
-    assert 20 <= len(frames) <= 31 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
+    assert 15 <= len(frames) <= charts.MAX_FRAMES + 1 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
     assert all(len(frame["data"]) == 3 for frame in frames)
     assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]
 
