@@ -184,8 +184,15 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
                        "line": {"color": LOSS_COLORS.get(history.loss, FALLBACK_COLOR), "width": 3},
                        "hovertemplate": f"{history.loss}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
+    # An animation step (redraw off) replots only the panels of the traces its frame names and
+    # leaves the other panels empty: each frame also names, unchanged, one trace of every other panel.
+    other_panels = {}
+    for index, trace in enumerate(fixed, start=len(traces)):
+        other_panels.setdefault(trace.get("xaxis", "x"), index)
+    kept = [index for axis, index in other_panels.items() if axis != "x"]
     traces.extend(fixed)
-    frames = [{"name": str(epoch), "data": lines_at(epoch), "traces": line_indices} for epoch in epochs]
+    frames = [{"name": str(epoch), "data": lines_at(epoch) + [{} for _ in kept], "traces": line_indices + kept}
+              for epoch in epochs]
     still = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
     figure_layout["xaxis"]["title"]["standoff"] = 4
     figure_layout["hovermode"] = "closest"

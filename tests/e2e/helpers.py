@@ -4,6 +4,8 @@ from tests.browser_support import CHART_SIGNATURE_JS
 
 # plotly draws an animation slider's current value as its first label
 EPOCH_LABEL_JS = "() => document.querySelector('.js-plotly-plot .slider-label')?.textContent"
+# how many line traces the charts draw (a panel emptied by an animation step draws fewer)
+DRAWN_LINES_JS = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .trace path.js-line').length"
 
 
 def wait_until_idle(page):

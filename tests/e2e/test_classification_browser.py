@@ -4,6 +4,7 @@ import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS
 from tests.e2e.helpers import (
+    DRAWN_LINES_JS,
     EPOCH_LABEL_JS,
     assert_healthy,
     count_websocket_frames,
@@ -38,6 +39,7 @@ def test_boundaries_play_back_in_the_browser(page, server):
     open_lab(page, server, "lang=en")
     page.wait_for_timeout(1000)
     frames_before = len(frames)
+    lines = page.evaluate(DRAWN_LINES_JS)
     page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
     seen = set()
     for _ in range(30):
@@ -45,6 +47,8 @@ def test_boundaries_play_back_in_the_browser(page, server):
         page.wait_for_timeout(100)
     assert len(seen - {"epoch 200"}) >= 5, seen
     assert len(frames) == frames_before, "playback talked to the server"
+    page.wait_for_timeout(500)
+    assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
     assert_healthy(page)
 
 

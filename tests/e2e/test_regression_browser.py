@@ -4,6 +4,7 @@ import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS
 from tests.e2e.helpers import (
+    DRAWN_LINES_JS,
     EPOCH_LABEL_JS,
     assert_healthy,
     count_websocket_frames,
@@ -23,6 +24,7 @@ def test_play_animates_the_training_in_the_browser_with_no_server_round_trip(pag
     assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
     page.wait_for_timeout(1000)  # let the socket settle after the first run
     frames_before = len(frames)
+    lines = page.evaluate(DRAWN_LINES_JS)
     page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
     seen = set()
     for _ in range(40):  # sample the epoch label while the animation plays
@@ -32,6 +34,8 @@ def test_play_animates_the_training_in_the_browser_with_no_server_round_trip(pag
     played = {label for label in seen if label != "epoch 300"}
     assert len(played) >= 5, f"the animation did not step through epochs: {seen}"
     assert len(frames) == frames_before, "playback talked to the server"
+    page.wait_for_timeout(500)
+    assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
     assert_healthy(page)
 
 

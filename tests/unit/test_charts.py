@@ -61,3 +61,14 @@ def test_a_sampled_class_says_so_in_the_legend():
     assert len(sampled["x"]) == charts.MAX_DRAWN_POINTS
     assert sampled["name"] == f"majority: {charts.MAX_DRAWN_POINTS} of {x.size} drawn"
     assert charts.points_trace(x[:10], x[:10], "minority", "#000", sample_name="{name}!")["name"] == "minority"
+
+
+def test_every_animation_frame_keeps_the_loss_panel_drawn():
+    # a frame that names no trace of a panel leaves that panel empty while the animation plays
+    data = regression_data(n=50)
+    histories = [train_linear(losses.get(name), data, epochs=40) for name in ("mse", "mae")]
+    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
+                                   "history_y")}
+    figure = charts.fit_figure(data, histories, labels=labels, revision="test")
+    loss_panel = {index for index, trace in enumerate(figure.data) if trace.xaxis == "x2"}
+    assert loss_panel and all(set(frame.traces) & loss_panel for frame in figure.frames)
