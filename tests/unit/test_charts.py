@@ -27,12 +27,18 @@ def test_drawn_epochs_keep_the_ends_and_stay_few():
     np.testing.assert_array_equal(charts.drawn_epochs(5), np.arange(5))
 
 
-def test_the_fit_figure_labels_its_loss_panel_and_its_current_epoch():
-    data = regression_data(n=50)
-    histories = [train_linear(losses.get(name), data, epochs=40) for name in ("mse", "mae")]
-    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
+FIT_LABELS = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
                                    "history_y")}
-    figure = charts.fit_figure(data, histories, labels=labels, revision="test")
+
+
+def _fit_figure(outlier_fraction=0.1, names=("mse", "mae"), epochs=40):
+    data = regression_data(n=50, outlier_fraction=outlier_fraction)
+    histories = [train_linear(losses.get(name), data, epochs=epochs) for name in names]
+    return charts.fit_figure(data, histories, labels=FIT_LABELS, revision="test")
+
+
+def test_the_fit_figure_labels_its_loss_panel_and_its_current_epoch():
+    figure = _fit_figure()
     assert figure.layout.yaxis2.type == "log" and len(figure.layout.yaxis2.tickvals) >= 3
     slider = figure.layout.sliders[0]
     assert slider.currentvalue.font.color != slider.font.color  # step labels hidden, the current epoch shown
@@ -46,13 +52,9 @@ def test_the_suite_checks_every_figure_plotly_draws():
 
 
 def test_an_unchecked_figure_is_the_same_figure(monkeypatch):
-    data = regression_data(n=50, outlier_fraction=0.2)
-    histories = [train_linear(losses.get(name), data, epochs=30) for name in ("mse", "huber")]
-    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
-                                   "history_y")}
-    checked = json.loads(charts.fit_figure(data, histories, labels=labels, revision="test").to_json())
+    checked = json.loads(_fit_figure(0.2, ("mse", "huber")).to_json())
     monkeypatch.setattr(charts, "VALIDATE", False)
-    assert json.loads(charts.fit_figure(data, histories, labels=labels, revision="test").to_json()) == checked
+    assert json.loads(_fit_figure(0.2, ("mse", "huber")).to_json()) == checked
 
 
 def test_a_sampled_class_says_so_in_the_legend():
@@ -65,10 +67,6 @@ def test_a_sampled_class_says_so_in_the_legend():
 
 def test_every_animation_frame_keeps_the_loss_panel_drawn():
     # a frame that names no trace of a panel leaves that panel empty while the animation plays
-    data = regression_data(n=50)
-    histories = [train_linear(losses.get(name), data, epochs=40) for name in ("mse", "mae")]
-    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x",
-                                   "history_y")}
-    figure = charts.fit_figure(data, histories, labels=labels, revision="test")
+    figure = _fit_figure()
     loss_panel = {index for index, trace in enumerate(figure.data) if trace.xaxis == "x2"}
     assert loss_panel and all(set(frame.traces) & loss_panel for frame in figure.frames)
