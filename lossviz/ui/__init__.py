@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -37,11 +38,18 @@ def chart(figure, key: str) -> None:
 
 def publish_plotly_js(static_dir: Path) -> None:
     """Copy the installed plotly package's plotly.js into the app's static folder, which Streamlit
-    serves at app/static/ (server.enableStaticServing), unless the same file is there already."""
+    serves at app/static/ (server.enableStaticServing), unless the same file is there already.
+
+    A folder the app may not write to is left alone: the charts then say that plotly.js did not
+    load (an image builds the file in beforehand, see the Dockerfile)."""
     source, target = charts.plotly_js(), static_dir / charts.plotly_js().name
-    if not target.exists() or target.stat().st_size != source.stat().st_size:
+    if target.exists() and target.stat().st_size == source.stat().st_size:
+        return
+    try:
         static_dir.mkdir(exist_ok=True)
         shutil.copyfile(source, target)
+    except OSError as error:
+        logging.getLogger(__name__).warning("cannot publish plotly.js to %s: %s", static_dir, error)
 
 
 def compact_layout() -> None:

@@ -36,3 +36,10 @@ def test_plotly_js_is_published_once_into_the_static_folder(tmp_path):
     before = published.stat().st_mtime_ns
     publish_plotly_js(static)  # the same file is there: left alone
     assert published.stat().st_mtime_ns == before
+
+
+def test_an_unwritable_static_folder_is_left_alone(tmp_path):
+    blocked = tmp_path / "static"
+    blocked.write_text("a file where the folder should be")
+    publish_plotly_js(blocked)  # no exception: the charts show that plotly.js did not load
+    assert blocked.read_text() == "a file where the folder should be"
