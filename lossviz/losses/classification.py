@@ -130,11 +130,14 @@ class BCE(Loss):
 def _softplus_and_sigmoid(x, negative: bool = False):
     """softplus(x) and sigmoid(x) from one exp(-|x|), stable for any x; with `negative` also
     softplus(-x) and sigmoid(-x), each computed directly (no cancellation at large |x|)."""
-    decay = np.exp(-np.abs(x))
+    decay = np.abs(x)  # in place from here on: these arrays are a training epoch's largest cost
+    np.negative(decay, out=decay)
+    np.exp(decay, out=decay)
     shared = np.log1p(decay)  # softplus(x) = max(x, 0) + log1p(exp(-|x|))
     softplus_pos = np.maximum(x, 0.0)
     softplus_pos += shared
-    inverse = 1.0 / (1.0 + decay)
+    inverse = decay + 1.0
+    np.reciprocal(inverse, out=inverse)
     decay *= inverse
     positive = x >= 0
     proba = np.where(positive, inverse, decay)
