@@ -36,13 +36,15 @@ def chart(figure, key: str) -> None:
     _PLOT(data=figure.to_json().encode(), key=key)
 
 
+@st.cache_resource(show_spinner=False)  # once per server process, not on every rerun of app.py
 def publish_plotly_js(static_dir: Path) -> None:
     """Copy the installed plotly package's plotly.js into the app's static folder, which Streamlit
     serves at app/static/ (server.enableStaticServing), unless the same file is there already.
 
     A folder the app may not write to is left alone: the charts then say that plotly.js did not
     load (an image builds the file in beforehand, see the Dockerfile)."""
-    source, target = charts.plotly_js(), static_dir / charts.plotly_js().name
+    source = charts.plotly_js()
+    target = static_dir / source.name
     if target.exists() and target.stat().st_size == source.stat().st_size:
         return
     try:
