@@ -49,6 +49,7 @@ def method_sliders(methods, params):
 def controls():
     """The sidebar's three tabs of settings; returns the LabSettings they describe."""
     opened, tab = ui.settings_tab(PREFIX, SCHEMA, {name: t(f"regression.tab_{name}") for name in TABS},
+                                  t("regression.settings"),
                                   elsewhere=("view", "network_method", "hidden", "network_epochs"))
     numbers, values, params = SCHEMA.numbers, {}, {}
     with tab:

@@ -72,19 +72,28 @@ def explore():
     st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
                        file_name=f"lossviz-{task}.csv", mime="text/csv", key="gallery.download")
 
-    configured = {name: gallery.configured_loss(name, axis, settings.loss_params(name)) for name in drawn}
-    details(configured)
+    st.session_state["gallery.configured"] = {name: gallery.configured_loss(name, axis, settings.loss_params(name))
+                                              for name in drawn}
+    if not st.session_state.get("gallery.page_run") and st.session_state.get("gallery.detail_opened") != "explain":
+        st.rerun()  # a slider moved: the code and the check below follow it (the explanation does not depend on it)
 
 
 def details(configured):
-    """One drawn loss at a time: its explanation and formulas, its code, or a check against PyTorch."""
+    """One drawn loss at a time: its explanation and formulas, its code, or a check against PyTorch.
+
+    Drawn outside the sliders' fragment: a slider move redraws the chart alone (every element a
+    rerun sends costs the browser time), and reruns the page only when the open tab depends on it."""
+    if not configured:
+        return
     st.subheader(t("gallery.details"))
     names = list(configured)
     if st.session_state.get("gallery.detail") not in names:  # the loss it showed was removed
         st.session_state["gallery.detail"] = names[0]
     name = st.radio(t("gallery.details"), names, key="gallery.detail", horizontal=True,
                     label_visibility="collapsed")
-    opened, tab = ui.open_tab("gallery.detail_tab", {key: t(f"gallery.{key}") for key in DETAIL_TABS})
+    opened, tab = ui.open_tab("gallery.detail_tab", {key: t(f"gallery.{key}") for key in DETAIL_TABS},
+                               t("gallery.detail_tabs"))
+    st.session_state["gallery.detail_opened"] = opened
     with tab:
         if opened == "explain":
             cls = losses.loss_class(name)
@@ -119,4 +128,10 @@ def torch_check(configured):
         st.caption(t("gallery.check_skipped_note"))
 
 
-explore()
+st.session_state["gallery.configured"] = {}
+st.session_state["gallery.page_run"] = True  # explore() runs as part of the page here, not on its own
+try:
+    explore()
+finally:
+    st.session_state["gallery.page_run"] = False
+details(st.session_state["gallery.configured"])

@@ -30,7 +30,7 @@ st.caption(t("regression.intro"))
 def controls():
     """The three tabs of settings; returns the LabSettings they describe."""
     opened, tab = ui.settings_tab(PREFIX, state.REGRESSION, {name: t(f"regression.tab_{name}") for name in TABS},
-                                  elsewhere=("influence", "measure"))
+                                  t("regression.settings"), elsewhere=("influence", "measure"))
     numbers, values, params = state.REGRESSION.numbers, {}, {}
     with tab:
         if opened == "data":

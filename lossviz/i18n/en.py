@@ -26,6 +26,7 @@ STRINGS = {
     "gallery.formula": "Formula",
     "gallery.gradient": "Gradient",
     "gallery.details": "A closer look at one loss",
+    "gallery.detail_tabs": "What to show about it",
     "gallery.code": "Use it in your code",
     "gallery.hinge_note": "Hinge works on raw scores, not probabilities: switch the axis to the logit to see it.",
     "gallery.download": "Download curves (CSV)",
@@ -73,6 +74,7 @@ STRINGS = {
     "regression.intro": ("Every chosen loss fits the same line to the same data, from the same start with the same "
                          "optimizer. Raise the outlier fraction and press play: MSE bends toward the outliers, "
                          "MAE and Huber hold the true line."),
+    "regression.settings": "Settings",
     "regression.tab_data": "Data",
     "regression.tab_losses": "Losses",
     "regression.tab_training": "Training",

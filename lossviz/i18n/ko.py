@@ -25,6 +25,7 @@ STRINGS = {
     "gallery.formula": "수식",
     "gallery.gradient": "기울기",
     "gallery.details": "손실 함수 하나 자세히 보기",
+    "gallery.detail_tabs": "보여 줄 내용",
     "gallery.code": "내 코드에서 쓰기",
     "gallery.hinge_note": "힌지 손실은 확률이 아니라 점수(raw score)를 받습니다. 가로축을 로짓으로 바꾸면 보입니다.",
     "gallery.download": "곡선 내려받기 (CSV)",
@@ -72,6 +73,7 @@ STRINGS = {
     "regression.intro": ("선택한 손실 함수마다 같은 데이터에, 같은 시작점과 같은 옵티마이저로 직선을 맞춥니다. "
                          "이상치 비율을 올리고 재생을 눌러 보세요. MSE는 이상치 쪽으로 휘고, MAE와 Huber는 "
                          "참 직선을 지킵니다."),
+    "regression.settings": "설정",
     "regression.tab_data": "데이터",
     "regression.tab_losses": "손실 함수",
     "regression.tab_training": "학습",

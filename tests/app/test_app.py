@@ -21,9 +21,9 @@ def _app(query=None, page=None):
     return app.run()
 
 
-def open_tab(app, key: str, label: str):
-    """Open the tab `label` of the tabs `key` (only the open one is drawn) and rerun."""
-    app.session_state[key] = label
+def open_tab(app, key: str, tab: str):
+    """Open `tab` of the tabs `key` (ui.open_tab: only the open one is drawn) and rerun."""
+    app.button_group(key=key).set_value(tab)
     return app.run()
 
 
@@ -141,7 +141,7 @@ def test_out_of_range_value_is_clamped_into_the_slider():
 
 def test_torch_check_reports_tiny_differences():
     app = open_tab(_app({"losses": "mse,huber,barron"}, page="views/gallery.py"), "gallery.detail_tab",
-                   "Check against PyTorch")
+                   "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = tables(app)[0]
@@ -177,7 +177,7 @@ def test_gallery_in_every_task_and_axis_runs():
 def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
     # p_t = 1 puts the other classes at probability 0, where autograd through log gives nan
     app = open_tab(_app({"task": "multiclass", "axis": "proba"}, page="views/gallery.py"), "gallery.detail_tab",
-                   "Check against PyTorch")
+                   "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = tables(app)[0]
@@ -187,7 +187,7 @@ def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
 
 
 def test_the_code_of_a_loss_follows_its_sliders():
-    app = open_tab(_app({"losses": "mse,huber"}, page="views/gallery.py"), "gallery.detail_tab", "Use it in your code")
+    app = open_tab(_app({"losses": "mse,huber"}, page="views/gallery.py"), "gallery.detail_tab", "code")
     app.radio(key="gallery.detail").set_value("huber").run()
     app.slider(key="gallery.huber.delta").set_value(0.5).run()
     assert not app.exception

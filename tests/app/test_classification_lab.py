@@ -51,7 +51,7 @@ def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weigh
 
 
 def test_moving_gamma_changes_focal_only():
-    app = open_tab(_lab({"imbalance": "50"}), PREFIX + "settings_tab", "Losses")
+    app = open_tab(_lab({"imbalance": "50"}), PREFIX + "settings_tab", "losses")
     before = _report(app)
     app.slider(key="classification.focal.gamma").set_value(0.5).run()
     assert not app.exception
@@ -107,7 +107,7 @@ def test_a_shared_link_reopens_the_lab_in_korean():
     assert not app.exception and not app.warning
     assert app.title[0].value == "분류 실험실"
     assert app.select_slider(key="classification.imbalance").value == 50.0
-    open_tab(app, PREFIX + "settings_tab", "손실 함수")
+    open_tab(app, PREFIX + "settings_tab", "losses")
     assert app.multiselect(key="classification.methods").value == ["focal", "hinge"]
     assert app.slider(key="classification.focal.alpha").value == 0.75
     assert {key: app.query_params[key] for key in query} == query

@@ -15,8 +15,8 @@ def _lab(query=None):
     return _app(query, page=PAGE)
 
 
-def _tab(app, label):
-    return open_tab(app, "regression.settings_tab", label)
+def _tab(app, tab):
+    return open_tab(app, "regression.settings_tab", tab)
 
 
 def _errors(app):
@@ -73,7 +73,7 @@ def test_raising_the_outlier_fraction_pulls_mse_away_and_not_huber():
 
 def test_moving_delta_changes_hubers_fit_only():
     app = _lab({"outlier_fraction": "0.2"})
-    before = _errors(_tab(app, "Losses"))
+    before = _errors(_tab(app, "losses"))
     app.slider(key="regression.huber.delta").set_value(4.0).run()
     assert not app.exception
     after = _errors(app)
@@ -84,14 +84,14 @@ def test_moving_delta_changes_hubers_fit_only():
 def test_settings_in_a_closed_tab_keep_their_values():
     app = _lab()
     app.slider(key="regression.outlier_fraction").set_value(0.3).run()
-    _tab(app, "Losses").slider(key="regression.huber.delta").set_value(2.0).run()
-    _tab(app, "Training").selectbox(key="regression.optimizer").set_value("adam").run()
+    _tab(app, "losses").slider(key="regression.huber.delta").set_value(2.0).run()
+    _tab(app, "training").selectbox(key="regression.optimizer").set_value("adam").run()
     assert not app.exception
     assert [slider.key for slider in app.slider] == ["regression.epochs"]  # the data and loss sliders are not drawn
     assert {key: app.query_params[key] for key in ("outlier_fraction", "huber.delta", "optimizer")} == {
         "outlier_fraction": "0.3", "huber.delta": "2", "optimizer": "adam"}
-    assert _tab(app, "Data").slider(key="regression.outlier_fraction").value == 0.3
-    assert _tab(app, "Losses").slider(key="regression.huber.delta").value == 2.0
+    assert _tab(app, "data").slider(key="regression.outlier_fraction").value == 0.3
+    assert _tab(app, "losses").slider(key="regression.huber.delta").value == 2.0
 
 
 def test_point_size_follows_the_chosen_loss():
@@ -126,15 +126,15 @@ def test_a_shared_link_reopens_the_same_lab_in_korean():
     assert app.title[0].value == "회귀 실험실"
     assert app.radio(key="regression.outlier_kind").value == "leverage"
     assert app.radio(key="regression.influence").value == "mae"
-    _tab(app, "손실 함수")
+    _tab(app, "losses")
     assert app.multiselect(key="regression.losses").value == ["barron", "mae"]
     assert app.slider(key="regression.barron.alpha").value == -2.0
-    assert _tab(app, "학습").selectbox(key="regression.optimizer").value == "adam"
+    assert _tab(app, "training").selectbox(key="regression.optimizer").value == "adam"
     assert {key: app.query_params[key] for key in query} == query
 
 
 def test_removing_every_loss_asks_for_one():
-    app = _tab(_lab(), "Losses")
+    app = _tab(_lab(), "losses")
     app.multiselect(key="regression.losses").set_value([]).run()
     assert not app.exception and app.info
 
@@ -151,6 +151,6 @@ def test_hostile_query_shows_a_notice_and_a_working_lab(query):
 
 
 def test_removing_every_loss_is_kept_in_the_url():
-    app = _tab(_lab(), "Losses")
+    app = _tab(_lab(), "losses")
     app.multiselect(key="regression.losses").set_value([]).run()
     assert app.query_params["losses"] == ""

@@ -27,7 +27,7 @@ def test_imbalance_and_gamma_sliders_retrain_the_models(page, server, lang, imba
     ratio = press_slider(page, imbalance, "ArrowRight", 1, "imbalance=20")
     assert page.evaluate(CHART_SIGNATURE_JS) != before
     assert ratio.get_attribute("aria-valuetext") == "1:20"
-    page.get_by_role("tab", name="Losses" if lang == "en" else "손실 함수").click()
+    page.get_by_role("radio", name="Losses" if lang == "en" else "손실 함수").click()
     before = page.evaluate(CHART_SIGNATURE_JS)
     press_slider(page, gamma, "ArrowLeft", 1, "focal.gamma=1.9")
     assert page.evaluate(CHART_SIGNATURE_JS) != before

@@ -34,6 +34,22 @@ def test_shared_link_restores_the_settings(page, server):
     assert_healthy(page)
 
 
+def test_the_code_follows_a_slider_and_the_explanation_stays(page, server):
+    # the details stand outside the sliders' fragment: an open code tab must still follow a slider
+    open_gallery(page, server, "lang=en&losses=mse,huber")
+    page.get_by_role("radiogroup", name="A closer look at one loss").get_by_text("huber").click()
+    wait_until_idle(page)
+    formulas = page.locator(".katex-display").count()
+    press_slider(page, "huber · delta", "ArrowRight", 2, "huber.delta=1.1")
+    assert page.locator(".katex-display").count() == formulas == 2
+    page.get_by_role("radio", name="Use it in your code").click()
+    page.wait_for_selector("text=HuberLoss(delta=1.1)", timeout=15_000)
+    press_slider(page, "huber · delta", "ArrowRight", 3, "huber.delta=1.25")
+    page.wait_for_selector("text=HuberLoss(delta=1.25)", timeout=15_000)
+    assert page.locator("text=HuberLoss(delta=1.1)").count() == 0
+    assert_healthy(page)
+
+
 def test_hostile_link_shows_a_notice_and_a_working_page(page, server):
     open_gallery(page, server, "huber.delta=1e309&loss=../../etc&lang=xx&losses=mse,huber,%3Cscript%3E")
     notice = page.locator('[data-testid="stAlert"]').first.inner_text()
