@@ -8,10 +8,16 @@ EPOCH_LABEL_JS = "() => document.querySelector('.js-plotly-plot .slider-label')?
 DRAWN_LINES_JS = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .trace path.js-line').length"
 
 
-def wait_until_idle(page):
+def wait_until_idle(page, quiet_ms=0):
+    """Wait until the app has not been running for `quiet_ms` (as far as polls every 50 ms see)."""
+    page.evaluate("() => { window.__idleSince = undefined; }")
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
-        " === 'notRunning'", timeout=30_000)
+        """(quietMs) => {
+          const idle = document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')
+            === 'notRunning';
+          window.__idleSince = idle ? (window.__idleSince ?? performance.now()) : undefined;
+          return idle && performance.now() - window.__idleSince >= quietMs;
+        }""", arg=quiet_ms, timeout=30_000, polling=50)
 
 
 def open_page(page, server, path, query):
@@ -32,14 +38,18 @@ def slider(page, label):
 
 
 def press_slider(page, label, key, presses, until_in_url):
-    """Press `key` `presses` times on the slider labelled `label`, then wait until the URL holds
-    `until_in_url` (the rerun's settings) and the app is idle. Returns the slider."""
+    """Press `key` `presses` times on the slider labelled `label`, each press once the rerun of
+    the one before has ended (as a person who watches the chart would; a press during a rerun may
+    be overwritten by the value the rerun sends back), then check that the URL holds
+    `until_in_url`. The slider keeps the keyboard focus throughout. Returns the slider."""
     moved = slider(page, label)
     moved.focus()
     for _ in range(presses):
+        before = page.evaluate("() => location.search")
         page.keyboard.press(key)
-    page.wait_for_function(f"() => location.search.includes({until_in_url!r})", timeout=20_000)
-    wait_until_idle(page)
+        page.wait_for_function(f"() => location.search !== {before!r}", timeout=20_000)
+        wait_until_idle(page, quiet_ms=300)  # a fragment's run may start a page run right after it
+    assert until_in_url in page.url, page.url
     return moved
 
 
