@@ -442,4 +442,7 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
     ]
     figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])
     figure_layout["hovermode"] = "closest"
+    # the map's extent, not autorange: its padding for the markers left an unshaded strip at the edges
+    figure_layout["xaxis"]["range"] = [float(run.grid_x[0]), float(run.grid_x[-1])]
+    figure_layout["yaxis"]["range"] = [float(run.grid_y[0]), float(run.grid_y[-1])]
     return figure(traces, figure_layout)

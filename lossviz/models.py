@@ -20,6 +20,7 @@ MLP_SPECS = {
     "epochs": ParamSpec(default=300, min=20, max=1000, step=20, integer=True, help="Full-batch Adam steps."),
 }
 GRID_POINTS = 60  # per side of the probability map
+GRID_MARGIN = 0.3  # beyond the outermost points: no marker sits on the map's edge
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def train_mlp(goal: Objective, data, *, hidden: int = 16, epochs: int = 300, lr:
                 and on_progress(epoch + 1, np.array(values)) is False:
             stopped = True
             break
-    low, high = np.minimum(data.x.min(axis=0), data.x_val.min(axis=0)), np.maximum(data.x.max(axis=0),
-                                                                                   data.x_val.max(axis=0))
+    low = np.minimum(data.x.min(axis=0), data.x_val.min(axis=0)) - GRID_MARGIN
+    high = np.maximum(data.x.max(axis=0), data.x_val.max(axis=0)) + GRID_MARGIN
     grid_x, grid_y = np.linspace(low[0], high[0], GRID_POINTS), np.linspace(low[1], high[1], GRID_POINTS)
     grid = np.stack(np.meshgrid(grid_x, grid_y), axis=-1).reshape(-1, 2)
     with torch.no_grad():

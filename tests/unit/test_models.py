@@ -6,6 +6,7 @@ import sys
 import numpy as np
 import pytest
 
+from lossviz import charts
 from lossviz.data import classification_data
 from lossviz.models import GRID_POINTS, train_mlp
 from lossviz.train import BINARY_METHODS, objective
@@ -56,3 +57,16 @@ def test_refuses_multiclass_methods_and_bad_sizes():
 def test_importing_models_does_not_import_torch():
     code = "import sys, lossviz.models; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_probability_map_shades_the_whole_plot_around_every_point():
+    data = classification_data(n=300, seed=2)
+    run = train_mlp(objective("bce", {}), data, epochs=20)
+    points = np.concatenate([data.x, data.x_val])
+    assert run.grid_x[0] < points[:, 0].min() and points[:, 0].max() < run.grid_x[-1]
+    assert run.grid_y[0] < points[:, 1].min() and points[:, 1].max() < run.grid_y[-1]
+    labels = {key: key for key in ("x", "y", "majority", "minority", "boundary")}
+    layout = charts.probability_map_figure(run, data, labels=labels, revision="r").layout
+    # axes on the map's extent: autorange pads for the markers and leaves strips unshaded
+    assert tuple(layout.xaxis.range) == (run.grid_x[0], run.grid_x[-1])
+    assert tuple(layout.yaxis.range) == (run.grid_y[0], run.grid_y[-1])
