@@ -243,6 +243,7 @@ STRINGS = {
         "**The guide's advice** says weighted cross-entropy is enough around 1:10 and focal loss wins beyond "
         "1:100. The sweep tests it on this data; what you see depends on α, γ and how much the classes overlap, "
         "so treat it as a hypothesis to check, not a rule."),
+    "chart.no_plotly": "This chart cannot be drawn: its drawing library (plotly.js) did not load. Reload the page.",
     "notice.title": "Some settings in the link could not be used:",
     "notice.unknown_key": "ignored the unknown setting {key}.",
     "notice.bad_number": "{key} must be a number; kept {value}.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -32,8 +33,10 @@ _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name(
 
 
 def chart(figure, key: str) -> None:
-    """A plotly Figure that stays mounted across reruns and is redrawn in place (see plot.js)."""
-    _PLOT(data=figure.to_json().encode(), key=key)
+    """A plotly Figure that stays mounted across reruns and is redrawn in place (see plot.js), with
+    the message it shows if plotly.js cannot load. Sent as bytes: JSON text, not re-encoded."""
+    error = translate(st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE), "chart.no_plotly")
+    _PLOT(data=f'{{"error": {json.dumps(error)}, "figure": {figure.to_json()}}}'.encode(), key=key)
 
 
 @st.cache_resource(show_spinner=False)  # once per server process, not on every rerun of app.py

@@ -28,7 +28,7 @@ export default function (component) {
     parentElement.appendChild(graph);
   }
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
-  const figure = JSON.parse(text);
+  const { figure, error: failed } = JSON.parse(text);
   const config = { displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
   // updates run in the order they came: each waits for plotly.js, then for the one before
   loadPlotly().then((Plotly) => {
@@ -38,7 +38,7 @@ export default function (component) {
       graph.lossvizResize.observe(graph);
     }
     return Plotly.react(graph, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
-  }).catch((error) => {
-    graph.textContent = String(error);
+  }, () => {
+    graph.textContent = failed;  // plotly.js did not load; said in the page's language
   });
 }

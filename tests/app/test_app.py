@@ -54,7 +54,7 @@ def _column(table: list[dict], index: int) -> list:
 
 def chart_specs(app) -> list[str]:
     """The plotly figure JSON of every chart on the page (ui.chart), in page order."""
-    return [element.proto.bytes.decode() for element in app.get("bidi_component")
+    return [json.dumps(json.loads(element.proto.bytes)["figure"]) for element in app.get("bidi_component")
             if element.proto.component_name == "lossviz.plot"]
 
 

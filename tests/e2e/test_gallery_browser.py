@@ -50,6 +50,14 @@ def test_the_code_follows_a_slider_and_the_explanation_stays(page, server):
     assert_healthy(page)
 
 
+def test_a_chart_says_so_in_the_page_language_when_plotly_cannot_load(page, server):
+    page.route("**/app/static/plotly.min.js", lambda route: route.abort())
+    page.goto(f"{server.url}/gallery?lang=ko")
+    page.wait_for_selector("text=plotly.js", timeout=60_000)
+    assert "차트를 그릴 수 없습니다" in page.locator(".lossviz-plot").first.inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
 def test_hostile_link_shows_a_notice_and_a_working_page(page, server):
     open_gallery(page, server, "huber.delta=1e309&loss=../../etc&lang=xx&losses=mse,huber,%3Cscript%3E")
     notice = page.locator('[data-testid="stAlert"]').first.inner_text()
