@@ -247,8 +247,8 @@ def network_view(settings, data, data_key, training_key):
                                        y_title=t("regression.history_y"), revision="classification.network_loss",
                                        validation_name=t("classification.validation")), key=PREFIX + "network_history")
     report = metrics.binary_report(data.y_val, run.val_scores)
-    ui.table([{t(f"classification.col_{key}"): report[key]
-               for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], side)
+    ui.table([{t(f"classification.col_{key}"): report[key]  # below both charts: a narrow column crowds it
+               for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}])
 
 
 view = st.radio(t("classification.view"), state.CLASSIFICATION_VIEWS, key=PREFIX + "view", horizontal=True,
