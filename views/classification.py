@@ -19,7 +19,6 @@ lang = st.session_state["lang"]
 PREFIX = "classification."
 SCHEMA = state.CLASSIFICATION
 CONFIDENCE_BINS = ("0–0.25", "0.25–0.5", "0.5–0.75", "0.75–1")
-TABS = ("data", "losses", "training")  # of the settings
 
 
 def t(key, **values):
@@ -47,32 +46,29 @@ def method_sliders(methods, params):
 
 
 def controls():
-    """The sidebar's three tabs of settings; returns the LabSettings they describe."""
-    opened, tab = ui.settings_tab(PREFIX, SCHEMA, {name: t(f"regression.tab_{name}") for name in TABS},
-                                  t("regression.settings"),
-                                  elsewhere=("view", "network_method", "hidden", "network_epochs"))
+    """The settings, in three tabs in the sidebar; returns the LabSettings they describe."""
+    opened = ui.settings_tab(PREFIX, SCHEMA, lang, elsewhere=("view", "network_method", "hidden", "network_epochs"))
     numbers, values, params = SCHEMA.numbers, {}, {}
-    with tab:
-        if opened == "data":
-            for key in state.CLASSIFICATION_DATA_KEYS:
-                ratio = (lambda value: f"1:{value:g}") if key == "imbalance" else None
-                values[key] = ui.spec_slider(t(f"classification.{key}"), numbers[key], PREFIX + key,
-                                             t(f"classification.{key}_help"), format_func=ratio)
-        elif opened == "losses":
-            values["methods"] = tuple(st.multiselect(t("classification.methods"), BINARY_METHODS,
-                                                     key=PREFIX + "methods", format_func=method_label,
-                                                     placeholder=t("regression.losses_placeholder")))
-            if "weighted_bce" in values["methods"]:
-                values["weighting"] = st.radio(t("classification.weighting"), ("auto", "manual"),
-                                               key=PREFIX + "weighting", horizontal=True,
-                                               format_func=lambda mode: t(f"classification.{mode}"))
-            method_sliders(values["methods"], params)
-            values["multiclass"] = tuple(st.multiselect(t("classification.multiclass_methods"), MULTICLASS_METHODS,
-                                                        key=PREFIX + "multiclass", format_func=method_label,
-                                                        placeholder=t("regression.losses_placeholder")))
-            method_sliders(values["multiclass"], params)
-        else:
-            values.update(ui.training_controls(PREFIX, numbers, lang))
+    if opened == "data":
+        for key in state.CLASSIFICATION_DATA_KEYS:
+            ratio = (lambda value: f"1:{value:g}") if key == "imbalance" else None
+            values[key] = ui.spec_slider(t(f"classification.{key}"), numbers[key], PREFIX + key,
+                                         t(f"classification.{key}_help"), format_func=ratio)
+    elif opened == "losses":
+        values["methods"] = tuple(st.multiselect(t("classification.methods"), BINARY_METHODS,
+                                                 key=PREFIX + "methods", format_func=method_label,
+                                                 placeholder=t("regression.losses_placeholder")))
+        if "weighted_bce" in values["methods"]:
+            values["weighting"] = st.radio(t("classification.weighting"), ("auto", "manual"),
+                                           key=PREFIX + "weighting", horizontal=True,
+                                           format_func=lambda mode: t(f"classification.{mode}"))
+        method_sliders(values["methods"], params)
+        values["multiclass"] = tuple(st.multiselect(t("classification.multiclass_methods"), MULTICLASS_METHODS,
+                                                    key=PREFIX + "multiclass", format_func=method_label,
+                                                    placeholder=t("regression.losses_placeholder")))
+        method_sliders(values["multiclass"], params)
+    else:
+        values.update(ui.training_controls(PREFIX, numbers, lang))
     return ui.lab_settings(PREFIX, SCHEMA, values, params)
 
 

@@ -46,7 +46,8 @@ st.caption(t(f"view.{task}"))
 
 @st.fragment
 def explore():
-    """Everything a parameter slider changes: moving one reruns this block, not the whole page."""
+    """Everything a parameter slider changes: moving one reruns this block, not the whole page.
+    In a page run, returns the drawn losses as configured ({name: Loss}) for the details."""
     specs = [(name, key, spec) for name in chosen for key, spec in losses.loss_class(name).param_specs.items()]
     if not specs:
         st.caption(t("gallery.no_parameters"))
@@ -63,7 +64,7 @@ def explore():
         st.caption(t("gallery.hinge_note"))
     if not drawn:
         st.info(t("gallery.pick_one"))
-        return
+        return {}
 
     curves = [ui.cached_curve(task, axis, name, tuple(settings.loss_params(name).items())) for name in drawn]
     axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
@@ -72,10 +73,11 @@ def explore():
     st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
                        file_name=f"lossviz-{task}.csv", mime="text/csv", key="gallery.download")
 
-    st.session_state["gallery.configured"] = {name: gallery.configured_loss(name, axis, settings.loss_params(name))
-                                              for name in drawn}
-    if not st.session_state.get("gallery.page_run") and st.session_state.get("gallery.detail_opened") != "explain":
-        st.rerun()  # a slider moved: the code and the check below follow it (the explanation does not depend on it)
+    if not st.session_state.get("gallery.page_run"):  # a slider moved: the details below did not rerun
+        if st.session_state.get("gallery.detail_tab", DETAIL_TABS[0]) != "explain":
+            st.rerun()  # the code and the check follow the sliders; the explanation does not depend on them
+        return {}
+    return {name: gallery.configured_loss(name, axis, settings.loss_params(name)) for name in drawn}
 
 
 def details(configured):
@@ -91,23 +93,21 @@ def details(configured):
         st.session_state["gallery.detail"] = names[0]
     name = st.radio(t("gallery.details"), names, key="gallery.detail", horizontal=True,
                     label_visibility="collapsed")
-    opened, tab = ui.open_tab("gallery.detail_tab", {key: t(f"gallery.{key}") for key in DETAIL_TABS},
-                               t("gallery.detail_tabs"))
-    st.session_state["gallery.detail_opened"] = opened
-    with tab:
-        if opened == "explain":
-            cls = losses.loss_class(name)
-            st.write(t(f"about.{name}"))
-            st.caption(t("gallery.formula"))
-            st.latex(cls.latex)
-            st.caption(t("gallery.gradient"))
-            st.latex(cls.grad_latex)
-        elif opened == "code":
-            for column, framework in zip(st.columns(2), ("pytorch", "keras"), strict=True):
-                column.caption({"pytorch": "PyTorch", "keras": "Keras"}[framework])
-                column.code(snippets.snippet(name, configured[name].params, framework), language="python")
-        else:
-            torch_check(configured)
+    opened = ui.open_tab("gallery.detail_tab", {key: t(f"gallery.{key}") for key in DETAIL_TABS},
+                         t("gallery.detail_tabs"))
+    if opened == "explain":
+        cls = losses.loss_class(name)
+        st.write(t(f"about.{name}"))
+        st.caption(t("gallery.formula"))
+        st.latex(cls.latex)
+        st.caption(t("gallery.gradient"))
+        st.latex(cls.grad_latex)
+    elif opened == "code":
+        for column, framework in zip(st.columns(2), ("pytorch", "keras"), strict=True):
+            column.caption({"pytorch": "PyTorch", "keras": "Keras"}[framework])
+            column.code(snippets.snippet(name, configured[name].params, framework), language="python")
+    else:
+        torch_check(configured)
 
 
 def torch_check(configured):
@@ -128,10 +128,9 @@ def torch_check(configured):
         st.caption(t("gallery.check_skipped_note"))
 
 
-st.session_state["gallery.configured"] = {}
 st.session_state["gallery.page_run"] = True  # explore() runs as part of the page here, not on its own
 try:
-    explore()
+    configured = explore()
 finally:
     st.session_state["gallery.page_run"] = False
-details(st.session_state["gallery.configured"])
+details(configured)

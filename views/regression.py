@@ -10,7 +10,6 @@ from lossviz.train import ERROR_MEASURES, history_csv, influence, parameter_erro
 lang = st.session_state["lang"]
 PREFIX = "regression."
 DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
-TABS = ("data", "losses", "training")  # of the settings
 
 
 def t(key, **values):
@@ -28,25 +27,23 @@ st.caption(t("regression.intro"))
 
 
 def controls():
-    """The three tabs of settings; returns the LabSettings they describe."""
-    opened, tab = ui.settings_tab(PREFIX, state.REGRESSION, {name: t(f"regression.tab_{name}") for name in TABS},
-                                  t("regression.settings"), elsewhere=("influence", "measure"))
+    """The settings, in three tabs; returns the LabSettings they describe."""
+    opened = ui.settings_tab(PREFIX, state.REGRESSION, lang, elsewhere=("influence", "measure"))
     numbers, values, params = state.REGRESSION.numbers, {}, {}
-    with tab:
-        if opened == "data":
-            values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=PREFIX + "outlier_kind",
-                                              horizontal=True, format_func=lambda kind: t(f"regression.kind.{kind}"))
-            for key in DATA_SLIDERS:
-                values[key] = ui.spec_slider(t(f"regression.{key}"), numbers[key], PREFIX + key)
-        elif opened == "losses":
-            chosen = st.multiselect(t("regression.losses"), state.REGRESSION_LOSSES, key=PREFIX + "losses",
-                                    placeholder=t("regression.losses_placeholder"))
-            values["losses"] = tuple(chosen)
-            for name in values["losses"]:
-                for key, spec in losses.loss_class(name).param_specs.items():
-                    params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"{PREFIX}{name}.{key}")
-        else:
-            values.update(ui.training_controls(PREFIX, numbers, lang))
+    if opened == "data":
+        values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=PREFIX + "outlier_kind",
+                                          horizontal=True, format_func=lambda kind: t(f"regression.kind.{kind}"))
+        for key in DATA_SLIDERS:
+            values[key] = ui.spec_slider(t(f"regression.{key}"), numbers[key], PREFIX + key)
+    elif opened == "losses":
+        chosen = st.multiselect(t("regression.losses"), state.REGRESSION_LOSSES, key=PREFIX + "losses",
+                                placeholder=t("regression.losses_placeholder"))
+        values["losses"] = tuple(chosen)
+        for name in values["losses"]:
+            for key, spec in losses.loss_class(name).param_specs.items():
+                params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"{PREFIX}{name}.{key}")
+    else:
+        values.update(ui.training_controls(PREFIX, numbers, lang))
     return ui.lab_settings(PREFIX, state.REGRESSION, values, params)
 
 

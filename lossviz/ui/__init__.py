@@ -61,7 +61,7 @@ def compact_layout() -> None:
     """Less empty space above the page, so controls and both charts fit a 1280x800 screen; table
     headers that break between words only (a Korean word split in two reads as two words)."""
     st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
-            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")  # headers break between words
+            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")
 
 
 def language() -> str:
@@ -86,24 +86,28 @@ def restore_widgets(prefix: str, settings: LabSettings) -> None:
             st.session_state[f"{prefix}{name}.{key}"] = value
 
 
-def open_tab(key: str, labels: dict[str, str], label: str, width: str = "content"):
-    """Tabs ({tab: label}) of which only the open one is drawn: returns that tab and a container
-    for it. A segmented control, not st.tabs: every element drawn costs the browser time on each
-    rerun, a formula or a code block ~10 ms, and st.tabs ~40 ms even when nothing in it changed.
+def open_tab(key: str, labels: dict[str, str], label: str, width: str = "content") -> str:
+    """Tabs ({tab: label}) of which only the open one is drawn, right below: returns the open tab.
+    A segmented control, not st.tabs: every element drawn costs the browser time on each rerun, a
+    formula or a code block ~10 ms, and st.tabs ~40 ms even when nothing in it changed.
     `label` names the control for screen readers; `width` is "content" or "stretch"."""
-    opened = st.segmented_control(label, list(labels), format_func=labels.get, key=key, default=next(iter(labels)),
-                                  required=True, label_visibility="collapsed", width=width)
-    return opened, st.container()
+    return st.segmented_control(label, list(labels), format_func=labels.get, key=key, default=next(iter(labels)),
+                                required=True, label_visibility="collapsed", width=width)
 
 
-def settings_tab(prefix: str, schema: LabSchema, labels: dict[str, str], label: str, elsewhere: tuple[str, ...] = ()):
-    """open_tab for a lab's settings: the closed tabs' settings keep their values in session state,
-    where lab_settings reads them. `elsewhere`: the settings whose widgets stand outside the tabs."""
+LAB_TABS = ("data", "losses", "training")  # of a lab's settings
+
+
+def settings_tab(prefix: str, schema: LabSchema, lang: str, elsewhere: tuple[str, ...] = ()) -> str:
+    """open_tab for a lab's settings (LAB_TABS, across the sidebar): the closed tabs' settings keep
+    their values in session state, where lab_settings reads them. `elsewhere`: the settings whose
+    widgets stand outside the tabs."""
     for key in (*schema.defaults(), *(f"{name}.{param}" for name, param in schema.param_specs)):
         if key not in elsewhere and prefix + key in st.session_state:
             # Streamlit forgets the value of a widget that a run does not draw, unless it is stored again
             st.session_state[prefix + key] = st.session_state[prefix + key]
-    return open_tab(prefix + "settings_tab", labels, label, width="stretch")  # the sidebar's width
+    labels = {name: translate(lang, f"regression.tab_{name}") for name in LAB_TABS}
+    return open_tab(prefix + "settings_tab", labels, translate(lang, "regression.settings"), width="stretch")
 
 
 def lab_settings(prefix: str, schema: LabSchema, values: dict, params: dict) -> LabSettings:

@@ -30,7 +30,7 @@ export default function (component) {
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
   const { figure, error: failed } = JSON.parse(text);
   const config = { displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
-  // updates run in the order they came: each waits for plotly.js, then for the one before
+  // updates keep the order they came in: all wait on the one plotly.js promise, whose callbacks run in turn
   loadPlotly().then((Plotly) => {
     if (!graph.lossvizResize) {
       // the sidebar or a column can change the width without a window resize

@@ -52,19 +52,14 @@ def _column(table: list[dict], index: int) -> list:
     return [list(row.values())[index] for row in table]
 
 
-def chart_specs(app) -> list[str]:
-    """The plotly figure JSON of every chart on the page (ui.chart), in page order."""
-    return [json.dumps(json.loads(element.proto.bytes)["figure"]) for element in app.get("bidi_component")
+def figures(app) -> list[dict]:
+    """Every chart on the page (ui.chart) as its plotly figure, in page order."""
+    return [json.loads(element.proto.bytes)["figure"] for element in app.get("bidi_component")
             if element.proto.component_name == "lossviz.plot"]
 
 
-def figures(app) -> list[dict]:
-    """Every chart on the page as its plotly figure."""
-    return [json.loads(spec) for spec in chart_specs(app)]
-
-
-def _figure_data(app, index=0):
-    return chart_specs(app)[index]
+def _figure_data(app, index=0) -> str:
+    return json.dumps(figures(app)[index])
 
 
 def test_home_page_runs_and_links_the_gallery():
