@@ -103,9 +103,9 @@ def details(configured):
         st.caption(t("gallery.gradient"))
         st.latex(cls.grad_latex)
     elif opened == "code":
-        for column, framework in zip(st.columns(2), ("pytorch", "keras"), strict=True):
-            column.caption({"pytorch": "PyTorch", "keras": "Keras"}[framework])
-            column.code(snippets.snippet(name, configured[name].params, framework), language="python")
+        for framework, title in (("pytorch", "PyTorch"), ("keras", "Keras")):  # full width: long calls stay whole
+            st.caption(title)
+            st.code(snippets.snippet(name, configured[name].params, framework), language="python", wrap_lines=True)
     else:
         torch_check(configured)
 
