@@ -188,12 +188,10 @@ def multiclass_view(settings, data, data_key, training_key):
                         for label, value in enumerate(recalls[history.loss])}})
     counts = np.bincount(data.y_val, minlength=data.classes)
     classes = [t("classification.class_name", label=label, count=count) for label, count in enumerate(counts)]
-    chart, table = st.columns([1, 1], gap="medium")
-    with chart:
-        ui.chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
-                                           revision="classification.multiclass"), key=PREFIX + "multiclass_chart")
-    table.caption(t("classification.multiclass_note"))
-    ui.table(rows, table)
+    ui.chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
+                                       revision="classification.multiclass"), key=PREFIX + "multiclass_chart")
+    st.caption(t("classification.multiclass_note"))
+    ui.table(rows)  # below the chart: in a half-width column its headers broke and it overflowed
 
 
 def network_view(settings, data, data_key, training_key):
