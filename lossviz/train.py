@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -25,6 +25,7 @@ TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, in
 DIVERGENCE_FACTOR = 1e6
 SWEEP_FRACTIONS = tuple(np.round(np.linspace(0.0, 0.5, 11), 2))
 SWEEP_REPEATS = 3  # data sets per fraction (consecutive seeds), averaged
+SCORES_PER_CHUNK = 32_768  # scores per vectorized pass over many models: its arrays (256 KB) stay in cache
 
 
 @dataclass(frozen=True)
@@ -64,35 +65,31 @@ def design_matrix(x: np.ndarray) -> np.ndarray:
     return np.hstack([x, np.ones((x.shape[0], 1))])
 
 
-def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: float, momentum: float, epochs: int,
-            validation=None) -> History:
+def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: float, momentum: float,
+            epochs: int) -> History:
     """Full-batch descent from zero on `size` parameters, recorded as a History.
 
     `loss_and_gradient(theta)` gives the mean training loss and its gradient with respect to
-    theta; `validation(theta)`, when given, the validation loss. The run stops at the first
-    epoch whose loss is not finite or has grown DIVERGENCE_FACTOR times beyond its start.
+    theta. The run stops at the first epoch whose loss is not finite or has grown
+    DIVERGENCE_FACTOR times beyond its start.
     """
     epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
     stepper = optim.make(optimizer, lr=lr, momentum=momentum)
     theta = np.zeros(size)
     values, params = np.empty(epochs + 1), np.empty((epochs + 1, size))
-    val_values = None if validation is None else np.empty(epochs + 1)
     limit = math.inf
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(epochs + 1):
             value, grad = loss_and_gradient(theta)
             if not value <= limit:  # also catches NaN
-                return History(name, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch,
-                               val_values=None if val_values is None else val_values[:epoch].copy())
+                return History(name, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch)
             values[epoch] = value
             params[epoch] = theta
-            if val_values is not None:
-                val_values[epoch] = validation(theta)
             if epoch == 0 and value > 0:
                 limit = DIVERGENCE_FACTOR * value
             if epoch < epochs:
                 stepper.step(theta, grad)
-    return History(name, values, params, val_values=val_values)
+    return History(name, values, params)
 
 
 def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str = "gd", lr: float = 0.05,
@@ -214,10 +211,35 @@ class Objective:
     def value_and_gradient(self, labels: np.ndarray, scores: np.ndarray) -> tuple[float, np.ndarray]:
         """Mean loss and its gradient with respect to the scores."""
         if self.method == "smoothed_bce":
-            logits = np.stack([np.zeros_like(scores), scores], axis=1)
-            value, grad = self.loss.value_and_gradient(labels, logits)
+            value, grad = self.loss.value_and_gradient(labels, self._two_class_logits(scores))
             return value, grad[:, 1] - grad[:, 0]
         return self.loss.value_and_gradient(labels, scores)
+
+    def elementwise(self, labels: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """The loss of every point (labels as the method reads them: 0/1, or class indices)."""
+        if self.method == "smoothed_bce":
+            return self.loss.elementwise(labels.astype(np.intp), self._two_class_logits(scores))
+        return self.loss.elementwise(labels, scores)
+
+    def mean_per_model(self, labels: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """The mean loss of each model whose scores on the points are `scores[k]`.
+
+        One vectorized pass in chunks of about SCORES_PER_CHUNK scores, instead of a call per
+        model: a run's validation loss at every epoch costs a fraction of an epoch loop.
+        """
+        per_model = int(np.prod(scores.shape[1:]))
+        models = max(1, SCORES_PER_CHUNK // max(per_model, 1))
+        sums = [self.elementwise(np.tile(labels, len(chunk)), chunk.reshape(-1, *scores.shape[2:]))
+                .reshape(chunk.shape[:2]).sum(axis=1)
+                for chunk in (scores[start:start + models] for start in range(0, len(scores), models))]
+        # the mean divides by the points or, for class-weighted cross-entropy (as torch), their weights' sum
+        class_weight = getattr(self.loss, "class_weight", None)
+        normaliser = labels.size if class_weight is None else np.asarray(class_weight)[labels].sum()
+        return np.concatenate(sums) / normaliser if sums else np.empty(0)
+
+    @staticmethod
+    def _two_class_logits(scores):
+        return np.stack([np.zeros_like(scores), scores], axis=-1)
 
 
 def objective(method: str, params: dict, labels: np.ndarray | None = None) -> Objective:
@@ -269,11 +291,12 @@ def train_classifier(goal: Objective, data, *, optimizer: str = "adam", lr: floa
         value, grad = goal.value_and_gradient(labels, features @ theta.reshape(shape))
         return value, (features_t @ grad).reshape(-1)
 
-    def validation(theta):
-        return goal.value_and_gradient(val_labels, val_features @ theta.reshape(shape))[0]
-
-    return descend(goal.method, loss_and_gradient, features.shape[1] * outputs, optimizer=optimizer, lr=lr,
-                   momentum=momentum, epochs=epochs, validation=validation)
+    history = descend(goal.method, loss_and_gradient, features.shape[1] * outputs, optimizer=optimizer, lr=lr,
+                      momentum=momentum, epochs=epochs)
+    val_scores = val_features @ history.params.reshape(-1, features.shape[1], outputs)  # (epochs, points, outputs)
+    if binary:
+        val_scores = val_scores[..., 0]
+    return replace(history, val_values=goal.mean_per_model(val_labels, val_scores))
 
 
 def scores(history: History, x: np.ndarray, epoch: int = -1) -> np.ndarray:
@@ -297,10 +320,7 @@ def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.nda
     bins = np.clip(np.digitize(p_t, edges[1:-1]), 0, len(edges) - 2)
     shares = {}
     for goal in goals:
-        if goal.method == "smoothed_bce":
-            per_point = goal.loss.elementwise(labels.astype(np.intp), np.stack([np.zeros_like(scores), scores], 1))
-        else:
-            per_point = goal.loss.elementwise(labels, scores)
+        per_point = goal.elementwise(labels, scores)
         totals = np.bincount(bins, weights=per_point, minlength=len(edges) - 1)
         shares[goal.method] = totals / totals.sum() if totals.sum() > 0 else totals
     return shares

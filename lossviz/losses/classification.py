@@ -219,9 +219,10 @@ class Focal(Loss):
         sign = 2.0 * y_true - 1.0
         signed = sign * y_pred  # logit of p_t
         # cross-entropy softplus(-s) = -log p_t and miss = 1 - p_t, both without cancellation
-        softplus_pos, p_t, cross_entropy, miss = _softplus_and_sigmoid(signed, negative=True)
-        # (1 - p_t)^gamma = exp(-gamma softplus(s)): no log of a tiny miss
-        weight = np.exp(-self.gamma * softplus_pos)
+        _, p_t, cross_entropy, miss = _softplus_and_sigmoid(signed, negative=True)
+        # miss = sigmoid(-s) is exact even when tiny, so its power is too (and gamma = 2, the
+        # common choice, is a square: numpy skips pow)
+        weight = np.power(miss, self.gamma)
         weight *= self._alpha_t(y_true)
         value = float(np.dot(weight, cross_entropy))
         grad = self.gamma * p_t * cross_entropy

@@ -84,3 +84,15 @@ def test_weighted_cce_weighs_classes_by_inverse_frequency():
 def test_bad_methods_and_parameters_are_refused(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("method", BINARY_METHODS + MULTICLASS_METHODS)
+def test_the_validation_loss_of_every_epoch_is_that_epochs_model_on_the_validation_split(method, monkeypatch):
+    classes = 2 if method in BINARY_METHODS else 3
+    data = classification_data(n=600, imbalance=3, classes=classes, seed=4)
+    goal = objective(method, DEFAULT_PARAMS.get(method, {}), data.y)
+    labels = data.y_val.astype(np.float64) if classes == 2 else data.y_val
+    monkeypatch.setattr("lossviz.train.SCORES_PER_CHUNK", 1000)  # several chunks, the last one short
+    history = train_classifier(goal, data, epochs=30)
+    one_by_one = [goal.value_and_gradient(labels, scores(history, data.x_val, epoch))[0] for epoch in range(31)]
+    np.testing.assert_allclose(history.val_values, one_by_one, rtol=1e-12, atol=1e-15)
