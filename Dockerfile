@@ -20,9 +20,7 @@ COPY --chown=lossviz:lossviz app.py ./
 COPY --chown=lossviz:lossviz .streamlit ./.streamlit
 COPY --chown=lossviz:lossviz lossviz ./lossviz
 COPY --chown=lossviz:lossviz views ./views
-# the charts' plotly.js, where Streamlit serves static files (app.py copies it when missing, but
-# the app's user cannot write to /app)
-RUN python -c "from pathlib import Path; from lossviz import ui; ui.publish_plotly_js(Path('static'))"
+COPY --chown=lossviz:lossviz static ./static
 
 USER 10001
 EXPOSE 8501

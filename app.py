@@ -1,14 +1,11 @@
 """LossViz entry point: page config, the shared sidebar, and the list of pages."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from lossviz import ui
 from lossviz.i18n import translate
 
 st.set_page_config(page_title="LossViz", page_icon="📉", layout="wide")
-ui.publish_plotly_js(Path(__file__).with_name("static"))  # where the charts load plotly.js from
 ui.compact_layout()
 lang = ui.language()
 st.sidebar.caption(translate(lang, "sidebar.about"))

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import math
 import os
-from pathlib import Path
 
 import numpy as np
-import plotly
 import plotly.graph_objects as go
 
 # One color per loss, the same on every chart and page.
@@ -27,18 +25,20 @@ FALLBACK_COLOR = "#444444"
 # plotly checks every property as a figure is built: up to 45 ms of a lab's rerun, for specs that
 # only change with the code. The test suite turns the check on (tests/conftest.py).
 VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
+# The trace types of the browser's plotly.js, its cartesian bundle (static/plotly-cartesian.min.js)
+BUNDLED_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
+                            "image", "pie", "scatter", "scatterternary", "violin"})
 PANEL_GAP = 0.1  # share of the width between two side-by-side panels
 AXIS_STYLE = {"gridcolor": "#e6e9ef", "zerolinecolor": "#b9bec9", "zeroline": True, "linecolor": "#e6e9ef",
               "tickfont": {"color": "#6b6f7b"}}
 
 
-def plotly_js() -> Path:
-    """The plotly.js bundle that ships with the installed plotly package: the browser side of these figures."""
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
 def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = None) -> go.Figure:
     """The go.Figure of plain-dict traces, layout and animation frames."""
+    if VALIDATE:
+        missing = {trace.get("type", "scatter") for trace in data} - BUNDLED_TRACES
+        if missing:
+            raise ValueError(f"the browser's plotly.js bundle cannot draw {sorted(missing)}")
     return go.Figure(data=data, layout=figure_layout, frames=frames, _validate=VALIDATE)
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import logging
-import shutil
 from pathlib import Path
 
 import streamlit as st
 
-from lossviz import charts, gallery, losses
+from lossviz import gallery, losses
 from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
@@ -27,7 +25,7 @@ from lossviz.train import (
 )
 
 LANG_KEY = "lang"
-# the chart component (plot.js); its plotly.js comes from Streamlit's static files (publish_plotly_js)
+# the chart component (plot.js); its plotly.js is static/plotly-cartesian.min.js, served by Streamlit
 _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name("plot.js")).read_text(),
                                    isolate_styles=False)
 
@@ -37,24 +35,6 @@ def chart(figure, key: str) -> None:
     the message it shows if plotly.js cannot load. Sent as bytes: JSON text, not re-encoded."""
     error = translate(st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE), "chart.no_plotly")
     _PLOT(data=f'{{"error": {json.dumps(error)}, "figure": {figure.to_json()}}}'.encode(), key=key)
-
-
-@st.cache_resource(show_spinner=False)  # once per server process, not on every rerun of app.py
-def publish_plotly_js(static_dir: Path) -> None:
-    """Copy the installed plotly package's plotly.js into the app's static folder, which Streamlit
-    serves at app/static/ (server.enableStaticServing), unless the same file is there already.
-
-    A folder the app may not write to is left alone: the charts then say that plotly.js did not
-    load (an image builds the file in beforehand, see the Dockerfile)."""
-    source = charts.plotly_js()
-    target = static_dir / source.name
-    if target.exists() and target.stat().st_size == source.stat().st_size:
-        return
-    try:
-        static_dir.mkdir(exist_ok=True)
-        shutil.copyfile(source, target)
-    except OSError as error:
-        logging.getLogger(__name__).warning("cannot publish plotly.js to %s: %s", static_dir, error)
 
 
 def compact_layout() -> None:

@@ -9,7 +9,7 @@ function loadPlotly() {
   if (!loading) {
     loading = new Promise((resolve, reject) => {
       const script = document.createElement("script");
-      script.src = new URL("app/static/plotly.min.js", document.baseURI).href;
+      script.src = new URL("app/static/plotly-cartesian.min.js", document.baseURI).href;
       script.onload = () => resolve(window.Plotly);
       script.onerror = () => { loading = null; reject(new Error("plotly.js did not load")); };
       document.head.appendChild(script);

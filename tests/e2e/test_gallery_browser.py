@@ -51,7 +51,7 @@ def test_the_code_follows_a_slider_and_the_explanation_stays(page, server):
 
 
 def test_a_chart_says_so_in_the_page_language_when_plotly_cannot_load(page, server):
-    page.route("**/app/static/plotly.min.js", lambda route: route.abort())
+    page.route("**/app/static/plotly-cartesian.min.js", lambda route: route.abort())
     page.goto(f"{server.url}/gallery?lang=ko")
     page.wait_for_selector("text=plotly.js", timeout=60_000)
     assert "차트를 그릴 수 없습니다" in page.locator(".lossviz-plot").first.inner_text()

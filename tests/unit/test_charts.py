@@ -1,13 +1,18 @@
 """Chart helpers whose choices are not visible in AppTest: log ticks, drawn epochs, drawn points."""
 
 import json
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
+from plotly.offline import get_plotlyjs_version
 
 from lossviz import charts, losses
 from lossviz.data import regression_data
 from lossviz.train import train_linear
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(("low", "high", "ticks"), [
@@ -49,6 +54,17 @@ def test_the_suite_checks_every_figure_plotly_draws():
     assert charts.VALIDATE
     with pytest.raises(ValueError, match="bogus"):
         charts.figure([{"type": "scatter", "bogus": 1}], charts.layout(revision="test"))
+
+
+def test_the_browsers_plotly_js_is_the_release_plotly_py_writes_figures_for():
+    bundle = (ROOT / "static" / "plotly-cartesian.min.js").read_text()
+    assert f"plotly.js (cartesian - minified) v{get_plotlyjs_version()}\n" in bundle[:200]
+    assert set(re.findall(r'moduleType:"trace",name:"(\w+)"', bundle)) == charts.BUNDLED_TRACES
+
+
+def test_the_suite_refuses_a_figure_the_bundle_cannot_draw():
+    with pytest.raises(ValueError, match="cannot draw"):
+        charts.figure([{"type": "scatter3d", "x": [0], "y": [0], "z": [0]}], charts.layout(revision="test"))
 
 
 def test_an_unchecked_figure_is_the_same_figure(monkeypatch):

@@ -1,8 +1,7 @@
 """The pure helpers of lossviz.ui (the widgets themselves are covered by the AppTests)."""
 
-from lossviz import charts
 from lossviz.losses import ParamSpec
-from lossviz.ui import log_steps, markdown_table, publish_plotly_js
+from lossviz.ui import log_steps, markdown_table
 
 
 def test_markdown_table_aligns_numbers_right_and_escapes_cells():
@@ -26,20 +25,3 @@ def test_log_steps_cover_the_range_in_one_two_five_steps():
 
 def test_markdown_table_formats_floats_as_asked():
     assert markdown_table([{"x": 1.5e-12}], number_format="{:.2e}").splitlines()[-1] == "| 1.50e-12 |"
-
-
-def test_plotly_js_is_published_once_into_the_static_folder(tmp_path):
-    static = tmp_path / "static"
-    publish_plotly_js(static)
-    published = static / "plotly.min.js"
-    assert published.read_bytes()[:200] == charts.plotly_js().read_bytes()[:200]
-    before = published.stat().st_mtime_ns
-    publish_plotly_js(static)  # the same file is there: left alone
-    assert published.stat().st_mtime_ns == before
-
-
-def test_an_unwritable_static_folder_is_left_alone(tmp_path):
-    blocked = tmp_path / "static"
-    blocked.write_text("a file where the folder should be")
-    publish_plotly_js(blocked)  # no exception: the charts show that plotly.js did not load
-    assert blocked.read_text() == "a file where the folder should be"
