@@ -29,8 +29,10 @@ VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
 BUNDLED_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
                             "image", "pie", "scatter", "scatterternary", "violin"})
 PANEL_GAP = 0.1  # share of the width between two side-by-side panels
+# "allow": plotly otherwise measures every tick label on every redraw to hide those past the
+# chart's edge (a fifth of a two-panel redraw); the margins leave them room
 AXIS_STYLE = {"gridcolor": "#e6e9ef", "zerolinecolor": "#b9bec9", "zeroline": True, "linecolor": "#e6e9ef",
-              "tickfont": {"color": "#6b6f7b"}}
+              "tickfont": {"color": "#6b6f7b"}, "ticklabeloverflow": "allow"}
 
 
 def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = None) -> go.Figure:
