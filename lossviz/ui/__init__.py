@@ -124,7 +124,7 @@ def show_notices(lang: str) -> None:
     notices = st.session_state.pop("notices", [])
     if notices:
         lines = "\n".join(f"- {translate(lang, notice.key, **as_code(notice.values))}" for notice in notices)
-        st.warning(f"{translate(lang, 'notice.title')}\n\n{lines}", icon="⚠️")
+        st.warning(f"{translate(lang, 'notice.title')}\n\n{lines}", icon=":material/warning:")
 
 
 def as_code(values: dict) -> dict:
