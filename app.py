@@ -5,8 +5,9 @@ import streamlit as st
 from lossviz import ui
 from lossviz.i18n import translate
 
-# Material icons, not emoji: an emoji makes Streamlit compile its emoji catalog on the first run
-st.set_page_config(page_title="LossViz", page_icon=":material/ssid_chart:", layout="wide")
+# Icons: no emoji (Streamlit would load its emoji catalog on a first run, ~0.2 s of a cold start)
+# and a favicon of our own (a Material one is fetched from Google's font server)
+st.set_page_config(page_title="LossViz", page_icon="/app/static/favicon.svg", layout="wide")
 ui.compact_layout()
 lang = ui.language()
 st.sidebar.caption(translate(lang, "sidebar.about"))
