@@ -227,11 +227,12 @@ class Objective:
         One vectorized pass in chunks of about SCORES_PER_CHUNK scores, instead of a call per
         model: a run's validation loss at every epoch costs a fraction of an epoch loop.
         """
-        per_model = int(np.prod(scores.shape[1:]))
-        models = max(1, SCORES_PER_CHUNK // max(per_model, 1))
-        sums = [self.elementwise(np.tile(labels, len(chunk)), chunk.reshape(-1, *scores.shape[2:]))
-                .reshape(chunk.shape[:2]).sum(axis=1)
-                for chunk in (scores[start:start + models] for start in range(0, len(scores), models))]
+        models = max(1, SCORES_PER_CHUNK // max(int(np.prod(scores.shape[1:])), 1))
+        sums = []
+        for start in range(0, len(scores), models):
+            chunk = scores[start:start + models]  # (models, points[, classes])
+            per_point = self.elementwise(np.tile(labels, len(chunk)), chunk.reshape(-1, *scores.shape[2:]))
+            sums.append(per_point.reshape(chunk.shape[:2]).sum(axis=1))
         # the mean divides by the points or, for class-weighted cross-entropy (as torch), their weights' sum
         class_weight = getattr(self.loss, "class_weight", None)
         normaliser = labels.size if class_weight is None else np.asarray(class_weight)[labels].sum()

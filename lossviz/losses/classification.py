@@ -220,7 +220,7 @@ class Focal(Loss):
         signed = sign * y_pred  # logit of p_t
         # cross-entropy softplus(-s) = -log p_t and miss = 1 - p_t, both without cancellation
         _, p_t, cross_entropy, miss = _softplus_and_sigmoid(signed, negative=True)
-        # miss = sigmoid(-s) is exact even when tiny, so its power is too (and gamma = 2, the
+        # (1 - p_t)^gamma from miss, which has no cancellation even when tiny (gamma = 2, the
         # common choice, is a square: numpy skips pow)
         weight = np.power(miss, self.gamma)
         weight *= self._alpha_t(y_true)
