@@ -227,16 +227,17 @@ class Objective:
         One vectorized pass in chunks of about SCORES_PER_CHUNK scores, instead of a call per
         model: a run's validation loss at every epoch costs a fraction of an epoch loop.
         """
+        if not len(scores):
+            return np.empty(0)
         models = max(1, SCORES_PER_CHUNK // max(int(np.prod(scores.shape[1:])), 1))
+        tiled = np.tile(labels, min(models, len(scores)))  # the labels of a whole chunk, sliced for the last
         sums = []
         for start in range(0, len(scores), models):
             chunk = scores[start:start + models]  # (models, points[, classes])
-            per_point = self.elementwise(np.tile(labels, len(chunk)), chunk.reshape(-1, *scores.shape[2:]))
-            sums.append(per_point.reshape(chunk.shape[:2]).sum(axis=1))
-        # the mean divides by the points or, for class-weighted cross-entropy (as torch), their weights' sum
-        class_weight = getattr(self.loss, "class_weight", None)
-        normaliser = labels.size if class_weight is None else np.asarray(class_weight)[labels].sum()
-        return np.concatenate(sums) / normaliser if sums else np.empty(0)
+            per_point = self.elementwise(tiled[:len(chunk) * labels.size], chunk.reshape(-1, *scores.shape[2:]))
+            per_model = per_point.reshape(chunk.shape[:2])
+            sums.append(per_model.sum(axis=1))
+        return np.concatenate(sums) / self.loss.reduction_weight(labels, per_model[0])  # as forward reduces
 
     @staticmethod
     def _two_class_logits(scores):

@@ -95,6 +95,10 @@ class Loss:
         """Mean of `elementwise` (the reduction torch calls "mean")."""
         return float(np.mean(self.elementwise(y_true, y_pred)))
 
+    def reduction_weight(self, y_true, values: np.ndarray) -> float:
+        """What `forward` divides the sum of the `elementwise` `values` for `y_true` by: their count."""
+        return values.size
+
     def value_and_gradient(self, y_true, y_pred) -> tuple[float, np.ndarray]:
         """`forward` and `backward` in one call, for training loops that call both every epoch.
 

@@ -404,6 +404,13 @@ class CCE(Loss):
         y_pred, coefficients, _ = self._weighted_targets(y_true, y_pred)
         return -(coefficients * log_proba(y_pred, self.from_logits)).sum(axis=1)
 
+    def reduction_weight(self, y_true, values):
+        """With class indices as targets and class weights, the targets' summed weights (as torch)."""
+        target = np.asarray(y_true)
+        if self.class_weight is None or target.ndim != 1:
+            return values.size
+        return float(np.asarray(self.class_weight)[target.astype(np.intp)].sum())
+
     def forward(self, y_true, y_pred):
         y_pred, coefficients, normaliser = self._weighted_targets(y_true, y_pred)
         return float(-(coefficients * log_proba(y_pred, self.from_logits)).sum() / normaliser)

@@ -127,3 +127,16 @@ def test_regression_gradient_vanishes_at_the_minimiser(name):
     values = np.linspace(-3, 3, 11)
     np.testing.assert_allclose(loss.backward(values, values), 0.0, atol=1e-15)
     assert loss.forward(values, values) == pytest.approx(0.0, abs=1e-15)
+
+
+@pytest.mark.parametrize(("loss", "y_true", "y_pred"), [
+    (losses.get("huber"), Y_TRUE, Y_PRED),
+    (losses.get("focal", from_logits=True), LABELS, LOGITS),
+    (losses.get("cce", from_logits=True), rng.integers(0, 3, 40), rng.normal(size=(40, 3))),
+    (losses.get("cce", from_logits=True, class_weight=(0.2, 1.0, 5.0)), rng.integers(0, 3, 40),
+     rng.normal(size=(40, 3))),
+])
+def test_forward_is_the_elementwise_sum_over_the_reduction_weight(loss, y_true, y_pred):
+    values = loss.elementwise(y_true, y_pred)
+    assert values.sum() / loss.reduction_weight(y_true, values) == pytest.approx(loss.forward(y_true, y_pred),
+                                                                                 rel=1e-12)
