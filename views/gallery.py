@@ -58,6 +58,10 @@ def explore():
             params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
     settings = state.GallerySettings(task, tuple(chosen), axis, params)
     st.query_params.from_dict({**state.gallery_query(settings), "lang": lang})
+    page_run = st.session_state.get("gallery.page_run")
+    if not page_run and st.session_state.get("gallery.detail_tab", DETAIL_TABS[0]) != "explain":
+        # a slider moved and the open tab (code, check) follows it: the page run draws it all, the chart once
+        st.rerun()
 
     drawn = [name for name in chosen if gallery.supports(name, axis)]
     if len(drawn) < len(chosen):
@@ -73,9 +77,7 @@ def explore():
     st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
                        file_name=f"lossviz-{task}.csv", mime="text/csv", key="gallery.download")
 
-    if not st.session_state.get("gallery.page_run"):  # a slider moved: the details below did not rerun
-        if st.session_state.get("gallery.detail_tab", DETAIL_TABS[0]) != "explain":
-            st.rerun()  # the code and the check follow the sliders; the explanation does not depend on them
+    if not page_run:  # a slider moved: the explanation below does not depend on it and does not rerun
         return {}
     return {name: gallery.configured_loss(name, axis, settings.loss_params(name)) for name in drawn}
 
