@@ -4,6 +4,7 @@ Prints the JavaScript self time per press by bundle (plotly, React, Streamlit's 
 the busiest functions, so a redraw budget can be spent where it goes.
 
     PYTHONPATH=. .venv/bin/python benchmarks/profile_browser.py "/regression?lang=en" "outlier fraction"
+    PYTHONPATH=. .venv/bin/python benchmarks/profile_browser.py / frequency --script benchmarks/one_chart_app.py
 """
 
 import argparse
@@ -17,9 +18,9 @@ from playwright.sync_api import sync_playwright
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
 
 
-def profile(path: str, slider_label: str, presses: int) -> list[dict]:
+def profile(path: str, slider_label: str, presses: int, script: Path = ROOT / "app.py") -> list[dict]:
     trace = Path(tempfile.mkdtemp()) / "trace.json"
-    server = Server(ROOT / "app.py").start()
+    server = Server(script).start()
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
@@ -64,8 +65,10 @@ def main():
     parser.add_argument("path", help='page and query, e.g. "/regression?lang=en"')
     parser.add_argument("slider", help="the aria-label of the slider to press")
     parser.add_argument("--presses", type=int, default=3)
+    parser.add_argument("--script", type=Path, default=ROOT / "app.py",
+                        help="the Streamlit script to serve (benchmarks/one_chart_app.py for the yardstick)")
     args = parser.parse_args()
-    by_file, by_function = self_times(profile(args.path, args.slider, args.presses), args.presses)
+    by_file, by_function = self_times(profile(args.path, args.slider, args.presses, args.script), args.presses)
     print(f"self time per press over {args.presses} presses, by script file")
     for source, ms in by_file.most_common(12):
         print(f"  {source:50s} {ms:8.1f} ms")
