@@ -21,4 +21,6 @@ pages = [
     st.Page("views/classification.py", title=translate(lang, "nav.classification"), icon=":material/balance:",
             url_path="classification"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+ui.track_page(page.url_path)
+page.run()

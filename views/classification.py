@@ -25,8 +25,9 @@ def t(key, **values):
     return translate(lang, key, **values)
 
 
-if PREFIX + "methods" not in st.session_state:  # first visit: restore the lab from the URL
-    restored, notices = state.parse_lab(SCHEMA, st.query_params.to_dict())
+query = ui.query_to_restore(PREFIX)
+if query is not None:  # a shared link, Back or Forward, or a return to the lab
+    restored, notices = state.parse_lab(SCHEMA, query)
     ui.restore_widgets(PREFIX, restored)
     ui.add_notices(notices)
 
@@ -89,7 +90,7 @@ def lab(view):
     with st.sidebar:
         st.divider()
         settings = controls()
-    ui.mirror_in_url(PREFIX, settings, lang)
+    ui.mirror_in_url(PREFIX, state.lab_query(settings), lang)
     data_key = ui.frozen(settings.subset(state.CLASSIFICATION_DATA_KEYS))
     training_key = ui.frozen(settings.subset(state.TRAINING_KEYS))
     try:

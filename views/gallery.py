@@ -6,6 +6,7 @@ from lossviz import charts, gallery, losses, snippets, state, ui
 from lossviz.i18n import translate
 
 lang = st.session_state["lang"]
+PREFIX = "gallery."
 CHECK_TOLERANCE = 1e-9  # absolute; the curves' values and slopes are at most a few hundred
 DETAIL_TABS = ("explain", "code", "check")
 
@@ -21,8 +22,9 @@ def reset_view():
     st.session_state["gallery.axis"] = gallery.TASK_AXES[task][0]
 
 
-if "gallery.task" not in st.session_state:  # first visit: restore the view from the URL
-    restored, notices = state.parse_gallery(st.query_params.to_dict())
+query = ui.query_to_restore(PREFIX)
+if query is not None:  # a shared link, Back or Forward, or a return to the gallery
+    restored, notices = state.parse_gallery(query)
     st.session_state["gallery.task"] = restored.task
     st.session_state["gallery.losses"] = list(restored.losses)
     st.session_state["gallery.axis"] = restored.axis
@@ -57,7 +59,7 @@ def explore():
         with columns[index % len(columns)]:
             params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
     settings = state.GallerySettings(task, tuple(chosen), axis, params)
-    st.query_params.from_dict({**state.gallery_query(settings), "lang": lang})
+    ui.mirror_in_url(PREFIX, state.gallery_query(settings), lang)
     page_run = st.session_state.get("gallery.page_run")
     if not page_run and st.session_state.get("gallery.detail_tab", DETAIL_TABS[0]) != "explain":
         # a slider moved and the open tab (code, check) follows it: the page run draws it all, the chart once

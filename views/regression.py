@@ -16,8 +16,9 @@ def t(key, **values):
     return translate(lang, key, **values)
 
 
-if PREFIX + "losses" not in st.session_state:  # first visit: restore the lab from the URL
-    restored, notices = state.parse_lab(state.REGRESSION, st.query_params.to_dict())
+query = ui.query_to_restore(PREFIX)
+if query is not None:  # a shared link, Back or Forward, or a return to the lab
+    restored, notices = state.parse_lab(state.REGRESSION, query)
     ui.restore_widgets(PREFIX, restored)
     ui.add_notices(notices)
 
@@ -53,7 +54,7 @@ def lab():
     with st.sidebar:  # the main area keeps its width for the charts
         st.divider()
         settings = controls()
-    ui.mirror_in_url(PREFIX, settings, lang)
+    ui.mirror_in_url(PREFIX, state.lab_query(settings), lang)
     if not settings["losses"]:
         st.info(t("regression.pick_one"))
         return

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lossviz import gallery, losses
 from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.losses import ParamSpec
 from lossviz.optim import OPTIMIZERS
-from lossviz.state import LabSchema, LabSettings, Notice, lab_query
+from lossviz.state import LabSchema, LabSettings, Notice
 from lossviz.train import (
     History,
     ImbalanceSweep,
@@ -25,6 +26,7 @@ from lossviz.train import (
 )
 
 LANG_KEY = "lang"
+PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
 # the chart component (plot.js); its plotly.js is static/plotly-cartesian.min.js, served by Streamlit
 _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name("plot.js")).read_text(),
                                    isolate_styles=False)
@@ -45,16 +47,48 @@ def compact_layout() -> None:
 
 
 def language() -> str:
-    """The sidebar language switch, restored from ?lang= on a session's first run and kept in the URL."""
-    if LANG_KEY not in st.session_state:
+    """The sidebar language switch, restored from ?lang= on a session's first run (and on Back or
+    Forward) and kept in the URL."""
+    if LANG_KEY not in st.session_state or is_history_navigation():
         raw = st.query_params.get(LANG_KEY, DEFAULT_LANGUAGE)
         st.session_state[LANG_KEY] = raw if raw in LANGUAGES else DEFAULT_LANGUAGE
         if raw not in LANGUAGES:
             add_notices([Notice("notice.bad_choice", {"key": LANG_KEY, "raw": raw[:40], "value": DEFAULT_LANGUAGE})])
     lang = st.sidebar.selectbox(translate(st.session_state[LANG_KEY], "sidebar.language"), list(LANGUAGES),
                                 format_func=LANGUAGES.get, key=LANG_KEY)
-    st.query_params[LANG_KEY] = lang
+    if st.query_params.get(LANG_KEY) != lang:
+        st.query_params[LANG_KEY] = lang
     return lang
+
+
+def is_history_navigation() -> bool:
+    """Whether this run follows the browser's Back or Forward button."""
+    context = get_script_run_ctx()
+    return context is not None and context.is_history_navigation
+
+
+def track_page(path: str) -> None:
+    """Note whether this run opens the page at `path` (a first visit, or one from another page) or
+    reruns it, for query_to_restore."""
+    st.session_state[OPENED_KEY] = st.session_state.get(PAGE_KEY) != path
+    st.session_state[PAGE_KEY] = path
+
+
+def query_to_restore(prefix: str) -> dict[str, str] | None:
+    """The query parameters to set a page's widgets from at the start of its run, or None when its
+    widgets hold its settings (a rerun of the page).
+
+    From the URL on a session's first visit (a shared link) and on Back or Forward within the page
+    (the view follows the history entry, so it and its link agree). From the settings the page last
+    wrote into the URL when the visitor comes back to it from another page: Streamlit drops a page's
+    widgets while another page runs, the navigation leaves the page's settings out of the URL, and
+    Back from another page sends that page's query string along."""
+    opened = st.session_state.get(OPENED_KEY, True)
+    if not opened and not is_history_navigation():
+        return None
+    url = {key: value for key, value in st.query_params.to_dict().items() if key != LANG_KEY}
+    stored = st.session_state.get(prefix + "query")
+    return dict(stored) if stored is not None and (opened or not url) else url
 
 
 def restore_widgets(prefix: str, settings: LabSettings) -> None:
@@ -106,13 +140,14 @@ def lab_settings(prefix: str, schema: LabSchema, values: dict, params: dict) -> 
     return schema.settings({**stored, **values}, complete)
 
 
-def mirror_in_url(prefix: str, settings: LabSettings, lang: str) -> None:
-    """Write a lab's settings into the query string, only when they changed: each write costs a
-    round trip to the browser."""
-    query = lab_query(settings)
-    if query != st.session_state.get(prefix + "query"):
-        st.session_state[prefix + "query"] = query
-        st.query_params.from_dict({**query, LANG_KEY: lang})
+def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:
+    """Write a page's settings (`query`) and the language into the URL when it does not hold them
+    already (each write costs a round trip to the browser and adds a history entry), and keep them
+    for query_to_restore."""
+    st.session_state[prefix + "query"] = query
+    wanted = {**query, LANG_KEY: lang}
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def add_notices(notices: list[Notice]) -> None:

@@ -200,3 +200,15 @@ def test_the_explanation_shows_both_formulas_of_the_chosen_loss():
     app.radio(key="gallery.detail").set_value("huber").run()
     huber = losses.loss_class("huber")
     assert [block.value for block in app.latex] == [f"$$\n{huber.latex}\n$$", f"$$\n{huber.grad_latex}\n$$"]
+
+
+def test_a_page_keeps_its_settings_while_the_visitor_is_on_another():
+    app = _app({"losses": "mse,huber", "huber.delta": "1.5", "lang": "en"}, page="views/gallery.py")
+    app.slider(key="gallery.huber.delta").set_value(1.7).run()
+    app.switch_page("views/regression.py").run()
+    app.query_params.clear()  # as the browser's navigation leaves them (the URL's settings are the old page's)
+    app.switch_page("views/gallery.py").run()
+    assert not app.exception and not app.warning
+    assert app.multiselect(key="gallery.losses").value == ["mse", "huber"]
+    assert app.slider(key="gallery.huber.delta").value == 1.7
+    assert app.query_params["huber.delta"] == "1.7"

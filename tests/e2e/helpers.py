@@ -30,7 +30,7 @@ def open_page(page, server, path, query):
 
 def assert_healthy(page):
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.problems == []
+    assert page.problems == [], page.problems
 
 
 def slider(page, label):

@@ -76,3 +76,19 @@ def test_settings_keep_their_values_when_their_tab_closes(page, server):
     assert slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.03"
     assert "huber.delta=1.1" in page.url
     assert_healthy(page)
+
+
+def test_the_lab_keeps_its_settings_while_the_visitor_looks_at_the_gallery(page, server):
+    open_page(page, server, "regression", "lang=en&losses=mse,huber")
+    press_slider(page, "outlier fraction", "ArrowRight", 2, "outlier_fraction=0.12")
+    navigation = page.get_by_test_id("stSidebarNavItems")
+    navigation.get_by_role("link", name="Loss gallery").click()
+    page.wait_for_function("() => location.pathname.endsWith('/gallery')", timeout=15_000)
+    wait_until_idle(page, quiet_ms=300)
+    navigation.get_by_role("link", name="Regression lab").click()
+    page.wait_for_function("() => location.search.includes('outlier_fraction=0.12')", timeout=15_000)
+    wait_until_idle(page, quiet_ms=300)
+    assert slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.12"
+    assert "losses=mse%2Chuber&" in page.url
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)
