@@ -6,6 +6,8 @@ class-separation slider), and a one-slider, one-chart app measured in the same r
 from the keydown event (its own timestamp, in the page) until the app's run state went
 running -> notRunning (or, when React folds the two, the last websocket message) and every
 plotly chart's paths and texts changed, both quiet for 150 ms (not counted).
+Every app, the one-chart app included, is served from the repository's root and so with its
+.streamlit/config.toml: the ratios compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression classification]
 """

@@ -1,7 +1,9 @@
-"""The hosted-demo image: no Docker engine here, so lint it and check the conventions it must keep."""
+"""The hosted demo: its image (no Docker engine here, so lint it and check the conventions it must
+keep) and the server settings it runs with."""
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,3 +28,12 @@ def test_image_copies_what_the_app_imports_and_nothing_else():
     assert copied == {"app.py", ".streamlit", "lossviz", "views", "static"}  # static/: the charts' plotly.js
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", "tests"} <= set(ignored)
+
+
+def test_server_settings_suit_a_public_demo():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["headless"] and config["server"]["enableXsrfProtection"]
+    assert config["server"]["maxUploadSize"] <= 10
+    assert config["browser"]["gatherUsageStats"] is False
+    # Streamlit's forced full garbage collection after every run costs each slider move 40-55 ms
+    assert config["runner"]["postScriptGC"] is False
