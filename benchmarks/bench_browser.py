@@ -6,14 +6,17 @@ class-separation slider), and a one-slider, one-chart app measured in the same r
 from the keydown event (its own timestamp, in the page) until the app's run state went
 running -> notRunning (or, when React folds the two, the last websocket message) and every
 plotly chart's paths and texts changed, both quiet for 150 ms (not counted).
-Every app, the one-chart app included, is served from the repository's root and so with its
-.streamlit/config.toml: the ratios compare the pages, not the server settings.
+The one-chart app runs twice: with Streamlit's default settings, the app the issues' figures
+are scaled by, and like LossViz's pages with the repository's .streamlit/config.toml (which,
+among others, turns off the full garbage collection Streamlit forces after every run). The
+ratios to the second compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression classification]
 """
 
 import argparse
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,11 +85,11 @@ def server_cpu_seconds(server) -> float:
     return (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in clock ticks of 10 ms
 
 
-def measure(browser, script, path, slider_label, presses, warmups=2):
+def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
     """(redraw times in ms, folded runs, server CPU ms per rerun, cold start s, RSS MiB)."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.add_init_script(INIT_SCRIPT)
-    server = Server(script).start()
+    server = Server(script, cwd=cwd).start()
     try:
         page.goto(server.url + path)
         page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
@@ -133,28 +136,33 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--apps", nargs="+", choices=list(PAGES), default=list(PAGES),
-                        help="LossViz pages to measure (the one-chart app always runs first)")
+                        help="LossViz pages to measure (the one-chart app always runs first, twice)")
     args = parser.parse_args()
-    apps = [("one-chart app", ROOT / "benchmarks" / "one_chart_app.py", "/", "frequency"),
-            *(PAGES[name] for name in args.apps)]
-    rows = []
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        for label, script, path, slider in apps:
-            rows.append((label, *measure(browser, script, path, slider, args.presses)))
-        browser.close()
+    one_chart = ROOT / "benchmarks" / "one_chart_app.py"
+    with tempfile.TemporaryDirectory() as elsewhere:  # no .streamlit/config.toml there
+        apps = [("one-chart app, defaults", one_chart, "/", "frequency", Path(elsewhere)),
+                ("one-chart app", one_chart, "/", "frequency", ROOT),
+                *((*PAGES[name], ROOT) for name in args.apps)]
+        rows = []
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            for label, script, path, slider, cwd in apps:
+                rows.append((label, *measure(browser, script, path, slider, args.presses, cwd=cwd)))
+            browser.close()
     print(f"slider -> chart redrawn, {args.presses} presses after 2 warm-ups, headless chromium, 1280x800")
-    header = (f"{'app':<27} {'median':>8} {'p95':>8} {'max':>8} {'folded':>7} {'server CPU/rerun':>17} "
+    header = (f"{'app':<30} {'median':>8} {'p95':>8} {'max':>8} {'folded':>7} {'server CPU/rerun':>17} "
               f"{'cold start':>11} {'RSS':>9}")
     print(header)
     print("-" * len(header))
     for label, times, folded, cpu_ms, cold, rss in rows:
-        print(f"{label:<27} {statistics.median(times):>6.0f}ms {percentile(times, 0.95):>6.0f}ms "
+        print(f"{label:<30} {statistics.median(times):>6.0f}ms {percentile(times, 0.95):>6.0f}ms "
               f"{max(times):>6.0f}ms {folded:>7} {cpu_ms:>15.1f}ms {cold:>10.2f}s {rss:>6.0f}MiB")
-    base = rows[0][1]
-    for label, ours, *_ in rows[1:]:
-        print(f"ratio {label} / one-chart: median {statistics.median(ours) / statistics.median(base):.2f}, "
-              f"p95 {percentile(ours, 0.95) / percentile(base, 0.95):.2f}")
+    for label, ours, *_ in rows[2:]:
+        print(f"ratio {label}", end="")
+        for name, base in (("one-chart app", rows[1][1]), ("with defaults", rows[0][1])):
+            print(f"  / {name}: median {statistics.median(ours) / statistics.median(base):.2f}, "
+                  f"p95 {percentile(ours, 0.95) / percentile(base, 0.95):.2f}", end="")
+        print()
 
 
 if __name__ == "__main__":

@@ -43,10 +43,12 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run script` on a free loopback port, started and stopped by its owner."""
+    """`streamlit run script` on a free loopback port, started and stopped by its owner. Streamlit
+    reads `.streamlit/config.toml` from `cwd` (the repository's root unless told otherwise)."""
 
-    def __init__(self, script: Path, port: int | None = None):
-        self.script = Path(script)
+    def __init__(self, script: Path, port: int | None = None, cwd: Path = ROOT):
+        self.script = Path(script).resolve()
+        self.cwd = cwd
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -60,7 +62,7 @@ class Server:
             [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            cwd=self.cwd, stdout=subprocess.DEVNULL, stderr=self.log, env={**os.environ, "PYTHONPATH": str(ROOT)})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
