@@ -6,7 +6,6 @@ from lossviz import charts, gallery, losses, snippets, state, ui
 from lossviz.i18n import translate
 
 lang = st.session_state["lang"]
-PREFIX = "gallery."
 CHECK_TOLERANCE = 1e-9  # absolute; the curves' values and slopes are at most a few hundred
 DETAIL_TABS = ("explain", "code", "check")
 
@@ -22,7 +21,7 @@ def reset_view():
     st.session_state["gallery.axis"] = gallery.TASK_AXES[task][0]
 
 
-query = ui.query_to_restore(PREFIX)
+query = ui.query_to_restore("gallery.")
 if query is not None:  # a shared link, Back or Forward, or a return to the gallery
     restored, notices = state.parse_gallery(query)
     st.session_state["gallery.task"] = restored.task
@@ -59,7 +58,7 @@ def explore():
         with columns[index % len(columns)]:
             params.setdefault(name, {})[key] = ui.param_slider(name, key, spec, lang, f"gallery.{name}.{key}")
     settings = state.GallerySettings(task, tuple(chosen), axis, params)
-    ui.mirror_in_url(PREFIX, state.gallery_query(settings), lang)
+    ui.mirror_in_url("gallery.", state.gallery_query(settings), lang)
     page_run = st.session_state.get("gallery.page_run")
     if not page_run and st.session_state.get("gallery.detail_tab", DETAIL_TABS[0]) != "explain":
         # a slider moved and the open tab (code, check) follows it: the page run draws it all, the chart once

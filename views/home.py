@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from lossviz import ui
 from lossviz.i18n import translate
 
 lang = st.session_state["lang"]
+ui.mirror_in_url("home.", {}, lang)  # no settings of its own: the language alone
 st.title(translate(lang, "app.title"))
 st.write(translate(lang, "app.tagline"))
 st.write(translate(lang, "home.intro"))

@@ -48,7 +48,7 @@ def compact_layout() -> None:
 
 def language() -> str:
     """The sidebar language switch, restored from ?lang= on a session's first run (and on Back or
-    Forward) and kept in the URL."""
+    Forward); each page writes it back into the URL with its settings (mirror_in_url)."""
     if LANG_KEY not in st.session_state or is_history_navigation():
         raw = st.query_params.get(LANG_KEY, DEFAULT_LANGUAGE)
         st.session_state[LANG_KEY] = raw if raw in LANGUAGES else DEFAULT_LANGUAGE
@@ -56,8 +56,6 @@ def language() -> str:
             add_notices([Notice("notice.bad_choice", {"key": LANG_KEY, "raw": raw[:40], "value": DEFAULT_LANGUAGE})])
     lang = st.sidebar.selectbox(translate(st.session_state[LANG_KEY], "sidebar.language"), list(LANGUAGES),
                                 format_func=LANGUAGES.get, key=LANG_KEY)
-    if st.query_params.get(LANG_KEY) != lang:
-        st.query_params[LANG_KEY] = lang
     return lang
 
 
@@ -141,9 +139,9 @@ def lab_settings(prefix: str, schema: LabSchema, values: dict, params: dict) -> 
 
 
 def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:
-    """Write a page's settings (`query`) and the language into the URL when it does not hold them
-    already (each write costs a round trip to the browser and adds a history entry), and keep them
-    for query_to_restore."""
+    """Write a page's settings (`query`) and the language into the URL, in one write and only when
+    the URL does not hold them already (each write costs a round trip to the browser and adds a
+    history entry), and keep them for query_to_restore."""
     st.session_state[prefix + "query"] = query
     wanted = {**query, LANG_KEY: lang}
     if st.query_params.to_dict() != wanted:

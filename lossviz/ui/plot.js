@@ -33,13 +33,9 @@ export default function (component) {
   // updates keep the order they came in: all wait on the one plotly.js promise, whose callbacks run in turn
   loadPlotly().then((Plotly) => {
     if (!graph.lossvizResize) {
-      // the sidebar or a column can change the width without a window resize; a chart that a page
-      // switch has just hidden or removed needs none (plotly refuses it)
-      graph.lossvizResize = new ResizeObserver(() => {
-        if (graph.data && graph.isConnected && getComputedStyle(graph).display !== "none") {
-          Plotly.Plots.resize(graph).catch(() => {});
-        }
-      });
+      // the sidebar or a column can change the width without a window resize; plotly refuses (and
+      // needs no resize of) a chart that a page switch has just hidden
+      graph.lossvizResize = new ResizeObserver(() => graph.data && Plotly.Plots.resize(graph).catch(() => {}));
       graph.lossvizResize.observe(graph);
     }
     return Plotly.react(graph, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
