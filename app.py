@@ -4,23 +4,16 @@ import streamlit as st
 
 from lossviz import ui
 from lossviz.i18n import translate
+from lossviz.pages_config import PAGES
 
-# Icons: no emoji (Streamlit would load its emoji catalog on a first run, ~0.2 s of a cold start)
-# and a favicon of our own (a Material one is fetched from Google's font server)
+# Icons: Material symbols, not emoji (an emoji makes Streamlit load its emoji catalog on a first
+# run), and a favicon of our own (a Material one is fetched from an outside font server)
 st.set_page_config(page_title="LossViz", page_icon="/app/static/favicon.svg", layout="wide")
 ui.compact_layout()
 lang = ui.language()
 st.sidebar.caption(translate(lang, "sidebar.about"))
 
-pages = [
-    st.Page("views/home.py", title=translate(lang, "nav.home"), icon=":material/home:", default=True),  # served at /
-    st.Page("views/gallery.py", title=translate(lang, "nav.gallery"), icon=":material/ssid_chart:",
-            url_path="gallery"),
-    st.Page("views/regression.py", title=translate(lang, "nav.regression"), icon=":material/scatter_plot:",
-            url_path="regression"),
-    st.Page("views/classification.py", title=translate(lang, "nav.classification"), icon=":material/balance:",
-            url_path="classification"),
-]
-page = st.navigation(pages)
+page = st.navigation([st.Page(entry.script, title=translate(lang, f"nav.{entry.name}"), icon=entry.icon,
+                              url_path=entry.url_path or None, default=not entry.url_path) for entry in PAGES])
 ui.track_page(page.url_path)
 page.run()

@@ -390,11 +390,12 @@ def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: s
     return figure(traces, figure_layout)
 
 
-def shares_figure(shares: dict, bins: list[str], *, x_title: str, y_title: str, revision: str) -> go.Figure:
-    """Grouped bars: each loss's share of its total loss from each confidence bin."""
-    traces = [{"type": "bar", "x": bins, "y": values * 100, "name": name,
-               "marker": {"color": LOSS_COLORS.get(name.split(" ")[0], FALLBACK_COLOR)},
-               "hovertemplate": "%{y:.1f}%<extra></extra>"} for name, values in shares.items()]
+def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y_title: str,
+                  revision: str) -> go.Figure:
+    """Grouped bars: each loss's share of its total loss from each confidence bin, named by `names`."""
+    traces = [{"type": "bar", "x": bins, "y": values * 100, "name": names.get(loss, loss),
+               "marker": {"color": LOSS_COLORS.get(loss, FALLBACK_COLOR)},
+               "hovertemplate": "%{y:.1f}%<extra></extra>"} for loss, values in shares.items()]
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["yaxis"]["ticksuffix"] = "%"
     figure_layout["hovermode"] = "closest"

@@ -129,6 +129,11 @@ class ClassificationData:
     y_val: np.ndarray
     classes: int
 
+    @property
+    def val_counts(self) -> np.ndarray:
+        """Validation points per class."""
+        return np.bincount(self.y_val, minlength=self.classes)
+
 
 def class_counts(n: int, imbalance: float, classes: int) -> list[int]:
     """Points per class: class k gets 1 / imbalance^(k / (classes - 1)) of class 0's share."""

@@ -64,3 +64,12 @@ def average_precision(y_true, scores) -> float:
     precision = true_positives / predicted
     recall = true_positives / positives
     return float(np.sum(np.diff(recall, prepend=0.0) * precision))
+
+
+def multiclass_report(y_true, scores) -> dict:
+    """Accuracy and per-class recall of the argmax of `scores` (points, classes)."""
+    y_true = np.asarray(y_true, dtype=np.intp)
+    classes = np.asarray(scores).shape[1]
+    predicted = np.asarray(scores).argmax(axis=1)
+    return {"accuracy": _ratio(np.sum(predicted == y_true), y_true.size),
+            "recall": per_class_recall(y_true, predicted, classes)}

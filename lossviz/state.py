@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from lossviz import gallery, losses
-from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
+from lossviz import losses
 from lossviz.losses import ParamSpec
-from lossviz.models import MLP_SPECS
-from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
-from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICLASS_METHODS, TRAINING_SPECS
 
 MAX_VALUE_LENGTH = 200
 GLOBAL_KEYS = ("lang",)
@@ -96,175 +92,137 @@ def read_params(query: Mapping[str, str], specs: dict[tuple[str, str], ParamSpec
     return params
 
 
-def with_defaults(params: dict, name: str) -> dict:
-    """Loss `name`'s parameters from {loss: {param: value}}, its defaults filling the gaps."""
-    specs = losses.loss_class(name).param_specs
-    return {key: params.get(name, {}).get(key, spec.default) for key, spec in specs.items()}
-
-
-def loss_params_query(params: dict, names) -> dict[str, str]:
-    return {f"{name}.{key}": format_number(value)
-            for name in names for key, value in with_defaults(params, name).items()}
-
-
 def report_unknown_keys(query: Mapping[str, str], known, notices: list[Notice]) -> None:
     for key in query:
         if key not in known and key not in GLOBAL_KEYS:
             notices.append(Notice("notice.unknown_key", {"key": key[:40]}))
 
 
-@dataclass(frozen=True)
-class GallerySettings:
-    """Everything the gallery shows: the task, the drawn losses, the axis and each loss's parameters."""
-
-    task: str = "regression"
-    losses: tuple[str, ...] = gallery.DEFAULT_LOSSES["regression"]
-    axis: str = "residual"
-    params: dict = field(default_factory=dict)  # {loss: {param: value}}, defaults filled in
-
-    def loss_params(self, name: str) -> dict:
-        return with_defaults(self.params, name)
-
-
-GALLERY_LOSSES = tuple(name for names in gallery.TASK_LOSSES.values() for name in names)
-
-
-def parse_gallery(query: Mapping[str, str]) -> tuple[GallerySettings, list[Notice]]:
-    """Gallery settings from URL query parameters, with a Notice for each value repaired or dropped."""
-    notices: list[Notice] = []
-    task = read_choice(query.get("task", "regression"), "task", gallery.TASK_LOSSES, "regression", notices)
-    chosen = gallery.DEFAULT_LOSSES[task]
-    if "losses" in query:
-        chosen = read_choices(query["losses"], "losses", gallery.TASK_LOSSES[task], chosen, notices)
-    axes = gallery.TASK_AXES[task]
-    axis = read_choice(query.get("axis", axes[0]), "axis", axes, axes[0], notices)
-    params = read_params(query, loss_param_specs(GALLERY_LOSSES), notices)
-    known = {"task", "losses", "axis", *(f"{name}.{key}" for name, key in loss_param_specs(GALLERY_LOSSES))}
-    report_unknown_keys(query, known, notices)
-    return GallerySettings(task, chosen, axis, params), notices
-
-
-def gallery_query(settings: GallerySettings) -> dict[str, str]:
-    """The URL query parameters that reopen `settings` (parameters of the drawn losses only)."""
-    query = {"task": settings.task, "losses": ",".join(settings.losses), "axis": settings.axis}
-    return {**query, **loss_params_query(settings.params, settings.losses)}
+def frozen(settings: dict) -> tuple:
+    """A settings dict as a hashable, ordered tuple (the argument form of the cached functions)."""
+    return tuple(sorted(settings.items()))
 
 
 @dataclass(frozen=True)
-class LabSchema:
-    """Every setting of a lab page under its URL key.
+class Following:
+    """The choices and default of a setting that follow another setting's value: the gallery's
+    losses and axes follow its task. `options`: value of `key` -> (choices, default)."""
 
-    `lists`: key -> (choices, default subset), e.g. the losses to train; `numbers`: key ->
-    ParamSpec; `choices`: key -> (choices, default); `param_specs`: (loss or method, param) ->
-    ParamSpec, in the URL as `name.param` (only for the names chosen in some list).
+    key: str
+    options: dict
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Every setting of a page under its URL key.
+
+    `choices`: key -> (choices, default), one of them; `lists`: key -> (choices, default subset),
+    e.g. the losses to train; either may be a Following instead. `numbers`: key -> ParamSpec.
+    `param_specs`: (loss or method, param) -> ParamSpec, in the URL as `name.param` (written for
+    the names chosen in some list). `groups`: name -> keys, the settings one computation reads
+    (Settings.group gives them as a cache key).
     """
 
-    lists: dict
-    numbers: dict
-    choices: dict
-    param_specs: dict
+    choices: dict = field(default_factory=dict)
+    lists: dict = field(default_factory=dict)
+    numbers: dict = field(default_factory=dict)
+    param_specs: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
 
-    def defaults(self) -> dict:
-        return {**{key: tuple(default) for key, (_, default) in self.lists.items()},
+    def setting_keys(self) -> tuple[str, ...]:
+        """Every setting's key but the parameters', followed settings after the ones they follow."""
+        fixed = [key for key in (*self.choices, *self.lists) if not isinstance(self._option(key), Following)]
+        following = [key for key in (*self.choices, *self.lists) if isinstance(self._option(key), Following)]
+        return (*fixed, *self.numbers, *following)
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(f"{name}.{param}" for name, param in self.param_specs)
+
+    def _option(self, key: str):
+        return self.choices[key] if key in self.choices else self.lists[key]
+
+    def options(self, key: str, values: Mapping) -> tuple:
+        """(choices, default) of a choice or list setting, given the settings it may follow."""
+        option = self._option(key)
+        if isinstance(option, Following):
+            return option.options[values[option.key]]
+        return option
+
+    def defaults(self, values: Mapping | None = None) -> dict:
+        """Every setting's default (followed ones after `values` where given, else after defaults)."""
+        filled = dict(values or {})
+        defaults = {}
+        for key in self.setting_keys():
+            if key in self.numbers:
                 # through validate: float, or int for integer specs, as a value read from a URL is
-                **{key: spec.validate(key, spec.default) for key, spec in self.numbers.items()},
-                **{key: default for key, (_, default) in self.choices.items()}}
+                defaults[key] = self.numbers[key].validate(key, self.numbers[key].default)
+            else:
+                default = self.options(key, {**defaults, **filled})[1]
+                defaults[key] = tuple(default) if key in self.lists else default
+        return defaults
 
-    def settings(self, values: dict, params: dict) -> LabSettings:
-        """LabSettings from partial `values` and {name: {param: value}}, defaults filling the gaps."""
+    def settings(self, values: dict, params: dict) -> Settings:
+        """Settings from partial `values` and {name: {param: value}}, defaults filling the gaps."""
         filled = {}
         for (name, key), spec in self.param_specs.items():
             filled.setdefault(name, {})[key] = params.get(name, {}).get(key, spec.default)
-        return LabSettings(self, {**self.defaults(), **values}, filled)
+        return Settings(self, {**self.defaults(values), **values}, filled)
+
+    def parse(self, query: Mapping[str, str]) -> tuple[Settings, list[Notice]]:
+        """Settings from URL query parameters, with a Notice for each value repaired or dropped."""
+        notices: list[Notice] = []
+        values: dict = {}
+        for key in self.setting_keys():
+            if key in self.numbers:
+                if key in query:
+                    values[key] = read_number(query[key], key, self.numbers[key], self.numbers[key].default, notices)
+                continue
+            choices, default = self.options(key, {**self.defaults(values), **values})
+            if key in query and key in self.lists:
+                values[key] = read_choices(query[key], key, choices, default, notices)
+            elif key in query:
+                values[key] = read_choice(query[key], key, choices, default, notices)
+        params = read_params(query, self.param_specs, notices)
+        report_unknown_keys(query, {*self.setting_keys(), *self.param_keys()}, notices)
+        return self.settings(values, params), notices
+
+    def query(self, settings: Settings) -> dict[str, str]:
+        """The URL query parameters that reopen `settings` (parameters of the chosen names only)."""
+        query = {}
+        for key in self.setting_keys():
+            value = settings.values[key]
+            query[key] = (format_number(value) if key in self.numbers
+                          else ",".join(value) if key in self.lists else value)
+        chosen = {name for key in self.lists for name in settings.values[key]}
+        query.update({f"{name}.{key}": format_number(settings.params[name][key])
+                      for name, key in self.param_specs if name in chosen})
+        return query
 
 
 @dataclass(frozen=True)
-class LabSettings:
-    """A lab's settings, complete: `values` by URL key and `params` by loss or method name."""
+class Settings:
+    """A page's settings, complete: `values` by URL key, read as attributes (settings.losses), and
+    `params` by loss or method name."""
 
-    schema: LabSchema
+    schema: Schema
     values: dict
     params: dict
 
-    def __getitem__(self, key: str):
-        return self.values[key]
+    def __getattr__(self, key: str):
+        if key.startswith("_") or key in ("schema", "values", "params"):
+            raise AttributeError(key)  # not yet set (copy, unpickling): no recursion through values
+        try:
+            return self.values[key]
+        except KeyError:
+            raise AttributeError(f"no setting {key!r}") from None
 
     def params_of(self, name: str) -> dict:
         return dict(self.params.get(name, {}))
 
-    def subset(self, keys) -> dict:
-        return {key: self.values[key] for key in keys}
+    def params_key(self, name: str) -> tuple:
+        """The parameters of `name` as a hashable cache key."""
+        return frozen(self.params.get(name, {}))
 
-
-def parse_lab(schema: LabSchema, query: Mapping[str, str]) -> tuple[LabSettings, list[Notice]]:
-    """A lab's settings from URL query parameters, with a Notice for each value repaired or dropped."""
-    notices: list[Notice] = []
-    values: dict = {}
-    for key, (choices, default) in schema.lists.items():
-        if key in query:
-            values[key] = read_choices(query[key], key, choices, default, notices)
-    for key, spec in schema.numbers.items():
-        if key in query:
-            values[key] = read_number(query[key], key, spec, spec.default, notices)
-    for key, (choices, default) in schema.choices.items():
-        if key in query:
-            values[key] = read_choice(query[key], key, choices, default, notices)
-    params = read_params(query, schema.param_specs, notices)
-    known = {*schema.lists, *schema.numbers, *schema.choices, *(f"{name}.{key}" for name, key in schema.param_specs)}
-    report_unknown_keys(query, known, notices)
-    return schema.settings(values, params), notices
-
-
-def lab_query(settings: LabSettings) -> dict[str, str]:
-    """The URL query parameters that reopen `settings` (parameters of the chosen names only)."""
-    schema = settings.schema
-    query = {key: ",".join(settings[key]) for key in schema.lists}
-    query.update({key: format_number(settings[key]) for key in schema.numbers})
-    query.update({key: settings[key] for key in schema.choices})
-    chosen = {name for key in schema.lists for name in settings[key]}
-    query.update({f"{name}.{key}": format_number(settings.params[name][key])
-                  for name, key in schema.param_specs if name in chosen})
-    return query
-
-
-REGRESSION_LOSSES = tuple(losses.names("regression"))
-REGRESSION = LabSchema(
-    lists={"losses": (REGRESSION_LOSSES, ("mse", "mae", "huber"))},
-    numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one
-             # the lines settle within about a hundred epochs; fewer epochs keep sliders quick
-             **OPTIMIZER_SPECS, "epochs": replace(TRAINING_SPECS["epochs"], default=200)},
-    choices={"outlier_kind": (OUTLIER_KINDS, "vertical"), "optimizer": (OPTIMIZERS, "nag"),
-             "influence": (("none", *REGRESSION_LOSSES), "mse"),  # whose pull sets the size of the points
-             "measure": (ERROR_MEASURES, "total")},  # the error the sweep plots
-    param_specs=loss_param_specs(REGRESSION_LOSSES),
-)
-REGRESSION_DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
-TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
-
-
-def method_param_specs(methods) -> dict[tuple[str, str], ParamSpec]:
-    """The sliders of classification methods: the exposed parameters of their registry losses."""
-    specs = {}
-    for method in methods:
-        name, exposed = METHOD_LOSSES[method]
-        for key in exposed:
-            specs[method, key] = losses.loss_class(name).param_specs[key]
-    return specs
-
-
-CLASSIFICATION_VIEWS = ("binary", "focal", "multiclass", "network")
-CLASSIFICATION = LabSchema(
-    lists={"methods": (BINARY_METHODS, ("bce", "weighted_bce", "focal")),
-           "multiclass": (MULTICLASS_METHODS, MULTICLASS_METHODS)},
-    numbers={**CLASSIFICATION_SPECS, "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05),
-             "momentum": OPTIMIZER_SPECS["momentum"],
-             # Adam settles a logistic model in well under 200 steps; fewer epochs keep sliders quick
-             "epochs": replace(TRAINING_SPECS["epochs"], default=200),
-             "hidden": MLP_SPECS["hidden"], "network_epochs": MLP_SPECS["epochs"]},
-    choices={"optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
-             "view": (CLASSIFICATION_VIEWS, "binary"), "network_method": (BINARY_METHODS, "weighted_bce")},
-    param_specs={**method_param_specs(BINARY_METHODS + MULTICLASS_METHODS),
-                 ("smoothed_bce", "label_smoothing"): replace(losses.loss_class("cce").param_specs["label_smoothing"],
-                                                              default=0.1)},
-)
-CLASSIFICATION_DATA_KEYS = ("n", "imbalance", "separation", "seed")
+    def group(self, name: str, without: tuple[str, ...] = ()) -> tuple:
+        """The settings of the schema's group `name` (but `without`) as a hashable cache key."""
+        return frozen({key: self.values[key] for key in self.schema.groups[name] if key not in without})

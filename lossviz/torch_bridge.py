@@ -228,3 +228,13 @@ def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
         "gradient": float(np.max(np.abs(ours - theirs), where=defined, initial=0.0)),
         "skipped": int(defined.size - np.count_nonzero(defined)),
     }
+
+
+def check_rows(configured: dict[str, Loss], *arrays) -> list[dict]:
+    """compare_with_torch of every configured loss on `arrays`, one table row per loss."""
+    rows = []
+    for name, loss in configured.items():
+        result = compare_with_torch(loss, *arrays)
+        rows.append({"loss": name, "value_diff": result["value"], "gradient_diff": result["gradient"],
+                     "skipped": result["skipped"]})
+    return rows

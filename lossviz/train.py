@@ -17,7 +17,7 @@ from lossviz import losses, optim
 from lossviz.data import RegressionData, classification_data, regression_data
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
-from lossviz.metrics import binary_report
+from lossviz.metrics import binary_report, multiclass_report
 
 TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, integer=True,
                                       help="Passes over the data.")}
@@ -146,6 +146,20 @@ def parameter_error(history: History, data: RegressionData) -> dict[str, float]:
     return {"slope": slope_error, "intercept": intercept_error, "total": math.hypot(slope_error, intercept_error)}
 
 
+def error_rows(data: RegressionData, histories: list[History]) -> list[dict]:
+    """Each run's final distance from the true line, one row per loss (columns: loss, slope,
+    intercept; and diverged, the epoch or "—", when some run diverged)."""
+    any_diverged = any(history.diverged_at is not None for history in histories)
+    rows = []
+    for history in histories:
+        error = parameter_error(history, data)
+        row = {"loss": history.loss, "slope": error["slope"], "intercept": error["intercept"]}
+        if any_diverged:
+            row["diverged"] = "—" if history.diverged_at is None else str(history.diverged_at)
+        rows.append(row)
+    return rows
+
+
 @dataclass(frozen=True)
 class Sweep:
     """Parameter errors of each loss against the outlier fraction, averaged over a few data sets.
@@ -160,6 +174,7 @@ class Sweep:
 
 
 ERROR_MEASURES = ("total", "slope", "intercept")
+OUTLIER_SWEEP_VARIES = ("outlier_fraction",)  # data settings the sweep sets itself
 
 
 def outlier_sweep(configured: list[RegressionLoss], data_settings: dict, training: dict,
@@ -316,6 +331,7 @@ def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.nda
     p_t is the probability the model gives the true class (from the logit `scores`): points with
     p_t near 1 are easy, near 0 badly wrong. Focal loss moves the total towards the hard bins.
     """
+    labels = np.asarray(labels, dtype=np.float64)
     sign = 2.0 * labels - 1.0
     with np.errstate(over="ignore"):
         p_t = 1.0 / (1.0 + np.exp(-sign * scores))
@@ -328,7 +344,30 @@ def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.nda
     return shares
 
 
+def report_rows(data, histories: list[History]) -> list[dict]:
+    """Each binary classifier's validation metrics and confusion counts, one row per method."""
+    keys = ("accuracy", "recall", "precision", "f1", "pr_auc", "tn", "fp", "fn", "tp")
+    rows = []
+    for history in histories:
+        report = binary_report(data.y_val, scores(history, data.x_val))
+        rows.append({"method": history.loss, **{key: report[key] for key in keys}})
+    return rows
+
+
+def multiclass_results(data, histories: list[History]) -> tuple[dict[str, np.ndarray], list[dict]]:
+    """Each softmax classifier's per-class validation recall ({method: recalls}) and its table rows
+    (method, accuracy, and ("class_recall", label) per class)."""
+    recalls, rows = {}, []
+    for history in histories:
+        report = multiclass_report(data.y_val, scores(history, data.x_val))
+        recalls[history.loss] = report["recall"]
+        rows.append({"method": history.loss, "accuracy": report["accuracy"],
+                     **{("class_recall", label): float(value) for label, value in enumerate(report["recall"])}})
+    return recalls, rows
+
+
 IMBALANCE_RATIOS = (1, 3, 10, 30, 100, 300, 1000)
+IMBALANCE_SWEEP_VARIES = ("n", "imbalance")  # data settings the sweep sets itself
 SWEEP_POINTS = 5000  # enough for 1:1000 to keep a few minority points in each split
 
 

@@ -1,7 +1,7 @@
 """English UI strings."""
 
 STRINGS = {
-    "app.title": "LossViz",
+    "home.title": "LossViz",
     "app.tagline": "An interactive explorer of machine-learning loss functions.",
     "sidebar.language": "Language",
     "sidebar.about": ("LossViz draws every loss from one numpy implementation with a hand-derived "
@@ -34,10 +34,9 @@ STRINGS = {
     "gallery.check_help": ("Evaluates every drawn loss and its gradient with PyTorch (float64) on the plotted "
                            "points and shows the largest absolute difference."),
     "gallery.check_run": "Run the check",
-    "gallery.check_loss": "loss",
-    "gallery.check_value": "max |Δ value|",
-    "gallery.check_gradient": "max |Δ gradient|",
-    "gallery.check_skipped": "points left out",
+    "column.value_diff": "max |Δ value|",
+    "column.gradient_diff": "max |Δ gradient|",
+    "column.skipped": "points left out",
     "gallery.check_bad": "Some differences are larger than float64 rounding: this view disagrees with PyTorch.",
     "gallery.check_skipped_note": ("Points left out: there PyTorch's own gradient is undefined (autograd through "
                                    "a log clamped at a probability of exactly 0 gives 0 × ∞), so nothing to compare."),
@@ -110,10 +109,10 @@ STRINGS = {
     "regression.history_x": "epoch",
     "regression.history_y": "loss ÷ loss at the start",
     "regression.errors": "Final fit against the true line",
-    "regression.col_loss": "loss",
-    "regression.col_slope": "Δ slope",
-    "regression.col_intercept": "Δ intercept",
-    "regression.col_diverged": "diverged at",
+    "column.loss": "loss",
+    "column.slope": "Δ slope",
+    "column.intercept": "Δ intercept",
+    "column.diverged": "diverged at",
     "regression.diverged": ("{losses} diverged: the learning rate is too high for them. Their lines stop at the "
                             "last finite epoch; lower the learning rate."),
     "regression.download": "Download the training history (CSV)",
@@ -190,12 +189,16 @@ STRINGS = {
     "classification.history_note": "Solid: training loss; dotted: validation loss (both ÷ the training loss at the start).",
     "classification.report": "On the validation split: {points} points, {minority} of them in the minority class.",
     "classification.recall": "recall (share of the class found)",
-    "classification.col_method": "method",
-    "classification.col_accuracy": "accuracy",
-    "classification.col_recall": "minority recall",
-    "classification.col_precision": "precision",
-    "classification.col_f1": "F1",
-    "classification.col_pr_auc": "PR-AUC",
+    "column.method": "method",
+    "column.accuracy": "accuracy",
+    "column.recall": "minority recall",
+    "column.precision": "precision",
+    "column.tn": "TN",
+    "column.fp": "FP",
+    "column.fn": "FN",
+    "column.tp": "TP",
+    "column.f1": "F1",
+    "column.pr_auc": "PR-AUC",
     "classification.sweep": "Imbalance sweep",
     "classification.sweep_help": ("Trains each chosen binary method at imbalance 1:1, 1:3, 1:10 … 1:1000 (5,000 points, "
                                   "two data sets per ratio, every other setting as above) and plots the minority "
@@ -216,7 +219,7 @@ STRINGS = {
                                       "cross-entropy the many easy points (p_t near 1) still add up to a large share; "
                                       "focal loss moves the total to the hard and misclassified points."),
     "classification.multiclass_note": "Three classes, sizes falling from the majority down to 1/imbalance of it.",
-    "classification.class_recall": "recall {label}",
+    "column.class_recall": "recall {label}",
     "classification.class_name": "class {label} ({count})",
     "classification.network_intro": ("A small neural network (two tanh layers) trained with full-batch Adam in "
                                      "PyTorch, on LossViz's own loss and gradient through the torch bridge. It can "

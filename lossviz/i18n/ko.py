@@ -1,7 +1,7 @@
 """한국어 UI 문자열."""
 
 STRINGS = {
-    "app.title": "LossViz",
+    "home.title": "LossViz",
     "app.tagline": "머신러닝 손실 함수를 직접 움직여 보는 탐색 도구입니다.",
     "sidebar.language": "언어",
     "sidebar.about": ("LossViz의 모든 곡선은 손으로 유도한 기울기를 갖춘 하나의 numpy 구현에서 나오며, "
@@ -33,10 +33,9 @@ STRINGS = {
     "gallery.check_help": ("그려진 모든 손실과 기울기를 PyTorch(float64)로 같은 점에서 다시 계산하고, "
                            "가장 큰 절대 차이를 보여 줍니다."),
     "gallery.check_run": "대조 실행",
-    "gallery.check_loss": "손실",
-    "gallery.check_value": "최대 |Δ 값|",
-    "gallery.check_gradient": "최대 |Δ 기울기|",
-    "gallery.check_skipped": "제외한 점",
+    "column.value_diff": "최대 |Δ 값|",
+    "column.gradient_diff": "최대 |Δ 기울기|",
+    "column.skipped": "제외한 점",
     "gallery.check_bad": "일부 차이가 float64 반올림 수준보다 큽니다. 이 화면은 PyTorch와 일치하지 않습니다.",
     "gallery.check_skipped_note": ("제외한 점: 확률이 정확히 0인 곳에서 잘린 log를 거치는 PyTorch 자동 미분은 0 × ∞가 되어 "
                                    "기울기가 정의되지 않으므로 비교하지 않았습니다."),
@@ -109,10 +108,10 @@ STRINGS = {
     "regression.history_x": "에포크",
     "regression.history_y": "손실 ÷ 시작 시점 손실",
     "regression.errors": "최종 적합선과 참 직선의 차이",
-    "regression.col_loss": "손실 함수",
-    "regression.col_slope": "Δ 기울기",
-    "regression.col_intercept": "Δ 절편",
-    "regression.col_diverged": "발산 에포크",
+    "column.loss": "손실 함수",
+    "column.slope": "Δ 기울기",
+    "column.intercept": "Δ 절편",
+    "column.diverged": "발산 에포크",
     "regression.diverged": ("{losses}이(가) 발산했습니다. 학습률이 너무 큽니다. 해당 직선은 마지막으로 "
                             "유한했던 에포크에서 멈춥니다. 학습률을 낮춰 보세요."),
     "regression.download": "학습 기록 내려받기 (CSV)",
@@ -187,12 +186,16 @@ STRINGS = {
     "classification.history_note": "실선: 학습 손실, 점선: 검증 손실 (둘 다 시작 시점 학습 손실로 나눔).",
     "classification.report": "검증 데이터 기준: 전체 {points}개 중 소수 클래스 {minority}개.",
     "classification.recall": "재현율 (찾아낸 비율)",
-    "classification.col_method": "방법",
-    "classification.col_accuracy": "정확도",
-    "classification.col_recall": "소수 재현율",
-    "classification.col_precision": "정밀도",
-    "classification.col_f1": "F1",
-    "classification.col_pr_auc": "PR-AUC",
+    "column.method": "방법",
+    "column.accuracy": "정확도",
+    "column.recall": "소수 재현율",
+    "column.precision": "정밀도",
+    "column.tn": "TN",
+    "column.fp": "FP",
+    "column.fn": "FN",
+    "column.tp": "TP",
+    "column.f1": "F1",
+    "column.pr_auc": "PR-AUC",
     "classification.sweep": "불균형 비율 스윕",
     "classification.sweep_help": ("선택한 이진 분류 방법마다 불균형 1:1, 1:3, 1:10 … 1:1000에서 학습하고(데이터 "
                                   "5,000개, 비율마다 데이터 두 벌, 나머지 설정은 위와 같음) 검증 데이터의 소수 재현율과 "
@@ -213,7 +216,7 @@ STRINGS = {
                                       "엔트로피에서는 쉬운 점(p_t가 1에 가까움)이 워낙 많아 합치면 큰 비중을 차지하고, "
                                       "포컬 손실은 그 비중을 어렵거나 틀린 점으로 옮깁니다."),
     "classification.multiclass_note": "클래스 세 개. 크기는 다수 클래스에서 그 1/불균형까지 줄어듭니다.",
-    "classification.class_recall": "재현율 {label}",
+    "column.class_recall": "재현율 {label}",
     "classification.class_name": "클래스 {label} ({count})",
     "classification.network_intro": ("작은 신경망(tanh 층 두 개)을 PyTorch에서 전체 배치 Adam으로 학습합니다. 손실과 "
                                      "기울기는 토치 브리지를 거친 LossViz 자체 구현입니다. 곡선 경계를 그릴 수 있고, "

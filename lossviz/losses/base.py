@@ -43,6 +43,15 @@ class ParamSpec:
             return int(value)
         return value
 
+    def log_steps(self) -> list[float]:
+        """1-2-5 values covering the range, plus its ends and the default: a log-scale slider's stops."""
+        values = {self.min, self.max, self.default}
+        decade = 10.0 ** int(f"{self.min:e}".split("e")[1])  # the decade of min, exactly
+        while decade <= self.max:
+            values.update(v * decade for v in (1.0, 2.0, 5.0) if self.min <= v * decade <= self.max)
+            decade *= 10.0
+        return sorted(float(f"{value:.6g}") for value in values)
+
 
 def _short_repr(value, limit: int = 40) -> str:
     text = repr(value)

@@ -1,16 +1,15 @@
 """AppTest of the classification lab: every view runs, its sliders change the results, links round-trip."""
 
-
 import pytest
 
-from tests.app.test_app import _app, _column, figures, open_tab, tables
+from tests.app.conftest import column, figures, open_tab, run_app, tables
 
 PAGE = "views/classification.py"
 PREFIX = "classification."
 
 
 def _lab(query=None):
-    return _app(query, page=PAGE)
+    return run_app(query, page=PAGE)
 
 
 def _report(app):
@@ -80,7 +79,7 @@ def test_the_multiclass_view_reports_recall_per_class():
     app = _lab({"view": "multiclass", "imbalance": "20"})
     assert not app.exception
     table = tables(app)[0]
-    assert _column(table, 0) == ["cce", "weighted_cce", "softmax_focal", "poly1"]
+    assert column(table, 0) == ["cce", "weighted_cce", "softmax_focal", "poly1"]
     assert list(table[0])[-3:] == ["recall 0", "recall 1", "recall 2"]
 
 

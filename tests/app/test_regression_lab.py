@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from lossviz import charts
-from tests.app.test_app import _app, figures, open_tab, tables
+from tests.app.conftest import figures, open_tab, run_app, tables
 
 PAGE = "views/regression.py"
 
 
 def _lab(query=None):
-    return _app(query, page=PAGE)
+    return run_app(query, page=PAGE)
 
 
 def _tab(app, tab):

@@ -63,3 +63,17 @@ def count_websocket_frames(page):
 
     page.on("websocket", watch)
     return frames
+
+
+def play_animation(page):
+    """Click the first chart's Play and wait for plotly to finish the animation; returns the names
+    (epochs) of the frames it showed, as plotly's animation events reported them."""
+    page.evaluate("""() => {
+      const plot = document.querySelector('.js-plotly-plot');
+      window.__frames = [];
+      plot.on('plotly_animatingframe', (event) => window.__frames.push(event.name));
+      window.__played = new Promise((resolve) => plot.once('plotly_animated', resolve));
+    }""")
+    page.locator(".js-plotly-plot .updatemenu-button").first.click()
+    page.evaluate("() => window.__played")
+    return page.evaluate("() => window.__frames")

@@ -5,10 +5,10 @@ import pytest
 from tests.browser_support import CHART_SIGNATURE_JS
 from tests.e2e.helpers import (
     DRAWN_LINES_JS,
-    EPOCH_LABEL_JS,
     assert_healthy,
     count_websocket_frames,
     open_page,
+    play_animation,
     press_slider,
     wait_until_idle,
 )
@@ -37,17 +37,12 @@ def test_imbalance_and_gamma_sliders_retrain_the_models(page, server, lang, imba
 def test_boundaries_play_back_in_the_browser(page, server):
     frames = count_websocket_frames(page)
     open_lab(page, server, "lang=en")
-    page.wait_for_timeout(1000)
+    wait_until_idle(page, quiet_ms=500)  # the first run's last messages have arrived
     frames_before = len(frames)
     lines = page.evaluate(DRAWN_LINES_JS)
-    page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
-    seen = set()
-    for _ in range(30):
-        seen.add(page.evaluate(EPOCH_LABEL_JS))
-        page.wait_for_timeout(100)
-    assert len(seen - {"epoch 200"}) >= 5, seen
+    played = play_animation(page)
+    assert len(set(played) - {"200"}) >= 5, played
     assert len(frames) == frames_before, "playback talked to the server"
-    page.wait_for_timeout(500)
     assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
     assert_healthy(page)
 

@@ -9,6 +9,7 @@ from tests.e2e.helpers import (
     assert_healthy,
     count_websocket_frames,
     open_page,
+    play_animation,
     press_slider,
     slider,
     wait_until_idle,
@@ -23,19 +24,13 @@ def test_play_animates_the_training_in_the_browser_with_no_server_round_trip(pag
     frames = count_websocket_frames(page)
     open_lab(page, server, "lang=en&outlier_fraction=0.2&epochs=300")
     assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
-    page.wait_for_timeout(1000)  # let the socket settle after the first run
+    wait_until_idle(page, quiet_ms=500)  # the first run's last messages have arrived
     frames_before = len(frames)
     lines = page.evaluate(DRAWN_LINES_JS)
-    page.locator(".js-plotly-plot .updatemenu-button", has_text="Play").first.click()
-    seen = set()
-    for _ in range(40):  # sample the epoch label while the animation plays
-        seen.add(page.evaluate(EPOCH_LABEL_JS))
-        page.wait_for_timeout(100)
-    page.wait_for_function(f"() => ({EPOCH_LABEL_JS})() === 'epoch 300'", timeout=20_000)
-    played = {label for label in seen if label != "epoch 300"}
-    assert len(played) >= 5, f"the animation did not step through epochs: {seen}"
+    played = play_animation(page)
+    assert len(set(played) - {"300"}) >= 5, f"the animation did not step through epochs: {played}"
+    assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
     assert len(frames) == frames_before, "playback talked to the server"
-    page.wait_for_timeout(500)
     assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
     assert_healthy(page)
 

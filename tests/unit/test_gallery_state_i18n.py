@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 import torch
 
-from lossviz import gallery, losses, snippets, state
+from lossviz import gallery, losses, snippets
 from lossviz.i18n import ENGLISH, KOREAN, translate
+from lossviz.pages_config import GALLERY, REGRESSION
 
 VIEWS = [(task, axis, name) for task, names in gallery.TASK_LOSSES.items() for axis in gallery.TASK_AXES[task]
          for name in names if gallery.supports(name, axis)]
@@ -34,11 +35,18 @@ def test_curves_csv_has_a_column_per_loss_and_a_row_per_point():
 
 
 def test_parse_gallery_round_trips():
-    settings = state.GallerySettings("binary", ("focal", "bce"), "logit", {"focal": {"gamma": 3.5}})
-    restored, notices = state.parse_gallery(state.gallery_query(settings))
+    settings = GALLERY.settings({"task": "binary", "losses": ("focal", "bce"), "axis": "logit"},
+                                {"focal": {"gamma": 3.5}})
+    restored, notices = GALLERY.parse(GALLERY.query(settings))
     assert notices == []
     assert restored.task == "binary" and restored.losses == ("focal", "bce") and restored.axis == "logit"
-    assert restored.loss_params("focal") == {"alpha": 0.25, "gamma": 3.5}
+    assert restored.params_of("focal") == {"alpha": 0.25, "gamma": 3.5}
+
+
+def test_a_task_without_losses_in_the_url_takes_its_default_losses_and_first_axis():
+    settings, notices = GALLERY.parse({"task": "segmentation"})
+    assert notices == []
+    assert settings.losses == gallery.DEFAULT_LOSSES["segmentation"] and settings.axis == "proba"
 
 
 @pytest.mark.parametrize(("query", "notice"), [
@@ -48,10 +56,10 @@ def test_parse_gallery_round_trips():
     ({"axis": "logit"}, "notice.bad_choice"),
 ])
 def test_parse_gallery_repairs_bad_values_with_a_notice(query, notice):
-    settings, notices = state.parse_gallery(query)
+    settings, notices = GALLERY.parse(query)
     assert [n.key for n in notices] == [notice]
     for name in settings.losses:
-        losses.get(name, **settings.loss_params(name))  # always valid
+        losses.get(name, **settings.params_of(name))  # always valid
     assert all(translate(lang, n.key, **n.values) for n in notices for lang in ("en", "ko"))
 
 
@@ -111,13 +119,12 @@ def test_snippets_compile_and_the_pytorch_ones_compute_our_loss(name, setting):
 
 
 def test_lab_settings_round_trip_through_the_url():
-    schema = state.REGRESSION
-    settings = schema.settings({"losses": ("barron", "mse"), "n": 700, "optimizer": "adam", "lr": 0.2},
-                               {"barron": {"alpha": -3.0}})
-    restored, notices = state.parse_lab(schema, state.lab_query(settings))
+    settings = REGRESSION.settings({"losses": ("barron", "mse"), "n": 700, "optimizer": "adam", "lr": 0.2},
+                                   {"barron": {"alpha": -3.0}})
+    restored, notices = REGRESSION.parse(REGRESSION.query(settings))
     assert notices == []
     assert restored.values == settings.values and restored.params_of("barron") == {"alpha": -3.0, "scale": 1.0}
-    assert "huber.delta" not in state.lab_query(settings)  # parameters of chosen losses only
+    assert "huber.delta" not in REGRESSION.query(settings)  # parameters of chosen losses only
 
 
 @pytest.mark.parametrize(("query", "notice"), [
@@ -126,6 +133,6 @@ def test_lab_settings_round_trip_through_the_url():
     ({"whatever": "1"}, "notice.unknown_key"), ({"seed": "9" * 500}, "notice.too_long"),
 ])
 def test_parse_lab_repairs_bad_values_with_a_notice(query, notice):
-    settings, notices = state.parse_lab(state.REGRESSION, query)
+    settings, notices = REGRESSION.parse(query)
     assert notice in [item.key for item in notices]
-    assert settings["n"] in range(20, 5001) and settings["optimizer"] in ("gd", "momentum", "nag", "adam")
+    assert settings.n in range(20, 5001) and settings.optimizer in ("gd", "momentum", "nag", "adam")

@@ -1,7 +1,8 @@
-"""The pure helpers of lossviz.ui (the widgets themselves are covered by the AppTests)."""
+"""The helpers behind lossviz.ui that need no Streamlit (the widgets themselves are covered by the AppTests)."""
 
 from lossviz.losses import ParamSpec
-from lossviz.ui import log_steps, markdown_table
+from lossviz.tables import markdown_table
+from lossviz.ui.cache import Recent
 
 
 def test_markdown_table_aligns_numbers_right_and_escapes_cells():
@@ -19,9 +20,20 @@ def test_markdown_table_of_no_rows_is_empty():
 
 
 def test_log_steps_cover_the_range_in_one_two_five_steps():
-    assert log_steps(ParamSpec(default=0.01, min=0.001, max=1.0, step=0.001, log=True)) == [
+    assert ParamSpec(default=0.01, min=0.001, max=1.0, step=0.001, log=True).log_steps() == [
         0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
 
 
 def test_markdown_table_formats_floats_as_asked():
     assert markdown_table([{"x": 1.5e-12}], number_format="{:.2e}").splitlines()[-1] == "| 1.50e-12 |"
+
+
+def test_recent_keeps_at_most_its_size_and_drops_the_least_recently_used():
+    runs = Recent(3)
+    for key in range(10):
+        runs.put(key, f"run {key}")
+        assert len(runs) <= 3
+    assert [key in runs for key in range(10)] == [False] * 7 + [True] * 3
+    assert runs.get(7) == "run 7"  # read: now the most recent
+    runs.put(10, "run 10")
+    assert 7 in runs and 8 not in runs and runs.get(8) is None

@@ -1,0 +1,89 @@
+"""Every page's settings: URL keys, choices, bounds and defaults, one Schema per page.
+
+The URL keys are a public interface: shared links hold them, so a key keeps its name and
+meaning once published (tests/unit/test_pages_config.py keeps a list of today's links).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lossviz import gallery, losses
+from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
+from lossviz.models import MLP_SPECS
+from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
+from lossviz.state import Following, Schema, loss_param_specs
+from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICLASS_METHODS, TRAINING_SPECS
+
+TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
+
+GALLERY_LOSSES = tuple(name for names in gallery.TASK_LOSSES.values() for name in names)
+GALLERY = Schema(
+    choices={"task": (tuple(gallery.TASK_LOSSES), "regression"),
+             "axis": Following("task", {task: (axes, axes[0]) for task, axes in gallery.TASK_AXES.items()})},
+    lists={"losses": Following("task", {task: (names, gallery.DEFAULT_LOSSES[task])
+                                        for task, names in gallery.TASK_LOSSES.items()})},
+    param_specs=loss_param_specs(GALLERY_LOSSES),
+)
+
+REGRESSION_LOSSES = tuple(losses.names("regression"))
+REGRESSION_DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
+REGRESSION = Schema(
+    lists={"losses": (REGRESSION_LOSSES, ("mse", "mae", "huber"))},
+    numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one
+             # the lines settle within about a hundred epochs; fewer epochs keep sliders quick
+             **OPTIMIZER_SPECS, "epochs": replace(TRAINING_SPECS["epochs"], default=200)},
+    choices={"outlier_kind": (OUTLIER_KINDS, "vertical"), "optimizer": (OPTIMIZERS, "nag"),
+             "influence": (("none", *REGRESSION_LOSSES), "mse"),  # whose pull sets the size of the points
+             "measure": (ERROR_MEASURES, "total")},  # the error the sweep plots
+    param_specs=loss_param_specs(REGRESSION_LOSSES),
+    groups={"data": REGRESSION_DATA_KEYS, "training": TRAINING_KEYS},
+)
+
+
+def method_param_specs(methods) -> dict:
+    """The sliders of classification methods: the exposed parameters of their registry losses."""
+    specs = {}
+    for method in methods:
+        name, exposed = METHOD_LOSSES[method]
+        for key in exposed:
+            specs[method, key] = losses.loss_class(name).param_specs[key]
+    return specs
+
+
+CLASSIFICATION_VIEWS = ("binary", "focal", "multiclass", "network")
+CLASSIFICATION_DATA_KEYS = ("n", "imbalance", "separation", "seed")
+CLASSIFICATION = Schema(
+    lists={"methods": (BINARY_METHODS, ("bce", "weighted_bce", "focal")),
+           "multiclass": (MULTICLASS_METHODS, MULTICLASS_METHODS)},
+    numbers={**CLASSIFICATION_SPECS, "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05),
+             "momentum": OPTIMIZER_SPECS["momentum"],
+             # Adam settles a logistic model in well under 200 steps; fewer epochs keep sliders quick
+             "epochs": replace(TRAINING_SPECS["epochs"], default=200),
+             "hidden": MLP_SPECS["hidden"], "network_epochs": MLP_SPECS["epochs"]},
+    choices={"optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
+             "view": (CLASSIFICATION_VIEWS, "binary"), "network_method": (BINARY_METHODS, "weighted_bce")},
+    param_specs={**method_param_specs(BINARY_METHODS + MULTICLASS_METHODS),
+                 ("smoothed_bce", "label_smoothing"): replace(losses.loss_class("cce").param_specs["label_smoothing"],
+                                                              default=0.1)},
+    groups={"data": CLASSIFICATION_DATA_KEYS, "training": TRAINING_KEYS},
+)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page of the app: its script, URL path ("" for the home page), Material icon, and the
+    i18n keys of its navigation title (nav.<name>) and home-page blurb (home.<name>)."""
+
+    name: str
+    script: str
+    url_path: str
+    icon: str
+
+
+PAGES = (
+    PageEntry("home", "views/home.py", "", ":material/home:"),
+    PageEntry("gallery", "views/gallery.py", "gallery", ":material/ssid_chart:"),
+    PageEntry("regression", "views/regression.py", "regression", ":material/scatter_plot:"),
+    PageEntry("classification", "views/classification.py", "classification", ":material/balance:"),
+)

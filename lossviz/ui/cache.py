@@ -1,0 +1,102 @@
+"""Cached calls into the core, keyed by hashable settings (Settings.group, Settings.params_key):
+a slider recomputes only what it moved. Every cache is bounded; so is what a session keeps."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import streamlit as st
+
+from lossviz import gallery, losses
+from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
+from lossviz.train import (
+    History,
+    ImbalanceSweep,
+    Objective,
+    Sweep,
+    imbalance_sweep,
+    objective,
+    outlier_sweep,
+    train_classifier,
+    train_linear,
+)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def curve(task: str, axis: str, name: str, params: tuple) -> gallery.Curve:
+    """gallery.loss_curve per (view, loss, parameters)."""
+    return gallery.loss_curve(task, axis, name, dict(params))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def regression_set(data: tuple) -> RegressionData:
+    return regression_data(**dict(data))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def line_fit(data: tuple, name: str, params: tuple, training: tuple) -> History:
+    """One loss's line, per (data, loss, parameters, training)."""
+    return train_linear(losses.get(name, **dict(params)), regression_set(data), **dict(training))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def outlier_sweep_of(data: tuple, configured: tuple, training: tuple) -> Sweep:
+    """The outlier sweep of the losses in `configured` ((name, params) pairs)."""
+    return outlier_sweep([losses.get(name, **dict(params)) for name, params in configured], dict(data),
+                         dict(training))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def classification_set(data: tuple, classes: int) -> ClassificationData:
+    return classification_data(classes=classes, **dict(data))
+
+
+def method_goal(method: str, params: tuple, data: tuple, classes: int) -> Objective:
+    """The Objective of `method`, its automatic weights taken from the (cached) training labels."""
+    return objective(method, dict(params), classification_set(data, classes).y)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def classifier(data: tuple, classes: int, method: str, params: tuple, training: tuple) -> History:
+    """One method's linear classifier, per (data, method, parameters, training)."""
+    return train_classifier(method_goal(method, params, data, classes), classification_set(data, classes),
+                            **dict(training))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def imbalance_sweep_of(methods: tuple, data: tuple, training: tuple) -> ImbalanceSweep:
+    return imbalance_sweep([(method, dict(params)) for method, params in methods], dict(data), dict(training))
+
+
+class Recent:
+    """The `size` most recently stored or read values by key; older ones are dropped."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._values: OrderedDict = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __contains__(self, key) -> bool:
+        return key in self._values
+
+    def get(self, key, default=None):
+        if key not in self._values:
+            return default
+        self._values.move_to_end(key)
+        return self._values[key]
+
+    def put(self, key, value) -> None:
+        self._values[key] = value
+        self._values.move_to_end(key)
+        while len(self._values) > self.size:
+            self._values.popitem(last=False)
+
+
+def session_store(key: str, size: int) -> Recent:
+    """A per-session Recent(size) under `key`: what a session keeps, such as trained networks, stays bounded."""
+    store = st.session_state.get(key)
+    if not isinstance(store, Recent):
+        store = st.session_state[key] = Recent(size)
+    return store

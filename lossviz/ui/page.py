@@ -1,0 +1,95 @@
+"""The page context: the app's shell (language switch, layout), and for each page its language,
+its t(), its settings restored from the URL and written back into it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from lossviz.state import Notice, Schema, Settings
+from lossviz.ui import url
+
+
+def compact_layout() -> None:
+    """Less empty space above the page, so controls and both charts fit a 1280x800 screen; table
+    headers that break between words only (a Korean word split in two reads as two words)."""
+    st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
+            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")
+
+
+def language() -> str:
+    """The sidebar language switch, restored from ?lang= on a session's first run (and on Back or
+    Forward); each page writes it back into the URL with its settings."""
+    if url.LANG_KEY not in st.session_state or url.is_history_navigation():
+        raw = st.query_params.get(url.LANG_KEY, DEFAULT_LANGUAGE)
+        st.session_state[url.LANG_KEY] = raw if raw in LANGUAGES else DEFAULT_LANGUAGE
+        if raw not in LANGUAGES:
+            url.add_notices([Notice("notice.bad_choice", {"key": url.LANG_KEY, "raw": raw[:40],
+                                                          "value": DEFAULT_LANGUAGE})])
+    return st.sidebar.selectbox(translate(st.session_state[url.LANG_KEY], "sidebar.language"), list(LANGUAGES),
+                                format_func=LANGUAGES.get, key=url.LANG_KEY)
+
+
+def current_language() -> str:
+    return st.session_state.get(url.LANG_KEY, DEFAULT_LANGUAGE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page's run: its `name` (the prefix of its widget keys and i18n strings), its settings
+    `schema` (None for a page without settings) and the language."""
+
+    name: str
+    schema: Schema | None
+    lang: str
+
+    def t(self, key: str, /, default: str | None = None, **values) -> str:
+        """The UI string `key` in the page's language (`default` where there is none)."""
+        return translate(self.lang, key, default=default, **values)
+
+    def key(self, name: str) -> str:
+        """The session-state key of the page's widget or value `name`."""
+        return f"{self.name}.{name}"
+
+    def title(self) -> None:
+        """The page's title, then the repairs made to its URL (shown once)."""
+        st.title(self.t(f"{self.name}.title"))
+        notices = url.pop_notices()
+        if notices:
+            lines = "\n".join(f"- {self.t(notice.key, **as_code(notice.values))}" for notice in notices)
+            st.warning(f"{self.t('notice.title')}\n\n{lines}", icon=":material/warning:")
+
+    def settings(self, values: dict, params: dict) -> Settings:
+        """The settings the controls just read, completed from session state by the ones whose widgets
+        stand elsewhere on the page or in a closed tab (defaults where there are none yet)."""
+        state = st.session_state
+        stored = {key: state[self.key(key)] for key in self.schema.setting_keys()
+                  if key not in values and self.key(key) in state}
+        stored.update({key: tuple(stored[key]) for key in self.schema.lists if key in stored})
+        complete = {}
+        for name, param in self.schema.param_specs:
+            widget_key = self.key(f"{name}.{param}")
+            if param in params.get(name, {}):
+                complete.setdefault(name, {})[param] = params[name][param]
+            elif widget_key in state:
+                complete.setdefault(name, {})[param] = state[widget_key]
+        return self.schema.settings({**stored, **values}, complete)
+
+    def mirror(self, settings: Settings | None = None) -> None:
+        """Write the page's settings (none for a page without) and the language into the URL."""
+        url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang)
+
+
+def page(name: str, schema: Schema | None = None) -> Page:
+    """The context of page `name`; on a shared link, Back, Forward or a return to the page, its
+    widgets are first set from the URL."""
+    if schema is not None:
+        url.restore(f"{name}.", schema)
+    return Page(name, schema, current_language())
+
+
+def as_code(values: dict) -> dict:
+    """URL values as markdown code spans: shown literally, never read as markdown or HTML."""
+    return {name: "`" + str(value).replace("`", "'") + "`" for name, value in values.items()}

@@ -1,0 +1,76 @@
+"""A page's settings in the URL: restored from it on a shared link, Back or Forward, and a return
+to the page; written back after every change; repairs to a hostile or broken value kept as Notices."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from lossviz.state import Notice, Schema
+
+LANG_KEY = "lang"
+PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
+NOTICES_KEY = "notices"
+
+
+def is_history_navigation() -> bool:
+    """Whether this run follows the browser's Back or Forward button."""
+    context = get_script_run_ctx()
+    return context is not None and context.is_history_navigation
+
+
+def track_page(path: str) -> None:
+    """Note whether this run opens the page at `path` (a first visit, or one from another page) or
+    reruns it, for query_to_restore."""
+    st.session_state[OPENED_KEY] = st.session_state.get(PAGE_KEY) != path
+    st.session_state[PAGE_KEY] = path
+
+
+def query_to_restore(prefix: str) -> dict[str, str] | None:
+    """The query parameters to set a page's widgets from at the start of its run, or None when its
+    widgets hold its settings (a rerun of the page).
+
+    From the URL on a session's first visit (a shared link) and on Back or Forward within the page
+    (the view follows the history entry, so it and its link agree). From the settings the page last
+    wrote into the URL when the visitor comes back to it from another page: Streamlit drops a page's
+    widgets while another page runs, the navigation leaves the page's settings out of the URL, and
+    Back from another page sends that page's query string along."""
+    opened = st.session_state.get(OPENED_KEY, True)
+    if not opened and not is_history_navigation():
+        return None
+    url = {key: value for key, value in st.query_params.to_dict().items() if key != LANG_KEY}
+    stored = st.session_state.get(prefix + "query")
+    return dict(stored) if stored is not None and (opened or not url) else url
+
+
+def restore(prefix: str, schema: Schema) -> None:
+    """On a shared link, Back, Forward or a return to the page: put the settings the URL names
+    (repaired where needed) into the session state of the page's widgets, keyed `prefix + key`."""
+    query = query_to_restore(prefix)
+    if query is None:
+        return
+    settings, notices = schema.parse(query)
+    for key, value in settings.values.items():
+        st.session_state[prefix + key] = list(value) if isinstance(value, tuple) else value
+    for name, values in settings.params.items():
+        for key, value in values.items():
+            st.session_state[f"{prefix}{name}.{key}"] = value
+    add_notices(notices)
+
+
+def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:
+    """Write a page's settings (`query`) and the language into the URL, in one write and only when
+    the URL does not hold them already (each write costs a round trip to the browser and adds a
+    history entry), and keep them for query_to_restore."""
+    st.session_state[prefix + "query"] = query
+    wanted = {**query, LANG_KEY: lang}
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def add_notices(notices: list[Notice]) -> None:
+    st.session_state.setdefault(NOTICES_KEY, []).extend(notices)
+
+
+def pop_notices() -> list[Notice]:
+    return st.session_state.pop(NOTICES_KEY, [])

@@ -1,0 +1,102 @@
+"""Widgets the pages share: sliders from ParamSpecs, lazy tabs, training controls, buttons for slow
+work, and static tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from lossviz.losses import ParamSpec
+from lossviz.optim import OPTIMIZERS
+from lossviz.tables import markdown_table
+from lossviz.ui.page import Page
+
+LAB_TABS = ("data", "losses", "training")  # of a lab's settings
+
+
+def open_tab(key: str, labels: dict[str, str], label: str, width: str = "content") -> str:
+    """Tabs ({tab: label}) of which only the open one is drawn, right below: returns the open tab.
+    A segmented control, not st.tabs, which redraws every tab on every rerun (docs/PERFORMANCE.md).
+    `label` names the control for screen readers; `width` is "content" or "stretch"."""
+    return st.segmented_control(label, list(labels), format_func=labels.get, key=key, default=next(iter(labels)),
+                                required=True, label_visibility="collapsed", width=width)
+
+
+def settings_tab(page: Page, elsewhere: tuple[str, ...] = ()) -> str:
+    """open_tab for a lab's settings (LAB_TABS, across the sidebar): the closed tabs' settings keep
+    their values in session state, where Page.settings reads them. `elsewhere`: the settings whose
+    widgets stand outside the tabs."""
+    for key in (*page.schema.setting_keys(), *page.schema.param_keys()):
+        if key not in elsewhere and page.key(key) in st.session_state:
+            # Streamlit forgets the value of a widget that a run does not draw, unless it is stored again
+            st.session_state[page.key(key)] = st.session_state[page.key(key)]
+    labels = {name: page.t(f"regression.tab_{name}") for name in LAB_TABS}
+    return open_tab(page.key("settings_tab"), labels, page.t("regression.settings"), width="stretch")
+
+
+def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,
+                format_func=None) -> float | int:
+    """A slider for one ParamSpec: whole numbers for integer specs, 1-2-5 steps for log-scale ones
+    (shown through `format_func` when given)."""
+    if spec.log:
+        options = spec.log_steps()
+        current = float(st.session_state.get(widget_key, spec.default))
+        # a select slider shows a value only if it is one of its options, exactly
+        st.session_state[widget_key] = min(options, key=lambda option: abs(option - current))
+        return float(st.select_slider(label, options=options, key=widget_key, help=help_text,
+                                      format_func=format_func or (lambda value: f"{value:g}")))
+    kind = int if spec.integer else float
+    st.session_state.setdefault(widget_key, kind(spec.default))
+    return kind(st.slider(label, min_value=kind(spec.min), max_value=kind(spec.max), step=kind(spec.step),
+                          key=widget_key, help=help_text))
+
+
+def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, str], bool] = lambda name, key: False,
+                  help_name: Callable[[str], str] = lambda name: name) -> dict[str, dict[str, float]]:
+    """The sliders of the parameters of losses (or methods) `names`, from the page's schema, labelled
+    `name · param`, in `columns` columns; returns {name: {param: value}}. `help_name(name)`: the
+    loss whose help texts a name's sliders show."""
+    specs = [(name, key, spec) for name in names for (owner, key), spec in page.schema.param_specs.items()
+             if owner == name and not skip(name, key)]
+    places = st.columns(columns) if columns > 1 else [st.container()]
+    params: dict = {}
+    for index, (name, key, spec) in enumerate(specs):
+        help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
+        with places[index % len(places)]:
+            params.setdefault(name, {})[key] = spec_slider(f"{name} · {key}", spec, page.key(f"{name}.{key}"),
+                                                           help_text)
+    return params
+
+
+def training_controls(page: Page) -> dict:
+    """Optimizer, learning rate, momentum (for the two that use it) and epochs, as a lab's settings."""
+    values = {"optimizer": st.selectbox(page.t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
+                                        format_func=lambda name: page.t(f"optimizer.{name}"))}
+    for key in ("lr", "momentum", "epochs"):
+        if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
+            continue
+        values[key] = spec_slider(page.t(f"regression.{key}"), page.schema.numbers[key], page.key(key))
+    return values
+
+
+def requested(label: str, widget_key: str, settings_key) -> bool:
+    """A button for slow work (a sweep): True from its click on, as long as `settings_key` stays the same."""
+    if st.button(label, key=widget_key):
+        st.session_state[widget_key + ".for"] = settings_key
+    return st.session_state.get(widget_key + ".for") == settings_key
+
+
+def table(rows: list[dict], t: Callable[..., str] | None = None, where=st, number_format: str = "{:.3f}") -> None:
+    """Rows of equal keys as a static markdown table (an interactive st.dataframe costs far more of
+    every rerun, docs/PERFORMANCE.md). With `t`, a key names its header's UI string `column.<key>`
+    (a (key, label) pair: `column.<key>` filled with that label)."""
+    if t is not None:
+        rows = [{column_title(t, key): value for key, value in row.items()} for row in rows]
+    where.markdown(markdown_table(rows, number_format))
+
+
+def column_title(t: Callable[..., str], key) -> str:
+    if isinstance(key, tuple):
+        return t(f"column.{key[0]}", label=key[1])
+    return t(f"column.{key}")

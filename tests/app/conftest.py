@@ -1,0 +1,62 @@
+"""What the AppTests share: running the app on a page, and reading its charts and tables."""
+
+import json
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def run_app(query=None, page=None):
+    """The app run as a visitor's first load with `query` in the URL, then, for a `page` (its script
+    path), switched to it with `query` in the URL again: the first run's home page writes its own."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update(query or {})
+    app.run()
+    if page:
+        app.query_params.update(query or {})
+        app.switch_page(page).run()
+    return app
+
+
+def open_tab(app, key: str, tab: str):
+    """Open `tab` of the tabs `key` (ui.open_tab: only the open one is drawn) and rerun."""
+    app.button_group(key=key).set_value(tab)
+    return app.run()
+
+
+def _cell(text: str):
+    text = text.strip().replace("\\|", "|")
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def tables(app) -> list[list[dict]]:
+    """Every markdown table on the page (ui.table) as rows of {column: value}, numbers as floats."""
+    found = []
+    for element in app.markdown:
+        lines = element.value.splitlines()
+        if len(lines) < 2 or not lines[0].startswith("| ") or not set(lines[1]) <= set("|-: "):
+            continue
+        split = [[_cell(cell) for cell in re.split(r"(?<!\\)\|", line.strip()[1:-1])] for line in lines]
+        header = [str(name) for name in split[0]]
+        found.append([dict(zip(header, row, strict=True)) for row in split[2:]])
+    return found
+
+
+def column(table: list[dict], index: int) -> list:
+    return [list(row.values())[index] for row in table]
+
+
+def figures(app) -> list[dict]:
+    """Every chart on the page (ui.chart) as its plotly figure, in page order."""
+    return [json.loads(element.proto.bytes)["figure"] for element in app.get("bidi_component")
+            if element.proto.component_name == "lossviz.plot"]
+
+
+def figure_json(app, index=0) -> str:
+    return json.dumps(figures(app)[index])
