@@ -1,8 +1,8 @@
 # The hosted LossViz demo: a slim Python image, CPU-only torch, a non-root user.
 FROM python:3.11-slim
 
-# torch==2.13.0 from PyPI is a multi-GB CUDA build; the CPU index serves 2.13.0+cpu, which pip
-# prefers for the same pin.
+# torch==2.13.0 from PyPI alone is a CUDA build of several GB; PyTorch's CPU index serves
+# 2.13.0+cpu, which satisfies the same pin and which pip takes as the higher version.
 ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

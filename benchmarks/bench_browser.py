@@ -12,6 +12,10 @@ among others, turns off the full garbage collection Streamlit forces after every
 ratios to the second compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression classification]
+        [--baseline DIR]
+
+--baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
+<commit>`), each right after this checkout's, so a change is compared within one run.
 """
 
 import argparse
@@ -120,10 +124,10 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
         server.stop()
 
 
-PAGES = {
-    "gallery": ("LossViz gallery, 6 losses", ROOT / "app.py", GALLERY_QUERY, "huber · delta"),
-    "regression": ("regression lab, 6 losses", ROOT / "app.py", REGRESSION_QUERY, "outlier fraction"),
-    "classification": ("classification lab, 4 methods", ROOT / "app.py", CLASSIFICATION_QUERY, "class separation"),
+PAGES = {  # label, query, slider
+    "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "huber · delta"),
+    "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
+    "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
 }
 
 
@@ -137,12 +141,18 @@ def main():
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--apps", nargs="+", choices=list(PAGES), default=list(PAGES),
                         help="LossViz pages to measure (the one-chart app always runs first, twice)")
+    parser.add_argument("--baseline", type=Path, help="another checkout whose pages to measure in the same run")
     args = parser.parse_args()
     one_chart = ROOT / "benchmarks" / "one_chart_app.py"
     with tempfile.TemporaryDirectory() as elsewhere:  # no .streamlit/config.toml there
         apps = [("one-chart app, defaults", one_chart, "/", "frequency", Path(elsewhere)),
-                ("one-chart app", one_chart, "/", "frequency", ROOT),
-                *((*PAGES[name], ROOT) for name in args.apps)]
+                ("one-chart app", one_chart, "/", "frequency", ROOT)]
+        for name in args.apps:
+            label, query, slider = PAGES[name]
+            apps.append((label, ROOT / "app.py", query, slider, ROOT))
+            if args.baseline:
+                baseline = args.baseline.resolve()
+                apps.append((f"{label} (baseline)", baseline / "app.py", query, slider, baseline))
         rows = []
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
@@ -150,12 +160,12 @@ def main():
                 rows.append((label, *measure(browser, script, path, slider, args.presses, cwd=cwd)))
             browser.close()
     print(f"slider -> chart redrawn, {args.presses} presses after 2 warm-ups, headless chromium, 1280x800")
-    header = (f"{'app':<30} {'median':>8} {'p95':>8} {'max':>8} {'folded':>7} {'server CPU/rerun':>17} "
+    header = (f"{'app':<42} {'median':>8} {'p95':>8} {'max':>8} {'folded':>7} {'server CPU/rerun':>17} "
               f"{'cold start':>11} {'RSS':>9}")
     print(header)
     print("-" * len(header))
     for label, times, folded, cpu_ms, cold, rss in rows:
-        print(f"{label:<30} {statistics.median(times):>6.0f}ms {percentile(times, 0.95):>6.0f}ms "
+        print(f"{label:<42} {statistics.median(times):>6.0f}ms {percentile(times, 0.95):>6.0f}ms "
               f"{max(times):>6.0f}ms {folded:>7} {cpu_ms:>15.1f}ms {cold:>10.2f}s {rss:>6.0f}MiB")
     for label, ours, *_ in rows[2:]:
         print(f"ratio {label}", end="")

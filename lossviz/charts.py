@@ -1,7 +1,7 @@
 """Pure chart functions: data in, plotly Figure out. No loss math, no Streamlit, no globals read.
 
 Figures are built in one call of `figure` from plain dicts: per-trace objects, update_* calls and
-a named template would each cost tens of milliseconds of every slider rerun.
+a named template would each add to every slider rerun (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ LOSS_COLORS = {
     "weighted_bce": "#ff7f0e", "smoothed_bce": "#17becf", "weighted_cce": "#ff7f0e",
 }
 FALLBACK_COLOR = "#444444"
-# plotly checks every property as a figure is built: up to 45 ms of a lab's rerun, for specs that
-# only change with the code. The test suite turns the check on (tests/conftest.py).
+# plotly's check of every property as a figure is built is slow and only finds faults in the
+# code, not in the data: the test suite turns it on (tests/conftest.py), the app leaves it off.
 VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
 # The trace types of the browser's plotly.js, its cartesian bundle (static/plotly-cartesian.min.js)
 BUNDLED_TRACES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
@@ -47,8 +47,7 @@ def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = No
 def layout(*, revision: str, height: int = 340) -> dict:
     """The shared look: fonts, colors, margins, legend on top, and a uirevision so zoom survives reruns.
 
-    Complete in itself, so pages draw it with Streamlit's chart theme off (theme=None): merging
-    that theme in the browser costs about 40 ms per redraw.
+    Complete in itself: the chart component (ui/plot.js) draws it as it is, with no theme merged in.
     """
     return {
         "height": height,
@@ -98,7 +97,7 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
 
 # --- Regression lab -------------------------------------------------------------------------
 
-MAX_FRAMES = 20  # plotly.py builds each frame's traces as objects: ~1.5 ms of every rerun per frame
+MAX_FRAMES = 20  # each frame's traces are built on every rerun: enough frames to read the motion, no more
 FRAME_MS = 120  # playback: 20 frames in about 2.4 s
 POINT_SIZE = 7.0
 POINT_COLOR, OUTLIER_COLOR, TRUTH_COLOR = "#8a8f9c", "#e4572e", "#31333f"

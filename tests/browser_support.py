@@ -62,7 +62,8 @@ class Server:
             [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=self.cwd, stdout=subprocess.DEVNULL, stderr=self.log, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            cwd=self.cwd, stdout=subprocess.DEVNULL, stderr=self.log,
+            env={**os.environ, "PYTHONPATH": str(self.script.parent)})  # the lossviz beside the app
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -81,6 +81,10 @@ class Recent:
     def __contains__(self, key) -> bool:
         return key in self._values
 
+    def __iter__(self):
+        """The keys, least recently used first."""
+        return iter(self._values)
+
     def get(self, key, default=None):
         if key not in self._values:
             return default

@@ -1,6 +1,6 @@
 // LossViz's chart: a plotly figure that stays mounted across reruns and is updated with
-// Plotly.react, which redraws what changed. (st.plotly_chart mounts a new chart on every change
-// of its figure and draws it from scratch: 100-200 ms more per slider move in the labs.)
+// Plotly.react, which redraws what changed (st.plotly_chart mounts a new chart on every change of
+// its figure and draws it from scratch; docs/PERFORMANCE.md has the figures).
 
 let loading = null;
 

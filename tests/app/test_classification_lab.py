@@ -91,6 +91,16 @@ def test_the_network_trains_on_demand_through_the_bridge():
     assert len(figures(app)) == 2 and tables(app)
 
 
+def test_a_session_keeps_only_its_few_latest_networks():
+    app = _lab({"view": "network", "network_epochs": "20", "hidden": "4"})
+    for hidden in (4, 8, 12, 16, 20):
+        app.slider(key="classification.hidden").set_value(hidden).run()
+        app.button(key="classification.network_train").click().run()
+        assert not app.exception and len(figures(app)) == 2
+    store = app.session_state["classification.runs"]
+    assert [key[3] for key in store] == [12, 16, 20]  # hidden units: the two oldest runs were dropped
+
+
 def test_the_sweep_runs_on_demand():
     app = _lab({"methods": "bce,weighted_bce", "epochs": "50"})
     app.button(key="classification.sweep_run").click().run()

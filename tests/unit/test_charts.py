@@ -86,3 +86,52 @@ def test_every_animation_frame_keeps_the_loss_panel_drawn():
     figure = _fit_figure()
     loss_panel = {index for index, trace in enumerate(figure.data) if trace.xaxis == "x2"}
     assert loss_panel and all(set(frame.traces) & loss_panel for frame in figure.frames)
+
+
+@pytest.mark.parametrize("epochs", [1, 5, 19, 20, 200, 2000])
+def test_frame_epochs_start_and_end_the_run_and_stay_few_and_dense_early(epochs):
+    frames = charts.frame_epochs(epochs)
+    assert frames[0] == 0 and frames[-1] == epochs
+    assert frames == sorted(set(frames)) and len(frames) <= charts.MAX_FRAMES + 1
+    if epochs >= 200:  # geometric spacing: the first half of the frames covers far less than half the run
+        assert frames[len(frames) // 2] < epochs / 4
+
+
+def test_pull_sizes_give_areas_proportional_to_the_pull_within_bounds():
+    pulls = np.array([0.0, 0.25, 1.0, 1.0, 1.0, 4.0, 1e6])
+    sizes = charts.pull_sizes(pulls)
+    assert sizes[2] == charts.POINT_SIZE  # the median pull draws the ordinary point size
+    assert sizes[5] == pytest.approx(2 * charts.POINT_SIZE)  # four times the pull: twice the width
+    assert sizes[1] == pytest.approx(charts.POINT_SIZE / 2)
+    assert sizes[0] == 3.0 and sizes[-1] == 34.0  # clipped: a vanishing pull stays visible, a huge one on the chart
+
+
+def test_the_shares_figure_colours_each_loss_by_its_name_and_labels_it_as_asked():
+    shares = {"bce": np.array([0.1, 0.2, 0.3, 0.4]), "focal": np.array([0.4, 0.3, 0.2, 0.1])}
+    figure = charts.shares_figure(shares, ["a", "b", "c", "d"], names={"focal": "focal (α 0.25, γ 2)"},
+                                  x_title="p", y_title="share", revision="test")
+    assert [trace.name for trace in figure.data] == ["bce", "focal (α 0.25, γ 2)"]
+    assert [trace.marker.color for trace in figure.data] == [charts.LOSS_COLORS["bce"], charts.LOSS_COLORS["focal"]]
+    np.testing.assert_allclose(figure.data[1].y, [40, 30, 20, 10])
+    assert figure.layout.yaxis.ticksuffix == "%"
+
+
+def test_the_recall_figure_draws_one_bar_group_per_method():
+    recalls = {"cce": np.array([0.9, 0.5, 0.1]), "poly1": np.array([0.8, 0.6, 0.3])}
+    figure = charts.recall_bars_figure(recalls, ["class 0", "class 1", "class 2"], y_title="recall", revision="test")
+    assert [(trace.type, trace.name, tuple(trace.x)) for trace in figure.data] == [
+        ("bar", "cce", ("class 0", "class 1", "class 2")), ("bar", "poly1", ("class 0", "class 1", "class 2"))]
+    np.testing.assert_allclose(figure.data[1].y, recalls["poly1"])
+    assert tuple(figure.layout.yaxis.range) == (0, 1.05)
+
+
+def test_the_imbalance_figure_has_a_panel_per_measure_on_a_log_ratio_axis():
+    ratios = (1, 10, 100)
+    panels = [("recall", {"bce": np.array([0.9, 0.4, 0.0])}), ("PR-AUC", {"bce": np.array([0.9, 0.6, 0.3])})]
+    figure = charts.imbalance_figure(ratios, panels, x_title="ratio", revision="test")
+    assert [(trace.xaxis, trace.yaxis, trace.showlegend) for trace in figure.data] == [("x", "y", True),
+                                                                                       ("x2", "y2", False)]
+    assert list(figure.data[0].x) == [1, 10, 100]
+    for axis in (figure.layout.xaxis, figure.layout.xaxis2):
+        assert axis.type == "log" and axis.tickprefix == "1:"
+    assert [figure.layout.yaxis.title.text, figure.layout.yaxis2.title.text] == ["recall", "PR-AUC"]

@@ -1,5 +1,7 @@
 """The gallery's curves, its URL state, the code snippets and the UI strings."""
 
+import importlib.util
+
 import numpy as np
 import pytest
 import torch
@@ -83,8 +85,9 @@ def test_snippets_compile_and_the_pytorch_ones_compute_our_loss(name, setting):
     code = {framework: snippets.snippet(name, loss.params, framework) for framework in snippets.FRAMEWORKS}
     for text in code.values():
         compile(text, name, "exec")
-    if "torchvision" in code["pytorch"]:
-        return  # torchvision is not installed here; the formula is checked as the focal reference
+    if "torchvision" in code["pytorch"] and importlib.util.find_spec("torchvision") is None:
+        pytest.skip("torchvision is not installed (PyPI's build does not load beside torch 2.13.0's CPU build); "
+                    "focal's formula is checked against its written-out reference in test_losses_reference")
     rng = np.random.default_rng(0)
     from_logits = setting.get("from_logits", False)
     if loss.task == "regression":
