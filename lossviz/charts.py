@@ -35,6 +35,11 @@ AXIS_STYLE = {"gridcolor": "#e6e9ef", "zerolinecolor": "#b9bec9", "zeroline": Tr
               "tickfont": {"color": "#6b6f7b"}, "ticklabeloverflow": "allow"}
 
 
+def display(names: dict | None, key: str) -> str:
+    """The name a chart shows for the loss or method `key` (`names` come translated from the page)."""
+    return (names or {}).get(key, key)
+
+
 def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = None) -> go.Figure:
     """The go.Figure of plain-dict traces, layout and animation frames."""
     if VALIDATE:
@@ -80,13 +85,15 @@ def side_by_side(figure_layout: dict, titles: list[tuple[str, str]], shares: tup
     return figure_layout
 
 
-def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, revision: str) -> go.Figure:
+def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, revision: str,
+                  names: dict | None = None) -> go.Figure:
     """Each gallery Curve as its loss (left panel) and its slope (right panel), one color per loss."""
     traces = []
     for curve in curves:
         for suffix, field in (("", "value"), ("2", "slope")):
             traces.append({
-                "type": "scatter", "x": curve.x, "y": getattr(curve, field), "mode": "lines", "name": curve.name,
+                "type": "scatter", "x": curve.x, "y": getattr(curve, field), "mode": "lines",
+                "name": display(names, curve.name),
                 "legendgroup": curve.name, "showlegend": not suffix, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
                 "line": {"color": LOSS_COLORS.get(curve.name, FALLBACK_COLOR), "width": 2.5},
                 "hovertemplate": "%{y:.4g}",
@@ -130,7 +137,8 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     each History's fitted line, animated over its epochs by plotly in the browser; beside it, the
     loss per epoch of every run.
 
-    `labels`: x, y, points, outliers, truth, epoch, play, pause, history_x, history_y.
+    `labels`: x, y, points, outliers, truth, epoch, play, pause, history_x, history_y, diverged, and
+    names (a dict: loss -> the name shown).
     """
     x, y = data.x[:, 0], data.y
     margin_x, margin_y = 0.05 * np.ptp(x), 0.08 * max(np.ptp(y), 1e-9)
@@ -162,7 +170,8 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
 def with_history_panel(labels: dict, revision: str, histories) -> tuple[dict, list[dict]]:
     """A layout of two panels, the data (wider) and the loss per epoch on a log scale, and the
     traces of that second panel."""
-    panel = history_traces(histories, validation_name=labels.get("validation", ""), suffix="2")
+    panel = history_traces(histories, validation_name=labels.get("validation", ""), suffix="2",
+                           names=labels.get("names"), diverged=labels.get("diverged", "diverged"))
     figure_layout = side_by_side(layout(revision=revision, height=470),
                                  [(labels["x"], labels["y"]), (labels["history_x"], labels["history_y"])],
                                  shares=(3.0, 2.0))
@@ -181,9 +190,10 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     epochs = frame_epochs(max(history.epochs_run for history in histories))
     first_line = len(traces)
     for history, line in zip(histories, lines_at(epochs[-1]), strict=True):
-        traces.append({"type": "scatter", "mode": "lines", **line, "name": history.loss,
+        name = display(labels.get("names"), history.loss)
+        traces.append({"type": "scatter", "mode": "lines", **line, "name": name,
                        "line": {"color": LOSS_COLORS.get(history.loss, FALLBACK_COLOR), "width": 3},
-                       "hovertemplate": f"{history.loss}<extra></extra>"})
+                       "hovertemplate": f"{name}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
     # An animation step (redraw off) replots only the panels of the traces its frame names and
     # leaves the other panels empty: each frame also names, unchanged, one trace of every other panel.
@@ -228,7 +238,8 @@ def drawn_epochs(count: int) -> np.ndarray:
     return np.unique(np.linspace(0, count - 1, min(count, MAX_DRAWN_EPOCHS)).round().astype(int))
 
 
-def history_traces(histories, *, validation_name: str = "", suffix: str = "") -> list[dict]:
+def history_traces(histories, *, validation_name: str = "", suffix: str = "", names: dict | None = None,
+                   diverged: str = "diverged") -> list[dict]:
     """Each run's loss per epoch relative to its start (for a log axis); a cross where a run diverged.
 
     With `validation_name`, runs that have validation losses also get them as a dotted line
@@ -238,21 +249,22 @@ def history_traces(histories, *, validation_name: str = "", suffix: str = "") ->
     axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
     for history in histories:
         color = LOSS_COLORS.get(history.loss, FALLBACK_COLOR)
+        name = display(names, history.loss)
         relative = history.relative_values()
         epochs = drawn_epochs(relative.size)
         traces.append({"type": "scatter", "mode": "lines", "x": epochs, "y": relative[epochs], **axes,
-                       "name": history.loss, "legendgroup": history.loss, "showlegend": not suffix,
+                       "name": name, "legendgroup": history.loss, "showlegend": not suffix,
                        "line": {"color": color, "width": 2.5}, "hovertemplate": "%{y:.3g}"})
         if validation_name and history.val_values is not None and history.values[0] > 0:
             traces.append({"type": "scatter", "mode": "lines", "x": epochs, **axes,
                            "y": history.val_values[epochs] / history.values[0],
-                           "name": f"{history.loss} ({validation_name})",
+                           "name": f"{name} ({validation_name})",
                            "legendgroup": history.loss, "showlegend": False,
                            "line": {"color": color, "width": 1.5, "dash": "dot"}, "hovertemplate": "%{y:.3g}"})
         if history.diverged_at is not None:
             traces.append({"type": "scatter", "mode": "markers", "x": [history.epochs_run], "y": [relative[-1]],
                            **axes, "marker": {"symbol": "x", "size": 14, "color": color}, "showlegend": False,
-                           "hovertemplate": f"{history.loss}: diverged<extra></extra>"})
+                           "hovertemplate": f"{name}: {diverged}<extra></extra>"})
     return traces
 
 
@@ -284,19 +296,21 @@ def log_ticks(low: float, high: float) -> list[float]:
     return [float(f"{tick:.6g}") for tick in ticks]
 
 
-def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "") -> go.Figure:
+def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "",
+                   names: dict | None = None, diverged: str = "diverged") -> go.Figure:
     """history_traces in a figure of their own, on a log scale."""
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["margin"] = {**figure_layout["margin"], "l": 64}
-    traces = history_traces(histories, validation_name=validation_name)
+    traces = history_traces(histories, validation_name=validation_name, names=names, diverged=diverged)
     log_axis(figure_layout["yaxis"], traces)
     return figure(traces, figure_layout)
 
 
-def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revision: str) -> go.Figure:
+def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revision: str,
+                 names: dict | None = None) -> go.Figure:
     """Error of each loss's fit against the outlier fraction (NaN points, all runs diverged, left out)."""
     traces = [{"type": "scatter", "mode": "lines+markers", "x": np.asarray(fractions) * 100, "y": values,
-               "name": name, "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5},
+               "name": display(names, name), "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5},
                "hovertemplate": "%{y:.3g}"} for name, values in errors.items()]
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, y_title)])
     figure_layout["xaxis"]["ticksuffix"] = "%"
@@ -392,7 +406,7 @@ def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: s
 def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y_title: str,
                   revision: str) -> go.Figure:
     """Grouped bars: each loss's share of its total loss from each confidence bin, named by `names`."""
-    traces = [{"type": "bar", "x": bins, "y": values * 100, "name": names.get(loss, loss),
+    traces = [{"type": "bar", "x": bins, "y": values * 100, "name": display(names, loss),
                "marker": {"color": LOSS_COLORS.get(loss, FALLBACK_COLOR)},
                "hovertemplate": "%{y:.1f}%<extra></extra>"} for loss, values in shares.items()]
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
@@ -401,13 +415,15 @@ def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y
     return figure(traces, figure_layout)
 
 
-def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str) -> go.Figure:
+def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str,
+                     names: dict | None = None) -> go.Figure:
     """One panel per (y title, {method: values per ratio}), the ratio on a log axis."""
     traces = []
     for index, (_, series) in enumerate(panels):
         suffix = str(index + 1) if index else ""
         for name, values in series.items():
-            traces.append({"type": "scatter", "mode": "lines+markers", "x": list(ratios), "y": values, "name": name,
+            traces.append({"type": "scatter", "mode": "lines+markers", "x": list(ratios), "y": values,
+                           "name": display(names, name),
                            "legendgroup": name, "showlegend": not index, "xaxis": f"x{suffix}",
                            "yaxis": f"y{suffix}", "hovertemplate": "%{y:.2f}",
                            "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5}})
@@ -419,9 +435,10 @@ def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, re
     return figure(traces, figure_layout)
 
 
-def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revision: str) -> go.Figure:
+def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revision: str,
+                       names: dict | None = None) -> go.Figure:
     """Grouped bars of each method's recall per class."""
-    traces = [{"type": "bar", "x": classes, "y": values, "name": name,
+    traces = [{"type": "bar", "x": classes, "y": values, "name": display(names, name),
                "marker": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR)}, "hovertemplate": "%{y:.2f}<extra></extra>"}
               for name, values in recalls.items()]
     figure_layout = side_by_side(layout(revision=revision, height=320), [("", y_title)])

@@ -61,8 +61,8 @@ def axis_values(task: str, axis: str, points: int = POINTS) -> np.ndarray:
         return np.linspace(-3.0, 3.0, points)
     if axis == "logit":
         return np.linspace(-6.0, 6.0, points)
-    if axis == "distance":
-        return np.linspace(0.0, 4.0, points)
+    if axis == "distance":  # off 0, where the negative sits on the anchor and the slope's direction is undefined
+        return np.linspace(0.02, 4.0, points)
     return np.linspace(0.01, 0.99 if task == "distribution" else 1.0, points)
 
 
@@ -77,14 +77,17 @@ def configured_loss(name: str, axis: str, params: dict) -> losses.Loss:
     return losses.get(name, **params, **flags)
 
 
-def loss_curve(task: str, axis: str, name: str, params: dict, points: int = POINTS) -> Curve:
-    """Loss `name` with numeric `params` along the view (`task`, `axis`)."""
+def loss_curve(task: str, axis: str, name: str, params: dict, points: int = POINTS,
+               x: np.ndarray | None = None) -> Curve:
+    """Loss `name` with numeric `params` along the view (`task`, `axis`), at `points` values of
+    the view's axis, or at `x` when given."""
     if task not in TASK_LOSSES or name not in TASK_LOSSES[task]:
         raise ValueError(f"loss {name!r} is not in the gallery's {task!r} view")
     if axis not in TASK_AXES[task] or not supports(name, axis):
         raise ValueError(f"loss {name!r} has no {axis!r} view")
     loss = configured_loss(name, axis, params)
-    x = axis_values(task, axis, points)
+    x = axis_values(task, axis, points) if x is None else np.asarray(x, dtype=np.float64)
+    points = x.size
     args, direction = _inputs(task, axis, x)
     value = loss.elementwise(*args)
     grads = loss.backward(*args)

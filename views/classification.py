@@ -24,10 +24,6 @@ CONFIDENCE_BINS = ("0–0.25", "0.25–0.5", "0.5–0.75", "0.75–1")
 RUNS_KEPT = 3  # trained networks a session keeps
 
 
-def method_label(method):
-    return t(f"method.{method}")
-
-
 def method_sliders(methods):
     """The sliders of the chosen methods' parameters (pos_weight only when set by hand)."""
     manual = st.session_state[page.key("weighting")] == "manual"
@@ -46,7 +42,7 @@ def controls():
                                          t(f"classification.{key}_help"), format_func=ratio)
     elif opened == "losses":
         values["methods"] = tuple(st.multiselect(t("classification.methods"), BINARY_METHODS, key=page.key("methods"),
-                                                 format_func=method_label,
+                                                 format_func=page.name,
                                                  placeholder=t("regression.losses_placeholder")))
         if "weighted_bce" in values["methods"]:
             values["weighting"] = st.radio(t("classification.weighting"), ("auto", "manual"),
@@ -54,7 +50,7 @@ def controls():
                                            format_func=lambda mode: t(f"classification.{mode}"))
         params = method_sliders(values["methods"])
         values["multiclass"] = tuple(st.multiselect(t("classification.multiclass_methods"), MULTICLASS_METHODS,
-                                                    key=page.key("multiclass"), format_func=method_label,
+                                                    key=page.key("multiclass"), format_func=page.name,
                                                     placeholder=t("regression.losses_placeholder")))
         params.update(method_sliders(values["multiclass"]))
     else:
@@ -97,12 +93,13 @@ def binary_view(settings, data):
     if not histories:
         return
     labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "validation")}
-    labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y")})
+    labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y",
+                                                           "diverged_mark")}, names=page.names(settings.methods))
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=page.key("boundary_chart"))
     st.caption(t("classification.history_note") + " "
                + t("classification.report", points=data.y_val.size, minority=int(data.y_val.sum())))
-    ui.table(report_rows(data, histories), t)
+    ui.table(report_rows(data, histories), page)
     st.download_button(t("regression.download"), lambda: history_csv(histories),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))
     imbalance_sweep_view(settings)
@@ -119,7 +116,8 @@ def imbalance_sweep_view(settings):
         sweep = ui.cache.imbalance_sweep_of(*sweep_key)
     panels = [(t("column.recall"), sweep.recall), (t("column.pr_auc"), sweep.pr_auc)]
     ui.chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
-                                     revision="classification.sweep"), key=page.key("sweep_chart"))
+                                     names=page.names(settings.methods), revision="classification.sweep"),
+             key=page.key("sweep_chart"))
 
 
 def focal_view(settings, data):
@@ -134,7 +132,7 @@ def focal_view(settings, data):
     reference = ui.cache.classifier(settings.group("data"), 2, "bce", (), settings.group("training"))
     goals = [objective("bce", {}), objective("focal", focal)]
     shares = confidence_shares(goals, data.y, scores(reference, data.x))
-    names = {"bce": "bce", "focal": f"focal ({t('classification.focal_settings', **focal)})"}
+    names = {"bce": page.name("bce"), "focal": f"{page.name('focal')} ({t('classification.focal_settings', **focal)})"}
     st.subheader(t("classification.shares"))
     ui.chart(charts.shares_figure(shares, list(CONFIDENCE_BINS), names=names, x_title=t("classification.p_t"),
                                   y_title=t("classification.share"), revision="classification.shares"),
@@ -149,9 +147,10 @@ def multiclass_view(settings, data):
     recalls, rows = multiclass_results(data, histories)
     classes = [t("classification.class_name", label=label, count=count) for label, count in enumerate(data.val_counts)]
     ui.chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
-                                       revision="classification.multiclass"), key=page.key("multiclass_chart"))
+                                       names=page.names(settings.multiclass), revision="classification.multiclass"),
+             key=page.key("multiclass_chart"))
     st.caption(t("classification.multiclass_note"))
-    ui.table(rows, t)  # below the chart: in a half-width column its headers broke and it overflowed
+    ui.table(rows, page)  # below the chart: in a half-width column its headers broke and it overflowed
 
 
 def network_view(settings, data):
@@ -160,7 +159,7 @@ def network_view(settings, data):
     st.caption(t("classification.network_intro"))
     columns = st.columns(3)
     method = columns[0].selectbox(t("classification.network_method"), BINARY_METHODS, key=page.key("network_method"),
-                                  format_func=method_label)
+                                  format_func=page.name)
     with columns[1]:
         hidden = ui.spec_slider(t("classification.hidden"), CLASSIFICATION.numbers["hidden"], page.key("hidden"))
     with columns[2]:
@@ -200,9 +199,10 @@ def network_view(settings, data):
     with side:
         ui.chart(charts.history_figure([run.history()], x_title=t("regression.history_x"),
                                        y_title=t("regression.history_y"), revision="classification.network_loss",
-                                       validation_name=t("classification.validation")), key=page.key("network_history"))
+                                       validation_name=t("classification.validation"), names=page.names([method]),
+                                       diverged=t("regression.diverged_mark")), key=page.key("network_history"))
     report = binary_report(data.y_val, run.val_scores)
-    ui.table([{key: report[key] for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], t)
+    ui.table([{key: report[key] for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], page)
 
 
 page.title()

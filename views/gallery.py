@@ -23,7 +23,7 @@ controls = st.columns([1, 2, 1])
 task = controls[0].selectbox(t("gallery.task"), list(gallery.TASK_LOSSES), key=page.key("task"),
                              format_func=lambda name: t(f"task.{name}"), on_change=reset_view)
 chosen = controls[1].multiselect(t("gallery.losses"), list(gallery.TASK_LOSSES[task]), key=page.key("losses"),
-                                 placeholder=t("gallery.losses_placeholder"))
+                                 format_func=page.name, placeholder=t("gallery.losses_placeholder"))
 axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key=page.key("axis"), horizontal=True,
                          format_func=lambda name: t(f"axis.{name}"))
 st.caption(t(f"view.{task}"))
@@ -53,8 +53,10 @@ def explore():
     curves = [ui.cache.curve(task, axis, name, settings.params_key(name)) for name in drawn]
     axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
     ui.chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
-                                  slope_title=t("gallery.slope_chart"), revision=f"{task}.{axis}"),
+                                  slope_title=t("gallery.slope_chart"), names=page.names(drawn),
+                                  revision=f"{task}.{axis}"),
              key=page.key("chart"))
+    st.caption(t(f"slope.{task}.{axis}"))
     st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
                        file_name=f"lossviz-{task}.csv", mime="text/csv", key=page.key("download"))
 
@@ -74,7 +76,7 @@ def details(configured):
     names = list(configured)
     if st.session_state.get(page.key("detail")) not in names:  # the loss it showed was removed
         st.session_state[page.key("detail")] = names[0]
-    name = st.radio(t("gallery.details"), names, key=page.key("detail"), horizontal=True,
+    name = st.radio(t("gallery.details"), names, key=page.key("detail"), horizontal=True, format_func=page.name,
                     label_visibility="collapsed")
     opened = ui.open_tab(page.key("detail_tab"), {key: t(f"gallery.{key}") for key in DETAIL_TABS},
                          t("gallery.detail_tabs"))
@@ -100,7 +102,7 @@ def torch_check(configured):
     from lossviz.torch_bridge import check_rows  # torch loads only on demand
 
     rows = check_rows(configured, *gallery.curve_inputs(task, axis))
-    ui.table(rows, t, number_format="{:.2e}")
+    ui.table(rows, page, number_format="{:.2e}")
     if max(max(row["value_diff"], row["gradient_diff"]) for row in rows) <= CHECK_TOLERANCE:
         st.success(t("gallery.check_ok"))
     else:

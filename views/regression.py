@@ -4,13 +4,15 @@ import streamlit as st
 
 from lossviz import charts, losses, ui
 from lossviz.data import OUTLIER_KINDS
+from lossviz.losses.regression import Huber
 from lossviz.pages_config import REGRESSION, REGRESSION_LOSSES
 from lossviz.train import ERROR_MEASURES, OUTLIER_SWEEP_VARIES, error_rows, history_csv, influence
 
 page = ui.page("regression", REGRESSION)
 t = page.t
 DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
-FIT_LABELS = ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x", "history_y")
+FIT_LABELS = ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x", "history_y",
+              "diverged_mark")
 
 page.title()
 st.caption(t("regression.intro"))
@@ -27,8 +29,13 @@ def controls():
             values[key] = ui.spec_slider(t(f"regression.{key}"), REGRESSION.numbers[key], page.key(key))
     elif opened == "losses":
         values["losses"] = tuple(st.multiselect(t("regression.losses"), REGRESSION_LOSSES, key=page.key("losses"),
-                                                placeholder=t("regression.losses_placeholder")))
+                                                format_func=page.name, placeholder=t("regression.losses_placeholder")))
         params = ui.param_sliders(page, values["losses"])
+        if "huber" in values["losses"]:
+            delta = Huber.rule_of_thumb(st.session_state.get(page.key("noise"), REGRESSION.numbers["noise"].default))
+            st.button(t("regression.huber_rule", delta=f"{delta:g}"), help=t("regression.huber_rule_help"),
+                      key=page.key("huber_rule"), on_click=st.session_state.__setitem__,
+                      args=(page.key("huber.delta"), delta))
     else:
         values.update(ui.training_controls(page))
     return page.settings(values, params)
@@ -57,11 +64,11 @@ def fit_view(settings, data, histories):
     if st.session_state.get(page.key("influence")) not in choices:  # the loss it showed was removed
         st.session_state[page.key("influence")] = settings.losses[0]
     pull_of = st.radio(t("regression.influence"), choices, key=page.key("influence"), horizontal=True,
-                       format_func=lambda name: t("regression.influence_none") if name == "none" else name)
+                       format_func=lambda name: t("regression.influence_none") if name == "none" else page.name(name))
     # at the true line: how hard each point would pull a fit that was already right
     pulls = None if pull_of == "none" else influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
                                                      data.true_params)
-    labels = {key: t(f"regression.{key}") for key in FIT_LABELS}
+    labels = {key: t(f"regression.{key}") for key in FIT_LABELS} | {"names": page.names(settings.losses)}
     ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
              key=page.key("fit_chart"))
 
@@ -69,10 +76,10 @@ def fit_view(settings, data, histories):
 def errors_view(data, histories):
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("regression.errors"))
-    ui.table(error_rows(data, histories), t, where=table)
+    ui.table(error_rows(data, histories), page, where=table)
     diverged = [history.loss for history in histories if history.diverged_at is not None]
     if diverged:
-        notes.warning(t("regression.diverged", losses=", ".join(diverged)))
+        notes.warning(t("regression.diverged", losses=", ".join(page.name(name) for name in diverged)))
     notes.download_button(t("regression.download"), lambda: history_csv(histories),
                           file_name="lossviz-regression.csv", mime="text/csv", key=page.key("download"))
 
@@ -89,7 +96,8 @@ def sweep_view(settings):
     measure = st.radio(t("regression.measure"), ERROR_MEASURES, key=page.key("measure"), horizontal=True,
                        format_func=lambda name: t(f"measure.{name}"))
     ui.chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], x_title=t("regression.sweep_x"),
-                                 y_title=t(f"measure.{measure}"), revision="regression.sweep"),
+                                 y_title=t(f"measure.{measure}"), names=page.names(settings.losses),
+                                 revision="regression.sweep"),
              key=page.key("sweep_chart"))
 
 

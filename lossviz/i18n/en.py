@@ -52,27 +52,30 @@ STRINGS = {
     "axis.logit": "logit",
     "axis.distance": "distance",
     "axis_title.residual": "residual ŷ − y",
-    "axis_title.proba": "predicted probability of the true class p_t",
+    "axis_title.proba": "predicted probability of the true class p<sub>t</sub>",
     "axis_title.logit": "logit of the true class",
     "axis_title.distance": "distance from anchor to negative",
     "axis_title.segmentation.proba": "probability of one foreground pixel",
     "axis_title.segmentation.logit": "logit of one foreground pixel",
-    "axis_title.distribution.proba": "model probability q of the first outcome (target P = (0.3, 0.7))",
+    "axis_title.distribution.proba": "model probability q of the first outcome",
     "view.regression": "Each curve is one sample's loss against its residual; the gradient is its slope.",
-    "view.binary": "A positive example (y = 1): the loss as the model's confidence in the right answer grows.",
-    "view.multiclass": ("Three classes; the true class gets p_t (or a logit against two zero logits) and the "
+    "view.binary": ("A positive sample (y = 1): the loss as the model's confidence in the right answer grows. Focal's curve "
+                    "also sits low because its α scales a positive sample's loss (α = 0.25 by default): set α below 0 to "
+                    "compare its shape alone."),
+    "view.multiclass": ("Three classes; the true class gets pₜ (or a logit against two zero logits) and the "
                         "others share the rest."),
     "view.segmentation": ("A 6×6 mask with a 2×2 object predicted at 0.6 and background at 0.1; one object "
                           "pixel moves along the axis, every other pixel stays."),
-    "view.distribution": "KL(P‖Q) between two-outcome distributions as the model Q moves.",
-    "view.embedding": ("The positive sits at distance 1 from the anchor; the negative moves away. Easy negatives "
-                       "(beyond 1 + margin) cost nothing."),
+    "view.distribution": ("KL(P‖Q) between two-outcome distributions: the target P = (0.3, 0.7), the model Q = (q, 1 − q)."),
+    "view.embedding": ("The positive sits at distance 1 from the anchor; the negative moves away. Easy negatives (beyond 1 + "
+                       "margin) cost nothing."),
     "nav.regression": "Regression lab",
     "home.regression": "Fit a line to data with outliers using several losses at once and watch them train.",
     "regression.title": "Regression lab",
-    "regression.intro": ("Every chosen loss fits the same line to the same data, from the same start with the same "
-                         "optimizer. Raise the outlier fraction and press play: MSE bends toward the outliers, "
-                         "MAE and Huber hold the true line."),
+    "regression.intro": ("Every chosen loss fits the same line to the same data, from the same start with the same optimizer. "
+                         "Raise the outlier fraction and press play: MSE is pulled toward the outliers, MAE and Huber stay much "
+                         "closer to the bulk of the data. Outliers on one side still shift their intercept, more as the fraction "
+                         "grows: the table below says by how much."),
     "regression.settings": "Settings",
     "regression.tab_data": "Data",
     "regression.tab_losses": "Losses",
@@ -128,23 +131,26 @@ STRINGS = {
     "measure.intercept": "intercept error",
     "regression.sweep_x": "outlier fraction",
     "regression.explain": "What to look for",
-    "regression.explain_text": (
-        "**Vertical outliers** are gross errors in y: a faulty sensor, a typo, a wrong unit. MSE squares their "
-        "residuals, so a few of them pull the whole line. The point areas show it: each is the point's pull "
-        "on the true line, so under MSE a distant outlier weighs as much as dozens of ordinary points. MAE and "
-        "Huber cap the pull of any single point (at 1 and at δ), so the line stays with the bulk of the data; "
-        "switch the point area to Huber and the outliers shrink to nearly the size of ordinary points.\n\n"
-        "**Leverage points** are errors in x. Their y is right, but they sit far to the side, and the pull of a "
-        "point on the slope is its residual's pull *times its x*. Bounding the residual's pull does not bound "
-        "that: with a few leverage points MAE and Huber still do better than MSE, but at around 20 % every loss "
-        "here is dragged off the true slope. Protecting against them takes other tools (down-weighting points "
-        "far out in x, or robust methods such as least trimmed squares).\n\n"
-        "**Huber's δ** is the residual size at which a point stops counting as ordinary. A common start is "
-        "δ = 1 (on the scale of your targets), tuned between about 0.5 and 2. Mind the direction: a smaller δ "
-        "caps the pull of more points, so more outliers call for a smaller δ, not a larger one.\n\n"
-        "**The learning rate** matters most for MSE: its gradient grows with the residual, so a step that is "
-        "too large overshoots further each epoch and the run diverges. MAE's gradient never exceeds 1 per "
-        "point, so it does not blow up, but with a fixed step it keeps jittering around the answer."),
+    "regression.explain_text": ("**Vertical outliers** are gross errors in y: a faulty sensor, a typo, a wrong unit. MSE squares their "
+                                "residuals, so a few of them pull the whole line. The point areas show it: each is the sample's pull on "
+                                "the true line, so under MSE a distant outlier weighs as much as dozens of ordinary samples. MAE and "
+                                "Huber cap the pull of any single sample (at 1 and at δ), so the line stays with the bulk of the data; "
+                                "switch the point area to Huber and the outliers shrink to nearly the size of ordinary samples. They are "
+                                "not immune: outliers all on one side still shift the intercept, and the shift grows with their share "
+                                "(run the sweep with the intercept error shown).\n\n**Leverage points** are errors in x. Their y is right, "
+                                "but they sit far to the side, and the pull of a sample on the slope is its residual's pull *times its "
+                                "x*. Bounding the residual's pull does not bound that: on this data MAE and Huber already lose the true "
+                                "slope at 5 to 10 % leverage points, about where MSE does (switch the outliers to x and run the sweep "
+                                "with the slope error shown). Protecting against them takes other tools: down-weighting samples far out "
+                                "in x, or robust methods such as least trimmed squares.\n\n**Huber's δ** is the residual size at which a "
+                                "sample stops counting as ordinary. A common start is δ = 1 on the scale of your targets; Huber's own "
+                                "rule of thumb is δ ≈ 1.35 × the noise's standard deviation (with the button under the δ slider). Mind "
+                                "the direction: a smaller δ caps the pull of more samples, so more outliers call for a smaller δ, not a "
+                                "larger one. The guide this app draws on says the opposite (its FAQ Q3: more outliers, larger δ); that "
+                                "would treat more of the outliers quadratically, like MSE. Try both on the sweep.\n\n**The learning rate** "
+                                "matters most for MSE: its gradient grows with the residual, so a step that is too large overshoots "
+                                "further each epoch and the run diverges. MAE's gradient never exceeds 1 per sample, so it does not blow "
+                                "up, but with a fixed step it keeps jittering around the answer."),
     "nav.classification": "Classification lab",
     "home.classification": "Class imbalance from 1:1 to 1:1000: weighted cross-entropy and focal loss trained side by side.",
     "classification.title": "Classification lab",
@@ -161,18 +167,9 @@ STRINGS = {
     "classification.seed_help": "The same seed gives the same data.",
     "classification.methods": "Binary methods",
     "classification.multiclass_methods": "Multi-class methods",
-    "classification.weighting": "weighted BCE: pos_weight",
+    "classification.weighting": "Weighted BCE: positive weight",
     "classification.auto": "auto (negatives ÷ positives)",
     "classification.manual": "manual",
-    "method.bce": "BCE",
-    "method.weighted_bce": "weighted BCE",
-    "method.focal": "focal",
-    "method.hinge": "hinge",
-    "method.smoothed_bce": "BCE + label smoothing",
-    "method.cce": "CE",
-    "method.weighted_cce": "class-weighted CE",
-    "method.softmax_focal": "softmax focal",
-    "method.poly1": "poly-1",
     "classification.view": "View",
     "classification.view.binary": "Binary: imbalance",
     "classification.view.focal": "Focal loss explained",
@@ -205,19 +202,18 @@ STRINGS = {
                                   "recall and PR-AUC on the validation split: the test of the 1:10 and 1:100 advice."),
     "classification.sweep_running": "Training every method at seven imbalance ratios…",
     "classification.imbalance_axis": "imbalance (minority : majority)",
-    "classification.p_t": "probability of the true class p_t",
+    "classification.p_t": "probability of the true class p<sub>t</sub>",
     "classification.focal_loss": "loss",
-    "classification.focal_weight": "weight (1 − p_t)^γ",
-    "classification.focal_caption": ("Left: the loss of one example against the probability the model gives its true "
-                                     "class (γ = 0 is cross-entropy; γ = {gamma} is your setting, in red). Right: "
-                                     "the factor focal loss multiplies cross-entropy by. An example already at "
-                                     "p_t = 0.9 keeps (0.1)^γ of its cross-entropy: 1 % at γ = 2."),
+    "classification.focal_weight": "weight (1 − p<sub>t</sub>)<sup>γ</sup>",
+    "classification.focal_caption": ("Left: the loss of one sample against the probability the model gives its true class (γ = 0 is "
+                                     "cross-entropy; γ = {gamma} is your setting, in red). Right: the factor focal loss multiplies "
+                                     "cross-entropy by. A sample already at pₜ = 0.9 keeps (0.1)^γ of its cross-entropy: 1 % at γ = 2."),
     "classification.focal_settings": "α = {alpha:g}, γ = {gamma:g}",
     "classification.shares": "Where the loss comes from",
     "classification.share": "share of the total loss",
-    "classification.shares_caption": ("The training points as a BCE-trained model scores them, grouped by p_t. With "
-                                      "cross-entropy the many easy points (p_t near 1) still add up to a large share; "
-                                      "focal loss moves the total to the hard and misclassified points."),
+    "classification.shares_caption": ("The training samples as a BCE-trained model scores them, grouped by pₜ. With cross-entropy the many "
+                                      "easy samples (pₜ near 1) still add up to a large share; focal loss moves the total to the hard and "
+                                      "misclassified ones."),
     "classification.multiclass_note": "Three classes, sizes falling from the majority down to 1/imbalance of it.",
     "column.class_recall": "recall {label}",
     "classification.class_name": "class {label} ({count})",
@@ -230,22 +226,20 @@ STRINGS = {
     "classification.stop": "Stop",
     "classification.training": "Training: epoch {epoch} of {epochs}",
     "classification.stopped": "Stopped after {epoch} epochs.",
-    "classification.explain_text": (
-        "**Why accuracy misleads.** At 1:100 a model that calls everything the majority is 99 % accurate and finds "
-        "no minority point at all. Read the minority recall (the share of minority points found), the precision "
-        "(the share of alarms that are right) and the PR-AUC (how well the scores rank minority points first, "
-        "whatever the threshold).\n\n"
-        "**Weighted BCE** multiplies the loss of each minority point by pos_weight; the automatic choice, "
-        "negatives ÷ positives, gives both classes the same total weight. It moves the threshold, so recall rises "
-        "and precision falls; the ranking, and with it the PR-AUC, barely changes.\n\n"
-        "**Focal loss** multiplies cross-entropy by (1 − p_t)^γ, so points the model already gets right fade out. "
-        "Its α weighs the classes: α is the weight of the minority (positive) class and 1 − α that of the "
-        "majority. The paper's α = 0.25 pairs with γ = 2 for object detection, where γ has already silenced the "
-        "many easy background points; on this data α = 0.25 weighs the minority *less*, and the recall shows it. "
-        "Try α near 0.75 or above.\n\n"
-        "**The guide's advice** says weighted cross-entropy is enough around 1:10 and focal loss wins beyond "
-        "1:100. The sweep tests it on this data; what you see depends on α, γ and how much the classes overlap, "
-        "so treat it as a hypothesis to check, not a rule."),
+    "classification.explain_text": ("**Why accuracy misleads.** At 1:100 a model that calls everything the majority is 99 % accurate and "
+                                    "finds no minority sample at all. Read the minority recall (the share of minority samples found), the "
+                                    "precision (the share of alarms that are right) and the PR-AUC (how well the scores rank minority "
+                                    "samples first, whatever the threshold).\n\n**Weighted BCE** multiplies the loss of each minority sample "
+                                    "by the positive weight; the automatic choice, negatives ÷ positives, gives both classes the same total "
+                                    "weight. It moves the threshold, so recall rises and precision falls; the ranking, and with it the "
+                                    "PR-AUC, barely changes.\n\n**Focal loss** multiplies cross-entropy by (1 − pₜ)^γ, so samples the model "
+                                    "already gets right fade out. Its α weighs the classes: α is the weight of the minority (positive) class "
+                                    "and 1 − α that of the majority. The paper's α = 0.25 pairs with γ = 2 for object detection, where γ has "
+                                    "already silenced the many easy background samples; on this data α = 0.25 weighs the minority *less*, "
+                                    "and the recall shows it. Try α near 0.75 or above.\n\n**The guide's advice** says weighted cross-entropy "
+                                    "is enough around 1:10 and focal loss wins beyond 1:100. The imbalance sweep tests both claims on this "
+                                    "data, over several seeds, and states its verdict from its own numbers: it depends on α, γ and how much "
+                                    "the classes overlap."),
     "chart.no_plotly": "This chart cannot be drawn: its drawing library (plotly.js) did not load. Reload the page.",
     "notice.title": "Some settings in the link could not be used:",
     "notice.unknown_key": "ignored the unknown setting {key}.",
@@ -270,42 +264,116 @@ STRINGS = {
     "about.quantile": ("The pinball loss predicts a quantile instead of the mean: with q = 0.9, "
                        "under-predicting costs nine times more than over-predicting, so the fit rises to the "
                        "90th percentile. Useful for prediction intervals and asymmetric costs."),
-    "about.barron": ("One shape parameter α slides through a whole family: α = 2 is the squared error, α = 1 "
-                     "pseudo-Huber, α = 0 Cauchy, and lower values give losses that saturate, so far outliers "
-                     "stop pulling at all. The scale c sets the width of the quadratic bowl."),
-    "about.bce": ("The negative log-likelihood of a Bernoulli model: confident wrong answers cost a lot, "
-                  "right ones almost nothing. pos_weight multiplies the cost of positives; with 1:10 "
-                  "imbalance, setting it near the negative-to-positive ratio is a simple, strong baseline."),
-    "about.focal": ("Cross-entropy multiplied by (1 − p_t)^γ, so examples the model already gets right fade "
-                    "out and training concentrates on hard ones. α weighs the two classes (α for positives, "
-                    "1 − α for negatives). Helpful with severe imbalance, such as 1:100 or worse."),
+    "about.barron": ("One shape parameter α slides through a whole family: α = 2 is half the squared error r²/(2c²), α = 1 "
+                     "pseudo-Huber, α = 0 Cauchy (log(½(r/c)² + 1)), and lower values give losses that saturate, so far "
+                     "outliers stop pulling at all. The scale c sets the width of the bowl."),
+    "about.bce": ("The negative log-likelihood of a Bernoulli model: confident wrong answers cost a lot, right ones almost "
+                  "nothing. The positive weight multiplies the cost of positives; setting it to the negative-to-positive "
+                  "ratio balances the classes, a simple baseline under imbalance."),
+    "about.focal": ("Cross-entropy multiplied by (1 − pₜ)^γ, so samples the model already gets right fade out and training "
+                    "concentrates on hard ones. α weighs the two classes (α for positives, 1 − α for negatives). Often "
+                    "recommended for severe imbalance; whether it beats weighted cross-entropy there is something to "
+                    "measure, not assume: the classification lab's sweep does."),
     "about.hinge": ("The support-vector loss on raw scores: zero once an example is on the right side with a "
                     "margin of 1, linear otherwise. Confident correct examples stop contributing entirely, and "
                     "the output is a score, not a calibrated probability."),
     "about.cce": ("Cross-entropy for one label among several classes, usually after a softmax. Class weights "
                   "rebalance rare classes; label smoothing moves a little of the target to every class, which "
                   "keeps the model from growing over-confident."),
-    "about.softmax_focal": ("The focal idea for several classes: the cross-entropy of each sample is scaled "
-                            "by (1 − p_t)^γ, with an optional weight per class. Easy samples fade, hard and "
-                            "rare ones keep their weight."),
-    "about.poly1": ("Cross-entropy plus ε(1 − p_t): it adjusts the first term of cross-entropy's polynomial "
+    "about.softmax_focal": ("The focal idea for several classes: the cross-entropy of each sample is scaled by (1 − pₜ)^γ, with an "
+                            "optional weight α per class. Easy samples fade; a rare class is protected only by its α, since focusing "
+                            "on hard samples does not weigh classes."),
+    "about.poly1": ("Cross-entropy plus ε(1 − pₜ): it adjusts the first term of cross-entropy's polynomial "
                     "expansion. A positive ε keeps pushing examples the model already classifies correctly; a "
                     "negative one relaxes that push."),
-    "about.dice": ("One minus the Dice coefficient (F1 score) of the predicted and true masks. It measures "
-                   "overlap relative to the object's size, so a small object counts as much as a large one "
-                   "and the background cannot dominate. Its gradient can be large and unstable on tiny masks."),
+    "about.dice": ("One minus the Dice coefficient (F1 score) of the predicted and true masks, with Σp + Σg in the "
+                   "denominator as in Sudre et al. (2017); Milletari et al. (2016, V-Net) square both terms. It measures "
+                   "overlap relative to the size of the object and the prediction, so the background cannot dominate. Per "
+                   "image it is one ratio: with a single object a small one weighs as much as a large one, but several "
+                   "objects in one image share the sums and the large ones dominate. Its gradient can be large and unstable "
+                   "on tiny masks."),
     "about.jaccard": ("One minus intersection over union (IoU). Stricter than Dice for the same prediction, "
                       "since IoU = Dice / (2 − Dice); use it when IoU is the metric you report."),
-    "about.tversky": ("Dice with separate prices for false positives (α) and false negatives (β). Raising β "
-                      "above α favours recall, which helps when missing a small lesion is worse than a false "
-                      "alarm. α = β = 0.5 gives Dice."),
+    "about.tversky": ("Dice with separate prices for false positives (α) and false negatives (β). Raising β above α favours "
+                      "recall, which helps when missing a small lesion is worse than a false alarm. α = β = 0.5 gives Dice "
+                      "with the smoothing doubled: Tversky with s equals Dice with 2s."),
     "about.dice_bce": ("A weighted sum of Dice and per-pixel cross-entropy: cross-entropy gives every pixel a "
                        "smooth, well-scaled gradient early in training, Dice keeps a small foreground from "
                        "being drowned by the background. A common default for segmentation."),
     "about.kl": ("How many extra nats a model Q costs when the data follow P. Minimising KL(P‖Q) makes Q "
                  "cover every mode of P; the reverse direction KL(Q‖P) lets Q settle on one mode. It is the "
                  "loss of knowledge distillation with softened targets."),
-    "about.triplet": ("Pulls an anchor toward a positive and pushes it away from a negative until the negative "
-                      "is farther by at least the margin. Easy negatives contribute nothing; semi-hard and hard "
-                      "negatives carry the learning signal."),
+    "about.triplet": ("Pulls an anchor toward a positive and pushes it away from a negative until the negative is farther by "
+                      "at least the margin. Easy negatives contribute nothing; semi-hard and hard negatives carry the learning "
+                      "signal. This is torch's form, with plain distances; Schroff et al. (2015, FaceNet) use squared "
+                      "distances between L2-normalised embeddings."),
+    "name.mse": "MSE",
+    "name.mae": "MAE",
+    "name.huber": "Huber",
+    "name.log_cosh": "Log-cosh",
+    "name.quantile": "Quantile (pinball)",
+    "name.barron": "Barron",
+    "name.bce": "BCE",
+    "name.focal": "Focal",
+    "name.hinge": "Hinge",
+    "name.cce": "Cross-entropy",
+    "name.softmax_focal": "Softmax focal",
+    "name.poly1": "Poly-1",
+    "name.dice": "Dice",
+    "name.jaccard": "Jaccard (IoU)",
+    "name.tversky": "Tversky",
+    "name.dice_bce": "Dice + BCE",
+    "name.kl": "KL divergence",
+    "name.triplet": "Triplet",
+    "name.weighted_bce": "Weighted BCE",
+    "name.smoothed_bce": "BCE + label smoothing",
+    "name.weighted_cce": "Weighted cross-entropy",
+    "param.delta": "δ",
+    "param.q": "q",
+    "param.alpha": "α",
+    "param.scale": "c",
+    "param.pos_weight": "positive weight",
+    "param.gamma": "γ",
+    "param.label_smoothing": "label smoothing",
+    "param.epsilon": "ε",
+    "param.smooth": "smoothing s",
+    "param.beta": "β",
+    "param.weight": "Dice share",
+    "param.margin": "margin",
+    "slope.regression.residual": ("Right panel: d loss / d r along the residual r = ŷ − y, which is the gradient ∂L/∂ŷ of one sample."),
+    "slope.binary.proba": ("Right panel: d loss / d pₜ for a positive sample, where pₜ = p; the formulas below take the gradient "
+                           "with respect to p (BCE) and pₜ (focal), the same thing here."),
+    "slope.binary.logit": ("Right panel: d loss / d z, the gradient with respect to the logit z of the positive class (the gradient "
+                           "with respect to pₜ times pₜ(1 − pₜ)); hinge reads z as its score f."),
+    "slope.multiclass.proba": ("Right panel: d loss / d pₜ along the curve, the other two classes sharing 1 − pₜ equally: ∂L/∂pₜ minus "
+                               "half the sum of ∂L/∂p_c over the other classes."),
+    "slope.multiclass.logit": ("Right panel: ∂L/∂zₜ, the gradient with respect to the true class's logit, the other logits held at 0."),
+    "slope.segmentation.proba": ("Right panel: ∂L/∂p_k, the gradient with respect to the one moving foreground pixel k."),
+    "slope.segmentation.logit": ("Right panel: ∂L/∂z_k, the gradient with respect to the moving pixel's logit: ∂L/∂p_k × p_k(1 − p_k)."),
+    "slope.distribution.proba": ("Right panel: d KL / d q along Q = (q, 1 − q), that is ∂L/∂Q₁ − ∂L/∂Q₂ = −P₁/q + P₂/(1 − q). The formula "
+                                 "below is the gradient with respect to each Q_c."),
+    "slope.embedding.distance": ("Right panel: d loss / d‖a − n‖ as the negative moves away: −1 while the margin is violated, 0 beyond. "
+                                 "The formulas below are the gradients with respect to the anchor and to the negative."),
+    "regression.diverged_mark": "diverged",
+    "regression.huber_rule": "Use δ = 1.35 × noise = {delta}",
+    "regression.huber_rule_help": ("Huber's rule of thumb: with Gaussian noise of standard deviation σ, δ = 1.35 σ keeps 95 % of MSE's "
+                                   "efficiency on clean data while capping the outliers' pull."),
+    "help.huber.delta": "Residual size where the loss turns from quadratic to linear.",
+    "help.quantile.q": "Target quantile: above 0.5 under-prediction costs more.",
+    "help.barron.alpha": "Shape: 2 is half the squared error, 1 pseudo-Huber, 0 Cauchy, negative values saturate.",
+    "help.barron.scale": "Width c of the quadratic bowl around zero.",
+    "help.bce.pos_weight": "Weight of the positive class: negatives ÷ positives balances the classes.",
+    "help.focal.alpha": "Weight of the positive class (negatives get 1 − α); below 0 turns the weighting off.",
+    "help.focal.gamma": "Focusing power: how strongly samples the model already gets right are down-weighted.",
+    "help.softmax_focal.gamma": ("Focusing power: how strongly samples the model already gets right are down-weighted."),
+    "help.cce.label_smoothing": "Share of the target spread evenly over all classes.",
+    "help.poly1.epsilon": "Weight of the extra (1 − pₜ) term added to cross-entropy.",
+    "help.dice.smooth": "Added to numerator and denominator: keeps empty masks defined and softens small objects.",
+    "help.jaccard.smooth": "Added to numerator and denominator: keeps empty masks defined and softens small objects.",
+    "help.tversky.smooth": "Added to numerator and denominator: keeps empty masks defined and softens small objects.",
+    "help.dice_bce.smooth": ("Added to numerator and denominator: keeps empty masks defined and softens small objects."),
+    "help.tversky.alpha": "Price of false positives.",
+    "help.tversky.beta": "Price of false negatives.",
+    "help.dice_bce.weight": "Share of the Dice loss; BCE gets the rest.",
+    "help.triplet.margin": "How much farther the negative must be than the positive: the margin.",
 }

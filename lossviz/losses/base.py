@@ -43,6 +43,11 @@ class ParamSpec:
             return int(value)
         return value
 
+    def snap(self, value: float) -> float:
+        """`value` clamped to the range and rounded to the nearest step from min: what a slider can show."""
+        steps = round((min(max(value, self.min), self.max) - self.min) / self.step)
+        return float(f"{min(self.min + steps * self.step, self.max):.10g}")
+
     def log_steps(self) -> list[float]:
         """1-2-5 values covering the range, plus its ends and the default: a log-scale slider's stops."""
         values = {self.min, self.max, self.default}

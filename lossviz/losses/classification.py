@@ -167,9 +167,12 @@ class Focal(Loss):
         "gamma": GAMMA,
     }
     flags = FROM_LOGITS
-    latex = r"L = -\frac{1}{n}\sum_i \alpha_t\,(1-p_t)^{\gamma}\log p_t"
+    latex = (r"L = -\frac{1}{n}\sum_i \alpha_t\,(1-p_t)^{\gamma}\log p_t,\quad "
+             r"p_t = \begin{cases} p_i & y_i = 1 \\ 1 - p_i & y_i = 0 \end{cases},\quad "
+             r"\alpha_t = \begin{cases} \alpha & y_i = 1 \\ 1 - \alpha & y_i = 0 \end{cases}")
     grad_latex = (r"\frac{\partial L}{\partial p_t} = \frac{\alpha_t}{n}\Big[\gamma(1-p_t)^{\gamma-1}\log p_t"
-                  r" - \frac{(1-p_t)^{\gamma}}{p_t}\Big]")
+                  r" - \frac{(1-p_t)^{\gamma}}{p_t}\Big],\qquad "
+                  r"\frac{\partial L}{\partial z_i} = (2y_i - 1)\,p_t(1-p_t)\,\frac{\partial L}{\partial p_t}")
 
     def _alpha_t(self, y_true):
         if self.alpha < 0:
@@ -375,11 +378,12 @@ class CCE(Loss):
     }
     flags = FROM_LOGITS
     weight_vectors = ("class_weight",)
-    latex = (r"L = -\frac{1}{\sum_i w_{y_i}}\sum_i \sum_c w_c\,\tilde y_{ic}\log p_{ic},\quad "
-             r"\tilde y_{ic} = (1-\varepsilon)\,y_{ic} + \tfrac{\varepsilon}{C}")
-    grad_latex = (r"\frac{\partial L}{\partial z_{ij}} \propto "
-                  r"\Big(\sum_c w_c\tilde y_{ic}\Big)p_{ij} - w_j\tilde y_{ij}"
-                  r",\qquad \frac{\partial L}{\partial p_{ij}} \propto -\frac{w_j\tilde y_{ij}}{p_{ij}}")
+    latex = (r"L = -\frac{1}{W}\sum_i \sum_c w_c\,\tilde y_{ic}\log p_{ic},\quad "
+             r"\tilde y_{ic} = (1-\varepsilon)\,y_{ic} + \tfrac{\varepsilon}{C},\quad "
+             r"W = \sum_i w_{y_i}\ \text{(class indices)},\ W = n\ \text{(probability targets)}")
+    grad_latex = (r"\frac{\partial L}{\partial z_{ij}} = \frac{1}{W}\Big["
+                  r"\Big(\sum_c w_c\tilde y_{ic}\Big)p_{ij} - w_j\tilde y_{ij}\Big]"
+                  r",\qquad \frac{\partial L}{\partial p_{ij}} = -\frac{1}{W}\,\frac{w_j\tilde y_{ij}}{p_{ij}}")
 
     def _weighted_targets(self, y_true, y_pred):
         """(y_pred, A, normaliser): loss = -sum(A * log p) / normaliser, as torch reduces it."""

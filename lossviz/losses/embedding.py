@@ -30,6 +30,8 @@ class Triplet(Loss):
         as torch.nn.TripletMarginLoss(margin, p=2). Zero for easy negatives (farther than
         d(a, p) + margin); semi-hard and hard negatives carry the gradient. `forward` and
         `backward` take (anchor, positive, negative); `backward` returns the three gradients.
+        Schroff et al. use squared distances between L2-normalised embeddings; this is torch's
+        form, plain distances between unnormalised ones.
     References: F. Schroff, D. Kalenichenko, J. Philbin, FaceNet, CVPR 2015.
     """
 
@@ -41,7 +43,8 @@ class Triplet(Loss):
     }
     latex = r"L = \frac{1}{n}\sum_i \max\big(\lVert a_i - p_i\rVert - \lVert a_i - n_i\rVert + m,\ 0\big)"
     grad_latex = (r"\frac{\partial L}{\partial a_i} = \frac{1}{n}\Big(\frac{a_i - p_i}{\lVert a_i - p_i\rVert}"
-                  r" - \frac{a_i - n_i}{\lVert a_i - n_i\rVert}\Big)"
+                  r" - \frac{a_i - n_i}{\lVert a_i - n_i\rVert}\Big),\quad "
+                  r"\frac{\partial L}{\partial n_i} = \frac{1}{n}\,\frac{a_i - n_i}{\lVert a_i - n_i\rVert}"
                   r"\quad \big(\lVert a_i - p_i\rVert - \lVert a_i - n_i\rVert + m > 0\big)")
 
     def _terms(self, anchor, positive, negative):

@@ -86,11 +86,14 @@ class Dice(OverlapLoss):
     """Soft Dice loss: one minus the Dice coefficient (F1 score) of the masks.
 
     Domain: y_true masks in {0, 1}; y_pred probabilities, or logits; (H, W) or (N, H, W).
-    Notes: per image 1 - (2 sum(p g) + s) / (sum(p) + sum(g) + s). It scores overlap relative
-        to object size, so a small object counts as much as a large one and the background
-        majority cannot dominate. Its gradient is large and unstable when the masks are tiny;
-        s and mixing with BCE (dice_bce) calm it.
-    References: F. Milletari, N. Navab, S.-A. Ahmadi, V-Net, 3DV 2016.
+    Notes: per image 1 - (2 sum(p g) + s) / (sum(p) + sum(g) + s), the denominator of Sudre et
+        al.; Milletari et al. square the terms (sum(p^2) + sum(g^2)). It scores overlap relative
+        to the size of the object and of the prediction, so the background majority cannot
+        dominate; with several objects in one image the sums favour the large ones. Its gradient
+        is large and unstable when the masks are tiny; s and mixing with BCE (dice_bce) calm it.
+    References: C. H. Sudre, W. Li, T. Vercauteren, S. Ourselin, M. J. Cardoso, Generalised Dice
+        Overlap as a Deep Learning Loss Function for Highly Unbalanced Segmentations, 2017;
+        F. Milletari, N. Navab, S.-A. Ahmadi, V-Net, 3DV 2016 (the squared form).
     """
 
     name = "dice"

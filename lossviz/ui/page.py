@@ -38,10 +38,10 @@ def current_language() -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """One page's run: its `name` (the prefix of its widget keys and i18n strings), its settings
+    """One page's run: its `slug` (the prefix of its widget keys and i18n strings), its settings
     `schema` (None for a page without settings) and the language."""
 
-    name: str
+    slug: str
     schema: Schema | None
     lang: str
 
@@ -49,13 +49,21 @@ class Page:
         """The UI string `key` in the page's language (`default` where there is none)."""
         return translate(self.lang, key, default=default, **values)
 
+    def name(self, key: str) -> str:
+        """The name shown for the loss or method `key` (never its code name)."""
+        return self.t(f"name.{key}")
+
+    def names(self, keys) -> dict[str, str]:
+        """{key: name shown} for the losses or methods `keys`, for a chart's legend."""
+        return {key: self.name(key) for key in keys}
+
     def key(self, name: str) -> str:
         """The session-state key of the page's widget or value `name`."""
-        return f"{self.name}.{name}"
+        return f"{self.slug}.{name}"
 
     def title(self) -> None:
         """The page's title, then the repairs made to its URL (shown once)."""
-        st.title(self.t(f"{self.name}.title"))
+        st.title(self.t(f"{self.slug}.title"))
         notices = url.pop_notices()
         if notices:
             lines = "\n".join(f"- {self.t(notice.key, **as_code(notice.values))}" for notice in notices)

@@ -55,8 +55,8 @@ def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
 def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, str], bool] = lambda name, key: False,
                   help_name: Callable[[str], str] = lambda name: name) -> dict[str, dict[str, float]]:
     """The sliders of the parameters of losses (or methods) `names`, from the page's schema, labelled
-    `name · param`, in `columns` columns; returns {name: {param: value}}. `help_name(name)`: the
-    loss whose help texts a name's sliders show."""
+    by the names shown for both ("Huber δ"), in `columns` columns; returns {name: {param: value}}.
+    `help_name(name)`: the loss whose help texts a name's sliders show."""
     specs = [(name, key, spec) for name in names for (owner, key), spec in page.schema.param_specs.items()
              if owner == name and not skip(name, key)]
     places = st.columns(columns) if columns > 1 else [st.container()]
@@ -64,8 +64,8 @@ def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, s
     for index, (name, key, spec) in enumerate(specs):
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
         with places[index % len(places)]:
-            params.setdefault(name, {})[key] = spec_slider(f"{name} · {key}", spec, page.key(f"{name}.{key}"),
-                                                           help_text)
+            label = f"{page.name(name)} {page.t(f'param.{key}')}"
+            params.setdefault(name, {})[key] = spec_slider(label, spec, page.key(f"{name}.{key}"), help_text)
     return params
 
 
@@ -87,16 +87,19 @@ def requested(label: str, widget_key: str, settings_key) -> bool:
     return st.session_state.get(widget_key + ".for") == settings_key
 
 
-def table(rows: list[dict], t: Callable[..., str] | None = None, where=st, number_format: str = "{:.3f}") -> None:
+NAME_COLUMNS = ("loss", "method")  # their cells hold a loss's or a method's key
+
+
+def table(rows: list[dict], page: Page, where=st, number_format: str = "{:.3f}") -> None:
     """Rows of equal keys as a static markdown table (an interactive st.dataframe costs far more of
-    every rerun, docs/PERFORMANCE.md). With `t`, a key names its header's UI string `column.<key>`
-    (a (key, label) pair: `column.<key>` filled with that label)."""
-    if t is not None:
-        rows = [{column_title(t, key): value for key, value in row.items()} for row in rows]
-    where.markdown(markdown_table(rows, number_format))
+    every rerun, docs/PERFORMANCE.md). A key names its header's UI string `column.<key>` (a (key,
+    label) pair: `column.<key>` filled with that label); losses and methods show by their names."""
+    shown = [{column_title(page, key): page.name(value) if key in NAME_COLUMNS else value
+              for key, value in row.items()} for row in rows]
+    where.markdown(markdown_table(shown, number_format))
 
 
-def column_title(t: Callable[..., str], key) -> str:
+def column_title(page: Page, key) -> str:
     if isinstance(key, tuple):
-        return t(f"column.{key[0]}", label=key[1])
-    return t(f"column.{key}")
+        return page.t(f"column.{key[0]}", label=key[1])
+    return page.t(f"column.{key}")

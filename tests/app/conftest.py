@@ -60,3 +60,30 @@ def figures(app) -> list[dict]:
 
 def figure_json(app, index=0) -> str:
     return json.dumps(figures(app)[index])
+
+
+def visible_texts(app) -> list[str]:
+    """Every text a visitor reads on the page: headings, prose, notices, widget labels and options,
+    buttons, and each chart's legend, axis titles, hover texts and playback labels (formulas and
+    code blocks left out: code names belong there)."""
+    texts = [element.value for kind in ("title", "header", "subheader", "markdown", "caption", "warning", "info",
+                                        "success", "error") for element in getattr(app, kind)]
+    for kind in ("selectbox", "radio", "multiselect", "select_slider"):
+        for widget in getattr(app, kind):
+            texts += [widget.label, *map(str, widget.options)]
+    texts += [widget.label for kind in ("slider", "button", "expander") for widget in getattr(app, kind)]
+    texts += [str(option) for group in app.button_group for option in group.options]
+    for figure in figures(app):
+        texts += _figure_texts(figure)
+    return texts
+
+
+def _figure_texts(node) -> list[str]:
+    """The strings a plotly figure shows: names, titles, texts, hover templates, labels, prefixes."""
+    shown = ("name", "text", "hovertemplate", "label", "prefix")
+    if isinstance(node, dict):
+        return [text for key, value in node.items() for text in
+                ([value] if key in shown and isinstance(value, str) else _figure_texts(value))]
+    if isinstance(node, list):
+        return [text for item in node for text in _figure_texts(item)]
+    return []

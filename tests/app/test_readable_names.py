@@ -1,0 +1,56 @@
+"""No code name on a page: every loss, method, parameter and column shows by its translated name."""
+
+import re
+
+import pytest
+
+from lossviz import gallery, losses
+from lossviz.train import METHOD_LOSSES
+from tests.app.conftest import open_tab, run_app, visible_texts
+
+IDENTIFIER = re.compile(r"\b[a-z]{2,}_[a-z0-9_]+\b|\b[a-z]+_[a-z0-9]{2,}\b")  # weighted_bce, pos_weight; not p_k
+CODE_NAMES = re.compile(r"\b(" + "|".join(sorted({*losses.names(), *METHOD_LOSSES}, key=len, reverse=True)) + r")\b")
+
+
+def code_names(texts, lang):
+    found = set()
+    for text in texts:
+        found.update(IDENTIFIER.findall(text))
+        found.update(marker for marker in ("p_t", " · ") if marker in text)
+        if lang == "ko":  # English prose names losses in words ("focal loss"); Korean has its own names
+            found.update(CODE_NAMES.findall(text))
+    return found
+
+
+def views():
+    for task, axes in gallery.TASK_AXES.items():
+        for axis in axes:
+            yield "views/gallery.py", {"task": task, "axis": axis, "losses": ",".join(gallery.TASK_LOSSES[task])}, ()
+    regression = {"losses": "mse,mae,huber,log_cosh,quantile,barron", "epochs": "20"}
+    for tab in ("data", "losses", "training"):
+        yield "views/regression.py", regression, (("regression.settings_tab", tab), "regression.sweep_run")
+    for view in ("binary", "focal", "multiclass", "network"):
+        query = {"view": view, "methods": "bce,weighted_bce,focal,hinge,smoothed_bce", "epochs": "20",
+                 "weighting": "manual", "network_epochs": "20"}
+        clicks = ("classification.sweep_run",) if view == "binary" else (
+            ("classification.network_train",) if view == "network" else ())
+        yield "views/classification.py", query, (("classification.settings_tab", "losses"), *clicks)
+    yield "views/home.py", {}, ()
+
+
+VIEWS = list(views())
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize(("script", "query", "actions"), VIEWS,
+                         ids=[f"{script[6:-3]}-{'-'.join(query.get(k, '') for k in ('task', 'axis', 'view'))}-{i}"
+                              for i, (script, query, _) in enumerate(VIEWS)])
+def test_a_page_shows_no_code_names(script, query, actions, lang):
+    app = run_app({**query, "lang": lang}, page=script if script != "views/home.py" else None)
+    for action in actions:
+        if isinstance(action, tuple):
+            open_tab(app, *action)
+        else:
+            app.button(key=action).click().run()
+    assert not app.exception
+    assert code_names(visible_texts(app), lang) == set()
