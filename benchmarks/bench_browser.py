@@ -125,7 +125,7 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
 
 
 PAGES = {  # label, query, slider
-    "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "huber · delta"),
+    "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
     "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
 }

@@ -306,14 +306,38 @@ def history_figure(histories, *, x_title: str, y_title: str, revision: str, vali
     return figure(traces, figure_layout)
 
 
-def sweep_figure(fractions, errors: dict, *, x_title: str, y_title: str, revision: str,
-                 names: dict | None = None) -> go.Figure:
-    """Error of each loss's fit against the outlier fraction (NaN points, all runs diverged, left out)."""
-    traces = [{"type": "scatter", "mode": "lines+markers", "x": np.asarray(fractions) * 100, "y": values,
-               "name": display(names, name), "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5},
-               "hovertemplate": "%{y:.3g}"} for name, values in errors.items()]
+def with_spread(trace: dict, table) -> dict:
+    """`trace` drawing a SeedTable's mean over seeds, with its spread as error bars."""
+    return {**trace, "y": table.mean, "error_y": {"type": "data", "array": table.spread, "visible": True,
+                                                  "thickness": 1.2, "width": 3}}
+
+
+def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_title: str, revision: str,
+                 names: dict | None = None, diverged_label: str = "diverged") -> go.Figure:
+    """Each loss's mean error (a SeedTable) against the outlier fraction, its spread over seeds as
+    error bars, and how many of its runs diverged in the hover text; a cross on the top edge
+    marks each fraction where every run of a loss diverged."""
+    x = np.asarray(fractions) * 100
+    traces = []
+    for name, table in errors.items():
+        color = LOSS_COLORS.get(name, FALLBACK_COLOR)
+        traces.append(with_spread({
+            "type": "scatter", "mode": "lines+markers", "x": x, "name": display(names, name),
+            "legendgroup": name, "line": {"color": color, "width": 2.5}, "customdata": diverged[name],
+            "hovertemplate": f"%{{y:.3g}} ± %{{error_y.array:.2g}} ({diverged_label}: %{{customdata}})"}, table))
+        lost = table.runs == 0
+        if lost.any():
+            traces.append({"type": "scatter", "mode": "markers", "x": x[lost], "y": np.ones(int(lost.sum())),
+                           "yaxis": "y", "name": display(names, name), "legendgroup": name, "showlegend": False,
+                           "marker": {"symbol": "x", "size": 12, "color": color},
+                           "hovertemplate": f"{display(names, name)}: {diverged_label}<extra></extra>"})
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, y_title)])
     figure_layout["xaxis"]["ticksuffix"] = "%"
+    for trace in traces:
+        if trace["mode"] == "markers":  # on the top edge of the plot, whatever the errors' range
+            trace["yaxis"] = "y2"
+    if any(trace["mode"] == "markers" for trace in traces):
+        figure_layout["yaxis2"] = {"overlaying": "y", "range": [0, 1.05], "visible": False}
     return figure(traces, figure_layout)
 
 
@@ -417,20 +441,22 @@ def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y
 
 def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str,
                      names: dict | None = None) -> go.Figure:
-    """One panel per (y title, {method: values per ratio}), the ratio on a log axis."""
+    """One panel per (y title, {method: SeedTable per ratio}): the mean over seeds with its spread
+    as error bars, the ratio on a log axis labelled 1:r."""
     traces = []
     for index, (_, series) in enumerate(panels):
         suffix = str(index + 1) if index else ""
-        for name, values in series.items():
-            traces.append({"type": "scatter", "mode": "lines+markers", "x": list(ratios), "y": values,
-                           "name": display(names, name),
-                           "legendgroup": name, "showlegend": not index, "xaxis": f"x{suffix}",
-                           "yaxis": f"y{suffix}", "hovertemplate": "%{y:.2f}",
-                           "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5}})
+        for name, table in series.items():
+            traces.append(with_spread({
+                "type": "scatter", "mode": "lines+markers", "x": list(ratios), "name": display(names, name),
+                "legendgroup": name, "showlegend": not index, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+                "hovertemplate": "%{y:.2f} ± %{error_y.array:.2f}",
+                "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5}}, table))
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, title) for title, _ in panels])
     for index in range(len(panels)):
         suffix = str(index + 1) if index else ""
-        figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickprefix": "1:"})
+        figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickvals": list(ratios),
+                                                "ticktext": [f"1:{ratio:g}" for ratio in ratios]})
         figure_layout[f"yaxis{suffix}"]["range"] = [0, 1.05]
     return figure(traces, figure_layout)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lossviz import losses, optim
-from lossviz.data import RegressionData, classification_data, regression_data
+from lossviz.data import CLASSIFICATION_SPECS, VALIDATION_SHARE, RegressionData, classification_data, regression_data
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.metrics import binary_report, multiclass_report
@@ -24,7 +24,6 @@ TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, in
 # A run has diverged once its loss is not finite or has grown this many times beyond its start.
 DIVERGENCE_FACTOR = 1e6
 SWEEP_FRACTIONS = tuple(np.round(np.linspace(0.0, 0.5, 11), 2))
-SWEEP_REPEATS = 3  # data sets per fraction (consecutive seeds), averaged
 SCORES_PER_CHUNK = 32_768  # scores per vectorized pass over many models: its arrays (256 KB) stay in cache
 
 
@@ -160,17 +159,45 @@ def error_rows(data: RegressionData, histories: list[History]) -> list[dict]:
     return rows
 
 
+SWEEP_SEEDS = 5  # data sets per sweep point (consecutive seeds): a mean, a spread, and a verdict from both
+
+
+class SeedTable:
+    """A measure over sweep points and seeds, `values[point, seed]`, NaN where a run diverged."""
+
+    def __init__(self, values: np.ndarray):
+        self.values = values
+
+    @property
+    def runs(self) -> np.ndarray:
+        """Runs that finished, per point."""
+        return np.sum(~np.isnan(self.values), axis=-1)
+
+    @property
+    def mean(self) -> np.ndarray:
+        """Mean over the finished runs of each point (NaN where none finished)."""
+        total = np.where(np.isnan(self.values), 0.0, self.values).sum(axis=-1)
+        return np.divide(total, self.runs, out=np.full(total.shape, np.nan), where=self.runs > 0)
+
+    @property
+    def spread(self) -> np.ndarray:
+        """Standard deviation over the finished runs of each point (0 for a single run)."""
+        centred = np.where(np.isnan(self.values), 0.0, self.values - self.mean[..., None])
+        return np.sqrt(np.divide((centred ** 2).sum(axis=-1), np.maximum(self.runs - 1, 1)))
+
+
 @dataclass(frozen=True)
 class Sweep:
-    """Parameter errors of each loss against the outlier fraction, averaged over a few data sets.
+    """Parameter errors of each loss against the outlier fraction, over SWEEP_SEEDS data sets.
 
-    `error[measure][loss]` holds one value per fraction, for each measure of parameter_error
-    ("slope", "intercept", "total"). A diverged run is left out of its average (NaN when every
-    run at that fraction diverged).
+    `error[measure][loss]` is a SeedTable for each measure of parameter_error ("slope",
+    "intercept", "total"); a diverged run is NaN there and counted in `diverged[loss]`.
     """
 
     fractions: tuple[float, ...]
-    error: dict[str, dict[str, np.ndarray]]
+    seeds: int
+    error: dict[str, dict[str, SeedTable]]
+    diverged: dict[str, np.ndarray]
 
 
 ERROR_MEASURES = ("total", "slope", "intercept")
@@ -178,24 +205,27 @@ OUTLIER_SWEEP_VARIES = ("outlier_fraction",)  # data settings the sweep sets its
 
 
 def outlier_sweep(configured: list[RegressionLoss], data_settings: dict, training: dict,
-                  fractions=SWEEP_FRACTIONS, repeats: int = SWEEP_REPEATS) -> Sweep:
-    """Train every loss on data with each outlier fraction (the other data settings fixed)."""
-    table = np.full((len(ERROR_MEASURES), len(configured), len(fractions), repeats), np.nan)
-    seed = data_settings.get("seed", 0)
+                  fractions=SWEEP_FRACTIONS, seeds: int = SWEEP_SEEDS, on_progress=None) -> Sweep:
+    """Train every loss on data with each outlier fraction and seed (the other data settings fixed).
+
+    `on_progress(done, total, fraction, seed)` is called before each data set's runs."""
+    table = np.full((len(ERROR_MEASURES), len(configured), len(fractions), seeds), np.nan)
+    first_seed = data_settings.get("seed", 0)
     for row, fraction in enumerate(fractions):
-        for repeat in range(repeats):
+        for seed in range(seeds):
+            if on_progress is not None:
+                on_progress(row * seeds + seed, len(fractions) * seeds, fraction, seed)
             data = regression_data(**{**data_settings, "outlier_fraction": fraction,
-                                      "seed": (seed + repeat) % 10_000})
+                                      "seed": (first_seed + seed) % 10_000})
             for column, loss in enumerate(configured):
                 history = train_linear(loss, data, **training)
                 if history.diverged_at is None:
                     error = parameter_error(history, data)
-                    table[:, column, row, repeat] = [error[measure] for measure in ERROR_MEASURES]
-    counts = np.sum(~np.isnan(table), axis=-1)
-    averaged = np.divide(np.nansum(table, axis=-1), counts, out=np.full(counts.shape, np.nan), where=counts > 0)
-    return Sweep(tuple(float(f) for f in fractions),
-                 {measure: {loss.name: averaged[index, column] for column, loss in enumerate(configured)}
-                  for index, measure in enumerate(ERROR_MEASURES)})
+                    table[:, column, row, seed] = [error[measure] for measure in ERROR_MEASURES]
+    return Sweep(tuple(float(f) for f in fractions), seeds,
+                 {measure: {loss.name: SeedTable(table[index, column]) for column, loss in enumerate(configured)}
+                  for index, measure in enumerate(ERROR_MEASURES)},
+                 {loss.name: np.sum(np.isnan(table[0, column]), axis=-1) for column, loss in enumerate(configured)})
 
 
 # --- Classification: logistic and softmax regression ------------------------------------------
@@ -368,31 +398,56 @@ def multiclass_results(data, histories: list[History]) -> tuple[dict[str, np.nda
 
 IMBALANCE_RATIOS = (1, 3, 10, 30, 100, 300, 1000)
 IMBALANCE_SWEEP_VARIES = ("n", "imbalance")  # data settings the sweep sets itself
-SWEEP_POINTS = 5000  # enough for 1:1000 to keep a few minority points in each split
+SWEEP_POINTS = 5000
+SWEEP_VALIDATION_MINORITY = 30  # validation minority samples a sweep point aims for, within the n cap
+
+
+def sweep_points(ratio: float) -> int:
+    """The data size of a sweep point at 1:`ratio`: SWEEP_POINTS, or more so that the validation
+    split keeps SWEEP_VALIDATION_MINORITY minority samples, up to the data sets' cap on n."""
+    needed = math.ceil(SWEEP_VALIDATION_MINORITY / VALIDATION_SHARE * (ratio + 1))
+    return int(min(CLASSIFICATION_SPECS["n"].max, max(SWEEP_POINTS, needed)))
 
 
 @dataclass(frozen=True)
 class ImbalanceSweep:
-    """Minority recall and PR-AUC on the validation split of each method, per imbalance ratio."""
+    """Minority recall and PR-AUC on the validation split of each method, per imbalance ratio and
+    seed (SeedTables), with the data size and validation minority count behind each ratio."""
 
     ratios: tuple[int, ...]
-    recall: dict[str, np.ndarray]
-    pr_auc: dict[str, np.ndarray]
+    seeds: int
+    recall: dict[str, SeedTable]
+    pr_auc: dict[str, SeedTable]
+    points: tuple[int, ...]
+    validation_minority: tuple[int, ...]
+
+    def count_rows(self) -> list[dict]:
+        """What each ratio's numbers rest on: the data size and the validation minority samples per seed."""
+        return [{"ratio": f"1:{ratio:g}", "points": points, "validation_minority": minority}
+                for ratio, points, minority in zip(self.ratios, self.points, self.validation_minority, strict=True)]
 
 
 def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, training: dict,
-                    ratios=IMBALANCE_RATIOS, repeats: int = 2) -> ImbalanceSweep:
-    """Train every (method, params) at each imbalance ratio (SWEEP_POINTS points, `repeats` seeds)."""
-    recall = {method: np.zeros(len(ratios)) for method, _ in methods}
-    pr_auc = {method: np.zeros(len(ratios)) for method, _ in methods}
-    seed = data_settings.get("seed", 0)
+                    ratios=IMBALANCE_RATIOS, seeds: int = SWEEP_SEEDS, on_progress=None) -> ImbalanceSweep:
+    """Train every (method, params) at each imbalance ratio and seed (sweep_points(ratio) samples).
+
+    `on_progress(done, total, ratio, seed)` is called before each data set's runs."""
+    recall = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
+    pr_auc = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
+    first_seed = data_settings.get("seed", 0)
+    minority = []
     for row, ratio in enumerate(ratios):
-        for repeat in range(repeats):
-            data = classification_data(**{**data_settings, "n": SWEEP_POINTS, "imbalance": ratio,
-                                          "seed": (seed + repeat) % 10_000})
+        for seed in range(seeds):
+            if on_progress is not None:
+                on_progress(row * seeds + seed, len(ratios) * seeds, ratio, seed)
+            data = classification_data(**{**data_settings, "n": sweep_points(ratio), "imbalance": ratio,
+                                          "seed": (first_seed + seed) % 10_000})
             for method, params in methods:
                 history = train_classifier(objective(method, params, data.y), data, **training)
                 report = binary_report(data.y_val, scores(history, data.x_val))
-                recall[method][row] += report["recall"] / repeats
-                pr_auc[method][row] += report["pr_auc"] / repeats
-    return ImbalanceSweep(tuple(ratios), recall, pr_auc)
+                recall[method][row, seed] = report["recall"]
+                pr_auc[method][row, seed] = report["pr_auc"]
+        minority.append(int(data.y_val.sum()))
+    return ImbalanceSweep(tuple(ratios), seeds, {method: SeedTable(values) for method, values in recall.items()},
+                          {method: SeedTable(values) for method, values in pr_auc.items()},
+                          tuple(sweep_points(ratio) for ratio in ratios), tuple(minority))

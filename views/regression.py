@@ -6,7 +6,8 @@ from lossviz import charts, losses, ui
 from lossviz.data import OUTLIER_KINDS
 from lossviz.losses.regression import Huber
 from lossviz.pages_config import REGRESSION, REGRESSION_LOSSES
-from lossviz.train import ERROR_MEASURES, OUTLIER_SWEEP_VARIES, error_rows, history_csv, influence
+from lossviz.train import ERROR_MEASURES, OUTLIER_SWEEP_VARIES, SWEEP_SEEDS, error_rows, history_csv, influence
+from lossviz.verdicts import BREAKDOWN_ERROR, breakdowns
 
 page = ui.page("regression", REGRESSION)
 t = page.t
@@ -91,14 +92,30 @@ def sweep_view(settings):
     sweep_key = (settings.group("data", without=OUTLIER_SWEEP_VARIES), configured, settings.group("training"))
     if not ui.requested(t("regression.sweep_run"), page.key("sweep_run"), sweep_key):
         return
-    with st.spinner(t("regression.sweep_running")):
-        sweep = ui.cache.outlier_sweep_of(*sweep_key)
+    with ui.progress(lambda fraction, seed: t("regression.sweep_progress", fraction=f"{fraction:.0%}",
+                                                seed=seed + 1, seeds=SWEEP_SEEDS)) as report:
+        sweep = ui.cache.outlier_sweep_of(*sweep_key, on_progress=report)
     measure = st.radio(t("regression.measure"), ERROR_MEASURES, key=page.key("measure"), horizontal=True,
                        format_func=lambda name: t(f"measure.{name}"))
-    ui.chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], x_title=t("regression.sweep_x"),
-                                 y_title=t(f"measure.{measure}"), names=page.names(settings.losses),
-                                 revision="regression.sweep"),
-             key=page.key("sweep_chart"))
+    ui.chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], sweep.diverged,
+                                 x_title=t("regression.sweep_x"), y_title=t(f"measure.{measure}"),
+                                 names=page.names(settings.losses), diverged_label=t("regression.diverged_mark"),
+                                 revision="regression.sweep"), key=page.key("sweep_chart"))
+    st.markdown(t("regression.verdict_rule", measure=t(f"measure.{measure}"), threshold=BREAKDOWN_ERROR,
+                  seeds=sweep.seeds))
+    st.markdown("\n".join(f"- {breakdown_sentence(found, sweep)}" for found in breakdowns(sweep, measure)))
+
+
+def breakdown_sentence(found, sweep) -> str:
+    numbers = {"loss": page.name(found.loss), "threshold": BREAKDOWN_ERROR, "largest": f"{found.largest_before:.2f}"}
+    if found.fraction is None:
+        text = t("regression.breakdown_never", last=f"{sweep.fractions[-1]:.0%}", **numbers)
+    else:
+        text = t("regression.breakdown_at", fraction=f"{found.fraction:.0%}", error=f"{found.error:.2f}",
+                 spread=f"{found.spread:.2f}", **numbers)
+    if found.diverged:
+        text += " " + t("regression.breakdown_diverged", diverged=found.diverged, runs=found.runs)
+    return text
 
 
 lab()

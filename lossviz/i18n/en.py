@@ -120,11 +120,10 @@ STRINGS = {
                             "last finite epoch; lower the learning rate."),
     "regression.download": "Download the training history (CSV)",
     "regression.sweep": "Outlier sweep",
-    "regression.sweep_help": ("Trains every chosen loss on data with 0 to 50 % outliers (three data sets per "
-                              "fraction, every other setting as above) and plots how far each fit lands from the "
-                              "true line."),
+    "regression.sweep_help": ("Trains every chosen loss on data with 0 to 50 % outliers (five data sets per fraction, every other "
+                              "setting as above) and plots how far each fit lands from the true line: the mean over the five, with "
+                              "their spread as error bars."),
     "regression.sweep_run": "Run the sweep",
-    "regression.sweep_running": "Training every loss at eleven outlier fractions…",
     "regression.measure": "Error shown",
     "measure.total": "distance (slope and intercept)",
     "measure.slope": "slope error",
@@ -197,10 +196,10 @@ STRINGS = {
     "column.f1": "F1",
     "column.pr_auc": "PR-AUC",
     "classification.sweep": "Imbalance sweep",
-    "classification.sweep_help": ("Trains each chosen binary method at imbalance 1:1, 1:3, 1:10 … 1:1000 (5,000 points, "
-                                  "two data sets per ratio, every other setting as above) and plots the minority "
-                                  "recall and PR-AUC on the validation split: the test of the 1:10 and 1:100 advice."),
-    "classification.sweep_running": "Training every method at seven imbalance ratios…",
+    "classification.sweep_help": ("Trains each chosen binary method at imbalance 1:1, 1:3, 1:10 … 1:1000, on five data sets per ratio "
+                                  "(5,000 samples each, more at high ratios so that the validation split keeps 30 minority samples where "
+                                  "the cap of 10,000 allows; every other setting as above), and plots the minority recall and PR-AUC on "
+                                  "the validation split: the mean over the five, with their spread as error bars."),
     "classification.imbalance_axis": "imbalance (minority : majority)",
     "classification.p_t": "probability of the true class p<sub>t</sub>",
     "classification.focal_loss": "loss",
@@ -376,4 +375,36 @@ STRINGS = {
     "help.tversky.beta": "Price of false negatives.",
     "help.dice_bce.weight": "Share of the Dice loss; BCE gets the rest.",
     "help.triplet.margin": "How much farther the negative must be than the positive: the margin.",
+    "regression.sweep_progress": "Outlier fraction {fraction}, data set {seed} of {seeds}",
+    "regression.verdict_rule": ("**The claim under test:** MAE and Huber resist outliers where MSE breaks down. A fit counts as broken "
+                                "down when its mean {measure} over the {seeds} data sets exceeds {threshold} (a third of the true slope "
+                                "1.5, the whole intercept 0.5), or when most of its runs diverge. On this sweep:"),
+    "regression.breakdown_never": ("**{loss}** stays below {threshold} up to {last} outliers (largest mean error {largest})."),
+    "regression.breakdown_at": ("**{loss}** breaks down at {fraction} outliers: mean error {error} ± {spread} (at most {largest} before "
+                                "that)."),
+    "regression.breakdown_diverged": "{diverged} of its {runs} runs diverged.",
+    "classification.sweep_progress": "Imbalance {ratio}, data set {seed} of {seeds}",
+    "classification.verdict_rule": ("**The guide's claims, tested on minority recall.** A claim \"A beats B\" holds when A's mean recall over "
+                                    "the {seeds} seeds exceeds B's by more than the spread (standard deviation) of their per-seed "
+                                    "differences, fails when it falls short by more than that, and is undecided in between. On this sweep:"),
+    "verdict.weighting_helps.holds": ("At {ratio}, {better} found {mean_better} of the minority class and {worse} {mean_worse} (mean of "
+                                      "{seeds} seeds, spread ±{spread}): weighting the classes helps here, as the guide says."),
+    "verdict.weighting_helps.fails": ("At {ratio}, {better} found {mean_better} of the minority class and {worse} {mean_worse} (mean of "
+                                      "{seeds} seeds, spread ±{spread}): here weighting the classes does not help, against the guide's advice."),
+    "verdict.weighting_helps.undecided": ("At {ratio}, {better} ({mean_better}) and {worse} ({mean_worse}) differ by less than their spread over "
+                                          "{seeds} seeds (±{spread}): this sweep cannot decide whether weighting helps."),
+    "verdict.focal_beats_weighting.holds": ("At {ratio}, {better} found {mean_better} of the minority class and {worse} {mean_worse} (mean of "
+                                            "{seeds} seeds, spread ±{spread}): here the guide's advice, focal loss beyond 1:100, holds."),
+    "verdict.focal_beats_weighting.fails": ("At {ratio}, {worse} found {mean_worse} of the minority class and {better} {mean_better} (mean of "
+                                            "{seeds} seeds, spread ±{spread}): here the guide's advice, focal loss beyond 1:100, does not hold."),
+    "verdict.focal_beats_weighting.undecided": ("At {ratio}, {better} ({mean_better}) and {worse} ({mean_worse}) differ by less than their spread over "
+                                                "{seeds} seeds (±{spread}): this sweep cannot decide the guide's advice, focal loss beyond 1:100."),
+    "verdict.weighting_helps.untested": "Choose {better} and {worse} to test the claim that weighting helps at 1:10.",
+    "verdict.focal_beats_weighting.untested": ("Choose {better} and {worse} to test the claim that focal loss beats weighted cross-entropy beyond 1:100."),
+    "verdict.minority": "({minority} validation minority samples per seed.)",
+    "verdict.few_minority": ("(Only {minority} validation minority samples per seed, fewer than the {wanted} aimed for: read it with "
+                             "care.)"),
+    "column.ratio": "imbalance",
+    "column.points": "samples per data set",
+    "column.validation_minority": "validation minority samples",
 }

@@ -111,9 +111,9 @@ STRINGS = {
     "regression.diverged": "발산한 손실 함수: {losses}. 학습률이 너무 커서 해당 직선은 마지막으로 유한했던 에포크에서 멈춥니다. 학습률을 낮춰 보세요.",
     "regression.download": "학습 기록 내려받기 (CSV)",
     "regression.sweep": "이상치 비율 스윕",
-    "regression.sweep_help": ("선택한 손실 함수마다 이상치 비율 0~50 %의 데이터로 학습하고(비율마다 데이터 세 벌, 나머지 설정은 위와 같음), 적합선이 정답 직선에서 얼마나 벗어나는지 그립니다."),
+    "regression.sweep_help": ("선택한 손실 함수마다 이상치 비율 0~50 %의 데이터로 학습하고(비율마다 데이터 다섯 벌, 나머지 설정은 위와 같음), 적합선이 정답 직선에서 얼마나 벗어나는지 그립니다. 선은 다섯 "
+                              "벌의 평균이고, 오차 막대는 그 퍼진 정도입니다."),
     "regression.sweep_run": "스윕 실행",
-    "regression.sweep_running": "이상치 비율 열한 가지로 모든 손실 함수를 학습하는 중…",
     "regression.measure": "표시할 오차",
     "measure.total": "거리 (기울기와 절편)",
     "measure.slope": "기울기 오차",
@@ -177,10 +177,8 @@ STRINGS = {
     "column.f1": "F1",
     "column.pr_auc": "PR-AUC",
     "classification.sweep": "불균형 비율 스윕",
-    "classification.sweep_help": ("선택한 이진 분류 방법마다 불균형 1:1, 1:3, 1:10 … 1:1000에서 학습하고(데이터 "
-                                  "5,000개, 비율마다 데이터 두 벌, 나머지 설정은 위와 같음) 검증 데이터의 소수 재현율과 "
-                                  "PR-AUC를 그립니다. 1:10과 1:100에 대한 조언을 시험하는 차트입니다."),
-    "classification.sweep_running": "불균형 비율 일곱 가지로 모든 방법을 학습하는 중…",
+    "classification.sweep_help": ("선택한 이진 분류 방법마다 불균형 1:1, 1:3, 1:10 … 1:1000에서 비율마다 데이터 다섯 벌로 학습하고(데이터 5,000개, 높은 비율에서는 상한 10,000개 안에서 검증 "
+                                  "데이터에 소수 샘플이 30개 남도록 늘림, 나머지 설정은 위와 같음), 검증 데이터의 소수 재현율과 PR-AUC를 그립니다. 선은 다섯 벌의 평균이고, 오차 막대는 그 퍼진 정도입니다."),
     "classification.imbalance_axis": "불균형 (소수 : 다수)",
     "classification.p_t": "정답 클래스 확률 p<sub>t</sub>",
     "classification.focal_loss": "손실",
@@ -317,4 +315,32 @@ STRINGS = {
     "regression.diverged_mark": "발산",
     "regression.huber_rule": "δ = 1.35 × 잡음 = {delta} 적용",
     "regression.huber_rule_help": ("후버의 경험칙: 잡음이 표준편차 σ인 정규분포라면 δ = 1.35σ에서 깨끗한 데이터에 대한 MSE 효율의 95 %를 지키면서 이상치가 당기는 힘을 제한합니다."),
+    "regression.sweep_progress": "이상치 비율 {fraction}, 데이터 {seeds}벌 중 {seed}번째",
+    "regression.verdict_rule": ("**시험하는 주장:** MSE가 무너지는 곳에서도 MAE와 후버 손실은 이상치를 견딘다. 데이터 {seeds}벌에 대한 {measure} 평균이 {threshold}보다 크거나(정답 "
+                                "기울기 1.5의 3분의 1, 정답 절편 0.5 전체) 실행 대부분이 발산하면 적합이 무너졌다고 봅니다. 이번 스윕의 결과:"),
+    "regression.breakdown_never": "**{loss}**: 이상치 {last}까지 평균 오차가 {threshold}보다 작습니다(최대 {largest}).",
+    "regression.breakdown_at": ("**{loss}**: 이상치 {fraction}에서 무너집니다. 평균 오차는 {error} ± {spread}, 그 전까지는 최대 {largest}입니다."),
+    "regression.breakdown_diverged": "전체 {runs}번 중 {diverged}번은 발산했습니다.",
+    "classification.sweep_progress": "불균형 {ratio}, 데이터 {seeds}벌 중 {seed}번째",
+    "classification.verdict_rule": ("**가이드의 주장을 소수 재현율로 시험합니다.** 'A가 B보다 낫다'는 주장은 시드 {seeds}개에 걸친 A의 평균 재현율이 B보다 시드별 차이의 퍼진 정도(표준편차) 이상 높으면 "
+                                    "성립, 그만큼 낮으면 불성립, 그 사이면 판정 보류입니다. 이번 스윕의 결과:"),
+    "verdict.weighting_helps.holds": ("{ratio}에서 찾아낸 소수 클래스 비율: {better} {mean_better}, {worse} {mean_worse}(시드 {seeds}개 평균, 퍼진 정도 ±{spread}). "
+                                      "가이드 말대로 여기서는 클래스 가중치가 도움이 됩니다."),
+    "verdict.weighting_helps.fails": ("{ratio}에서 찾아낸 소수 클래스 비율: {better} {mean_better}, {worse} {mean_worse}(시드 {seeds}개 평균, 퍼진 정도 ±{spread}). "
+                                      "가이드의 조언과 달리 여기서는 클래스 가중치가 도움이 되지 않습니다."),
+    "verdict.weighting_helps.undecided": ("{ratio}에서 찾아낸 소수 클래스 비율: {better} {mean_better}, {worse} {mean_worse}. 차이가 시드 {seeds}개의 퍼진 "
+                                          "정도(±{spread})보다 작아, 이 스윕으로는 가중치가 도움이 되는지 판정할 수 없습니다."),
+    "verdict.focal_beats_weighting.holds": ("{ratio}에서 찾아낸 소수 클래스 비율: {better} {mean_better}, {worse} {mean_worse}(시드 {seeds}개 평균, 퍼진 정도 ±{spread}). "
+                                            "여기서는 '1:100을 넘으면 포컬 손실'이라는 가이드의 조언이 맞습니다."),
+    "verdict.focal_beats_weighting.fails": ("{ratio}에서 찾아낸 소수 클래스 비율: {worse} {mean_worse}, {better} {mean_better}(시드 {seeds}개 평균, 퍼진 정도 ±{spread}). "
+                                            "여기서는 '1:100을 넘으면 포컬 손실'이라는 가이드의 조언이 맞지 않습니다."),
+    "verdict.focal_beats_weighting.undecided": ("{ratio}에서 찾아낸 소수 클래스 비율: {better} {mean_better}, {worse} {mean_worse}. 차이가 시드 {seeds}개의 퍼진 "
+                                                "정도(±{spread})보다 작아, 이 스윕으로는 '1:100을 넘으면 포컬 손실'이라는 조언을 판정할 수 없습니다."),
+    "verdict.weighting_helps.untested": "1:10에서 가중치가 도움이 된다는 주장을 시험하려면 두 방법을 함께 고르세요: {better}, {worse}.",
+    "verdict.focal_beats_weighting.untested": ("1:100을 넘으면 포컬 손실이 가중 교차 엔트로피보다 낫다는 주장을 시험하려면 두 방법을 함께 고르세요: {better}, {worse}."),
+    "verdict.minority": "(시드마다 검증 소수 샘플 {minority}개)",
+    "verdict.few_minority": "(시드마다 검증 소수 샘플이 {minority}개뿐으로 목표한 {wanted}개보다 적습니다. 조심해서 읽으세요.)",
+    "column.ratio": "불균형",
+    "column.points": "데이터 한 벌의 샘플 수",
+    "column.validation_minority": "검증 소수 샘플 수",
 }

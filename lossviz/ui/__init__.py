@@ -11,6 +11,7 @@ from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
     open_tab,
     param_sliders,
+    progress,
     requested,
     settings_tab,
     spec_slider,
@@ -18,5 +19,5 @@ from lossviz.ui.widgets import (
     training_controls,
 )
 
-__all__ = ["Page", "cache", "chart", "compact_layout", "language", "open_tab", "page", "param_sliders", "requested",
-           "settings_tab", "spec_slider", "table", "track_page", "training_controls"]
+__all__ = ["Page", "cache", "chart", "compact_layout", "language", "open_tab", "page", "param_sliders", "progress",
+           "requested", "settings_tab", "spec_slider", "table", "track_page", "training_controls"]

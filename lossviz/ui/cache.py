@@ -3,6 +3,7 @@ a slider recomputes only what it moved. Every cache is bounded; so is what a ses
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 
 import streamlit as st
@@ -39,35 +40,6 @@ def line_fit(data: tuple, name: str, params: tuple, training: tuple) -> History:
     return train_linear(losses.get(name, **dict(params)), regression_set(data), **dict(training))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def outlier_sweep_of(data: tuple, configured: tuple, training: tuple) -> Sweep:
-    """The outlier sweep of the losses in `configured` ((name, params) pairs)."""
-    return outlier_sweep([losses.get(name, **dict(params)) for name, params in configured], dict(data),
-                         dict(training))
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def classification_set(data: tuple, classes: int) -> ClassificationData:
-    return classification_data(classes=classes, **dict(data))
-
-
-def method_goal(method: str, params: tuple, data: tuple, classes: int) -> Objective:
-    """The Objective of `method`, its automatic weights taken from the (cached) training labels."""
-    return objective(method, dict(params), classification_set(data, classes).y)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def classifier(data: tuple, classes: int, method: str, params: tuple, training: tuple) -> History:
-    """One method's linear classifier, per (data, method, parameters, training)."""
-    return train_classifier(method_goal(method, params, data, classes), classification_set(data, classes),
-                            **dict(training))
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def imbalance_sweep_of(methods: tuple, data: tuple, training: tuple) -> ImbalanceSweep:
-    return imbalance_sweep([(method, dict(params)) for method, params in methods], dict(data), dict(training))
-
-
 class Recent:
     """The `size` most recently stored or read values by key; older ones are dropped."""
 
@@ -96,6 +68,52 @@ class Recent:
         self._values.move_to_end(key)
         while len(self._values) > self.size:
             self._values.popitem(last=False)
+
+
+SWEEPS_KEPT = 16
+_sweeps, _sweeps_lock = Recent(SWEEPS_KEPT), threading.Lock()
+
+
+def _remembered(key: tuple, compute):
+    """`compute()`, kept by `key` for every session of the process (a sweep's progress bar belongs to
+    the run that computes it, which st.cache_data would replay on a later run)."""
+    with _sweeps_lock:
+        found = _sweeps.get(key)
+    if found is None:
+        found = compute()
+        with _sweeps_lock:
+            _sweeps.put(key, found)
+    return found
+
+
+def outlier_sweep_of(data: tuple, configured: tuple, training: tuple, on_progress=None) -> Sweep:
+    """The outlier sweep of the losses in `configured` ((name, params) pairs)."""
+    return _remembered(("outlier", data, configured, training), lambda: outlier_sweep(
+        [losses.get(name, **dict(params)) for name, params in configured], dict(data), dict(training),
+        on_progress=on_progress))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def classification_set(data: tuple, classes: int) -> ClassificationData:
+    return classification_data(classes=classes, **dict(data))
+
+
+def method_goal(method: str, params: tuple, data: tuple, classes: int) -> Objective:
+    """The Objective of `method`, its automatic weights taken from the (cached) training labels."""
+    return objective(method, dict(params), classification_set(data, classes).y)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def classifier(data: tuple, classes: int, method: str, params: tuple, training: tuple) -> History:
+    """One method's linear classifier, per (data, method, parameters, training)."""
+    return train_classifier(method_goal(method, params, data, classes), classification_set(data, classes),
+                            **dict(training))
+
+
+def imbalance_sweep_of(methods: tuple, data: tuple, training: tuple, on_progress=None) -> ImbalanceSweep:
+    """The imbalance sweep of `methods` ((method, params) pairs)."""
+    return _remembered(("imbalance", methods, data, training), lambda: imbalance_sweep(
+        [(method, dict(params)) for method, params in methods], dict(data), dict(training), on_progress=on_progress))
 
 
 def session_store(key: str, size: int) -> Recent:

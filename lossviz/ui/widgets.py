@@ -4,6 +4,7 @@ work, and static tables."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -78,6 +79,21 @@ def training_controls(page: Page) -> dict:
             continue
         values[key] = spec_slider(page.t(f"regression.{key}"), page.schema.numbers[key], page.key(key))
     return values
+
+
+@contextmanager
+def progress(describe: Callable[..., str]):
+    """A progress bar for slow work, gone when it ends: the work calls the yielded report(done,
+    total, *where), and the bar says `describe(*where)`."""
+    bar = st.progress(0.0)
+
+    def report(done: int, total: int, *where) -> None:
+        bar.progress(done / total, text=describe(*where))
+
+    try:
+        yield report
+    finally:
+        bar.empty()
 
 
 def requested(label: str, widget_key: str, settings_key) -> bool:

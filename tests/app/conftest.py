@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from lossviz.i18n import ENGLISH
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -46,6 +48,11 @@ def tables(app) -> list[list[dict]]:
         header = [str(name) for name in split[0]]
         found.append([dict(zip(header, row, strict=True)) for row in split[2:]])
     return found
+
+
+def key_of(name: str) -> str:
+    """The loss or method key behind a name shown in English ("Weighted BCE" -> "weighted_bce")."""
+    return next(key[len("name."):] for key, text in ENGLISH.items() if key.startswith("name.") and text == name)
 
 
 def column(table: list[dict], index: int) -> list:

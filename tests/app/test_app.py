@@ -111,7 +111,7 @@ def test_torch_check_reports_tiny_differences():
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = tables(app)[0]
-    assert column(table, 0) == ["mse", "huber", "barron"]
+    assert column(table, 0) == ["MSE", "Huber", "Barron"]
     assert all(value < 1e-10 for value in column(table, 1)) and all(value < 1e-10 for value in column(table, 2))
 
 

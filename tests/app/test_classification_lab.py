@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.conftest import column, figures, open_tab, run_app, tables
+from tests.app.conftest import column, figures, key_of, open_tab, run_app, tables
 
 PAGE = "views/classification.py"
 PREFIX = "classification."
@@ -14,7 +14,7 @@ def _lab(query=None):
 
 def _report(app):
     """The binary metrics table as {method: row}."""
-    return {next(iter(row.values())): row for row in tables(app)[0]}
+    return {key_of(next(iter(row.values()))): row for row in tables(app)[0]}
 
 
 def _values(row: dict) -> list:
@@ -33,7 +33,7 @@ def test_the_binary_view_trains_the_default_methods():
 
 def test_the_boundary_chart_animates_every_method():
     spec = figures(_lab())[0]
-    assert [trace.get("name") for trace in spec["data"]][2:5] == ["bce", "weighted_bce", "focal"]
+    assert [trace.get("name") for trace in spec["data"]][2:5] == ["BCE", "Weighted BCE", "Focal"]
     # each frame moves the three boundaries (and names one loss-panel trace, unchanged)
     assert len(spec["frames"]) > 10 and all(frame["traces"][:3] == [2, 3, 4] for frame in spec["frames"])
 
@@ -79,7 +79,7 @@ def test_the_multiclass_view_reports_recall_per_class():
     app = _lab({"view": "multiclass", "imbalance": "20"})
     assert not app.exception
     table = tables(app)[0]
-    assert column(table, 0) == ["cce", "weighted_cce", "softmax_focal", "poly1"]
+    assert [key_of(name) for name in column(table, 0)] == ["cce", "weighted_cce", "softmax_focal", "poly1"]
     assert list(table[0])[-3:] == ["recall 0", "recall 1", "recall 2"]
 
 

@@ -15,6 +15,7 @@ CODE_NAMES = re.compile(r"\b(" + "|".join(sorted({*losses.names(), *METHOD_LOSSE
 def code_names(texts, lang):
     found = set()
     for text in texts:
+        text = re.sub(r"%\{[^}]*\}", "", text)  # plotly's placeholders (%{error_y.array}) are not shown
         found.update(IDENTIFIER.findall(text))
         found.update(marker for marker in ("p_t", " · ") if marker in text)
         if lang == "ko":  # English prose names losses in words ("focal loss"); Korean has its own names

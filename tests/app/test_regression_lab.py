@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lossviz import charts
-from tests.app.conftest import figures, open_tab, run_app, tables
+from tests.app.conftest import figures, key_of, open_tab, run_app, tables
 
 PAGE = "views/regression.py"
 
@@ -21,7 +21,8 @@ def _tab(app, tab):
 
 def _errors(app):
     """The final-errors table as {loss: (slope error, intercept error)}."""
-    return {loss: (slope, intercept) for loss, slope, intercept, *_ in (list(row.values()) for row in tables(app)[0])}
+    rows = (list(row.values()) for row in tables(app)[0])
+    return {key_of(loss): (slope, intercept) for loss, slope, intercept, *_ in rows}
 
 
 def _array(value):
@@ -52,7 +53,7 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
 def test_the_fit_chart_animates_every_loss_in_the_browser():
     spec = _fit_spec(_lab())
     names = [trace.get("name") for trace in spec["data"]]
-    assert names[3:6] == ["mse", "mae", "huber"]  # after the data and the true line; then the loss panel
+    assert names[3:6] == ["MSE", "MAE", "Huber"]  # after the data and the true line; then the loss panel
     assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
     frames = spec["frames"]
     assert 15 <= len(frames) <= charts.MAX_FRAMES + 1 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"

@@ -18,7 +18,7 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
     assert page.locator("h1").first.inner_text() == title
     assert page.locator(".js-plotly-plot").count() == 1
     before = page.evaluate(CHART_SIGNATURE_JS)
-    delta = press_slider(page, "huber · delta", "ArrowRight", 4, "huber.delta=1.2")
+    delta = press_slider(page, "Huber δ", "ArrowRight", 4, "huber.delta=1.2")
     page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
     assert delta.get_attribute("aria-valuetext") == "1.20"
     assert_healthy(page)
@@ -26,8 +26,8 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
 
 def test_shared_link_restores_the_settings(page, server):
     open_gallery(page, server, "lang=ko&task=binary&losses=focal,bce&axis=logit&focal.gamma=3.5&focal.alpha=-1")
-    assert slider(page, "focal · gamma").get_attribute("aria-valuetext") == "3.50"
-    assert slider(page, "focal · alpha").get_attribute("aria-valuetext") == "-1.00"
+    assert slider(page, "Focal γ").get_attribute("aria-valuetext") == "3.50"
+    assert slider(page, "Focal α").get_attribute("aria-valuetext") == "-1.00"
     assert page.get_by_role("combobox", name="과제").input_value() == "이진 분류"
     assert page.get_by_role("radio", name="로짓").is_checked()
     assert page.locator('[data-testid="stAlert"]').count() == 0
@@ -40,11 +40,11 @@ def test_the_code_follows_a_slider_and_the_explanation_stays(page, server):
     page.get_by_role("radiogroup", name="A closer look at one loss").get_by_text("huber").click()
     wait_until_idle(page)
     formulas = page.locator(".katex-display").count()
-    press_slider(page, "huber · delta", "ArrowRight", 2, "huber.delta=1.1")
+    press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
     assert page.locator(".katex-display").count() == formulas == 2
     page.get_by_role("radio", name="Use it in your code").click()
     page.wait_for_selector("text=HuberLoss(delta=1.1)", timeout=15_000)
-    press_slider(page, "huber · delta", "ArrowRight", 3, "huber.delta=1.25")
+    press_slider(page, "Huber δ", "ArrowRight", 3, "huber.delta=1.25")
     page.wait_for_selector("text=HuberLoss(delta=1.25)", timeout=15_000)
     assert page.locator("text=HuberLoss(delta=1.1)").count() == 0
     assert_healthy(page)
@@ -62,7 +62,7 @@ def test_hostile_link_shows_a_notice_and_a_working_page(page, server):
     open_gallery(page, server, "huber.delta=1e309&loss=../../etc&lang=xx&losses=mse,huber,%3Cscript%3E")
     notice = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "used 10" in notice and "loss" in notice and "<script>" in notice and "xx" in notice
-    assert slider(page, "huber · delta").get_attribute("aria-valuetext") == "10.00"
+    assert slider(page, "Huber δ").get_attribute("aria-valuetext") == "10.00"
     assert_healthy(page)
 
 
@@ -86,8 +86,8 @@ def test_home_links_to_the_gallery_and_torch_stays_unloaded(page):
 def test_back_returns_to_the_previous_setting_and_its_link(page, server):
     open_gallery(page, server, "lang=en&losses=mse,huber")
     before = page.evaluate(CHART_SIGNATURE_JS)
-    press_slider(page, "huber · delta", "ArrowRight", 2, "huber.delta=1.1")
-    delta = 'input[type="range"][aria-label="huber · delta"]'
+    press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
+    delta = 'input[type="range"][aria-label="Huber δ"]'
     page.go_back()
     page.wait_for_function(f"() => document.querySelector('{delta}').getAttribute('aria-valuetext') === '1.05'",
                            timeout=15_000)
@@ -96,6 +96,6 @@ def test_back_returns_to_the_previous_setting_and_its_link(page, server):
     page.go_back()
     page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() === {before}", timeout=15_000)
     wait_until_idle(page, quiet_ms=300)
-    assert slider(page, "huber · delta").get_attribute("aria-valuetext") == "1.00"
+    assert slider(page, "Huber δ").get_attribute("aria-valuetext") == "1.00"
     assert "huber.delta=1&" in page.url, page.url
     assert_healthy(page)

@@ -61,9 +61,9 @@ def test_settings_keep_their_values_when_their_tab_closes(page, server):
     open_lab(page, server, "lang=en&outlier_fraction=0")
     press_slider(page, "outlier fraction", "ArrowRight", 3, "outlier_fraction=0.03")
     page.get_by_role("radio", name="Losses").click()
-    page.wait_for_selector('input[type="range"][aria-label="huber · delta"]', timeout=20_000)
+    page.wait_for_selector('input[type="range"][aria-label="Huber δ"]', timeout=20_000)
     wait_until_idle(page)
-    press_slider(page, "huber · delta", "ArrowRight", 2, "huber.delta=1.1")
+    press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
     assert "outlier_fraction=0.03" in page.url  # the closed data tab's setting still applies
     page.get_by_role("radio", name="Data").click()
     page.wait_for_selector('input[type="range"][aria-label="outlier fraction"]', timeout=20_000)

@@ -10,7 +10,7 @@ from plotly.offline import get_plotlyjs_version
 
 from lossviz import charts, losses
 from lossviz.data import regression_data
-from lossviz.train import train_linear
+from lossviz.train import SeedTable, train_linear
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,13 +125,26 @@ def test_the_recall_figure_draws_one_bar_group_per_method():
     assert tuple(figure.layout.yaxis.range) == (0, 1.05)
 
 
-def test_the_imbalance_figure_has_a_panel_per_measure_on_a_log_ratio_axis():
+def test_the_imbalance_figure_has_a_panel_per_measure_on_a_ratio_axis_with_spread_bars():
     ratios = (1, 10, 100)
-    panels = [("recall", {"bce": np.array([0.9, 0.4, 0.0])}), ("PR-AUC", {"bce": np.array([0.9, 0.6, 0.3])})]
-    figure = charts.imbalance_figure(ratios, panels, x_title="ratio", revision="test")
-    assert [(trace.xaxis, trace.yaxis, trace.showlegend) for trace in figure.data] == [("x", "y", True),
-                                                                                       ("x2", "y2", False)]
+    recall = SeedTable(np.array([[0.9, 0.8], [0.4, 0.6], [0.0, 0.0]]))
+    panels = [("recall", {"bce": recall}), ("PR-AUC", {"bce": SeedTable(np.full((3, 2), 0.5))})]
+    figure = charts.imbalance_figure(ratios, panels, x_title="ratio", revision="test", names={"bce": "BCE"})
+    assert [(trace.xaxis, trace.yaxis, trace.showlegend, trace.name) for trace in figure.data] == [
+        ("x", "y", True, "BCE"), ("x2", "y2", False, "BCE")]
     assert list(figure.data[0].x) == [1, 10, 100]
+    np.testing.assert_allclose(figure.data[0].y, [0.85, 0.5, 0.0])
+    np.testing.assert_allclose(figure.data[0].error_y.array, recall.spread)
     for axis in (figure.layout.xaxis, figure.layout.xaxis2):
-        assert axis.type == "log" and axis.tickprefix == "1:"
+        assert axis.type == "log" and list(axis.ticktext) == ["1:1", "1:10", "1:100"]
     assert [figure.layout.yaxis.title.text, figure.layout.yaxis2.title.text] == ["recall", "PR-AUC"]
+
+
+def test_the_outlier_sweep_figure_marks_the_fractions_where_every_run_diverged():
+    table = SeedTable(np.array([[0.1, 0.2], [np.nan, 0.5], [np.nan, np.nan]]))
+    figure = charts.sweep_figure((0.0, 0.25, 0.5), {"mse": table}, {"mse": np.array([0, 1, 2])}, x_title="f",
+                                 y_title="e", revision="test", names={"mse": "MSE"}, diverged_label="diverged")
+    line, crosses = figure.data
+    np.testing.assert_allclose(line.y, [0.15, 0.5, np.nan])
+    assert list(line.customdata) == [0, 1, 2] and "diverged" in line.hovertemplate
+    assert list(crosses.x) == [50.0] and crosses.marker.symbol == "x" and crosses.yaxis == "y2"

@@ -5,7 +5,7 @@ import pytest
 
 from lossviz import gallery
 from lossviz.data import classification_data
-from lossviz.train import confidence_shares, imbalance_sweep, objective
+from lossviz.train import confidence_shares, imbalance_sweep, objective, sweep_points
 
 
 def test_focal_family_at_gamma_zero_is_cross_entropy_and_larger_gamma_lowers_the_easy_points():
@@ -40,13 +40,20 @@ def test_focal_loss_moves_the_share_of_the_total_towards_the_hard_points():
     assert shares["focal"][-1] < shares["bce"][-1]  # p_t > 0.75: the easy points
 
 
-def test_imbalance_sweep_reports_recall_and_pr_auc_per_ratio_and_weighting_helps_the_minority():
+def test_imbalance_sweep_reports_recall_and_pr_auc_per_ratio_and_seed_and_weighting_helps_the_minority():
     methods = [("bce", {}), ("weighted_bce", {})]
     sweep = imbalance_sweep(methods, {"separation": 2.0, "seed": 0}, {"optimizer": "adam", "lr": 0.05, "epochs": 60},
-                            ratios=(1, 30), repeats=1)
-    assert sweep.ratios == (1, 30)
+                            ratios=(1, 30), seeds=2)
+    assert sweep.ratios == (1, 30) and sweep.seeds == 2
     for table in (sweep.recall, sweep.pr_auc):
         assert set(table) == {"bce", "weighted_bce"}
-        assert all(values.shape == (2,) and np.all((values >= 0) & (values <= 1)) for values in table.values())
-    assert sweep.recall["weighted_bce"][0] == pytest.approx(sweep.recall["bce"][0], abs=0.05)  # balanced: alike
-    assert sweep.recall["weighted_bce"][1] > sweep.recall["bce"][1]  # at 1:30 the weights find more of the minority
+        assert all(seeds.values.shape == (2, 2) and np.all((seeds.values >= 0) & (seeds.values <= 1))
+                   for seeds in table.values())
+    recall = {method: table.mean for method, table in sweep.recall.items()}
+    assert recall["weighted_bce"][0] == pytest.approx(recall["bce"][0], abs=0.05)  # balanced: alike
+    assert recall["weighted_bce"][1] > recall["bce"][1]  # at 1:30 the weights find more of the minority
+    assert sweep.count_rows()[1] == {"ratio": "1:30", "points": 5000, "validation_minority": 48}
+
+
+def test_sweep_points_grow_to_keep_thirty_validation_minority_samples_within_the_cap():
+    assert [sweep_points(ratio) for ratio in (1, 10, 30, 100, 1000)] == [5000, 5000, 5000, 10_000, 10_000]

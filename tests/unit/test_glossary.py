@@ -9,7 +9,7 @@ from lossviz.i18n import ENGLISH, KOREAN
 from lossviz.i18n.glossary import GLOSSARY, LOSS_NAMES_KO
 from lossviz.train import METHOD_LOSSES
 
-TERMS = [term for term in GLOSSARY]
+TERMS = list(GLOSSARY)
 
 
 @pytest.mark.parametrize("term", TERMS, ids=[term.korean for term in TERMS])

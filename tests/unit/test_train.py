@@ -102,20 +102,40 @@ def test_influence_is_the_pull_of_each_point():
 
 def test_sweep_shows_mse_breaking_down_as_outliers_grow():
     sweep = outlier_sweep([losses.get("mse"), losses.get("huber")], {"n": 200, "seed": 5}, LAB_TRAINING,
-                          fractions=(0.0, 0.2, 0.4), repeats=2)
-    assert sweep.fractions == (0.0, 0.2, 0.4)
+                          fractions=(0.0, 0.2, 0.4), seeds=2)
+    assert sweep.fractions == (0.0, 0.2, 0.4) and sweep.seeds == 2
     mse, huber = sweep.error["total"]["mse"], sweep.error["total"]["huber"]
-    assert mse.shape == (3,) and np.all(np.isfinite(mse))
-    assert mse[0] < 0.1 and huber[0] < 0.1
-    assert np.all(np.diff(mse) > 0) and mse[2] > 3 * huber[2]
+    assert mse.values.shape == (3, 2) and np.all(np.isfinite(mse.values))
+    assert mse.mean[0] < 0.1 and huber.mean[0] < 0.1
+    assert np.all(np.diff(mse.mean) > 0) and mse.mean[2] > 3 * huber.mean[2]
     # vertical outliers spread evenly over x shift the intercept, not the slope
-    assert sweep.error["intercept"]["mse"][2] > 2 * sweep.error["slope"]["mse"][2]
+    assert sweep.error["intercept"]["mse"].mean[2] > 2 * sweep.error["slope"]["mse"].mean[2]
 
 
-def test_a_diverged_run_is_left_out_of_the_sweep():
+def test_a_sweep_point_is_the_mean_of_its_seeds_with_their_spread():
+    sweep = outlier_sweep([losses.get("mae")], {"n": 100, "seed": 3}, LAB_TRAINING, fractions=(0.1,), seeds=3)
+    per_seed = []
+    for seed in (3, 4, 5):
+        data = regression_data(n=100, outlier_fraction=0.1, seed=seed)
+        per_seed.append(parameter_error(train_linear(losses.get("mae"), data, **LAB_TRAINING), data)["slope"])
+    table = sweep.error["slope"]["mae"]
+    np.testing.assert_allclose(table.values[0], per_seed)
+    assert table.mean[0] == pytest.approx(np.mean(per_seed))
+    assert table.spread[0] == pytest.approx(np.std(per_seed, ddof=1))
+
+
+def test_a_diverged_run_is_left_out_of_the_sweep_and_counted():
     sweep = outlier_sweep([losses.get("mse")], {"n": 50}, {"optimizer": "gd", "lr": 2.0, "epochs": 300},
-                          fractions=(0.0,), repeats=1)
-    assert all(np.isnan(sweep.error[measure]["mse"][0]) for measure in ("total", "slope", "intercept"))
+                          fractions=(0.0,), seeds=1)
+    assert all(np.isnan(sweep.error[measure]["mse"].mean[0]) for measure in ("total", "slope", "intercept"))
+    assert sweep.diverged["mse"].tolist() == [1] and sweep.error["total"]["mse"].runs.tolist() == [0]
+
+
+def test_sweep_progress_reports_every_data_set():
+    seen = []
+    outlier_sweep([losses.get("mse")], {"n": 50}, LAB_TRAINING, fractions=(0.0, 0.1), seeds=2,
+                  on_progress=lambda done, total, fraction, seed: seen.append((done, total, fraction, seed)))
+    assert seen == [(0, 4, 0.0, 0), (1, 4, 0.0, 1), (2, 4, 0.1, 0), (3, 4, 0.1, 1)]
 
 
 def test_train_linear_refuses_other_losses_and_bad_settings():

@@ -1,0 +1,94 @@
+"""Verdicts on the guide's claims, computed from a sweep's own numbers over its seeds.
+
+A claim "a beats b" at one sweep point holds when a's mean exceeds b's by more than the spread
+(standard deviation) of their per-seed differences, fails when it falls short by more than that,
+and is undecided in between. The pages turn a Verdict into words; nothing here is written as a
+fixed fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lossviz.train import ImbalanceSweep, Sweep
+
+HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
+# The guide's claims on imbalance (seed 000, FAQ Q2), as (claim, better, worse, ratios it speaks of)
+IMBALANCE_CLAIMS = (("weighting_helps", "weighted_bce", "bce", (10,)),
+                    ("focal_beats_weighting", "focal", "weighted_bce", (100, 300, 1000)))
+BREAKDOWN_ERROR = 0.5  # a fit this far off is broken: a third of the true slope (1.5), the whole intercept (0.5)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether `better` beat `worse` at one sweep point (`at`), with the numbers behind it."""
+
+    claim: str
+    at: float
+    better: str
+    worse: str
+    mean_better: float
+    mean_worse: float
+    spread: float
+    seeds: int
+    outcome: str
+
+
+def compare(claim: str, at: float, better: str, worse: str, better_values, worse_values) -> Verdict:
+    """The Verdict on "`better` beats `worse`" from their per-seed values at one point."""
+    difference = np.asarray(better_values, dtype=float) - np.asarray(worse_values, dtype=float)
+    mean = float(difference.mean())
+    spread = float(difference.std(ddof=1)) if difference.size > 1 else 0.0
+    outcome = HOLDS if mean > spread else FAILS if mean < -spread else UNDECIDED
+    return Verdict(claim, at, better, worse, float(np.mean(better_values)), float(np.mean(worse_values)), spread,
+                   int(difference.size), outcome)
+
+
+def imbalance_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on the guide's imbalance claims, on minority recall, at the ratios the sweep has;
+    and the claims it cannot test, as (claim, better, worse), because a method was not swept."""
+    verdicts, untested = [], []
+    for claim, better, worse, ratios in IMBALANCE_CLAIMS:
+        if better not in sweep.recall or worse not in sweep.recall:
+            untested.append((claim, better, worse))
+            continue
+        for ratio in ratios:
+            if ratio in sweep.ratios:
+                row = sweep.ratios.index(ratio)
+                verdicts.append(compare(claim, ratio, better, worse, sweep.recall[better].values[row],
+                                        sweep.recall[worse].values[row]))
+    return verdicts, untested
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Where a loss's fit first broke down in an outlier sweep (`fraction` None: never), its mean
+    error and spread there, its largest mean error before, and how many of its runs diverged."""
+
+    loss: str
+    fraction: float | None
+    error: float
+    spread: float
+    largest_before: float
+    diverged: int
+    runs: int
+
+
+def breakdowns(sweep: Sweep, measure: str) -> list[Breakdown]:
+    """Each loss's Breakdown: the first fraction whose mean error exceeds BREAKDOWN_ERROR or
+    where more than half the runs diverged."""
+    found = []
+    for loss, table in sweep.error[measure].items():
+        mean, spread, diverged = table.mean, table.spread, sweep.diverged[loss]
+        broken = (np.nan_to_num(mean, nan=np.inf) > BREAKDOWN_ERROR) | (2 * diverged > sweep.seeds)
+        index = int(np.argmax(broken)) if broken.any() else None
+        before = mean[:index] if index is not None else mean
+        finite = before[np.isfinite(before)]
+        found.append(Breakdown(loss, None if index is None else sweep.fractions[index],
+                               float(mean[index]) if index is not None else float("nan"),
+                               float(spread[index]) if index is not None else float("nan"),
+                               float(finite.max()) if finite.size else float("nan"),
+                               int(diverged.sum()), sweep.seeds * len(sweep.fractions)))
+    return found

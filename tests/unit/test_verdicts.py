@@ -1,0 +1,59 @@
+"""Verdicts come from the sweeps' numbers: the rule on hand-made cases, then on real sweeps."""
+
+import numpy as np
+import pytest
+
+from lossviz import losses, verdicts
+from lossviz.train import SeedTable, Sweep, imbalance_sweep, outlier_sweep
+
+
+@pytest.mark.parametrize(("better", "worse", "outcome"), [
+    ([0.8, 0.82, 0.79], [0.1, 0.2, 0.15], verdicts.HOLDS),
+    ([0.1, 0.2, 0.15], [0.8, 0.82, 0.79], verdicts.FAILS),
+    ([0.5, 0.9, 0.1], [0.5, 0.1, 0.8], verdicts.UNDECIDED),  # a mean gap well inside the spread
+    ([0.0, 0.0], [0.0, 0.0], verdicts.UNDECIDED),  # nothing found by either: no evidence either way
+])
+def test_a_claim_holds_fails_or_is_undecided_by_the_mean_difference_against_its_spread(better, worse, outcome):
+    verdict = verdicts.compare("claim", 100, "a", "b", better, worse)
+    assert verdict.outcome == outcome and verdict.seeds == len(better)
+    assert verdict.mean_better == pytest.approx(np.mean(better))
+    assert verdict.spread == pytest.approx(np.std(np.subtract(better, worse), ddof=1))
+
+
+def test_the_imbalance_verdicts_test_the_guides_claims_on_the_sweeps_recall():
+    methods = [("bce", {}), ("weighted_bce", {}), ("focal", {"alpha": 0.25, "gamma": 2.0})]
+    sweep = imbalance_sweep(methods, {"separation": 2.0, "seed": 0}, {"optimizer": "adam", "lr": 0.05, "epochs": 60},
+                            ratios=(10, 100), seeds=3)
+    found, untested = verdicts.imbalance_verdicts(sweep)
+    assert untested == []
+    assert [(verdict.claim, verdict.at) for verdict in found] == [("weighting_helps", 10),
+                                                                  ("focal_beats_weighting", 100)]
+    focal = found[1]
+    assert focal.mean_better == pytest.approx(sweep.recall["focal"].mean[1])
+    assert focal.mean_worse == pytest.approx(sweep.recall["weighted_bce"].mean[1])
+    # with α = 0.25 focal weighs the minority less than weighted BCE: the guide's advice fails on this data
+    assert focal.outcome == verdicts.FAILS
+    assert sweep.validation_minority[1] == 30 and sweep.points[1] == 10_000
+
+
+def test_a_claim_whose_methods_were_not_swept_is_reported_untested():
+    sweep = imbalance_sweep([("bce", {})], {"separation": 2.0}, {"optimizer": "adam", "epochs": 20}, ratios=(10,),
+                            seeds=2)
+    found, untested = verdicts.imbalance_verdicts(sweep)
+    assert found == [] and [claim for claim, _, _ in untested] == ["weighting_helps", "focal_beats_weighting"]
+
+
+def test_breakdowns_name_the_first_fraction_past_the_threshold():
+    table = SeedTable(np.array([[0.1, 0.12], [0.3, 0.4], [0.7, 0.9], [0.2, 0.2]]))
+    sweep = Sweep((0.0, 0.1, 0.2, 0.3), 2, {"total": {"mse": table}}, {"mse": np.zeros(4, dtype=int)})
+    (found,) = verdicts.breakdowns(sweep, "total")
+    assert found.fraction == 0.2 and found.error == pytest.approx(0.8) and found.largest_before == pytest.approx(0.35)
+
+
+def test_on_vertical_outliers_mse_breaks_down_first_and_mae_holds_longest():
+    sweep = outlier_sweep([losses.get(name) for name in ("mse", "mae", "huber")], {"n": 200, "seed": 0},
+                          {"optimizer": "nag", "lr": 0.01, "epochs": 200}, fractions=(0.0, 0.1, 0.2, 0.3, 0.4),
+                          seeds=3)
+    found = {item.loss: item for item in verdicts.breakdowns(sweep, "total")}
+    assert found["mse"].fraction is not None
+    assert found["mae"].fraction is None or found["mae"].fraction > found["mse"].fraction
