@@ -237,3 +237,4 @@ else:
     st.fragment(lab)(view)  # a slider reruns the lab (its sidebar part included), not the app
 with st.expander(t("regression.explain")):  # static text: outside the fragment, which a slider reruns
     st.markdown(t("classification.explain_text"))
+ui.mistakes(page, ("bce_sign", "cce_gradient", "focal_alpha"))

@@ -117,3 +117,4 @@ try:
 finally:
     st.session_state[page.key("page_run")] = False
 details(configured)
+ui.mistakes(page, ("bce_sign", "cce_gradient", "focal_alpha", "huber_delta", "mse_example"))

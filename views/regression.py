@@ -121,3 +121,4 @@ def breakdown_sentence(found, sweep) -> str:
 lab()
 with st.expander(t("regression.explain")):  # static text: outside the fragment, which a slider reruns
     st.markdown(t("regression.explain_text"))
+ui.mistakes(page, ("huber_delta", "mse_example", "rising_curves"))

@@ -9,6 +9,7 @@ from lossviz.ui.page import Page, compact_layout, language, page
 from lossviz.ui.plot import chart
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
+    mistakes,
     open_tab,
     param_sliders,
     progress,
@@ -19,5 +20,5 @@ from lossviz.ui.widgets import (
     training_controls,
 )
 
-__all__ = ["Page", "cache", "chart", "compact_layout", "language", "open_tab", "page", "param_sliders", "progress",
-           "requested", "settings_tab", "spec_slider", "table", "track_page", "training_controls"]
+__all__ = ["Page", "cache", "chart", "compact_layout", "language", "mistakes", "open_tab", "page", "param_sliders",
+           "progress", "requested", "settings_tab", "spec_slider", "table", "track_page", "training_controls"]

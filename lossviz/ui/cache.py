@@ -10,6 +10,7 @@ import streamlit as st
 
 from lossviz import gallery, losses
 from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
+from lossviz.mistakes import MISTAKES, Mistake
 from lossviz.train import (
     History,
     ImbalanceSweep,
@@ -84,6 +85,12 @@ def _remembered(key: tuple, compute):
         with _sweeps_lock:
             _sweeps.put(key, found)
     return found
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def mistake(key: str) -> Mistake:
+    """The numbers behind one point of "where common sources go wrong"."""
+    return MISTAKES[key]()
 
 
 def outlier_sweep_of(data: tuple, configured: tuple, training: tuple, on_progress=None) -> Sweep:

@@ -96,6 +96,15 @@ def progress(describe: Callable[..., str]):
         bar.empty()
 
 
+def mistakes(page: Page, keys: tuple[str, ...]) -> None:
+    """An expander of the errors common sources make on this page's subject, each with its numbers."""
+    from lossviz.ui import cache  # the cached computations of the core
+
+    with st.expander(page.t("mistake.title")):
+        lines = [page.t(f"mistake.{found.key}", **found.values) for found in map(cache.mistake, keys)]
+        st.markdown(page.t("mistake.intro") + "\n\n" + "\n".join(f"- {line}" for line in lines))
+
+
 def requested(label: str, widget_key: str, settings_key) -> bool:
     """A button for slow work (a sweep): True from its click on, as long as `settings_key` stays the same."""
     if st.button(label, key=widget_key):
