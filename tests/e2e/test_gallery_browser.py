@@ -12,13 +12,14 @@ def open_gallery(page, server, query):
     open_page(page, server, "gallery", query)
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Loss gallery"), ("ko", "손실 함수 갤러리")])
-def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title):
+@pytest.mark.parametrize(("lang", "title", "label"), [("en", "Loss gallery", "Huber δ"),
+                                                       ("ko", "손실 함수 갤러리", "후버 손실(Huber) δ")])
+def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title, label):
     open_gallery(page, server, f"lang={lang}&{SIX_LOSSES}")
     assert page.locator("h1").first.inner_text() == title
     assert page.locator(".js-plotly-plot").count() == 1
     before = page.evaluate(CHART_SIGNATURE_JS)
-    delta = press_slider(page, "Huber δ", "ArrowRight", 4, "huber.delta=1.2")
+    delta = press_slider(page, label, "ArrowRight", 4, "huber.delta=1.2")
     page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
     assert delta.get_attribute("aria-valuetext") == "1.20"
     assert_healthy(page)
@@ -26,8 +27,8 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
 
 def test_shared_link_restores_the_settings(page, server):
     open_gallery(page, server, "lang=ko&task=binary&losses=focal,bce&axis=logit&focal.gamma=3.5&focal.alpha=-1")
-    assert slider(page, "Focal γ").get_attribute("aria-valuetext") == "3.50"
-    assert slider(page, "Focal α").get_attribute("aria-valuetext") == "-1.00"
+    assert slider(page, "포컬 손실(Focal) γ").get_attribute("aria-valuetext") == "3.50"
+    assert slider(page, "포컬 손실(Focal) α").get_attribute("aria-valuetext") == "-1.00"
     assert page.get_by_role("combobox", name="과제").input_value() == "이진 분류"
     assert page.get_by_role("radio", name="로짓").is_checked()
     assert page.locator('[data-testid="stAlert"]').count() == 0
