@@ -18,9 +18,10 @@ def open_lab(page, server, query):
     open_page(page, server, "classification", query)
 
 
-@pytest.mark.parametrize(("lang", "imbalance", "gamma"), [("en", "imbalance (majority per minority point)",
-                                                           "Focal γ"),
-                                                          ("ko", "불균형 (소수 1개당 다수 개수)", "포컬 손실(Focal) γ")])
+@pytest.mark.parametrize(("lang", "imbalance", "gamma"), [
+    ("en", "imbalance (majority per minority point)", "Focal γ"),
+    ("ko", "불균형 (소수 1개당 다수 개수)", "포컬 손실(Focal) γ"),
+])
 def test_imbalance_and_gamma_sliders_retrain_the_models(page, server, lang, imbalance, gamma):
     open_lab(page, server, f"lang={lang}&imbalance=10")
     before = page.evaluate(CHART_SIGNATURE_JS)
