@@ -29,7 +29,15 @@ def language() -> str:
             url.add_notices([Notice("notice.bad_choice", {"key": url.LANG_KEY, "raw": raw[:40],
                                                           "value": DEFAULT_LANGUAGE})])
     return st.sidebar.selectbox(translate(st.session_state[url.LANG_KEY], "sidebar.language"), list(LANGUAGES),
-                                format_func=LANGUAGES.get, key=url.LANG_KEY)
+                                format_func=LANGUAGES.get, key=url.LANG_KEY, on_change=_relabel_choices)
+
+
+def _relabel_choices() -> None:
+    """After a language switch, store every choice widget's value again: the browser shows a choice
+    by its label, which the switch changed, and a stored value is sent along with the new labels."""
+    for key, value in list(st.session_state.items()):
+        if key != url.LANG_KEY and "." in key and isinstance(value, (str, list)):
+            st.session_state[key] = value
 
 
 def current_language() -> str:
