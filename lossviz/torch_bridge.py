@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
+
 from lossviz.losses import Loss
 
 
@@ -201,13 +203,42 @@ def reference_forward(name: str, params: dict, *tensors):
     return values.mean()
 
 
+KINK_STEP = 1e-7  # relative step of the one-sided differences that find a kink
+KINK_TOLERANCE = 1e-9  # gradient differences above float64 rounding, to look at for a kink
+
+
+def _at_kinks(loss: Loss, arrays: list, differentiable: list[int], entries, differences) -> np.ndarray:
+    """Which of the gradient `entries` (flat indices into the differentiable arrays, concatenated)
+    sit on a kink of the loss: its one-sided slopes there differ by at least half the difference
+    between our gradient and torch's, so both are valid subgradients."""
+    sizes = [np.asarray(arrays[index]).size for index in differentiable]
+    starts = np.cumsum([0, *sizes])
+    base = loss.forward(*arrays)
+    found = np.zeros(len(entries), dtype=bool)
+    for position, (entry, difference) in enumerate(zip(entries, differences, strict=True)):
+        which = int(np.searchsorted(starts, entry, side="right") - 1)
+        target = np.array(arrays[differentiable[which]], dtype=np.float64)
+        flat = target.reshape(-1)
+        step = KINK_STEP * max(1.0, abs(flat[entry - starts[which]]))
+        slopes = []
+        for sign in (1.0, -1.0):
+            moved = flat.copy()
+            moved[entry - starts[which]] += sign * step
+            shifted = list(arrays)
+            shifted[differentiable[which]] = moved.reshape(target.shape)
+            slopes.append(sign * (loss.forward(*shifted) - base) / step)
+        found[position] = abs(slopes[0] - slopes[1]) >= 0.5 * difference
+    return found
+
+
 def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
     """Max absolute differences between `loss` (numpy) and its torch reference on `arrays`:
     of the unreduced values and of the gradients (torch autograd, float64).
 
-    Where torch's own gradient is not finite (autograd through a clamped log(0) gives 0 * inf)
-    the entry is left out of the comparison and counted in "skipped"."""
-    import numpy as np
+    Entries left out of the gradient comparison, and counted: where torch's own gradient is not
+    finite ("skipped": autograd through a clamped log(0) gives 0 * inf), and where the loss has a
+    kink and torch picked another subgradient than ours ("kinks": hinge at a margin of exactly 1,
+    triplet with the negative exactly at the margin)."""
     import torch
 
     tensors = [
@@ -219,14 +250,20 @@ def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
     reference_forward(loss.name, loss.params, *tensors).backward()
     grads = loss.backward(*arrays)
     grads = grads if isinstance(grads, tuple) else (grads,)
-    differentiable = tensors if loss.task == "embedding" else tensors[-1:]
+    differentiable = list(range(len(tensors))) if loss.task == "embedding" else [len(tensors) - 1]
     ours = np.concatenate([grad.ravel() for grad in grads])
-    theirs = np.concatenate([tensor.grad.numpy().ravel() for tensor in differentiable])
+    theirs = np.concatenate([tensors[index].grad.numpy().ravel() for index in differentiable])
     defined = np.isfinite(theirs)
+    difference = np.abs(ours - np.where(defined, theirs, 0.0))
+    suspects = np.flatnonzero(defined & (difference > KINK_TOLERANCE))
+    kinks = np.zeros_like(defined)
+    kinks[suspects] = _at_kinks(loss, list(arrays), differentiable, suspects, difference[suspects])
+    compared = defined & ~kinks
     return {
         "value": float(np.max(np.abs(loss.elementwise(*arrays) - expected.detach().numpy()))),
-        "gradient": float(np.max(np.abs(ours - theirs), where=defined, initial=0.0)),
+        "gradient": float(np.max(difference, where=compared, initial=0.0)),
         "skipped": int(defined.size - np.count_nonzero(defined)),
+        "kinks": int(np.count_nonzero(kinks)),
     }
 
 
@@ -236,5 +273,5 @@ def check_rows(configured: dict[str, Loss], *arrays) -> list[dict]:
     for name, loss in configured.items():
         result = compare_with_torch(loss, *arrays)
         rows.append({"loss": name, "value_diff": result["value"], "gradient_diff": result["gradient"],
-                     "skipped": result["skipped"]})
+                     "skipped": result["skipped"] + result["kinks"]})
     return rows

@@ -38,8 +38,9 @@ STRINGS = {
     "column.gradient_diff": "max |Δ gradient|",
     "column.skipped": "points left out",
     "gallery.check_bad": "Some differences are larger than float64 rounding: this view disagrees with PyTorch.",
-    "gallery.check_skipped_note": ("Points left out: there PyTorch's own gradient is undefined (autograd through "
-                                   "a log clamped at a probability of exactly 0 gives 0 × ∞), so nothing to compare."),
+    "gallery.check_skipped_note": ("Points left out of the gradient comparison: where PyTorch's own gradient is undefined (autograd through "
+                                   "a log clamped at a probability of exactly 0 gives 0 × ∞), and where the loss has a kink and PyTorch "
+                                   "picks another valid subgradient than LossViz (hinge at a margin of exactly 1, for instance)."),
     "gallery.check_ok": "All differences are at float64 rounding level.",
     "task.regression": "Regression",
     "task.binary": "Binary classification",

@@ -36,7 +36,8 @@ STRINGS = {
     "column.gradient_diff": "최대 |Δ 그래디언트|",
     "column.skipped": "제외한 점",
     "gallery.check_bad": "일부 차이가 float64 반올림 수준보다 큽니다. 이 화면은 PyTorch와 일치하지 않습니다.",
-    "gallery.check_skipped_note": ("제외한 점: 확률이 정확히 0인 곳에서는 잘린 log를 거치는 PyTorch 자동 미분이 0 × ∞가 되어 그래디언트가 정의되지 않으므로 비교하지 않았습니다."),
+    "gallery.check_skipped_note": ("그래디언트 비교에서 제외한 점: 확률이 정확히 0인 곳처럼 PyTorch 자동 미분 자체가 정의되지 않는 곳(잘린 log를 거쳐 0 × ∞가 됨)과, 손실이 꺾이는 점에서 "
+                                   "PyTorch가 LossViz와 다른 서브그래디언트를 고르는 곳(예: 마진이 정확히 1인 힌지 손실)입니다. 둘 다 틀린 값이 아닙니다."),
     "gallery.check_ok": "모든 차이가 float64 반올림 수준입니다.",
     "task.regression": "회귀",
     "task.binary": "이진 분류",

@@ -183,3 +183,12 @@ def test_a_page_keeps_its_settings_while_the_visitor_is_on_another():
     assert app.multiselect(key="gallery.losses").value == ["mse", "huber"]
     assert app.slider(key="gallery.huber.delta").value == 1.7
     assert app.query_params["huber.delta"] == "1.7"
+
+
+def test_the_torch_check_agrees_with_hinge_on_the_logit_axis_where_a_point_sits_on_its_kink():
+    app = open_tab(run_app({"task": "binary", "axis": "logit", "losses": "hinge,bce"}, page="views/gallery.py"),
+                   "gallery.detail_tab", "check")
+    app.button(key="gallery.check_run").click().run()
+    assert not app.exception
+    assert app.success and not app.warning
+    assert column(tables(app)[0], 3)[0] >= 1  # hinge's kink at a margin of exactly 1 is left out and counted

@@ -107,3 +107,16 @@ def test_importing_lossviz_does_not_import_torch():
             "lossviz.losses.get('huber').forward([0.0], [1.0]); "
             "assert 'torch' not in sys.modules, 'torch was imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_torch_check_leaves_out_kinks_where_torch_picks_another_subgradient():
+    from lossviz.torch_bridge import compare_with_torch
+
+    hinge = compare_with_torch(losses.get("hinge"), np.ones(5), np.array([-1.0, 0.0, 1.0, 2.0, 0.5]))
+    assert hinge["gradient"] < 1e-12 and hinge["kinks"] == 1  # y·f = 1 exactly: 0 here, −1/n in torch
+    anchor, positive = np.zeros((3, 2)), np.tile([1.0, 0.0], (3, 1))
+    negative = np.array([[0.0, 1.0], [0.0, 2.0], [0.0, 0.5]])  # the first exactly at margin 0
+    triplet = compare_with_torch(losses.get("triplet", margin=0.0), anchor, positive, negative)
+    assert triplet["gradient"] < 1e-9 and triplet["kinks"] > 0
+    smooth = compare_with_torch(losses.get("huber"), np.zeros(4), np.array([-2.0, -0.5, 0.5, 3.0]))
+    assert smooth["kinks"] == 0 and smooth["gradient"] < 1e-12
