@@ -17,3 +17,4 @@ page = st.navigation([st.Page(entry.script, title=translate(lang, f"nav.{entry.n
                               url_path=entry.url_path or None, default=not entry.url_path) for entry in PAGES])
 ui.track_page(page.url_path)
 page.run()
+ui.keep_settings()

@@ -70,6 +70,8 @@ def method_params(settings, method) -> tuple:
 
 def lab(view):
     """Everything a setting changes, for one view."""
+    if view != "network":  # a training left behind by a switch of view does not start again on return
+        st.session_state.pop(page.key("training"), None)
     with st.sidebar:
         st.divider()
         settings = controls()

@@ -98,12 +98,23 @@ class Page:
         url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang)
 
 
+CURRENT_KEY = "page.current"  # the running page's settings, for keep_settings
+
+
 def page(name: str, schema: Schema | None = None) -> Page:
     """The context of page `name`; on a shared link, Back, Forward or a return to the page, its
     widgets are first set from the URL."""
     if schema is not None:
         url.restore(f"{name}.", schema)
+    st.session_state[CURRENT_KEY] = (f"{name}.", schema)
     return Page(name, schema, current_language())
+
+
+def keep_settings() -> None:
+    """After the page has run (app.py): keep the settings whose widgets it did not draw."""
+    prefix, schema = st.session_state.get(CURRENT_KEY, ("", None))
+    if schema is not None:
+        url.keep_undrawn_settings(prefix, schema)
 
 
 def as_code(values: dict) -> dict:

@@ -3,7 +3,10 @@ to the page; written back after every change; repairs to a hostile or broken val
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lossviz.state import Notice, Schema
@@ -56,6 +59,15 @@ def restore(prefix: str, schema: Schema) -> None:
         for key, value in values.items():
             st.session_state[f"{prefix}{name}.{key}"] = value
     add_notices(notices)
+
+
+def keep_undrawn_settings(prefix: str, schema: Schema) -> None:
+    """At the end of a page's run, store again the settings whose widgets the run did not draw (another
+    view's, a closed tab's): Streamlit forgets the value of a widget that a run does not draw."""
+    for key in (*schema.setting_keys(), *schema.param_keys()):
+        if prefix + key in st.session_state:
+            with contextlib.suppress(StreamlitAPIException):  # drawn in this run: Streamlit keeps it
+                st.session_state[prefix + key] = st.session_state[prefix + key]
 
 
 def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:

@@ -136,3 +136,19 @@ def test_hostile_query_shows_a_notice_and_a_working_lab(query):
     app = _lab(query)
     assert not app.exception
     assert app.warning
+
+
+def test_the_network_view_keeps_its_settings_while_another_view_is_shown():
+    app = _lab({"view": "network"})
+    app.selectbox(key="classification.network_method").set_value("focal").run()
+    app.slider(key="classification.hidden").set_value(40).run()
+    app.slider(key="classification.network_epochs").set_value(500).run()
+    app.radio(key="classification.view").set_value("binary").run()
+    app.slider(key="classification.separation").set_value(3.0).run()
+    app.radio(key="classification.view").set_value("network").run()
+    assert not app.exception
+    assert app.selectbox(key="classification.network_method").value == "focal"
+    assert app.slider(key="classification.hidden").value == 40
+    assert app.slider(key="classification.network_epochs").value == 500
+    assert (app.query_params["network_method"], app.query_params["hidden"], app.query_params["network_epochs"]) == (
+        "focal", "40", "500")

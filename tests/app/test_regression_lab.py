@@ -155,3 +155,18 @@ def test_removing_every_loss_is_kept_in_the_url():
     app = _tab(_lab(), "losses")
     app.multiselect(key="regression.losses").set_value([]).run()
     assert app.query_params["losses"] == ""
+
+
+def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_fraction_moves():
+    app = _lab({"epochs": "50"})
+    app.button(key="regression.sweep_run").click().run()
+    app.radio(key="regression.measure").set_value("intercept").run()
+    app.slider(key="regression.outlier_fraction").set_value(0.2).run()
+    assert not app.exception
+    assert len(figures(app)) == 2, "the sweep does not depend on the outlier fraction and stays"
+    _tab(app, "training").slider(key="regression.epochs").set_value(60).run()
+    assert len(figures(app)) == 1  # a new setting hides the old sweep
+    app.button(key="regression.sweep_run").click().run()
+    assert not app.exception
+    assert app.radio(key="regression.measure").value == "intercept"
+    assert app.query_params["measure"] == "intercept"
