@@ -130,6 +130,11 @@ class ClassificationData:
     classes: int
 
     @property
+    def size(self) -> int:
+        """Points in both splits."""
+        return self.y.size + self.y_val.size
+
+    @property
     def val_counts(self) -> np.ndarray:
         """Validation points per class."""
         return np.bincount(self.y_val, minlength=self.classes)
@@ -141,6 +146,23 @@ def class_counts(n: int, imbalance: float, classes: int) -> list[int]:
     counts = np.round(n * weights / weights.sum()).astype(int)
     counts[0] = n - counts[1:].sum()
     return counts.tolist()
+
+
+def points_needed(imbalance: float, classes: int = 2) -> int:
+    """The fewest points that leave the smallest class MIN_PER_SPLIT points in each split at 1:`imbalance`."""
+    weights = np.array([imbalance ** (-k / (classes - 1)) for k in range(classes)])
+    # the smallest class's count, round(n w_min / sum w), grows with n: start just below the bound
+    n = max(1, int((2 * MIN_PER_SPLIT - 0.5) * weights.sum() / weights.min()) - 1)
+    while min(class_counts(n, imbalance, classes)) < 2 * MIN_PER_SPLIT:
+        n += 1
+    return n
+
+
+def with_enough_points(settings: dict, classes: int = 2) -> dict:
+    """`settings` with n raised, within its cap, to what the imbalance needs (points_needed)."""
+    needed = points_needed(settings.get("imbalance", CLASSIFICATION_SPECS["imbalance"].default), classes)
+    n = settings.get("n", CLASSIFICATION_SPECS["n"].default)
+    return {**settings, "n": int(min(max(n, needed), CLASSIFICATION_SPECS["n"].max))}
 
 
 def classification_data(*, classes: int = 2, **settings) -> ClassificationData:

@@ -76,11 +76,10 @@ def lab(view):
         st.divider()
         settings = controls()
     page.mirror(settings)
-    try:
-        data = ui.cache.classification_set(settings.group("data"), 3 if view == "multiclass" else 2)
-    except ValueError as error:  # too few minority points for this ratio
-        st.warning(t("classification.too_few", message=str(error)))
-        return
+    classes = 3 if view == "multiclass" else 2
+    data = ui.cache.classification_set(settings.group("data"), classes)
+    if data.size > settings.n:
+        st.info(t("classification.more_points", ratio=f"1:{settings.imbalance:g}", n=settings.n, used=data.size))
     {"binary": binary_view, "focal": focal_view, "multiclass": multiclass_view,
      "network": network_view}[view](settings, data)
 

@@ -175,7 +175,6 @@ STRINGS = {
     "classification.view.focal": "Focal loss explained",
     "classification.view.multiclass": "Multi-class",
     "classification.view.network": "Neural network",
-    "classification.too_few": "These settings cannot make a data set: {message}.",
     "classification.x": "x₁",
     "classification.y": "x₂",
     "classification.majority": "majority (0)",
@@ -430,4 +429,6 @@ STRINGS = {
                               "training loss grows from {start} to {end} within {epoch} epochs: the steps overshoot. The same model at "
                               "learning rate {lr_fine} ends at {fine_end}. Loss that rises from the start is a training problem (the "
                               "learning rate, the data), not a model that is too simple."),
+    "classification.more_points": ("At {ratio} a data set of {n} samples leaves too few minority samples to split into training and "
+                                   "validation (at least 2 in each), so this one has {used}."),
 }

@@ -156,7 +156,6 @@ STRINGS = {
     "classification.view.focal": "포컬 손실 이해하기",
     "classification.view.multiclass": "다중 클래스 분류",
     "classification.view.network": "신경망",
-    "classification.too_few": "이 설정으로는 데이터를 만들 수 없습니다: {message}.",
     "classification.x": "x₁",
     "classification.y": "x₂",
     "classification.majority": "다수 (0)",
@@ -360,4 +359,5 @@ STRINGS = {
     "mistake.rising_curves": ("**'학습 손실과 검증 손실이 함께 오른다'는 과소적합이 아닙니다.** 학습률 {lr}에서 MSE의 학습 손실은 {start}에서 시작해 {epoch} 에포크 만에 {end}까지 "
                               "커집니다. 보폭이 너무 커서 넘어가는 것입니다. 같은 모델도 학습률 {lr_fine}에서는 {fine_end}까지 내려갑니다. 처음부터 오르는 손실은 모델이 너무 단순해서가 아니라 "
                               "학습(학습률, 데이터)의 문제입니다."),
+    "classification.more_points": ("{ratio}에서는 샘플 {n}개로 만든 데이터에 소수 샘플이 너무 적어 학습용과 검증용으로 나눌 수 없습니다(각각 최소 2개). 그래서 이 데이터는 샘플 {used}개로 만들었습니다."),
 }

@@ -9,7 +9,13 @@ from collections import OrderedDict
 import streamlit as st
 
 from lossviz import gallery, losses
-from lossviz.data import ClassificationData, RegressionData, classification_data, regression_data
+from lossviz.data import (
+    ClassificationData,
+    RegressionData,
+    classification_data,
+    regression_data,
+    with_enough_points,
+)
 from lossviz.mistakes import MISTAKES, Mistake
 from lossviz.train import (
     History,
@@ -102,7 +108,8 @@ def outlier_sweep_of(data: tuple, configured: tuple, training: tuple, on_progres
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def classification_set(data: tuple, classes: int) -> ClassificationData:
-    return classification_data(classes=classes, **dict(data))
+    """The data set of these settings, with n raised as far as the imbalance needs (data.points_needed)."""
+    return classification_data(classes=classes, **with_enough_points(dict(data), classes))
 
 
 def method_goal(method: str, params: tuple, data: tuple, classes: int) -> Objective:

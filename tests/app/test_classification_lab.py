@@ -2,6 +2,7 @@
 
 import pytest
 
+from lossviz.data import points_needed
 from tests.app.conftest import column, figures, key_of, open_tab, run_app, tables
 
 PAGE = "views/classification.py"
@@ -152,3 +153,13 @@ def test_the_network_view_keeps_its_settings_while_another_view_is_shown():
     assert app.slider(key="classification.network_epochs").value == 500
     assert (app.query_params["network_method"], app.query_params["hidden"], app.query_params["network_epochs"]) == (
         "focal", "40", "500")
+
+
+@pytest.mark.parametrize("view", ["binary", "multiclass"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_to_a_thousand_works_at_the_default_data_size_and_says_it_used_more(view, lang):
+    app = _lab({"imbalance": "1000", "view": view, "lang": lang})
+    assert not app.exception and not app.warning
+    assert len(figures(app)) >= 1 and tables(app)
+    used = points_needed(1000, 3 if view == "multiclass" else 2)
+    assert app.info and "2000" in app.info[0].value and str(used) in app.info[0].value

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lossviz.data import REGRESSION_SPECS, X_HALF_RANGE, classification_data, regression_data
+from lossviz.data import REGRESSION_SPECS, X_HALF_RANGE, classification_data, regression_data, with_enough_points
 
 
 def test_same_settings_give_the_same_data_and_another_seed_other_data():
@@ -106,3 +106,15 @@ def test_separation_moves_the_class_centres_apart():
 def test_bad_classification_settings_are_refused(settings, message):
     with pytest.raises(ValueError, match=message):
         classification_data(**settings)
+
+
+@pytest.mark.parametrize("classes", [2, 3])
+@pytest.mark.parametrize("imbalance", [1, 10, 100, 300, 1000])
+def test_points_needed_is_the_fewest_points_that_keep_two_minority_samples_in_each_split(imbalance, classes):
+    from lossviz.data import MIN_PER_SPLIT, class_counts, points_needed
+
+    needed = points_needed(imbalance, classes)
+    assert min(class_counts(needed, imbalance, classes)) >= 2 * MIN_PER_SPLIT
+    assert min(class_counts(needed - 1, imbalance, classes)) < 2 * MIN_PER_SPLIT or needed == 1
+    data = classification_data(classes=classes, **with_enough_points({"n": 200, "imbalance": imbalance}, classes))
+    assert data.size == max(200, needed) and min(np.bincount(data.y_val)) >= MIN_PER_SPLIT
