@@ -145,18 +145,29 @@ def parameter_error(history: History, data: RegressionData) -> dict[str, float]:
     return {"slope": slope_error, "intercept": intercept_error, "total": math.hypot(slope_error, intercept_error)}
 
 
+NO_VALUE = "—"
+
+
 def error_rows(data: RegressionData, histories: list[History]) -> list[dict]:
     """Each run's final distance from the true line, one row per loss (columns: loss, slope,
-    intercept; and diverged, the epoch or "—", when some run diverged)."""
+    intercept; and diverged, the epoch or "—", when some run diverged). A diverged run has no
+    final fit: its errors are "—"."""
     any_diverged = any(history.diverged_at is not None for history in histories)
     rows = []
     for history in histories:
         error = parameter_error(history, data)
         row = {"loss": history.loss, "slope": error["slope"], "intercept": error["intercept"]}
+        if history.diverged_at is not None:
+            row.update(slope=NO_VALUE, intercept=NO_VALUE)
         if any_diverged:
-            row["diverged"] = "—" if history.diverged_at is None else str(history.diverged_at)
+            row["diverged"] = NO_VALUE if history.diverged_at is None else str(history.diverged_at)
         rows.append(row)
     return rows
+
+
+def not_converging(history: History) -> bool:
+    """A run that finished without diverging but ended no lower than it started (it oscillates)."""
+    return history.diverged_at is None and history.values[-1] >= history.values[0]
 
 
 SWEEP_SEEDS = 5  # data sets per sweep point (consecutive seeds): a mean, a spread, and a verdict from both

@@ -6,7 +6,15 @@ from lossviz import charts, losses, ui
 from lossviz.data import OUTLIER_KINDS
 from lossviz.losses.regression import Huber
 from lossviz.pages_config import REGRESSION, REGRESSION_LOSSES
-from lossviz.train import ERROR_MEASURES, OUTLIER_SWEEP_VARIES, SWEEP_SEEDS, error_rows, history_csv, influence
+from lossviz.train import (
+    ERROR_MEASURES,
+    OUTLIER_SWEEP_VARIES,
+    SWEEP_SEEDS,
+    error_rows,
+    history_csv,
+    influence,
+    not_converging,
+)
 from lossviz.verdicts import BREAKDOWN_ERROR, breakdowns
 
 page = ui.page("regression", REGRESSION)
@@ -78,9 +86,12 @@ def errors_view(data, histories):
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("regression.errors"))
     ui.table(error_rows(data, histories), page, where=table)
-    diverged = [history.loss for history in histories if history.diverged_at is not None]
+    diverged = [page.name(history.loss) for history in histories if history.diverged_at is not None]
     if diverged:
-        notes.warning(t("regression.diverged", losses=", ".join(page.name(name) for name in diverged)))
+        notes.warning(t("regression.diverged", losses=", ".join(diverged)))
+    stuck = [page.name(history.loss) for history in histories if not_converging(history)]
+    if stuck:
+        notes.warning(t("regression.not_converging", losses=", ".join(stuck)))
     notes.download_button(t("regression.download"), lambda: history_csv(histories),
                           file_name="lossviz-regression.csv", mime="text/csv", key=page.key("download"))
 

@@ -117,8 +117,9 @@ STRINGS = {
     "column.slope": "Δ slope",
     "column.intercept": "Δ intercept",
     "column.diverged": "diverged at",
-    "regression.diverged": ("{losses} diverged: the learning rate is too high for them. Their lines stop at the "
-                            "last finite epoch; lower the learning rate."),
+    "regression.diverged": ("Diverged, the learning rate being too high: {losses}. The lines stop at the last finite epoch, and the "
+                            "table has no final fit for them. MSE's gradient grows with the residual, and with leverage points also "
+                            "with x, so its steps explode first: lower the learning rate."),
     "regression.download": "Download the training history (CSV)",
     "regression.sweep": "Outlier sweep",
     "regression.sweep_help": ("Trains every chosen loss on data with 0 to 50 % outliers (five data sets per fraction, every other "
@@ -431,4 +432,6 @@ STRINGS = {
                               "learning rate, the data), not a model that is too simple."),
     "classification.more_points": ("At {ratio} a data set of {n} samples leaves too few minority samples to split into training and "
                                    "validation (at least 2 in each), so this one has {used}."),
+    "regression.not_converging": ("Not converging: {losses} ended no lower than they started. With this learning rate the steps overshoot "
+                                  "and the fit jitters around the answer: lower it."),
 }

@@ -192,3 +192,12 @@ def test_the_torch_check_agrees_with_hinge_on_the_logit_axis_where_a_point_sits_
     assert not app.exception
     assert app.success and not app.warning
     assert column(tables(app)[0], 3)[0] >= 1  # hinge's kink at a margin of exactly 1 is left out and counted
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_kl_views_axis_titles_are_short_enough_to_sit_side_by_side(lang):
+    app = run_app({"task": "distribution", "lang": lang}, page="views/gallery.py")
+    layout = figures(app)[0]["layout"]
+    titles = [layout[axis]["title"]["text"] for axis in ("xaxis", "xaxis2")]
+    assert all(len(title) <= 40 for title in titles), titles  # each panel is under 400 px wide at 1280 px
+    assert any("0.3, 0.7" in caption.value for caption in app.caption)  # the target is said in the caption

@@ -106,7 +106,24 @@ def test_point_size_follows_the_chosen_loss():
 def test_a_learning_rate_too_high_is_reported():
     app = _lab({"optimizer": "gd", "lr": "2"})
     assert not app.exception
-    assert any("diverged" in warning.value for warning in app.warning)
+    assert any(warning.value.startswith("Diverged") for warning in app.warning)
+
+
+def test_a_diverged_run_shows_its_epoch_and_no_final_fit():
+    # leverage points at the default learning rate: MSE's steps explode
+    app = _lab({"outlier_kind": "leverage", "outlier_fraction": "0.3"})
+    assert not app.exception
+    rows = {key_of(row["loss"]): row for row in tables(app)[0]}
+    assert rows["mse"]["Δ slope"] == "—" and rows["mse"]["Δ intercept"] == "—"
+    assert isinstance(rows["mse"]["diverged at"], float) and rows["mae"]["diverged at"] == "—"
+    assert isinstance(rows["huber"]["Δ slope"], float)
+    assert any("MSE" in warning.value and "leverage" in warning.value for warning in app.warning)
+
+
+def test_a_run_that_ends_no_lower_than_it_started_is_flagged():
+    app = _lab({"optimizer": "gd", "lr": "2", "losses": "mae,huber"})
+    assert not app.exception
+    assert any(warning.value.startswith("Not converging") and "MAE" in warning.value for warning in app.warning)
 
 
 def test_the_sweep_runs_on_demand_and_switches_its_measure():

@@ -21,3 +21,9 @@ def test_the_plotted_slope_is_the_finite_difference_of_the_plotted_value(task, a
     smooth = np.abs((above - curve.value[1:-1]) - (curve.value[1:-1] - below)) <= 1e-9 * np.maximum(1, np.abs(central))
     assert smooth.mean() > 0.9, "most of the axis is smooth"
     np.testing.assert_allclose(curve.slope[1:-1][smooth], central[smooth], rtol=1e-5, atol=1e-5)
+
+
+def test_the_triplet_view_starts_off_the_anchor_where_the_negatives_direction_is_undefined():
+    curve = gallery.loss_curve("embedding", "distance", "triplet", {})
+    assert curve.x[0] > 0
+    assert np.all(curve.slope <= 0)  # −1 while the margin is violated, 0 beyond: no spike at distance 0
