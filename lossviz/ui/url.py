@@ -4,6 +4,7 @@ to the page; written back after every change; repairs to a hostile or broken val
 from __future__ import annotations
 
 import contextlib
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -70,13 +71,31 @@ def keep_undrawn_settings(prefix: str, schema: Schema) -> None:
                 st.session_state[prefix + key] = st.session_state[prefix + key]
 
 
+# Replaces the browser's current history entry's query (history.replaceState), where
+# st.query_params would push a new entry.
+_REPLACE_QUERY = st.components.v2.component("lossviz.url", isolate_styles=False, js="""
+export default function ({ data }) {
+  const query = typeof data === "string" ? data : new TextDecoder().decode(data);
+  const url = location.pathname + (query ? "?" + query : "");
+  if (location.pathname + location.search !== url) history.replaceState(history.state, "", url);
+}""")
+
+
 def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:
     """Write a page's settings (`query`) and the language into the URL, in one write and only when
-    the URL does not hold them already (each write costs a round trip to the browser and adds a
-    history entry), and keep them for query_to_restore."""
+    the URL does not hold them already (each write costs a round trip to the browser), and keep
+    them for query_to_restore. A change of settings adds a history entry; the page's opening run
+    replaces the entry that opening the page (a link, the navigation, Back) has just made."""
     st.session_state[prefix + "query"] = query
     wanted = {**query, LANG_KEY: lang}
-    if st.query_params.to_dict() != wanted:
+    opening = st.session_state.get(OPENED_KEY, True)
+    st.session_state[OPENED_KEY] = False  # the fragment runs that follow change settings: they add entries
+    if st.query_params.to_dict() == wanted:
+        return
+    if opening:
+        with st.sidebar:
+            _REPLACE_QUERY(data=urlencode(wanted, doseq=True), key="lossviz.url")
+    else:
         st.query_params.from_dict(wanted)
 
 

@@ -3,6 +3,7 @@
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from streamlit.testing.v1 import AppTest
 
@@ -48,6 +49,15 @@ def tables(app) -> list[list[dict]]:
         header = [str(name) for name in split[0]]
         found.append([dict(zip(header, row, strict=True)) for row in split[2:]])
     return found
+
+
+def url_params(app) -> dict:
+    """The URL's query after the last run: what the page wrote through st.query_params, or, on a
+    page's opening run, through the component that replaces the history entry's query (ui.url)."""
+    for element in app.get("bidi_component"):
+        if element.proto.component_name == "lossviz.url":
+            return dict(parse_qsl(json.loads(element.proto.json)))
+    return dict(app.query_params)
 
 
 def key_of(name: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from lossviz.data import points_needed
-from tests.app.conftest import column, figures, key_of, open_tab, run_app, tables
+from tests.app.conftest import column, figures, key_of, open_tab, run_app, tables, url_params
 
 PAGE = "views/classification.py"
 PREFIX = "classification."
@@ -29,7 +29,7 @@ def test_the_binary_view_trains_the_default_methods():
     assert app.title[0].value == "Classification lab"
     assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
     assert len(figures(app)) == 1  # boundaries beside the loss per epoch
-    assert app.query_params["imbalance"] == "10" and app.query_params["view"] == "binary"
+    assert url_params(app)["imbalance"] == "10" and url_params(app)["view"] == "binary"
 
 
 def test_the_boundary_chart_animates_every_method():
@@ -47,7 +47,7 @@ def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weigh
     skewed = _report(app)
     assert skewed["bce"]["minority recall"] < balanced["bce"]["minority recall"] - 0.3
     assert skewed["weighted_bce"]["minority recall"] > skewed["bce"]["minority recall"] + 0.3
-    assert app.query_params["imbalance"] == "200"
+    assert url_params(app)["imbalance"] == "200"
 
 
 def test_moving_gamma_changes_focal_only():
@@ -120,13 +120,13 @@ def test_a_shared_link_reopens_the_lab_in_korean():
     open_tab(app, PREFIX + "settings_tab", "losses")
     assert app.multiselect(key="classification.methods").value == ["focal", "hinge"]
     assert app.slider(key="classification.focal.alpha").value == 0.75
-    assert {key: app.query_params[key] for key in query} == query
+    assert {key: url_params(app)[key] for key in query} == query
 
 
-def test_too_few_minority_points_get_a_notice_not_a_traceback():
+def test_too_few_minority_points_raise_the_data_size_with_a_notice_not_a_traceback():
     app = _lab({"n": "200", "imbalance": "1000"})
-    assert not app.exception
-    assert any("minority point" in warning.value for warning in app.warning)
+    assert not app.exception and not app.warning
+    assert "too few minority samples" in app.info[0].value
 
 
 @pytest.mark.parametrize("query", [
@@ -151,7 +151,7 @@ def test_the_network_view_keeps_its_settings_while_another_view_is_shown():
     assert app.selectbox(key="classification.network_method").value == "focal"
     assert app.slider(key="classification.hidden").value == 40
     assert app.slider(key="classification.network_epochs").value == 500
-    assert (app.query_params["network_method"], app.query_params["hidden"], app.query_params["network_epochs"]) == (
+    assert (url_params(app)["network_method"], url_params(app)["hidden"], url_params(app)["network_epochs"]) == (
         "focal", "40", "500")
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lossviz import charts
-from tests.app.conftest import figures, key_of, open_tab, run_app, tables
+from tests.app.conftest import figures, key_of, open_tab, run_app, tables, url_params
 
 PAGE = "views/regression.py"
 
@@ -47,7 +47,7 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
     assert app.title[0].value == "Regression lab"
     assert list(_errors(app)) == ["mse", "mae", "huber"]
     assert len(figures(app)) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
-    assert app.query_params["outlier_fraction"] == "0.1" and app.query_params["optimizer"] == "nag"
+    assert url_params(app)["outlier_fraction"] == "0.1" and url_params(app)["optimizer"] == "nag"
 
 
 def test_the_fit_chart_animates_every_loss_in_the_browser():
@@ -69,7 +69,7 @@ def test_raising_the_outlier_fraction_pulls_mse_away_and_not_huber():
     dirty = _errors(app)
     assert dirty["mse"][1] > 10 * clean["mse"][1]  # the intercept follows the outliers
     assert dirty["huber"][1] < dirty["mse"][1] / 4
-    assert app.query_params["outlier_fraction"] == "0.3"
+    assert url_params(app)["outlier_fraction"] == "0.3"
 
 
 def test_moving_delta_changes_hubers_fit_only():
@@ -79,7 +79,7 @@ def test_moving_delta_changes_hubers_fit_only():
     assert not app.exception
     after = _errors(app)
     assert after["huber"] != before["huber"] and after["mse"] == before["mse"]
-    assert app.query_params["huber.delta"] == "4"
+    assert url_params(app)["huber.delta"] == "4"
 
 
 def test_settings_in_a_closed_tab_keep_their_values():
@@ -89,7 +89,7 @@ def test_settings_in_a_closed_tab_keep_their_values():
     _tab(app, "training").selectbox(key="regression.optimizer").set_value("adam").run()
     assert not app.exception
     assert [slider.key for slider in app.slider] == ["regression.epochs"]  # the data and loss sliders are not drawn
-    assert {key: app.query_params[key] for key in ("outlier_fraction", "huber.delta", "optimizer")} == {
+    assert {key: url_params(app)[key] for key in ("outlier_fraction", "huber.delta", "optimizer")} == {
         "outlier_fraction": "0.3", "huber.delta": "2", "optimizer": "adam"}
     assert _tab(app, "data").slider(key="regression.outlier_fraction").value == 0.3
     assert _tab(app, "losses").slider(key="regression.huber.delta").value == 2.0
@@ -133,7 +133,7 @@ def test_the_sweep_runs_on_demand_and_switches_its_measure():
     assert len(figures(app)) == 2
     app.radio(key="regression.measure").set_value("slope").run()
     assert not app.exception
-    assert app.query_params["measure"] == "slope"
+    assert url_params(app)["measure"] == "slope"
 
 
 def test_a_shared_link_reopens_the_same_lab_in_korean():
@@ -148,7 +148,7 @@ def test_a_shared_link_reopens_the_same_lab_in_korean():
     assert app.multiselect(key="regression.losses").value == ["barron", "mae"]
     assert app.slider(key="regression.barron.alpha").value == -2.0
     assert _tab(app, "training").selectbox(key="regression.optimizer").value == "adam"
-    assert {key: app.query_params[key] for key in query} == query
+    assert {key: url_params(app)[key] for key in query} == query
 
 
 def test_removing_every_loss_asks_for_one():
@@ -171,7 +171,7 @@ def test_hostile_query_shows_a_notice_and_a_working_lab(query):
 def test_removing_every_loss_is_kept_in_the_url():
     app = _tab(_lab(), "losses")
     app.multiselect(key="regression.losses").set_value([]).run()
-    assert app.query_params["losses"] == ""
+    assert url_params(app)["losses"] == ""
 
 
 def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_fraction_moves():
@@ -186,4 +186,4 @@ def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_f
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
     assert app.radio(key="regression.measure").value == "intercept"
-    assert app.query_params["measure"] == "intercept"
+    assert url_params(app)["measure"] == "intercept"

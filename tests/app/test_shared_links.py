@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from lossviz.pages_config import CLASSIFICATION, GALLERY, REGRESSION
-from tests.app.conftest import run_app
+from tests.app.conftest import run_app, url_params
 
 # (page script, schema, query): links of the form the pages wrote when these keys were published
 LINKS = [
@@ -49,5 +49,5 @@ def test_a_link_of_todays_form_opens_its_view_without_a_notice(script, schema, q
     app = run_app(link, page=script)
     assert not app.exception
     assert not app.warning, [warning.value for warning in app.warning]
-    kept = dict(app.query_params.items())
+    kept = url_params(app)
     assert {key: kept.get(key) for key in link} == link, "the page's URL keeps every key and value of the link"
