@@ -69,12 +69,13 @@ def _criterion(goal: Objective, bridge: bool):
 
 def train_mlp(goal: Objective, data, *, hidden: int = 16, epochs: int = 300, lr: float = 0.02, seed: int = 0,
               bridge: bool = True, report_every: int = 10,
-              on_progress: Callable[[int, np.ndarray], bool] | None = None) -> NetworkRun:
+              on_progress: Callable[[int, Callable[[], NetworkRun]], bool] | None = None) -> NetworkRun:
     """Train a 2-hidden-layer tanh MLP with full-batch Adam on a binary `goal`.
 
-    Every `report_every` epochs `on_progress(epoch, train losses so far)` is called; when it
-    returns False, training stops there (the run is marked stopped). With `bridge` the loss is
-    LossViz's numpy math through torch_bridge.as_module, otherwise torch's reference.
+    Every `report_every` epochs `on_progress(epoch, partial)` is called, `partial()` giving the
+    run so far (marked stopped), for a caller that may be interrupted; when it returns False,
+    training stops there. With `bridge` the loss is LossViz's numpy math through
+    torch_bridge.as_module, otherwise torch's reference.
     """
     import torch
 
@@ -89,7 +90,18 @@ def train_mlp(goal: Objective, data, *, hidden: int = 16, epochs: int = 300, lr:
     optimizer = torch.optim.Adam(network.parameters(), lr=lr)
     criterion = _criterion(goal, bridge)
     values, val_values = [], []
-    stopped = False
+    low = np.minimum(data.x.min(axis=0), data.x_val.min(axis=0)) - GRID_MARGIN
+    high = np.maximum(data.x.max(axis=0), data.x_val.max(axis=0)) + GRID_MARGIN
+    grid_x, grid_y = np.linspace(low[0], high[0], GRID_POINTS), np.linspace(low[1], high[1], GRID_POINTS)
+    grid = torch.from_numpy(np.stack(np.meshgrid(grid_x, grid_y), axis=-1).reshape(-1, 2))
+
+    def run(stopped: bool) -> NetworkRun:
+        with torch.no_grad():
+            val_scores = network(x_val)[:, 0].numpy()
+            grid_scores = network(grid)[:, 0].numpy().reshape(GRID_POINTS, GRID_POINTS)
+        return NetworkRun(goal.method, np.array(values), np.array(val_values), val_scores, grid_x, grid_y,
+                          grid_scores, stopped)
+
     for epoch in range(epochs):
         optimizer.zero_grad()
         loss = criterion(y, network(x)[:, 0])
@@ -99,15 +111,6 @@ def train_mlp(goal: Objective, data, *, hidden: int = 16, epochs: int = 300, lr:
         with torch.no_grad():
             val_values.append(criterion(y_val, network(x_val)[:, 0]).item())
         if on_progress is not None and (epoch + 1) % report_every == 0 and epoch + 1 < epochs \
-                and on_progress(epoch + 1, np.array(values)) is False:
-            stopped = True
-            break
-    low = np.minimum(data.x.min(axis=0), data.x_val.min(axis=0)) - GRID_MARGIN
-    high = np.maximum(data.x.max(axis=0), data.x_val.max(axis=0)) + GRID_MARGIN
-    grid_x, grid_y = np.linspace(low[0], high[0], GRID_POINTS), np.linspace(low[1], high[1], GRID_POINTS)
-    grid = np.stack(np.meshgrid(grid_x, grid_y), axis=-1).reshape(-1, 2)
-    with torch.no_grad():
-        val_scores = network(x_val)[:, 0].numpy()
-        grid_scores = network(torch.from_numpy(grid))[:, 0].numpy().reshape(GRID_POINTS, GRID_POINTS)
-    return NetworkRun(goal.method, np.array(values), np.array(val_values), val_scores, grid_x, grid_y, grid_scores,
-                      stopped)
+                and on_progress(epoch + 1, lambda: run(stopped=True)) is False:
+            return run(stopped=True)
+    return run(stopped=False)

@@ -192,26 +192,30 @@ def network_view(settings, data):
     start, stop, _ = st.columns([2, 1, 3])
     if start.button(t("classification.train"), key=page.key("network_train"), type="primary"):
         st.session_state[page.key("training")] = run_key
-    # a click on stop while a network trains interrupts that run; this rerun then reports it
-    stopped = stop.button(t("classification.stop"), key=page.key("network_stop"))
-    if stopped and st.session_state.pop(page.key("training"), None) is not None:
-        st.info(t("classification.stopped", epoch=len(st.session_state.get(page.key("partial"), ()))))
-    if st.session_state.get(page.key("training")) == run_key and run_key not in runs:
+    # a click on stop while a network trains interrupts that run; this rerun keeps what it had
+    if stop.button(t("classification.stop"), key=page.key("network_stop")) and \
+            st.session_state.pop(page.key("training"), None) == run_key and page.key("partial") in st.session_state:
+        runs.put(run_key, st.session_state.pop(page.key("partial")))
+    earlier = runs.get(run_key)
+    if st.session_state.get(page.key("training")) == run_key and (earlier is None or earlier.stopped):
         bar = st.progress(0.0, text=t("classification.training", epoch=0, epochs=epochs))
 
-        def progress(epoch, values):
-            st.session_state[page.key("partial")] = values
+        def progress(epoch, partial):
+            st.session_state[page.key("partial")] = partial()  # what a Stop during the next call keeps
             bar.progress(epoch / epochs, text=t("classification.training", epoch=epoch, epochs=epochs))
             return True
 
         goal = ui.cache.method_goal(method, params, settings.group("data"), 2)
         runs.put(run_key, train_mlp(goal, data, hidden=hidden, epochs=epochs, lr=settings.lr, seed=settings.seed,
                                     on_progress=progress))
-        st.session_state.pop(page.key("training"), None)
+        for key in ("training", "partial"):
+            st.session_state.pop(page.key(key), None)
         bar.empty()
     run = runs.get(run_key)
     if run is None:
         return
+    if run.stopped:
+        st.info(t("classification.stopped", epoch=run.values.size, epochs=epochs))
     labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "boundary")}
     chart, side = st.columns([3, 2], gap="medium")
     with chart:

@@ -225,7 +225,7 @@ STRINGS = {
     "classification.train": "Train the network",
     "classification.stop": "Stop",
     "classification.training": "Training: epoch {epoch} of {epochs}",
-    "classification.stopped": "Stopped after {epoch} epochs.",
+    "classification.stopped": "Stopped after {epoch} of {epochs} epochs: the network below is the one at that point.",
     "classification.explain_text": ("**Why accuracy misleads.** At 1:100 a model that calls everything the majority is 99 % accurate and "
                                     "finds no minority sample at all. Read the minority recall (the share of minority samples found), the "
                                     "precision (the share of alarms that are right) and the PR-AUC (how well the scores rank minority "

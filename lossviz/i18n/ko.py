@@ -201,7 +201,7 @@ STRINGS = {
     "classification.train": "신경망 학습",
     "classification.stop": "멈춤",
     "classification.training": "학습 중: 에포크 {epoch} / {epochs}",
-    "classification.stopped": "{epoch} 에포크 뒤에 멈췄습니다.",
+    "classification.stopped": "{epochs} 에포크 중 {epoch} 에포크에서 멈췄습니다. 아래 신경망은 멈춘 시점의 것입니다.",
     "classification.explain_text": ("**정확도가 속이는 이유.** 1:100에서 모든 샘플을 다수 클래스라고 답하는 모델은 정확도 99 %이지만 소수 클래스를 하나도 찾지 못합니다. 소수 재현율(찾아낸 소수 샘플의 "
                                     "비율), 정밀도(경보 중 맞은 비율), PR-AUC(임계값과 무관하게 점수가 소수 샘플을 얼마나 앞에 세우는지)를 보세요.\n\n**가중 교차 엔트로피**는 소수 샘플의 손실에 양성 "
                                     "가중치를 곱합니다. 자동 설정(음성 ÷ 양성)은 두 클래스의 전체 가중치를 같게 만듭니다. 임계값을 옮기는 효과라 재현율은 오르고 정밀도는 내려가며, 순위와 PR-AUC는 거의 "

@@ -20,6 +20,6 @@ from lossviz.ui.widgets import (
     training_controls,
 )
 
-__all__ = ["Page", "cache", "chart", "compact_layout", "keep_settings", "language", "mistakes", "open_tab", "page",
-           "param_sliders", "progress", "requested", "settings_tab", "spec_slider", "table", "track_page",
-           "training_controls"]
+__all__ = ["Page", "cache", "chart", "compact_layout", "keep_settings", "language",
+           "mistakes", "open_tab", "page", "param_sliders", "progress", "requested", "settings_tab", "spec_slider",
+           "table", "track_page", "training_controls"]

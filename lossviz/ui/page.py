@@ -16,7 +16,9 @@ def compact_layout() -> None:
     """Less empty space above the page, so controls and both charts fit a 1280x800 screen; table
     headers that break between words only (a Korean word split in two reads as two words)."""
     st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
-            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")
+            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }"
+            # pages that run long offer their own Stop, which keeps what was done
+            "[data-testid='stStatusWidget'] button { display: none; }</style>")
 
 
 def language() -> str:

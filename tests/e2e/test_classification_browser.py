@@ -48,7 +48,7 @@ def test_boundaries_play_back_in_the_browser(page, server):
     assert_healthy(page)
 
 
-def test_the_network_streams_its_progress_and_stops_on_request(page, server):
+def test_the_network_streams_its_progress_and_stop_keeps_the_partial_network(page, server):
     open_lab_without_chart = f"{server.url}/classification?lang=en&view=network&network_epochs=1000&hidden=64"
     page.goto(open_lab_without_chart)
     page.get_by_role("button", name="Train the network").wait_for(timeout=60_000)
@@ -57,8 +57,12 @@ def test_the_network_streams_its_progress_and_stops_on_request(page, server):
     progress = page.locator('[data-testid="stProgress"]')
     progress.wait_for(timeout=60_000)
     page.wait_for_function("() => /epoch [1-9][0-9]* of 1000/.test(document.body.innerText)", timeout=60_000)
-    page.get_by_test_id("stBaseButton-secondary").filter(has_text="Stop").click()  # not the header's stop
+    assert not page.locator('[data-testid="stStatusWidget"] button').is_visible()  # one Stop: the page's own
+    page.get_by_role("button", name="Stop", exact=True).click()
     page.get_by_text("Stopped after").wait_for(timeout=30_000)
     wait_until_idle(page)
     assert progress.count() == 0
+    # the network where it stopped, and its loss so far
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 2", timeout=30_000)
+    assert "of 1000 epochs" in page.get_by_text("Stopped after").inner_text()
     assert_healthy(page)

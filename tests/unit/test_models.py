@@ -30,12 +30,12 @@ def test_progress_is_reported_and_returning_false_stops_training():
     data = classification_data(n=400, seed=1)
     seen = []
 
-    def progress(epoch, values):
-        seen.append((epoch, len(values)))
+    def progress(epoch, partial):
+        seen.append((epoch, len(partial().values), partial().stopped))
         return epoch < 40
 
     run = train_mlp(objective("bce", {}), data, epochs=200, report_every=20, on_progress=progress)
-    assert seen == [(20, 20), (40, 40)]
+    assert seen == [(20, 20, True), (40, 40, True)]
     assert run.stopped and len(run.values) == 40 and len(run.val_values) == 40
     assert run.grid_scores.shape == (GRID_POINTS, GRID_POINTS) and np.all(np.isfinite(run.grid_scores))
 
