@@ -58,8 +58,9 @@ CLASSIFICATION = Schema(
            "multiclass": (MULTICLASS_METHODS, MULTICLASS_METHODS)},
     numbers={**CLASSIFICATION_SPECS, "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05),
              "momentum": OPTIMIZER_SPECS["momentum"],
-             # Adam settles a logistic model in well under 200 steps; fewer epochs keep sliders quick
-             "epochs": replace(TRAINING_SPECS["epochs"], default=200),
+             # Adam settles a logistic model in well under 200 steps; fewer epochs keep sliders quick, and
+             # the cap keeps the largest settings (five methods, 10,000 points) near a second a move
+             "epochs": replace(TRAINING_SPECS["epochs"], default=200, max=600),
              "hidden": MLP_SPECS["hidden"], "network_epochs": MLP_SPECS["epochs"]},
     choices={"optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
              "view": (CLASSIFICATION_VIEWS, "binary"), "network_method": (BINARY_METHODS, "weighted_bce")},

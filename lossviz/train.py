@@ -171,6 +171,12 @@ def not_converging(history: History) -> bool:
 
 
 SWEEP_SEEDS = 5  # data sets per sweep point (consecutive seeds): a mean, a spread, and a verdict from both
+SWEEP_MAX_EPOCHS = 300  # per run of a sweep: every lab model settles well within it, and a sweep stays a few seconds
+
+
+def sweep_training(training: dict) -> dict:
+    """The training settings of a sweep's runs: the lab's, with at most SWEEP_MAX_EPOCHS epochs."""
+    return {**training, "epochs": min(training.get("epochs", SWEEP_MAX_EPOCHS), SWEEP_MAX_EPOCHS)}
 
 
 class SeedTable:
@@ -221,7 +227,7 @@ def outlier_sweep(configured: list[RegressionLoss], data_settings: dict, trainin
 
     `on_progress(done, total, fraction, seed)` is called before each data set's runs."""
     table = np.full((len(ERROR_MEASURES), len(configured), len(fractions), seeds), np.nan)
-    first_seed = data_settings.get("seed", 0)
+    first_seed, training = data_settings.get("seed", 0), sweep_training(training)
     for row, fraction in enumerate(fractions):
         for seed in range(seeds):
             if on_progress is not None:
@@ -445,7 +451,7 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
     `on_progress(done, total, ratio, seed)` is called before each data set's runs."""
     recall = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
     pr_auc = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
-    first_seed = data_settings.get("seed", 0)
+    first_seed, training = data_settings.get("seed", 0), sweep_training(training)
     minority = []
     for row, ratio in enumerate(ratios):
         for seed in range(seeds):

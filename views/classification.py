@@ -178,6 +178,7 @@ def network_view(settings, data):
     from lossviz.models import train_mlp  # torch loads only when a network is trained
 
     st.caption(t("classification.network_intro"))
+    ui.own_stop_only()
     columns = st.columns(3)
     method = columns[0].selectbox(t("classification.network_method"), BINARY_METHODS, key=page.key("network_method"),
                                   format_func=page.name)

@@ -122,9 +122,10 @@ STRINGS = {
                             "with x, so its steps explode first: lower the learning rate."),
     "regression.download": "Download the training history (CSV)",
     "regression.sweep": "Outlier sweep",
-    "regression.sweep_help": ("Trains every chosen loss on data with 0 to 50 % outliers (five data sets per fraction, every other "
-                              "setting as above) and plots how far each fit lands from the true line: the mean over the five, with "
-                              "their spread as error bars."),
+    "regression.sweep_help": ("Trains every chosen loss on data with 0 to 50 % outliers (five data sets per fraction, at most 300 "
+                              "epochs per run, every other setting as above) and plots how far each fit lands from the true line: the "
+                              "mean over the five, with their spread as error bars. It takes a few seconds at large settings; Stop in "
+                              "the top right corner ends it."),
     "regression.sweep_run": "Run the sweep",
     "regression.measure": "Error shown",
     "measure.total": "distance (slope and intercept)",
@@ -199,8 +200,9 @@ STRINGS = {
     "classification.sweep": "Imbalance sweep",
     "classification.sweep_help": ("Trains each chosen binary method at imbalance 1:1, 1:3, 1:10 … 1:1000, on five data sets per ratio "
                                   "(5,000 samples each, more at high ratios so that the validation split keeps 30 minority samples where "
-                                  "the cap of 10,000 allows; every other setting as above), and plots the minority recall and PR-AUC on "
-                                  "the validation split: the mean over the five, with their spread as error bars."),
+                                  "the cap of 10,000 allows; at most 300 epochs per run; every other setting as above), and plots the "
+                                  "minority recall and PR-AUC on the validation split: the mean over the five, with their spread as error "
+                                  "bars. It takes a few seconds; Stop in the top right corner ends it."),
     "classification.imbalance_axis": "imbalance (minority : majority)",
     "classification.p_t": "probability of the true class p<sub>t</sub>",
     "classification.focal_loss": "loss",

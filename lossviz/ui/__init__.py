@@ -5,7 +5,7 @@ below, calls the core through `ui.cache`, and draws figures with `ui.chart`.
 """
 
 from lossviz.ui import cache
-from lossviz.ui.page import Page, compact_layout, keep_settings, language, page
+from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page
 from lossviz.ui.plot import chart
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
@@ -20,6 +20,6 @@ from lossviz.ui.widgets import (
     training_controls,
 )
 
-__all__ = ["Page", "cache", "chart", "compact_layout", "keep_settings", "language",
-           "mistakes", "open_tab", "page", "param_sliders", "progress", "requested", "settings_tab", "spec_slider",
-           "table", "track_page", "training_controls"]
+__all__ = ["Page", "cache", "chart", "compact_layout", "keep_settings", "language", "mistakes", "open_tab",
+           "own_stop_only", "page", "param_sliders", "progress", "requested", "settings_tab", "spec_slider", "table",
+           "track_page", "training_controls"]

@@ -16,9 +16,12 @@ def compact_layout() -> None:
     """Less empty space above the page, so controls and both charts fit a 1280x800 screen; table
     headers that break between words only (a Korean word split in two reads as two words)."""
     st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
-            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }"
-            # pages that run long offer their own Stop, which keeps what was done
-            "[data-testid='stStatusWidget'] button { display: none; }</style>")
+            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")
+
+
+def own_stop_only() -> None:
+    """Hide Streamlit's Stop in the header on a page that offers its own, which keeps what was done."""
+    st.html("<style>[data-testid='stStatusWidget'] button { display: none; }</style>")
 
 
 def language() -> str:

@@ -156,3 +156,10 @@ def test_history_csv_has_a_row_per_epoch_and_blanks_after_divergence():
     assert rows[0] == ["epoch", "mae_value", "mae_w1", "mae_b", "mse_value", "mse_w1", "mse_b"]
     assert len(rows) == 22 and rows[-1][4:] == ["", "", ""] and rows[-1][1] != ""
     assert float(rows[1][4]) == pytest.approx(histories[1].values[0], rel=1e-9)
+
+
+def test_a_sweeps_runs_train_at_most_the_sweep_cap_of_epochs():
+    from lossviz.train import SWEEP_MAX_EPOCHS, sweep_training
+
+    assert sweep_training({"optimizer": "adam", "epochs": 2000}) == {"optimizer": "adam", "epochs": SWEEP_MAX_EPOCHS}
+    assert sweep_training({"epochs": 50})["epochs"] == 50
