@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import numpy as np
 
@@ -156,10 +157,13 @@ def curve_inputs(task: str, axis: str, points: int = POINTS):
     return _inputs(task, axis, axis_values(task, axis, points))[0]
 
 
-def curves_csv(curves: list[Curve], axis_label: str) -> str:
-    """The curves as CSV: one row per x, a value and a slope column per loss."""
+def curves_csv(curves: list[Curve], axis_label: str, settings: dict[str, str] | None = None) -> str:
+    """The curves as CSV: one row per x, a value and a slope column per loss; `settings` (the
+    page's URL query, parameters included) head the file as a comment line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
+    if settings:
+        buffer.write(f"# settings: {urlencode(settings)}\n")
     writer.writerow([axis_label, *(f"{c.name}{suffix}" for c in curves for suffix in ("", "_slope"))])
     if curves:
         for index, x in enumerate(curves[0].x):

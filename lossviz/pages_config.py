@@ -18,9 +18,14 @@ from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICL
 TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
 
 GALLERY_LOSSES = tuple(name for names in gallery.TASK_LOSSES.values() for name in names)
+GALLERY_DETAIL_TABS = ("explain", "code", "check")
 GALLERY = Schema(
     choices={"task": (tuple(gallery.TASK_LOSSES), "regression"),
-             "axis": Following("task", {task: (axes, axes[0]) for task, axes in gallery.TASK_AXES.items()})},
+             "axis": Following("task", {task: (axes, axes[0]) for task, axes in gallery.TASK_AXES.items()}),
+             # the loss "A closer look" shows, and what it shows of it
+             "detail": Following("task", {task: (names, gallery.DEFAULT_LOSSES[task][0])
+                                          for task, names in gallery.TASK_LOSSES.items()}),
+             "detail_tab": (GALLERY_DETAIL_TABS, GALLERY_DETAIL_TABS[0])},
     lists={"losses": Following("task", {task: (names, gallery.DEFAULT_LOSSES[task])
                                         for task, names in gallery.TASK_LOSSES.items()})},
     param_specs=loss_param_specs(GALLERY_LOSSES),

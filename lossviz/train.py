@@ -10,6 +10,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 import numpy as np
 
@@ -109,20 +110,33 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
                    epochs=epochs)
 
 
-def history_csv(histories: list[History]) -> str:
-    """The runs as CSV: one row per epoch; each loss's value, slopes and intercept (empty once diverged)."""
+LINE_PARAMS = ("slope", "intercept")  # a History's params of a line fitted to one feature
+BOUNDARY_PARAMS = ("weight_x1", "weight_x2", "bias")  # of a binary linear classifier on two features
+
+
+def history_csv(histories: list[History], param_names: tuple[str, ...] = LINE_PARAMS,
+                settings: dict[str, str] | None = None) -> str:
+    """The runs as CSV: one row per epoch; each run's loss, validation loss where it has one, and
+    parameters under `param_names` (empty once diverged). `settings` (the page's URL query) head the
+    file as a comment line, so the file says how to reproduce it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    features = histories[0].params.shape[1] - 1 if histories else 0
-    columns = ["value", *(f"w{index + 1}" for index in range(features)), "b"]
-    writer.writerow(["epoch", *(f"{history.loss}_{column}" for history in histories for column in columns)])
+    if settings:
+        buffer.write(f"# settings: {urlencode(settings)}\n")
+    validated = [history.val_values is not None for history in histories]
+    columns = [["loss", *(["validation_loss"] if has_validation else []), *param_names]
+               for has_validation in validated]
+    writer.writerow(["epoch", *(f"{history.loss}_{column}" for history, names in zip(histories, columns, strict=True)
+                                for column in names)])
     for epoch in range(max((history.epochs_run + 1 for history in histories), default=0)):
         row = [epoch]
-        for history in histories:
+        for history, names, has_validation in zip(histories, columns, validated, strict=True):
             if epoch <= history.epochs_run:
-                row += [f"{value:.10g}" for value in (history.values[epoch], *history.params[epoch])]
+                values = (history.values[epoch], *([history.val_values[epoch]] if has_validation else []),
+                          *history.params[epoch])
+                row += [f"{value:.10g}" for value in values]
             else:
-                row += [""] * len(columns)
+                row += [""] * len(names)
         writer.writerow(row)
     return buffer.getvalue()
 

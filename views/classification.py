@@ -7,6 +7,7 @@ from lossviz.metrics import binary_report
 from lossviz.pages_config import CLASSIFICATION, CLASSIFICATION_DATA_KEYS, CLASSIFICATION_VIEWS
 from lossviz.train import (
     BINARY_METHODS,
+    BOUNDARY_PARAMS,
     IMBALANCE_SWEEP_VARIES,
     METHOD_LOSSES,
     MULTICLASS_METHODS,
@@ -104,7 +105,8 @@ def binary_view(settings, data):
     st.caption(t("classification.history_note") + " "
                + t("classification.report", points=data.y_val.size, minority=int(data.y_val.sum())))
     ui.table(report_rows(data, histories), page)
-    st.download_button(t("regression.download"), lambda: history_csv(histories),
+    st.download_button(t("regression.download"),
+                       lambda: history_csv(histories, BOUNDARY_PARAMS, CLASSIFICATION.query(settings)),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))
     imbalance_sweep_view(settings)
 

@@ -4,18 +4,18 @@ import streamlit as st
 
 from lossviz import charts, gallery, losses, snippets, ui
 from lossviz.pages_config import GALLERY
+from lossviz.pages_config import GALLERY_DETAIL_TABS as DETAIL_TABS
 
 page = ui.page("gallery", GALLERY)
 t = page.t
 CHECK_TOLERANCE = 1e-9  # absolute; the curves' values and slopes are at most a few hundred
-DETAIL_TABS = ("explain", "code", "check")
 
 
 def reset_view():
     """A new task starts from its default losses and first axis."""
     defaults = GALLERY.defaults({"task": st.session_state[page.key("task")]})
-    st.session_state[page.key("losses")] = list(defaults["losses"])
-    st.session_state[page.key("axis")] = defaults["axis"]
+    for key in ("losses", "axis", "detail"):
+        st.session_state[page.key(key)] = list(defaults[key]) if key == "losses" else defaults[key]
 
 
 page.title()
@@ -57,8 +57,9 @@ def explore():
                                   revision=f"{task}.{axis}"),
              key=page.key("chart"))
     st.caption(t(f"slope.{task}.{axis}"))
-    st.download_button(t("gallery.download"), lambda: gallery.curves_csv(curves, axis),  # built on click only
-                       file_name=f"lossviz-{task}.csv", mime="text/csv", key=page.key("download"))
+    st.download_button(t("gallery.download"),  # built on click only
+                       lambda: gallery.curves_csv(curves, axis, GALLERY.query(settings)),
+                       file_name=f"lossviz-{task}-{axis}.csv", mime="text/csv", key=page.key("download"))
 
     if not page_run:  # a slider moved: the explanation below does not depend on it and does not rerun
         return {}

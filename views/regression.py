@@ -64,7 +64,7 @@ def lab():
     histories = [ui.cache.line_fit(settings.group("data"), name, settings.params_key(name), settings.group("training"))
                  for name in settings.losses]
     fit_view(settings, data, histories)
-    errors_view(data, histories)
+    errors_view(settings, data, histories)
     sweep_view(settings)
 
 
@@ -82,7 +82,7 @@ def fit_view(settings, data, histories):
              key=page.key("fit_chart"))
 
 
-def errors_view(data, histories):
+def errors_view(settings, data, histories):
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("regression.errors"))
     ui.table(error_rows(data, histories), page, where=table)
@@ -92,7 +92,8 @@ def errors_view(data, histories):
     stuck = [page.name(history.loss) for history in histories if not_converging(history)]
     if stuck:
         notes.warning(t("regression.not_converging", losses=", ".join(stuck)))
-    notes.download_button(t("regression.download"), lambda: history_csv(histories),
+    notes.download_button(t("regression.download"),
+                          lambda: history_csv(histories, settings=REGRESSION.query(settings)),
                           file_name="lossviz-regression.csv", mime="text/csv", key=page.key("download"))
 
 

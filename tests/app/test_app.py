@@ -201,3 +201,13 @@ def test_the_kl_views_axis_titles_are_short_enough_to_sit_side_by_side(lang):
     titles = [layout[axis]["title"]["text"] for axis in ("xaxis", "xaxis2")]
     assert all(len(title) <= 40 for title in titles), titles  # each panel is under 400 px wide at 1280 px
     assert any("0.3, 0.7" in caption.value for caption in app.caption)  # the target is said in the caption
+
+
+def test_the_closer_look_and_its_open_tab_are_in_the_link():
+    app = run_app({"task": "binary", "losses": "bce,focal", "detail": "focal", "detail_tab": "code"},
+                  page="views/gallery.py")
+    assert not app.exception and not app.warning
+    assert app.radio(key="gallery.detail").value == "focal"
+    assert "sigmoid_focal_loss" in app.code[0].value or "focal" in app.code[0].value.lower()
+    app.radio(key="gallery.detail").set_value("bce").run()
+    assert url_params(app)["detail"] == "bce" and url_params(app)["detail_tab"] == "code"

@@ -34,6 +34,8 @@ def test_curves_csv_has_a_column_per_loss_and_a_row_per_point():
     rows = gallery.curves_csv(curves, "residual").splitlines()
     assert rows[0] == "residual,mse,mse_slope,huber,huber_slope"
     assert len(rows) == gallery.POINTS + 1
+    with_settings = gallery.curves_csv(curves, "residual", {"task": "regression", "huber.delta": "1.5"})
+    assert with_settings.splitlines()[0] == "# settings: task=regression&huber.delta=1.5"
 
 
 def test_parse_gallery_round_trips():

@@ -153,7 +153,7 @@ def test_history_csv_has_a_row_per_epoch_and_blanks_after_divergence():
     histories = [train_linear(losses.get("mae"), data, optimizer="gd", lr=2.0, epochs=20),
                  train_linear(losses.get("mse"), data, optimizer="gd", lr=2.0, epochs=20)]
     rows = [row.split(",") for row in history_csv(histories).splitlines()]
-    assert rows[0] == ["epoch", "mae_value", "mae_w1", "mae_b", "mse_value", "mse_w1", "mse_b"]
+    assert rows[0] == ["epoch", "mae_loss", "mae_slope", "mae_intercept", "mse_loss", "mse_slope", "mse_intercept"]
     assert len(rows) == 22 and rows[-1][4:] == ["", "", ""] and rows[-1][1] != ""
     assert float(rows[1][4]) == pytest.approx(histories[1].values[0], rel=1e-9)
 
@@ -163,3 +163,16 @@ def test_a_sweeps_runs_train_at_most_the_sweep_cap_of_epochs():
 
     assert sweep_training({"optimizer": "adam", "epochs": 2000}) == {"optimizer": "adam", "epochs": SWEEP_MAX_EPOCHS}
     assert sweep_training({"epochs": 50})["epochs"] == 50
+
+
+def test_history_csv_names_its_columns_and_starts_with_the_settings_that_reproduce_it():
+    from lossviz.data import classification_data
+    from lossviz.train import BOUNDARY_PARAMS, objective, train_classifier
+
+    data = classification_data(n=300, seed=0)
+    history = train_classifier(objective("bce", {}), data, epochs=10)
+    lines = history_csv([history], BOUNDARY_PARAMS, {"methods": "bce", "epochs": "10"}).splitlines()
+    assert lines[0] == "# settings: methods=bce&epochs=10"
+    assert lines[1].split(",") == ["epoch", "bce_loss", "bce_validation_loss", "bce_weight_x1", "bce_weight_x2",
+                                   "bce_bias"]
+    assert float(lines[2].split(",")[2]) == pytest.approx(history.val_values[0], rel=1e-9)
