@@ -15,6 +15,8 @@ from lossviz import losses
 from lossviz.losses import ParamSpec
 
 MAX_VALUE_LENGTH = 200
+SWITCH_SUFFIX = ".on"  # the widget key of a switchable parameter's switch (ParamSpec.switch)
+OFF = -1.0  # a switchable parameter's value when it is off
 GLOBAL_KEYS = ("lang",)
 
 
@@ -137,6 +139,12 @@ class Schema:
 
     def param_keys(self) -> tuple[str, ...]:
         return tuple(f"{name}.{param}" for name, param in self.param_specs)
+
+    def widget_keys(self) -> tuple[str, ...]:
+        """The keys of every widget that holds a setting: the settings', the parameters', and the
+        switches of parameters that can be off (`name.param.on`)."""
+        switches = (f"{name}.{param}{SWITCH_SUFFIX}" for (name, param), spec in self.param_specs.items() if spec.switch)
+        return (*self.setting_keys(), *self.param_keys(), *switches)
 
     def _option(self, key: str):
         return self.choices[key] if key in self.choices else self.lists[key]

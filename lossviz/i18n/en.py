@@ -365,7 +365,7 @@ STRINGS = {
     "help.barron.alpha": "Shape: 2 is half the squared error, 1 pseudo-Huber, 0 Cauchy, negative values saturate.",
     "help.barron.scale": "Width c of the quadratic bowl around zero.",
     "help.bce.pos_weight": "Weight of the positive class: negatives ÷ positives balances the classes.",
-    "help.focal.alpha": "Weight of the positive class (negatives get 1 − α); below 0 turns the weighting off.",
+    "help.focal.alpha": ("Weight of the positive class (negatives get 1 − α). Switched off, both classes weigh the same."),
     "help.focal.gamma": "Focusing power: how strongly samples the model already gets right are down-weighted.",
     "help.softmax_focal.gamma": ("Focusing power: how strongly samples the model already gets right are down-weighted."),
     "help.cce.label_smoothing": "Share of the target spread evenly over all classes.",
@@ -436,4 +436,5 @@ STRINGS = {
                                    "validation (at least 2 in each), so this one has {used}."),
     "regression.not_converging": ("Not converging: {losses} ended no lower than they started. With this learning rate the steps overshoot "
                                   "and the fit jitters around the answer: lower it."),
+    "param.switch": "{label}: weigh the classes",
 }

@@ -16,7 +16,8 @@ class ParamSpec:
     """A numeric hyperparameter: its default, allowed range and slider step.
 
     `log` asks a slider to move on a logarithmic scale (for ranges spanning decades); `integer`
-    allows whole numbers only (counts, seeds), returned as int.
+    allows whole numbers only (counts, seeds), returned as int; `switch`: every negative value
+    means "off" (focal's α weighting), so a page shows a switch and a slider over [0, max].
     """
 
     default: float
@@ -26,6 +27,7 @@ class ParamSpec:
     help: str = ""
     log: bool = False
     integer: bool = False
+    switch: bool = False
 
     def validate(self, name: str, value) -> float:
         """Return `value` as a float, or raise ValueError naming `name` and the range."""

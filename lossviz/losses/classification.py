@@ -162,7 +162,7 @@ class Focal(Loss):
     name = "focal"
     task = "classification"
     param_specs = {
-        "alpha": ParamSpec(default=0.25, min=-1.0, max=1.0, step=0.05,
+        "alpha": ParamSpec(default=0.25, min=-1.0, max=1.0, step=0.05, switch=True,
                            help="Weight of the positive class (negatives get 1 - alpha); below 0 turns weighting off."),
         "gamma": GAMMA,
     }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
-from lossviz.state import Notice, Schema, Settings
+from lossviz.state import OFF, SWITCH_SUFFIX, Notice, Schema, Settings
 from lossviz.ui import url
 
 
@@ -90,10 +90,12 @@ class Page:
                   if key not in values and self.key(key) in state}
         stored.update({key: tuple(stored[key]) for key in self.schema.lists if key in stored})
         complete = {}
-        for name, param in self.schema.param_specs:
+        for (name, param), spec in self.schema.param_specs.items():
             widget_key = self.key(f"{name}.{param}")
             if param in params.get(name, {}):
                 complete.setdefault(name, {})[param] = params[name][param]
+            elif spec.switch and state.get(widget_key + SWITCH_SUFFIX) is False:
+                complete.setdefault(name, {})[param] = OFF
             elif widget_key in state:
                 complete.setdefault(name, {})[param] = state[widget_key]
         return self.schema.settings({**stored, **values}, complete)

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lossviz.state import Notice, Schema
+from lossviz.state import SWITCH_SUFFIX, Notice, Schema
 
 LANG_KEY = "lang"
 PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
@@ -56,16 +56,20 @@ def restore(prefix: str, schema: Schema) -> None:
     settings, notices = schema.parse(query)
     for key, value in settings.values.items():
         st.session_state[prefix + key] = list(value) if isinstance(value, tuple) else value
-    for name, values in settings.params.items():
-        for key, value in values.items():
-            st.session_state[f"{prefix}{name}.{key}"] = value
+    for (name, key), spec in schema.param_specs.items():
+        value, widget_key = settings.params[name][key], f"{prefix}{name}.{key}"
+        if spec.switch:  # a switch and a slider over [0, max]: the slider keeps its last value while off
+            st.session_state[widget_key + SWITCH_SUFFIX] = value >= 0
+            if value < 0:
+                continue
+        st.session_state[widget_key] = value
     add_notices(notices)
 
 
 def keep_undrawn_settings(prefix: str, schema: Schema) -> None:
     """At the end of a page's run, store again the settings whose widgets the run did not draw (another
     view's, a closed tab's): Streamlit forgets the value of a widget that a run does not draw."""
-    for key in (*schema.setting_keys(), *schema.param_keys()):
+    for key in schema.widget_keys():
         if prefix + key in st.session_state:
             with contextlib.suppress(StreamlitAPIException):  # drawn in this run: Streamlit keeps it
                 st.session_state[prefix + key] = st.session_state[prefix + key]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import replace
 
 import streamlit as st
 
 from lossviz.losses import ParamSpec
 from lossviz.optim import OPTIMIZERS
+from lossviz.state import OFF, SWITCH_SUFFIX
 from lossviz.tables import markdown_table
 from lossviz.ui.page import Page
 
@@ -28,7 +30,7 @@ def settings_tab(page: Page, elsewhere: tuple[str, ...] = ()) -> str:
     """open_tab for a lab's settings (LAB_TABS, across the sidebar): the closed tabs' settings keep
     their values in session state, where Page.settings reads them. `elsewhere`: the settings whose
     widgets stand outside the tabs."""
-    for key in (*page.schema.setting_keys(), *page.schema.param_keys()):
+    for key in page.schema.widget_keys():
         if key not in elsewhere and page.key(key) in st.session_state:
             # Streamlit forgets the value of a widget that a run does not draw, unless it is stored again
             st.session_state[page.key(key)] = st.session_state[page.key(key)]
@@ -66,8 +68,23 @@ def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, s
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
         with places[index % len(places)]:
             label = f"{page.name(name)} {page.t(f'param.{key}')}"
-            params.setdefault(name, {})[key] = spec_slider(label, spec, page.key(f"{name}.{key}"), help_text)
+            widget_key = page.key(f"{name}.{key}")
+            params.setdefault(name, {})[key] = (
+                switched_slider(label, spec, widget_key, help_text, page.t("param.switch", label=label))
+                if spec.switch else spec_slider(label, spec, widget_key, help_text))
     return params
+
+
+def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None, switch_label: str) -> float:
+    """A switch for a parameter that can be off (ParamSpec.switch) and, while it is on, its slider
+    over [0, max]; the value is OFF while the switch is off."""
+    on_key = widget_key + SWITCH_SUFFIX
+    st.session_state.setdefault(on_key, spec.default >= 0)
+    if not st.toggle(switch_label, key=on_key, help=help_text):
+        return OFF
+    if st.session_state.get(widget_key, spec.default) < 0:  # off until now: start from the default
+        st.session_state[widget_key] = max(spec.default, 0.0)
+    return spec_slider(label, replace(spec, min=0.0), widget_key, help_text)
 
 
 def training_controls(page: Page) -> dict:

@@ -211,3 +211,19 @@ def test_the_closer_look_and_its_open_tab_are_in_the_link():
     assert "sigmoid_focal_loss" in app.code[0].value or "focal" in app.code[0].value.lower()
     app.radio(key="gallery.detail").set_value("bce").run()
     assert url_params(app)["detail"] == "bce" and url_params(app)["detail_tab"] == "code"
+
+
+def test_focal_alpha_is_a_switch_and_a_slider_over_zero_to_one_and_old_links_still_work():
+    app = run_app({"task": "binary", "losses": "focal", "focal.alpha": "-1"}, page="views/gallery.py")
+    assert not app.exception and not app.warning
+    assert app.toggle(key="gallery.focal.alpha.on").value is False
+    assert not [slider for slider in app.slider if slider.key == "gallery.focal.alpha"]
+    app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
+    alpha = app.slider(key="gallery.focal.alpha")
+    assert (alpha.min, alpha.max, alpha.value) == (0.0, 1.0, 0.25)
+    assert url_params(app)["focal.alpha"] == "0.25"
+    app.slider(key="gallery.focal.alpha").set_value(0.75).run()
+    app.toggle(key="gallery.focal.alpha.on").set_value(False).run()
+    assert url_params(app)["focal.alpha"] == "-1"
+    app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
+    assert app.slider(key="gallery.focal.alpha").value == 0.75  # the slider keeps its value while off

@@ -28,7 +28,8 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
 def test_shared_link_restores_the_settings(page, server):
     open_gallery(page, server, "lang=ko&task=binary&losses=focal,bce&axis=logit&focal.gamma=3.5&focal.alpha=-1")
     assert slider(page, "포컬 손실(Focal) γ").get_attribute("aria-valuetext") == "3.50"
-    assert slider(page, "포컬 손실(Focal) α").get_attribute("aria-valuetext") == "-1.00"
+    assert not page.get_by_role("switch", name="포컬 손실(Focal) α: 클래스 가중치 사용").is_checked()  # alpha -1: off
+    assert slider(page, "포컬 손실(Focal) α").count() == 0
     assert page.get_by_role("combobox", name="과제").input_value() == "이진 분류"
     assert page.get_by_role("radio", name="로짓").is_checked()
     assert page.locator('[data-testid="stAlert"]').count() == 0
