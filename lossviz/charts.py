@@ -104,6 +104,9 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
 
 # --- Regression lab -------------------------------------------------------------------------
 
+# rows below the plot, in shares of its height: play and pause under the axis titles, then the epoch
+# slider across the width, its current epoch above its right end and below the loss panel's title
+BUTTONS_ROW, SLIDER_ROW = -0.18, -0.3
 MAX_FRAMES = 20  # each frame's traces are built on every rerun: enough frames to read the motion, no more
 FRAME_MS = 120  # playback: 20 frames in about 2.4 s
 POINT_SIZE = 7.0
@@ -172,7 +175,7 @@ def with_history_panel(labels: dict, revision: str, histories) -> tuple[dict, li
     traces of that second panel."""
     panel = history_traces(histories, validation_name=labels.get("validation", ""), suffix="2",
                            names=labels.get("names"), diverged=labels.get("diverged", "diverged"))
-    figure_layout = side_by_side(layout(revision=revision, height=470),
+    figure_layout = side_by_side(layout(revision=revision, height=520),
                                  [(labels["x"], labels["y"]), (labels["history_x"], labels["history_y"])],
                                  shares=(3.0, 2.0))
     log_axis(figure_layout["yaxis2"], panel)
@@ -207,10 +210,10 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     still = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
     figure_layout["xaxis"]["title"]["standoff"] = 4
     figure_layout["hovermode"] = "closest"
-    figure_layout["margin"] = {**figure_layout["margin"], "b": 130}
+    figure_layout["margin"] = {**figure_layout["margin"], "b": 170}
     # below the plot: play and pause, then the epoch slider across the whole width
     figure_layout["updatemenus"] = [{
-        "type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": -0.13, "xanchor": "left",
+        "type": "buttons", "direction": "left", "showactive": False, "x": 0, "y": BUTTONS_ROW, "xanchor": "left",
         "yanchor": "top", "pad": {"t": 0, "r": 6},
         "buttons": [
             {"label": "▶ " + labels["play"], "method": "animate",
@@ -220,7 +223,7 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
         ],
     }]
     figure_layout["sliders"] = [{
-        "active": len(epochs) - 1, "x": 0, "len": 1.0, "y": -0.2, "yanchor": "top", "pad": {"t": 0, "b": 0},
+        "active": len(epochs) - 1, "x": 0, "len": 1.0, "y": SLIDER_ROW, "yanchor": "top", "pad": {"t": 0, "b": 0},
         # the current epoch is written above the slider; the unevenly spaced step labels would crowd it
         "currentvalue": {"prefix": labels["epoch"] + " ", "font": {"size": 13, "color": TRUTH_COLOR},
                          "xanchor": "right"},

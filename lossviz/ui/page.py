@@ -14,9 +14,16 @@ from lossviz.ui import url
 
 def compact_layout() -> None:
     """Less empty space above the page, so controls and both charts fit a 1280x800 screen; table
-    headers that break between words only (a Korean word split in two reads as two words)."""
+    headers that break between words only (a Korean word split in two reads as two words);
+    multiselects that show every chosen option."""
     st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
-            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }</style>")
+            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }"
+            # chosen options wrap onto more lines instead of scrolling out of sight behind a fade
+            "[data-testid='stMultiSelect'] .react-aria-ComboBox > div { height: auto; max-height: none; }"
+            "[data-testid='stMultiSelect'] .react-aria-ComboBox > div > div { height: auto; }"
+            "[data-testid='stMultiSelect'] .react-aria-ComboBox > div > div"
+            " { flex-wrap: wrap; overflow: visible; mask-image: none; -webkit-mask-image: none; }"
+            "[data-testid='stMultiSelect'] .react-aria-ComboBox > div > div > span { flex-wrap: wrap; }</style>")
 
 
 def own_stop_only() -> None:
