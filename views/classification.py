@@ -45,17 +45,14 @@ def controls():
             values[key] = ui.spec_slider(t(f"classification.{key}"), CLASSIFICATION.numbers[key], page.key(key),
                                          t(f"classification.{key}_help"), format_func=ratio)
     elif opened == "losses":
-        values["methods"] = tuple(st.multiselect(t("classification.methods"), BINARY_METHODS, key=page.key("methods"),
-                                                 format_func=page.name,
-                                                 placeholder=t("regression.losses_placeholder")))
+        values["methods"] = ui.choose_names(page, t("classification.methods"), BINARY_METHODS, "methods")
         if "weighted_bce" in values["methods"]:
             values["weighting"] = st.radio(t("classification.weighting"), ("auto", "manual"),
                                            key=page.key("weighting"), horizontal=True,
                                            format_func=lambda mode: t(f"classification.{mode}"))
         params = method_sliders(values["methods"])
-        values["multiclass"] = tuple(st.multiselect(t("classification.multiclass_methods"), MULTICLASS_METHODS,
-                                                    key=page.key("multiclass"), format_func=page.name,
-                                                    placeholder=t("regression.losses_placeholder")))
+        values["multiclass"] = ui.choose_names(page, t("classification.multiclass_methods"), MULTICLASS_METHODS,
+                                               "multiclass")
         params.update(method_sliders(values["multiclass"]))
     else:
         values.update(ui.training_controls(page))

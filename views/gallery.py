@@ -22,8 +22,7 @@ page.title()
 controls = st.columns([1, 2, 1])
 task = controls[0].selectbox(t("gallery.task"), list(gallery.TASK_LOSSES), key=page.key("task"),
                              format_func=lambda name: t(f"task.{name}"), on_change=reset_view)
-chosen = controls[1].multiselect(t("gallery.losses"), list(gallery.TASK_LOSSES[task]), key=page.key("losses"),
-                                 format_func=page.name, placeholder=t("gallery.losses_placeholder"))
+chosen = ui.choose_names(page, t("gallery.losses"), gallery.TASK_LOSSES[task], "losses", where=controls[1])
 axis = controls[2].radio(t("gallery.axis"), list(gallery.TASK_AXES[task]), key=page.key("axis"), horizontal=True,
                          format_func=lambda name: t(f"axis.{name}"))
 st.caption(t(f"view.{task}"))

@@ -37,8 +37,7 @@ def controls():
         for key in DATA_SLIDERS:
             values[key] = ui.spec_slider(t(f"regression.{key}"), REGRESSION.numbers[key], page.key(key))
     elif opened == "losses":
-        values["losses"] = tuple(st.multiselect(t("regression.losses"), REGRESSION_LOSSES, key=page.key("losses"),
-                                                format_func=page.name, placeholder=t("regression.losses_placeholder")))
+        values["losses"] = ui.choose_names(page, t("regression.losses"), REGRESSION_LOSSES, "losses")
         params = ui.param_sliders(page, values["losses"])
         if "huber" in values["losses"]:
             delta = Huber.rule_of_thumb(st.session_state.get(page.key("noise"), REGRESSION.numbers["noise"].default))

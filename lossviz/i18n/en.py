@@ -16,7 +16,6 @@ STRINGS = {
     "gallery.title": "Loss gallery",
     "gallery.task": "Task",
     "gallery.losses": "Losses",
-    "gallery.losses_placeholder": "Choose losses",
     "gallery.axis": "Horizontal axis",
     "gallery.no_parameters": "No parameters.",
     "gallery.pick_one": "Choose at least one loss to draw.",

@@ -15,7 +15,6 @@ STRINGS = {
     "gallery.title": "손실 함수 갤러리",
     "gallery.task": "과제",
     "gallery.losses": "손실 함수",
-    "gallery.losses_placeholder": "손실 함수를 고르세요",
     "gallery.axis": "가로축",
     "gallery.no_parameters": "파라미터가 없습니다.",
     "gallery.pick_one": "그릴 손실 함수를 하나 이상 고르세요.",

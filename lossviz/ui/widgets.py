@@ -22,8 +22,9 @@ def open_tab(key: str, labels: dict[str, str], label: str, width: str = "content
     """Tabs ({tab: label}) of which only the open one is drawn, right below: returns the open tab.
     A segmented control, not st.tabs, which redraws every tab on every rerun (docs/PERFORMANCE.md).
     `label` names the control for screen readers; `width` is "content" or "stretch"."""
-    return st.segmented_control(label, list(labels), format_func=labels.get, key=key, default=next(iter(labels)),
-                                required=True, label_visibility="collapsed", width=width)
+    st.session_state.setdefault(key, next(iter(labels)))  # a default, unless the URL or the visitor set one
+    return st.segmented_control(label, list(labels), format_func=labels.get, key=key, required=True,
+                                label_visibility="collapsed", width=width)
 
 
 def settings_tab(page: Page, elsewhere: tuple[str, ...] = ()) -> str:
@@ -85,6 +86,13 @@ def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str
     if st.session_state.get(widget_key, spec.default) < 0:  # off until now: start from the default
         st.session_state[widget_key] = max(spec.default, 0.0)
     return spec_slider(label, replace(spec, min=0.0), widget_key, help_text)
+
+
+def choose_names(page: Page, label: str, options, key: str, where=st) -> tuple[str, ...]:
+    """A multiselect of losses or methods, shown by their names; no "Select all" (Streamlit's own
+    untranslated entry, of little use with a handful of options)."""
+    return tuple(where.multiselect(label, list(options), key=page.key(key), format_func=page.name, select_all=False,
+                                   placeholder=page.t("regression.losses_placeholder")))
 
 
 def training_controls(page: Page) -> dict:

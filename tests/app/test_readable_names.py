@@ -55,3 +55,11 @@ def test_a_page_shows_no_code_names(script, query, actions, lang):
             app.button(key=action).click().run()
     assert not app.exception
     assert code_names(visible_texts(app), lang) == set()
+
+
+def test_no_multiselect_offers_streamlits_untranslated_select_all():
+    for script, key in (("views/gallery.py", "gallery.losses"), ("views/regression.py", "regression.losses")):
+        app = run_app({"lang": "ko"}, page=script)
+        if script == "views/regression.py":
+            open_tab(app, "regression.settings_tab", "losses")
+        assert app.multiselect(key=key).proto.select_all == 0
