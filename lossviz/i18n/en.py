@@ -60,8 +60,8 @@ STRINGS = {
     "axis_title.distribution.proba": "model probability q of the first outcome",
     "view.regression": "Each curve is one sample's loss against its residual; the gradient is its slope.",
     "view.binary": ("A positive sample (y = 1): the loss as the model's confidence in the right answer grows. Focal's curve "
-                    "also sits low because its α scales a positive sample's loss (α = 0.25 by default): set α below 0 to "
-                    "compare its shape alone."),
+                    "also sits low because its α scales a positive sample's loss (α = 0.25 by default): switch its class "
+                    "weighting off to compare its shape alone."),
     "view.multiclass": ("Three classes; the true class gets pₜ (or a logit against two zero logits) and the "
                         "others share the rest."),
     "view.segmentation": ("A 6×6 mask with a 2×2 object predicted at 0.6 and background at 0.1; one object "
