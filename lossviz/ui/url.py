@@ -98,7 +98,7 @@ def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:
         return
     if opening:
         with st.sidebar:
-            _REPLACE_QUERY(data=urlencode(wanted, doseq=True), key="lossviz.url")
+            _REPLACE_QUERY(data=urlencode(wanted, doseq=True).encode(), key="lossviz.url")  # bytes: sent as they are
     else:
         st.query_params.from_dict(wanted)
 

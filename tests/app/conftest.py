@@ -56,7 +56,7 @@ def url_params(app) -> dict:
     page's opening run, through the component that replaces the history entry's query (ui.url)."""
     for element in app.get("bidi_component"):
         if element.proto.component_name == "lossviz.url":
-            return dict(parse_qsl(json.loads(element.proto.json)))
+            return dict(parse_qsl(element.proto.bytes.decode()))
     return dict(app.query_params)
 
 

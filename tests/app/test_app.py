@@ -115,7 +115,7 @@ def test_torch_check_reports_tiny_differences():
     assert all(value < 1e-10 for value in column(table, 1)) and all(value < 1e-10 for value in column(table, 2))
 
 
-def test_first_page_loads_import_neither_torch_nor_the_emoji_catalog():
+def test_first_page_loads_import_neither_torch_nor_pyarrow_nor_the_emoji_catalog():
     # a fresh interpreter: other tests in this process may have imported either already. Emoji
     # icons would make Streamlit compile its emoji catalog, ~0.1 s of a cold start.
     code = (
@@ -127,6 +127,7 @@ def test_first_page_loads_import_neither_torch_nor_the_emoji_catalog():
         "app.switch_page('views/regression.py').run()\n"
         "assert not app.exception\n"
         "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "assert 'pyarrow' not in sys.modules, 'pyarrow was imported (a component sent data Streamlit inspects)'\n"
         "assert 'streamlit.emojis' not in sys.modules, 'an emoji icon loaded the emoji catalog'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
