@@ -3,58 +3,50 @@
 The guide this app draws on (seeds 000 and 002) carries a few errors: the BCE sign, the CCE
 gradient, focal loss's α, the direction of Huber's δ, a printed MSE value, and "train and
 validation loss both rising" read as underfitting. Each function computes the correct number
-and the one the error gives; the pages put them into words (i18n `mistake.<key>`).
+and the one the error gives, as a Sentence (i18n `mistake.<name>`) that the pages say.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 
 from lossviz import losses
 from lossviz.data import regression_data
+from lossviz.sentences import Sentence
 from lossviz.train import parameter_error, train_linear
 
 FINITE_STEP = 1e-6
 
 
-@dataclass(frozen=True)
-class Mistake:
-    """One point: `key` names its i18n text, `values` fill it in (numbers already formatted)."""
-
-    key: str
-    values: dict
-
-
-def bce_sign() -> Mistake:
+def bce_sign() -> Sentence:
     """−[y log p − (1 − y) log(1 − p)] rewards a confident wrong answer on a negative sample."""
     label, proba = 0.0, 0.9
     correct = losses.get("bce").forward([label], [proba])
     mistyped = -(label * np.log(proba) - (1 - label) * np.log(1 - proba))
-    return Mistake("bce_sign", {"p": f"{proba:g}", "correct": f"{correct:.3f}", "mistyped": f"{mistyped:.3f}"})
+    return Sentence("mistake.bce_sign", {"p": f"{proba:g}", "correct": f"{correct:.3f}", "mistyped": f"{mistyped:.3f}"})
 
 
-def cce_gradient() -> Mistake:
+def cce_gradient() -> Sentence:
     """∂L/∂ŷ of cross-entropy is −y/ŷ (a finite difference agrees), not ŷ/y (undefined where y = 0)."""
     proba, target = np.array([[0.7, 0.2, 0.1]]), np.array([0])
     cce = losses.get("cce")
     ours = cce.backward(target, proba)[0, 0]
     step = np.array([[FINITE_STEP, 0.0, 0.0]])
     finite = (cce.forward(target, proba + step) - cce.forward(target, proba - step)) / (2 * FINITE_STEP)
-    return Mistake("cce_gradient", {"p": f"{proba[0, 0]:g}", "ours": f"{ours:.4f}", "finite": f"{finite:.4f}",
-                                    "mistyped": f"{proba[0, 0] / 1.0:g}"})
+    return Sentence("mistake.cce_gradient", {"p": f"{proba[0, 0]:g}", "ours": f"{ours:.4f}",
+                                             "finite": f"{finite:.4f}", "mistyped": f"{proba[0, 0] / 1.0:g}"})
 
 
-def focal_alpha(alpha: float = 0.25, gamma: float = 2.0, p_t: float = 0.6) -> Mistake:
+def focal_alpha(alpha: float = 0.25, gamma: float = 2.0, p_t: float = 0.6) -> Sentence:
     """α_t weighs a positive by α and a negative by 1 − α; scaling every sample by α weighs both alike."""
     focal = losses.get("focal", alpha=alpha, gamma=gamma)
     positive, negative = focal.elementwise(np.array([1.0, 0.0]), np.array([p_t, 1.0 - p_t]))
-    return Mistake("focal_alpha", {"alpha": f"{alpha:g}", "confidence": f"{p_t:g}", "positive": f"{positive:.4f}",
-                                   "negative": f"{negative:.4f}", "ratio": f"{negative / positive:.1f}"})
+    return Sentence("mistake.focal_alpha", {"alpha": f"{alpha:g}", "confidence": f"{p_t:g}",
+                                            "positive": f"{positive:.4f}", "negative": f"{negative:.4f}",
+                                            "ratio": f"{negative / positive:.1f}"})
 
 
-def huber_delta(fraction: float = 0.3, deltas=(0.5, 2.0), seeds: int = 3) -> Mistake:
+def huber_delta(fraction: float = 0.3, deltas=(0.5, 2.0), seeds: int = 3) -> Sentence:
     """On data with many outliers a smaller δ fits closer to the true line, not a larger one."""
     errors = {}
     for delta in deltas:
@@ -65,27 +57,27 @@ def huber_delta(fraction: float = 0.3, deltas=(0.5, 2.0), seeds: int = 3) -> Mis
             total += parameter_error(history, data)["total"]
         errors[delta] = total / seeds
     small, large = deltas
-    return Mistake("huber_delta", {"fraction": f"{fraction:.0%}", "small": f"{small:g}", "large": f"{large:g}",
-                                   "small_error": f"{errors[small]:.2f}", "large_error": f"{errors[large]:.2f}",
-                                   "seeds": seeds})
+    return Sentence("mistake.huber_delta", {"fraction": f"{fraction:.0%}", "small": f"{small:g}", "large": f"{large:g}",
+                                            "small_error": f"{errors[small]:.2f}",
+                                            "large_error": f"{errors[large]:.2f}", "seeds": seeds})
 
 
-def mse_example() -> Mistake:
+def mse_example() -> Sentence:
     """The guide's own example: MSE of y_pred (2.5, 3.0, 1.8) against y_true (3.0, 2.8, 2.1)."""
     y_true, y_pred = [3.0, 2.8, 2.1], [2.5, 3.0, 1.8]
     mse = losses.get("mse").forward(y_true, y_pred)
     half = losses.get("huber", delta=1.0).forward(y_true, y_pred)
-    return Mistake("mse_example", {"mse": f"{mse:.4f}", "printed": "0.0633", "half": f"{half:.4f}"})
+    return Sentence("mistake.mse_example", {"mse": f"{mse:.4f}", "printed": "0.0633", "half": f"{half:.4f}"})
 
 
-def rising_curves(lr_too_high: float = 1.0, lr_fine: float = 0.01, epochs: int = 10) -> Mistake:
+def rising_curves(lr_too_high: float = 1.0, lr_fine: float = 0.01, epochs: int = 10) -> Sentence:
     """Training loss that rises from the start is a step size problem: the same model trains at a smaller one."""
     data = regression_data(n=200, outlier_fraction=0.0, seed=0)
     high = train_linear(losses.get("mse"), data, optimizer="gd", lr=lr_too_high, epochs=epochs)
     fine = train_linear(losses.get("mse"), data, optimizer="gd", lr=lr_fine, epochs=300)
-    return Mistake("rising_curves", {"lr": f"{lr_too_high:g}", "start": f"{high.values[0]:.3g}",
-                                     "end": f"{high.values[-1]:.3g}", "epoch": high.epochs_run,
-                                     "lr_fine": f"{lr_fine:g}", "fine_end": f"{fine.values[-1]:.3g}"})
+    return Sentence("mistake.rising_curves", {"lr": f"{lr_too_high:g}", "start": f"{high.values[0]:.3g}",
+                                              "end": f"{high.values[-1]:.3g}", "epoch": high.epochs_run,
+                                              "lr_fine": f"{lr_fine:g}", "fine_end": f"{fine.values[-1]:.3g}"})
 
 
 MISTAKES = {"bce_sign": bce_sign, "cce_gradient": cce_gradient, "focal_alpha": focal_alpha,

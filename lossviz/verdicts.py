@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossviz.train import ImbalanceSweep, Sweep
+from lossviz.sentences import Name, Sentence
+from lossviz.train import SWEEP_VALIDATION_MINORITY, ImbalanceSweep, Sweep
 
 HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
 # The guide's claims on imbalance (seed 000, FAQ Q2), as (claim, better, worse, ratios it speaks of)
@@ -92,3 +93,38 @@ def breakdowns(sweep: Sweep, measure: str) -> list[Breakdown]:
                                float(finite.max()) if finite.size else float("nan"),
                                int(diverged.sum()), sweep.seeds * len(sweep.fractions)))
     return found
+
+
+def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
+    """The imbalance verdicts in words: each with the numbers behind it and how many validation
+    minority samples it rests on; then the claims the sweep could not test."""
+    verdicts, untested = imbalance_verdicts(sweep)
+    sentences = []
+    for verdict in verdicts:
+        minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
+        note = "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority"
+        sentences.append(Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
+            "ratio": f"1:{verdict.at:g}", "better": Name(verdict.better), "worse": Name(verdict.worse),
+            "mean_better": f"{verdict.mean_better:.0%}", "mean_worse": f"{verdict.mean_worse:.0%}",
+            "spread": f"{verdict.spread:.0%}", "seeds": verdict.seeds,
+        }, (Sentence(note, {"minority": minority, "wanted": SWEEP_VALIDATION_MINORITY}),)))
+    sentences += [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
+                  for claim, better, worse in untested]
+    return sentences
+
+
+def breakdown_sentences(sweep: Sweep, measure: str) -> list[Sentence]:
+    """Where each loss broke down, in words, with its runs that diverged."""
+    sentences = []
+    for found in breakdowns(sweep, measure):
+        values = {"loss": Name(found.loss), "threshold": BREAKDOWN_ERROR, "largest": f"{found.largest_before:.2f}"}
+        diverged = (Sentence("regression.breakdown_diverged", {"diverged": found.diverged, "runs": found.runs}),
+                    ) if found.diverged else ()
+        if found.fraction is None:
+            sentences.append(Sentence("regression.breakdown_never", {**values, "last": f"{sweep.fractions[-1]:.0%}"},
+                                      diverged))
+        else:
+            sentences.append(Sentence("regression.breakdown_at", {
+                **values, "fraction": f"{found.fraction:.0%}", "error": f"{found.error:.2f}",
+                "spread": f"{found.spread:.2f}"}, diverged))
+    return sentences

@@ -12,7 +12,6 @@ from lossviz.train import (
     METHOD_LOSSES,
     MULTICLASS_METHODS,
     SWEEP_SEEDS,
-    SWEEP_VALIDATION_MINORITY,
     confidence_shares,
     history_csv,
     multiclass_results,
@@ -20,7 +19,7 @@ from lossviz.train import (
     report_rows,
     scores,
 )
-from lossviz.verdicts import imbalance_verdicts
+from lossviz.verdicts import imbalance_sentences
 
 page = ui.page("classification", CLASSIFICATION)
 t = page.t
@@ -122,22 +121,8 @@ def imbalance_sweep_view(settings):
     ui.chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
                                      names=page.names(settings.methods), revision="classification.sweep"),
              key=page.key("sweep_chart"))
-    verdicts, untested = imbalance_verdicts(sweep)
-    st.markdown(t("classification.verdict_rule", seeds=sweep.seeds))
-    lines = [verdict_sentence(verdict, sweep) for verdict in verdicts]
-    lines += [t(f"verdict.{claim}.untested", better=page.name(better), worse=page.name(worse))
-              for claim, better, worse in untested]
-    st.markdown("\n".join(f"- {line}" for line in lines))
+    ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
     ui.table(sweep.count_rows(), page)
-
-
-def verdict_sentence(verdict, sweep) -> str:
-    minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
-    text = t(f"verdict.{verdict.claim}.{verdict.outcome}", ratio=f"1:{verdict.at:g}", better=page.name(verdict.better),
-             worse=page.name(verdict.worse), mean_better=f"{verdict.mean_better:.0%}",
-             mean_worse=f"{verdict.mean_worse:.0%}", spread=f"{verdict.spread:.0%}", seeds=verdict.seeds)
-    note = "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority"
-    return f"{text} {t(note, minority=minority, wanted=SWEEP_VALIDATION_MINORITY)}"
 
 
 def focal_view(settings, data):

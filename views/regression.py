@@ -15,7 +15,7 @@ from lossviz.train import (
     influence,
     not_converging,
 )
-from lossviz.verdicts import BREAKDOWN_ERROR, breakdowns
+from lossviz.verdicts import BREAKDOWN_ERROR, breakdown_sentences
 
 page = ui.page("regression", REGRESSION)
 t = page.t
@@ -112,21 +112,8 @@ def sweep_view(settings):
                                  x_title=t("regression.sweep_x"), y_title=t(f"measure.{measure}"),
                                  names=page.names(settings.losses), diverged_label=t("regression.diverged_mark"),
                                  revision="regression.sweep"), key=page.key("sweep_chart"))
-    st.markdown(t("regression.verdict_rule", measure=t(f"measure.{measure}"), threshold=BREAKDOWN_ERROR,
-                  seeds=sweep.seeds))
-    st.markdown("\n".join(f"- {breakdown_sentence(found, sweep)}" for found in breakdowns(sweep, measure)))
-
-
-def breakdown_sentence(found, sweep) -> str:
-    numbers = {"loss": page.name(found.loss), "threshold": BREAKDOWN_ERROR, "largest": f"{found.largest_before:.2f}"}
-    if found.fraction is None:
-        text = t("regression.breakdown_never", last=f"{sweep.fractions[-1]:.0%}", **numbers)
-    else:
-        text = t("regression.breakdown_at", fraction=f"{found.fraction:.0%}", error=f"{found.error:.2f}",
-                 spread=f"{found.spread:.2f}", **numbers)
-    if found.diverged:
-        text += " " + t("regression.breakdown_diverged", diverged=found.diverged, runs=found.runs)
-    return text
+    ui.bullets(page, breakdown_sentences(sweep, measure), intro=t(
+        "regression.verdict_rule", measure=t(f"measure.{measure}"), threshold=BREAKDOWN_ERROR, seeds=sweep.seeds))
 
 
 lab()

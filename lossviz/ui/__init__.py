@@ -9,6 +9,7 @@ from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_s
 from lossviz.ui.plot import chart
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
+    bullets,
     choose_names,
     mistakes,
     open_tab,
@@ -21,6 +22,6 @@ from lossviz.ui.widgets import (
     training_controls,
 )
 
-__all__ = ["Page", "cache", "chart", "choose_names", "compact_layout", "keep_settings", "language", "mistakes",
-           "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "settings_tab", "spec_slider",
-           "table", "track_page", "training_controls"]
+__all__ = ["Page", "bullets", "cache", "chart", "choose_names", "compact_layout", "keep_settings", "language",
+           "mistakes", "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "settings_tab",
+           "spec_slider", "table", "track_page", "training_controls"]

@@ -16,7 +16,8 @@ from lossviz.data import (
     regression_data,
     with_enough_points,
 )
-from lossviz.mistakes import MISTAKES, Mistake
+from lossviz.mistakes import MISTAKES
+from lossviz.sentences import Sentence
 from lossviz.train import (
     History,
     ImbalanceSweep,
@@ -94,9 +95,9 @@ def _remembered(key: tuple, compute):
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def mistake(key: str) -> Mistake:
-    """The numbers behind one point of "where common sources go wrong"."""
-    return MISTAKES[key]()
+def mistake(name: str) -> Sentence:
+    """One point of "where common sources go wrong", with its numbers."""
+    return MISTAKES[name]()
 
 
 def outlier_sweep_of(data: tuple, configured: tuple, training: tuple, on_progress=None) -> Sweep:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from lossviz.losses import ParamSpec
 from lossviz.optim import OPTIMIZERS
+from lossviz.sentences import Name, Sentence
 from lossviz.state import OFF, SWITCH_SUFFIX
 from lossviz.tables import markdown_table
 from lossviz.ui.page import Page
@@ -121,13 +122,23 @@ def progress(describe: Callable[..., str]):
         bar.empty()
 
 
-def mistakes(page: Page, keys: tuple[str, ...]) -> None:
+def say(page: Page, sentence: Sentence) -> str:
+    """A Sentence of the core in the page's language, losses and methods by their names."""
+    values = {key: page.name(value.key) if isinstance(value, Name) else value for key, value in sentence.values.items()}
+    return " ".join([page.t(sentence.key, **values), *(say(page, then) for then in sentence.then)])
+
+
+def bullets(page: Page, sentences, intro: str = "") -> None:
+    """Sentences of the core as a bulleted list, after an optional introduction."""
+    st.markdown("\n\n".join(filter(None, [intro, "\n".join(f"- {say(page, sentence)}" for sentence in sentences)])))
+
+
+def mistakes(page: Page, names: tuple[str, ...]) -> None:
     """An expander of the errors common sources make on this page's subject, each with its numbers."""
     from lossviz.ui import cache  # the cached computations of the core
 
     with st.expander(page.t("mistake.title")):
-        lines = [page.t(f"mistake.{found.key}", **found.values) for found in map(cache.mistake, keys)]
-        st.markdown(page.t("mistake.intro") + "\n\n" + "\n".join(f"- {line}" for line in lines))
+        bullets(page, map(cache.mistake, names), intro=page.t("mistake.intro"))
 
 
 def requested(label: str, widget_key: str, settings_key) -> bool:
