@@ -29,7 +29,9 @@ export default function (component) {
   }
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
   const { figure, error: failed } = JSON.parse(text);
-  const config = { displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
+  // nothing a visitor does sends a chart's data anywhere: no "send to Chart Studio" or cloud link
+  const config = { displaylogo: false, showSendToCloud: false, showEditInChartStudio: false, showLink: false,
+                   modeBarButtonsToRemove: ["lasso2d", "select2d"] };
   // updates keep the order they came in: all wait on the one plotly.js promise, whose callbacks run in turn
   loadPlotly().then((Plotly) => {
     if (!graph.lossvizResize) {

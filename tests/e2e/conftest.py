@@ -1,6 +1,7 @@
 """A LossViz server and a chromium page per test; console errors and failed requests are collected."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -40,6 +41,10 @@ def page(chromium, request):
     page.on("console", lambda message: message.type == "error" and not is_deep_link_probe(
         message.location.get("url", "")) and page.problems.append(f"console: {message.text}"))
     page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    # the test servers are all on loopback: anything else would leave the visitor's page
+    page.on("request", lambda request: urlsplit(request.url).scheme not in ("data", "blob")
+            and urlsplit(request.url).hostname != "127.0.0.1"
+            and page.problems.append(f"request off the server's origin: {request.url}"))
     page.on("response", lambda response: response.status >= 400 and not is_deep_link_probe(response.url)
             and page.problems.append(f"{response.status} {response.url}"))
     yield page

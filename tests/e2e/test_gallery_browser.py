@@ -101,3 +101,12 @@ def test_back_returns_to_the_previous_setting_and_its_link(page, server):
     assert slider(page, "Huber δ").get_attribute("aria-valuetext") == "1.00"
     assert "huber.delta=1&" in page.url, page.url
     assert_healthy(page)
+
+
+def test_no_chart_button_offers_to_send_data_off_the_page(page, server):
+    open_gallery(page, server, "lang=en")
+    page.locator(".js-plotly-plot").first.hover()
+    titles = page.locator(".js-plotly-plot .modebar-btn").evaluate_all("(buttons) => buttons.map(b => b.dataset.title)")
+    assert titles and not [title for title in titles if any(word in title.lower() for word in ("cloud", "share",
+                                                                                              "chart studio"))]
+    assert_healthy(page)
