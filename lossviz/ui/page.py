@@ -40,8 +40,18 @@ def language() -> str:
         if raw not in LANGUAGES:
             url.add_notices([Notice("notice.bad_choice", {"key": url.LANG_KEY, "raw": raw[:40],
                                                           "value": DEFAULT_LANGUAGE})])
-    return st.sidebar.selectbox(translate(st.session_state[url.LANG_KEY], "sidebar.language"), list(LANGUAGES),
+    lang = st.sidebar.selectbox(translate(st.session_state[url.LANG_KEY], "sidebar.language"), list(LANGUAGES),
                                 format_func=LANGUAGES.get, key=url.LANG_KEY, on_change=_relabel_choices)
+    with st.sidebar:
+        _DOCUMENT_LANGUAGE(data=lang.encode(), key="lossviz.lang")  # bytes: sent as they are
+    return lang
+
+
+# Declares the page's language (<html lang>) for screen readers, hyphenation and translation tools.
+_DOCUMENT_LANGUAGE = st.components.v2.component("lossviz.lang", isolate_styles=False, js="""
+export default function ({ data }) {
+  document.documentElement.lang = new TextDecoder().decode(data);
+}""")
 
 
 def _relabel_choices() -> None:

@@ -35,3 +35,12 @@ def test_the_regression_lab_keeps_the_sweeps_measure_through_a_language_switch(p
     assert page.get_by_role("radio", name="절편 오차").is_checked()
     assert "measure=intercept" in page.url
     assert_healthy(page)
+
+
+def test_the_page_declares_the_chosen_language(page, server):
+    open_page(page, server, "gallery", "lang=ko")
+    page.wait_for_function("() => document.documentElement.lang === 'ko'", timeout=20_000)
+    page.get_by_role("combobox", name="언어").click()
+    page.get_by_role("option", name="English").click()
+    page.wait_for_function("() => document.documentElement.lang === 'en'", timeout=20_000)
+    assert_healthy(page)
