@@ -2,19 +2,10 @@
 
 import streamlit as st
 
-from lossviz import charts, losses, ui
+from lossviz import charts, losses, train, ui
 from lossviz.data import OUTLIER_KINDS
 from lossviz.losses.regression import Huber
 from lossviz.pages_config import REGRESSION, REGRESSION_LOSSES
-from lossviz.train import (
-    ERROR_MEASURES,
-    OUTLIER_SWEEP_VARIES,
-    SWEEP_SEEDS,
-    error_rows,
-    history_csv,
-    influence,
-    not_converging,
-)
 from lossviz.verdicts import BREAKDOWN_ERROR, breakdown_sentences
 
 page = ui.page("regression", REGRESSION)
@@ -74,7 +65,7 @@ def fit_view(settings, data, histories):
     pull_of = st.radio(t("regression.influence"), choices, key=page.key("influence"), horizontal=True,
                        format_func=lambda name: t("regression.influence_none") if name == "none" else page.name(name))
     # at the true line: how hard each point would pull a fit that was already right
-    pulls = None if pull_of == "none" else influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
+    pulls = None if pull_of == "none" else train.influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
                                                      data.true_params)
     labels = {key: t(f"regression.{key}") for key in FIT_LABELS} | {"names": page.names(settings.losses)}
     ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
@@ -84,15 +75,15 @@ def fit_view(settings, data, histories):
 def errors_view(settings, data, histories):
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("regression.errors"))
-    ui.table(error_rows(data, histories), page, where=table)
+    ui.table(train.error_rows(data, histories), page, where=table)
     diverged = [page.name(history.loss) for history in histories if history.diverged_at is not None]
     if diverged:
         notes.warning(t("regression.diverged", losses=", ".join(diverged)))
-    stuck = [page.name(history.loss) for history in histories if not_converging(history)]
+    stuck = [page.name(history.loss) for history in histories if train.not_converging(history)]
     if stuck:
         notes.warning(t("regression.not_converging", losses=", ".join(stuck)))
     notes.download_button(t("regression.download"),
-                          lambda: history_csv(histories, settings=REGRESSION.query(settings)),
+                          lambda: train.history_csv(histories, settings=REGRESSION.query(settings)),
                           file_name="lossviz-regression.csv", mime="text/csv", key=page.key("download"))
 
 
@@ -100,13 +91,13 @@ def sweep_view(settings):
     st.subheader(t("regression.sweep"))
     st.caption(t("regression.sweep_help"))
     configured = tuple((name, settings.params_key(name)) for name in settings.losses)
-    sweep_key = (settings.group("data", without=OUTLIER_SWEEP_VARIES), configured, settings.group("training"))
+    sweep_key = (settings.group("data", without=train.OUTLIER_SWEEP_VARIES), configured, settings.group("training"))
     if not ui.requested(t("regression.sweep_run"), page.key("sweep_run"), sweep_key):
         return
     with ui.progress(lambda fraction, seed: t("regression.sweep_progress", fraction=f"{fraction:.0%}",
-                                                seed=seed + 1, seeds=SWEEP_SEEDS)) as report:
+                                                seed=seed + 1, seeds=train.SWEEP_SEEDS)) as report:
         sweep = ui.cache.outlier_sweep_of(*sweep_key, on_progress=report)
-    measure = st.radio(t("regression.measure"), ERROR_MEASURES, key=page.key("measure"), horizontal=True,
+    measure = st.radio(t("regression.measure"), train.ERROR_MEASURES, key=page.key("measure"), horizontal=True,
                        format_func=lambda name: t(f"measure.{name}"))
     ui.chart(charts.sweep_figure(sweep.fractions, sweep.error[measure], sweep.diverged,
                                  x_title=t("regression.sweep_x"), y_title=t(f"measure.{measure}"),
