@@ -12,16 +12,26 @@ import os
 import numpy as np
 import plotly.graph_objects as go
 
-# One color per loss, the same on every chart and page.
+# The Okabe-Ito palette and two greys: every pair a chart shows together stays distinct under
+# protanopia and deuteranopia (tests/unit/test_palette.py)
+BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILION, DARK_GREY = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#555555")
+# One color and one dash per loss, the same on every chart and page; the dash keeps lines apart in grayscale.
 LOSS_COLORS = {
-    "mse": "#1f77b4", "mae": "#ff7f0e", "huber": "#2ca02c", "log_cosh": "#d62728", "quantile": "#9467bd",
-    "barron": "#8c564b", "bce": "#1f77b4", "focal": "#d62728", "hinge": "#7f7f7f", "cce": "#1f77b4",
-    "softmax_focal": "#d62728", "poly1": "#17becf", "dice": "#2ca02c", "jaccard": "#ff7f0e",
-    "tversky": "#9467bd", "dice_bce": "#e377c2", "kl": "#1f77b4", "triplet": "#bcbd22",
+    "mse": BLUE, "mae": ORANGE, "huber": GREEN, "log_cosh": PURPLE, "quantile": SKY, "barron": DARK_GREY,
+    "bce": BLUE, "focal": PURPLE, "hinge": DARK_GREY, "cce": BLUE, "softmax_focal": PURPLE, "poly1": SKY,
+    "dice": GREEN, "jaccard": ORANGE, "tversky": PURPLE, "dice_bce": SKY, "kl": BLUE, "triplet": GREEN,
     # the classification lab's methods built on those losses
-    "weighted_bce": "#ff7f0e", "smoothed_bce": "#17becf", "weighted_cce": "#ff7f0e",
+    "weighted_bce": ORANGE, "smoothed_bce": SKY, "weighted_cce": ORANGE,
 }
+DASHES = {BLUE: "solid", ORANGE: "dash", GREEN: "dot", PURPLE: "dashdot", SKY: "longdash", DARK_GREY: "longdashdot"}
 FALLBACK_COLOR = "#444444"
+
+
+def loss_line(name: str, width: float) -> dict:
+    """The line of loss (or method) `name`: its color and its dash."""
+    color = LOSS_COLORS.get(name, FALLBACK_COLOR)
+    return {"color": color, "dash": DASHES.get(color, "solid"), "width": width}
 # plotly's check of every property as a figure is built is slow and only finds faults in the
 # code, not in the data: the test suite turns it on (tests/conftest.py), the app leaves it off.
 VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
@@ -95,7 +105,7 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
                 "type": "scatter", "x": curve.x, "y": getattr(curve, field), "mode": "lines",
                 "name": display(names, curve.name),
                 "legendgroup": curve.name, "showlegend": not suffix, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-                "line": {"color": LOSS_COLORS.get(curve.name, FALLBACK_COLOR), "width": 2.5},
+                "line": loss_line(curve.name, 2.5),
                 "hovertemplate": "%{y:.4g}",
             })
     titles = [(x_title, value_title), (x_title, slope_title)]
@@ -110,7 +120,7 @@ BUTTONS_ROW, SLIDER_ROW = -0.18, -0.3
 MAX_FRAMES = 20  # each frame's traces are built on every rerun: enough frames to read the motion, no more
 FRAME_MS = 120  # playback: 20 frames in about 2.4 s
 POINT_SIZE = 7.0
-POINT_COLOR, OUTLIER_COLOR, TRUTH_COLOR = "#8a8f9c", "#e4572e", "#31333f"
+POINT_COLOR, OUTLIER_COLOR, TRUTH_COLOR = "#BBBBBB", VERMILION, "#31333f"
 
 
 def frame_epochs(epochs: int, frames: int = MAX_FRAMES) -> list[int]:
@@ -151,10 +161,11 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     if influence is not None:
         sizes = pull_sizes(influence)
     traces = []
-    for name, mask, color in ((labels["points"], ~data.is_outlier, POINT_COLOR),
-                              (labels["outliers"], data.is_outlier, OUTLIER_COLOR)):
+    # outliers opaque: their colour must read as the palette's vermilion, apart from the losses' orange
+    for name, mask, color, opacity in ((labels["points"], ~data.is_outlier, POINT_COLOR, 0.65),
+                                       (labels["outliers"], data.is_outlier, OUTLIER_COLOR, 0.9)):
         traces.append({"type": "scatter", "mode": "markers", "x": x[mask], "y": y[mask], "name": name,
-                       "marker": {"color": color, "size": sizes[mask], "opacity": 0.65, "line": {"width": 0}},
+                       "marker": {"color": color, "size": sizes[mask], "opacity": opacity, "line": {"width": 0}},
                        "hovertemplate": "(%{x:.3g}, %{y:.3g})<extra></extra>"})
     traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
                    data.true_params, x_range), "name": labels["truth"],
@@ -195,7 +206,7 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     for history, line in zip(histories, lines_at(epochs[-1]), strict=True):
         name = display(labels.get("names"), history.loss)
         traces.append({"type": "scatter", "mode": "lines", **line, "name": name,
-                       "line": {"color": LOSS_COLORS.get(history.loss, FALLBACK_COLOR), "width": 3},
+                       "line": loss_line(history.loss, 3),
                        "hovertemplate": f"{name}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
     # An animation step (redraw off) replots only the panels of the traces its frame names and
@@ -326,7 +337,7 @@ def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_tit
         color = LOSS_COLORS.get(name, FALLBACK_COLOR)
         traces.append(with_spread({
             "type": "scatter", "mode": "lines+markers", "x": x, "name": display(names, name),
-            "legendgroup": name, "line": {"color": color, "width": 2.5}, "customdata": diverged[name],
+            "legendgroup": name, "line": loss_line(name, 2.5), "customdata": diverged[name],
             "hovertemplate": f"%{{y:.3g}} ± %{{error_y.array:.2g}} ({diverged_label}: %{{customdata}})"}, table))
         lost = table.runs == 0
         if lost.any():
@@ -346,7 +357,7 @@ def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_tit
 
 # --- Classification lab ---------------------------------------------------------------------
 
-CLASS_COLORS = ("#8a8f9c", "#e4572e", "#2e86de", "#8e44ad", "#16a085")  # majority grey, minority red, ...
+CLASS_COLORS = (POINT_COLOR, VERMILION, BLUE, GREEN, ORANGE)  # majority grey, minority vermilion, ...
 
 
 def _boundary(params: np.ndarray, x_range, y_range) -> dict:
@@ -415,10 +426,11 @@ def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: s
     `curves`: gamma -> (loss, weight); the `current` gamma is drawn thick. `labels`: p_t, loss, weight.
     """
     traces = []
-    palette = ("#1f77b4", "#17becf", "#2ca02c", "#ff7f0e", "#9467bd")
+    palette = (BLUE, SKY, GREEN, ORANGE, PURPLE)
     for index, (gamma, (loss, weight)) in enumerate(curves.items()):
         is_current = gamma == current
-        style = {"color": "#d62728" if is_current else palette[index % len(palette)], "width": 4 if is_current else 2}
+        color = VERMILION if is_current else palette[index % len(palette)]
+        style = {"color": color, "dash": "solid" if is_current else DASHES[color], "width": 4 if is_current else 2}
         name = f"γ = {gamma:g}"
         for suffix, values in (("", loss), ("2", weight)):
             traces.append({"type": "scatter", "mode": "lines", "x": p_t, "y": values, "name": name, "legendgroup": name,
@@ -454,7 +466,7 @@ def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, re
                 "type": "scatter", "mode": "lines+markers", "x": list(ratios), "name": display(names, name),
                 "legendgroup": name, "showlegend": not index, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
                 "hovertemplate": "%{y:.2f} ± %{error_y.array:.2f}",
-                "line": {"color": LOSS_COLORS.get(name, FALLBACK_COLOR), "width": 2.5}}, table))
+                "line": loss_line(name, 2.5)}, table))
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, title) for title, _ in panels])
     for index in range(len(panels)):
         suffix = str(index + 1) if index else ""
