@@ -108,7 +108,7 @@ def binary_view(settings, data):
 
 
 def imbalance_sweep_view(settings):
-    st.subheader(t("classification.sweep"))
+    st.header(t("classification.sweep"))
     st.caption(t("classification.sweep_help"))
     methods = tuple((method, method_params(settings, method)) for method in settings.methods)
     sweep_key = (methods, settings.group("data", without=IMBALANCE_SWEEP_VARIES), settings.group("training"))
@@ -138,7 +138,7 @@ def focal_view(settings, data):
     goals = [objective("bce", {}), objective("focal", focal)]
     shares = confidence_shares(goals, data.y, scores(reference, data.x))
     names = {"bce": page.name("bce"), "focal": f"{page.name('focal')} ({t('classification.focal_settings', **focal)})"}
-    st.subheader(t("classification.shares"))
+    st.header(t("classification.shares"))
     ui.chart(charts.shares_figure(shares, list(CONFIDENCE_BINS), names=names, x_title=t("classification.p_t"),
                                   y_title=t("classification.share"), revision="classification.shares"),
              key=page.key("shares_chart"))

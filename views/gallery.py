@@ -72,7 +72,7 @@ def details(configured):
     page only when the open tab depends on it."""
     if not configured:
         return
-    st.subheader(t("gallery.details"))
+    st.header(t("gallery.details"))
     names = list(configured)
     if st.session_state.get(page.key("detail")) not in names:  # the loss it showed was removed
         st.session_state[page.key("detail")] = names[0]

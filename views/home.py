@@ -10,7 +10,7 @@ page.mirror()  # no settings of its own: the language alone
 page.title()
 st.write(page.t("app.tagline"))
 st.write(page.t("home.intro"))
-st.subheader(page.t("home.pages"))
+st.header(page.t("home.pages"))
 for entry in PAGES[1:]:
     st.page_link(entry.script, label=page.t(f"nav.{entry.name}"), icon=entry.icon)
     st.caption(page.t(f"home.{entry.name}"))

@@ -88,7 +88,7 @@ def errors_view(settings, data, histories):
 
 
 def sweep_view(settings):
-    st.subheader(t("regression.sweep"))
+    st.header(t("regression.sweep"))
     st.caption(t("regression.sweep_help"))
     configured = tuple((name, settings.params_key(name)) for name in settings.losses)
     sweep_key = (settings.group("data", without=train.OUTLIER_SWEEP_VARIES), configured, settings.group("training"))
