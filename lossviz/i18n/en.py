@@ -207,7 +207,7 @@ STRINGS = {
     "classification.focal_loss": "loss",
     "classification.focal_weight": "weight (1 − p<sub>t</sub>)<sup>γ</sup>",
     "classification.focal_caption": ("Left: the loss of one sample against the probability the model gives its true class (γ = 0 is "
-                                     "cross-entropy; γ = {gamma} is your setting, in red). Right: the factor focal loss multiplies "
+                                     "cross-entropy; γ = {gamma} is your setting, drawn thick). Right: the factor focal loss multiplies "
                                      "cross-entropy by. A sample already at pₜ = 0.9 keeps (0.1)^γ of its cross-entropy: 1 % at γ = 2."),
     "classification.focal_settings": "α = {alpha:g}, γ = {gamma:g}",
     "classification.shares": "Where the loss comes from",

@@ -184,7 +184,7 @@ STRINGS = {
     "classification.p_t": "정답 클래스 확률 p<sub>t</sub>",
     "classification.focal_loss": "손실",
     "classification.focal_weight": "가중치 (1 − p<sub>t</sub>)<sup>γ</sup>",
-    "classification.focal_caption": ("왼쪽: 모델이 정답 클래스에 주는 확률에 따른 샘플 하나의 손실입니다(γ = 0은 교차 엔트로피, 빨간 선은 현재 설정 γ = {gamma}). 오른쪽: 포컬 손실이 교차 엔트로피에 "
+    "classification.focal_caption": ("왼쪽: 모델이 정답 클래스에 주는 확률에 따른 샘플 하나의 손실입니다(γ = 0은 교차 엔트로피, 굵은 선은 현재 설정 γ = {gamma}). 오른쪽: 포컬 손실이 교차 엔트로피에 "
                                      "곱하는 계수입니다. 이미 pₜ = 0.9인 샘플은 교차 엔트로피의 (0.1)^γ만 남습니다. γ = 2이면 1 %입니다."),
     "classification.focal_settings": "α = {alpha:g}, γ = {gamma:g}",
     "classification.shares": "손실은 어디서 오는가",
