@@ -406,13 +406,9 @@ def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.nda
 
 
 def report_rows(data, histories: list[History]) -> list[dict]:
-    """Each binary classifier's validation metrics and confusion counts, one row per method."""
-    keys = ("accuracy", "recall", "precision", "f1", "pr_auc", "tn", "fp", "fn", "tp")
-    rows = []
-    for history in histories:
-        report = binary_report(data.y_val, scores(history, data.x_val))
-        rows.append({"method": history.loss, **{key: report[key] for key in keys}})
-    return rows
+    """Each binary classifier's validation metrics and confusion counts (binary_report), one row per method."""
+    return [{"method": history.loss, **binary_report(data.y_val, scores(history, data.x_val))}
+            for history in histories]
 
 
 def multiclass_results(data, histories: list[History]) -> tuple[dict[str, np.ndarray], list[dict]]:

@@ -36,7 +36,7 @@ def method_sliders(methods):
 
 def controls():
     """The settings, in three tabs in the sidebar; returns the Settings they describe."""
-    opened = ui.settings_tab(page, elsewhere=("view", "network_method", "hidden", "network_epochs"))
+    opened = ui.settings_tab(page)
     values, params = {}, {}
     if opened == "data":
         for key in CLASSIFICATION_DATA_KEYS:

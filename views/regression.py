@@ -20,7 +20,7 @@ st.caption(t("regression.intro"))
 
 def controls():
     """The settings, in three tabs; returns the Settings they describe."""
-    opened = ui.settings_tab(page, elsewhere=("influence", "measure"))
+    opened = ui.settings_tab(page)
     values, params = {}, {}
     if opened == "data":
         values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=page.key("outlier_kind"),

@@ -38,6 +38,13 @@ def own_stop_only() -> None:
     st.html("<style>[data-testid='stStatusWidget'] button { display: none; }</style>")
 
 
+# Declares the page's language (<html lang>) for screen readers, hyphenation and translation tools.
+_DOCUMENT_LANGUAGE = st.components.v2.component("lossviz.lang", isolate_styles=False, js="""
+export default function ({ data }) {
+  document.documentElement.lang = new TextDecoder().decode(data);
+}""")
+
+
 def language() -> str:
     """The sidebar language switch, restored from ?lang= on a session's first run (and on Back or
     Forward); each page writes it back into the URL with its settings."""
@@ -53,12 +60,6 @@ def language() -> str:
         _DOCUMENT_LANGUAGE(data=lang.encode(), key="lossviz.lang")  # bytes: sent as they are
     return lang
 
-
-# Declares the page's language (<html lang>) for screen readers, hyphenation and translation tools.
-_DOCUMENT_LANGUAGE = st.components.v2.component("lossviz.lang", isolate_styles=False, js="""
-export default function ({ data }) {
-  document.documentElement.lang = new TextDecoder().decode(data);
-}""")
 
 
 def _relabel_choices() -> None:
@@ -145,7 +146,7 @@ def keep_settings() -> None:
     """After the page has run (app.py): keep the settings whose widgets it did not draw."""
     prefix, schema = st.session_state.get(CURRENT_KEY, ("", None))
     if schema is not None:
-        url.keep_undrawn_settings(prefix, schema)
+        url.keep_widget_values(prefix, schema)
 
 
 def as_code(values: dict) -> dict:

@@ -66,9 +66,9 @@ def restore(prefix: str, schema: Schema) -> None:
     add_notices(notices)
 
 
-def keep_undrawn_settings(prefix: str, schema: Schema) -> None:
-    """At the end of a page's run, store again the settings whose widgets the run did not draw (another
-    view's, a closed tab's): Streamlit forgets the value of a widget that a run does not draw."""
+def keep_widget_values(prefix: str, schema: Schema) -> None:
+    """Store again the values of the page's setting widgets that this run has not drawn (yet): Streamlit
+    forgets the value of a widget that a run does not draw (another view's, a closed tab's)."""
     for key in schema.widget_keys():
         if prefix + key in st.session_state:
             with contextlib.suppress(StreamlitAPIException):  # drawn in this run: Streamlit keeps it
@@ -79,7 +79,7 @@ def keep_undrawn_settings(prefix: str, schema: Schema) -> None:
 # st.query_params would push a new entry.
 _REPLACE_QUERY = st.components.v2.component("lossviz.url", isolate_styles=False, js="""
 export default function ({ data }) {
-  const query = typeof data === "string" ? data : new TextDecoder().decode(data);
+  const query = new TextDecoder().decode(data);
   const url = location.pathname + (query ? "?" + query : "");
   if (location.pathname + location.search !== url) history.replaceState(history.state, "", url);
 }""")

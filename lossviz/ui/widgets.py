@@ -14,6 +14,7 @@ from lossviz.optim import OPTIMIZERS
 from lossviz.sentences import Name, Sentence
 from lossviz.state import OFF, SWITCH_SUFFIX
 from lossviz.tables import markdown_table
+from lossviz.ui import cache, url
 from lossviz.ui.page import Page
 
 LAB_TABS = ("data", "losses", "training")  # of a lab's settings
@@ -28,14 +29,11 @@ def open_tab(key: str, labels: dict[str, str], label: str, width: str = "content
                                 label_visibility="collapsed", width=width)
 
 
-def settings_tab(page: Page, elsewhere: tuple[str, ...] = ()) -> str:
+def settings_tab(page: Page) -> str:
     """open_tab for a lab's settings (LAB_TABS, across the sidebar): the closed tabs' settings keep
-    their values in session state, where Page.settings reads them. `elsewhere`: the settings whose
-    widgets stand outside the tabs."""
-    for key in page.schema.widget_keys():
-        if key not in elsewhere and page.key(key) in st.session_state:
-            # Streamlit forgets the value of a widget that a run does not draw, unless it is stored again
-            st.session_state[page.key(key)] = st.session_state[page.key(key)]
+    their values in session state, where Page.settings reads them (also in a fragment's run, after
+    which app.py's keep_settings does not run)."""
+    url.keep_widget_values(page.key(""), page.schema)
     labels = {name: page.t(f"regression.tab_{name}") for name in LAB_TABS}
     return open_tab(page.key("settings_tab"), labels, page.t("regression.settings"), width="stretch")
 
@@ -135,8 +133,6 @@ def bullets(page: Page, sentences, intro: str = "") -> None:
 
 def mistakes(page: Page, names: tuple[str, ...]) -> None:
     """An expander of the errors common sources make on this page's subject, each with its numbers."""
-    from lossviz.ui import cache  # the cached computations of the core
-
     with st.expander(page.t("mistake.title")):
         bullets(page, map(cache.mistake, names), intro=page.t("mistake.intro"))
 
