@@ -20,6 +20,20 @@ TRIPLET_EPS = 1e-6
 """Added to each difference inside the triplet distance, as torch.nn.PairwiseDistance does;
 it also keeps the gradient finite when two points coincide."""
 
+POISSON_EPS = 1e-8
+"""Added to a predicted rate inside its log in poisson_nll (torch.nn.PoissonNLLLoss's eps)."""
+
+BOX_EPS = 1e-7
+"""Added to the union, the enclosing area and the squared enclosing diagonal of the box losses
+(torchvision's eps), so degenerate boxes give finite values."""
+
+COSINE_EPS = 1e-12
+"""Added to each squared norm inside cosine_embedding's cosine (torch's EPSILON there), so a
+zero vector has cosine 0."""
+
+NORMALIZE_EPS = 1e-12
+"""Lower bound of the norm a vector is divided by in info_nce (torch.nn.functional.normalize)."""
+
 
 def clamped_log(proba):
     """log(proba) clamped below at LOG_CLAMP; log(0) = LOG_CLAMP without a warning."""

@@ -39,8 +39,9 @@ def _classes():
         @torch.autograd.function.once_differentiable
         def backward(ctx, grad_output):
             grads = ctx.loss.backward(*ctx.arrays)
-            if not isinstance(grads, tuple):  # (y_true, y_pred) losses: only y_pred gets a gradient
-                grads = (None,) * (len(ctx.arrays) - 1) + (grads,)
+            grads = grads if isinstance(grads, tuple) else (grads,)
+            # standard and pair losses have no gradient by their leading y_true
+            grads = (None,) * (len(ctx.arrays) - len(grads)) + grads
             scale = grad_output.item()
             converted = [
                 None if grad is None or not ctx.needs_input_grad[index + 1]
@@ -50,7 +51,8 @@ def _classes():
             return (None, *converted)
 
     class LossModule(torch.nn.Module):
-        """A torch.nn.Module around a LossViz loss: module(y_true, y_pred) or module(a, p, n)."""
+        """A torch.nn.Module around a LossViz loss, called as its forward is: module(y_true, y_pred),
+        module(y_true, x1, x2), module(a, b) or module(anchor, positive, negative)."""
 
         def __init__(self, loss: Loss):
             super().__init__()
@@ -69,7 +71,8 @@ def as_module(loss: Loss):
     """`loss` as a torch.nn.Module whose backward is the loss's own hand-derived gradient.
 
     Accepts float32 and float64 tensors; the value and each gradient come back in the dtype of
-    the tensor they belong to (the gradient of y_pred in y_pred's dtype).
+    the tensor they belong to (the gradient of y_pred in y_pred's dtype). Pair losses give
+    gradients by x1 and x2, two-input and triplet losses by every input.
     """
     if not isinstance(loss, Loss):
         raise ValueError(f"as_module needs a lossviz Loss (from losses.get); got {type(loss).__name__}")
@@ -87,7 +90,7 @@ def reference_elementwise(name: str, params: dict, *tensors):
     import torch
     import torch.nn.functional as F
 
-    from lossviz.numerics import KL_Q_FLOOR, LOG_CLAMP
+    from lossviz.numerics import BOX_EPS, KL_Q_FLOOR, LOG_CLAMP, POISSON_EPS
 
     def clamped_log(p):
         return torch.clamp(torch.log(p), min=LOG_CLAMP)
@@ -122,7 +125,54 @@ def reference_elementwise(name: str, params: dict, *tensors):
             ratio = (2 * tp + smooth) / (p.sum(1) + g.sum(1) + smooth)
         return 1 - ratio
 
+    def boxes(true, pred, kind):  # torchvision.ops.generalized_box_iou_loss and distance_box_iou_loss
+        x1, y1, x2, y2 = torch.atleast_2d(pred).unbind(dim=-1)
+        x1g, y1g, x2g, y2g = torch.atleast_2d(true).unbind(dim=-1)
+        inner_w = torch.min(x2, x2g) - torch.max(x1, x1g)
+        inner_h = torch.min(y2, y2g) - torch.max(y1, y1g)
+        overlap = (inner_w > 0) & (inner_h > 0)
+        intersection = torch.where(overlap, inner_w * inner_h, torch.zeros_like(inner_w))
+        union = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intersection
+        iou = intersection / (union + BOX_EPS)
+        outer_w = torch.max(x2, x2g) - torch.min(x1, x1g)
+        outer_h = torch.max(y2, y2g) - torch.min(y1, y1g)
+        if kind == "giou":
+            area = outer_w * outer_h
+            return 1 - iou + (area - union) / (area + BOX_EPS)
+        centres = ((x1 + x2 - x1g - x2g) / 2) ** 2 + ((y1 + y2 - y1g - y2g) / 2) ** 2
+        return 1 - iou + centres / (outer_w**2 + outer_h**2 + BOX_EPS)
+
+    def signed(y):
+        return torch.where(y == 0, -1.0, y).to(torch.float64)
+
     from_logits = params.get("from_logits", False)
+    if name in ("contrastive", "cosine_embedding", "margin_ranking"):
+        y, first, second = tensors
+        if name == "margin_ranking":
+            return F.margin_ranking_loss(first, second, signed(y).to(first.dtype), margin=params["margin"],
+                                         reduction="none")
+        first, second, y = torch.atleast_2d(first), torch.atleast_2d(second), y.reshape(-1)
+        if name == "cosine_embedding":
+            return F.cosine_embedding_loss(first, second, signed(y).to(first.dtype), margin=params["margin"],
+                                           reduction="none")
+        distance = F.pairwise_distance(first, second)  # Hadsell, Chopra and LeCun 2006
+        return 0.5 * (y * distance**2 + (1 - y) * torch.clamp(params["margin"] - distance, min=0) ** 2)
+    if name == "info_nce":  # Oord et al. 2018, in-batch negatives
+        anchor, positive = (torch.atleast_2d(tensor) for tensor in tensors)
+        logits = F.normalize(anchor, dim=1) @ F.normalize(positive, dim=1).T / params["temperature"]
+        return F.cross_entropy(logits, torch.arange(anchor.shape[0]), reduction="none")
+    if name == "bpr":  # Rendle et al. 2009
+        positive, negative = tensors
+        return -F.logsigmoid(positive - negative)
+    if name == "gan":  # Goodfellow et al. 2014, Miyato et al. 2018, Arjovsky et al. 2017
+        real, fake = tensors
+        if params["player"] == "generator":
+            return {"non_saturating": F.softplus(-fake), "minimax": -F.softplus(fake)}.get(params["objective"], -fake)
+        if params["objective"] == "hinge":
+            return torch.clamp(1 - real, min=0) + torch.clamp(1 + fake, min=0)
+        if params["objective"] == "wasserstein":
+            return fake - real
+        return F.softplus(-real) + F.softplus(fake)
     if name == "triplet":
         anchor, positive, negative = tensors
         if params["margin"] > 0:
@@ -138,6 +188,15 @@ def reference_elementwise(name: str, params: dict, *tensors):
         return F.huber_loss(pred, y, delta=params["delta"], reduction="none")
     if name == "log_cosh":
         return torch.log(torch.cosh(pred - y))
+    if name == "smooth_l1":
+        return F.smooth_l1_loss(pred, y, beta=params["beta"], reduction="none")
+    if name == "poisson_nll":
+        return F.poisson_nll_loss(pred, y, log_input=params["log_input"], full=False, eps=POISSON_EPS, reduction="none")
+    if name == "gaussian_nll":
+        return F.gaussian_nll_loss(pred, y, torch.full_like(pred, params["var"]), full=False, eps=1e-6,
+                                   reduction="none")
+    if name in ("giou", "diou"):
+        return boxes(y, pred, name)
     if name == "quantile":  # Koenker and Bassett 1978
         u = y - pred
         return torch.maximum(params["q"] * u, (params["q"] - 1) * u)
@@ -179,8 +238,22 @@ def reference_elementwise(name: str, params: dict, *tensors):
     if name == "poly1":  # Leng et al. 2022: CE + epsilon (1 - p_t)
         _, log_p_t, p_t = true_class(y, pred)
         return -log_p_t + params["epsilon"] * (1 - p_t)
+    if name == "nll":
+        weight = None if params["class_weight"] is None else torch.tensor(params["class_weight"], dtype=pred.dtype)
+        return F.nll_loss(pred, y.argmax(dim=1) if y.dim() == 2 else y, weight=weight, reduction="none")
+    if name == "multi_margin":
+        return F.multi_margin_loss(pred, y.argmax(dim=1) if y.dim() == 2 else y, p=1, margin=params["margin"],
+                                   reduction="none")
+    if name == "soft_margin":
+        return F.soft_margin_loss(pred, signed(y).to(pred.dtype), reduction="none")
+    if name == "squared_hinge":  # keras.losses.SquaredHinge
+        return torch.clamp(1 - signed(y).to(pred.dtype) * pred, min=0) ** 2
+    if name == "multilabel_soft_margin":
+        return F.multilabel_soft_margin_loss(torch.atleast_2d(pred), torch.atleast_2d(y), reduction="none")
     if name in ("dice", "jaccard", "tversky"):
         return overlap(y, pred, name)
+    if name == "focal_tversky":  # Abraham and Khan 2019, the exponent written as gamma
+        return overlap(y, pred, "tversky") ** params["gamma"]
     if name == "dice_bce":
         dice = overlap(y, pred, "dice")
         per_image_bce = binary_ce(y, pred).reshape(dice.shape[0], -1).mean(1)
@@ -188,18 +261,25 @@ def reference_elementwise(name: str, params: dict, *tensors):
     if name == "kl":
         rows_p, rows_q = torch.atleast_2d(y), torch.atleast_2d(pred)
         return F.kl_div(torch.log(rows_q.clamp_min(KL_Q_FLOOR)), rows_p, reduction="none").sum(1)
+    if name == "js":  # Lin 1991
+        rows_p, rows_q = torch.atleast_2d(y), torch.atleast_2d(pred)
+        middle = (rows_p + rows_q) / 2
+        terms = torch.xlogy(rows_p, rows_p) - torch.xlogy(rows_p, middle) + torch.xlogy(rows_q, rows_q)
+        return 0.5 * (terms - torch.xlogy(rows_q, middle)).sum(1)
     raise ValueError(f"no torch reference for loss {name!r}")
 
 
 def reference_forward(name: str, params: dict, *tensors):
-    """The reference loss value: the mean of `reference_elementwise`, except cce with index
-    targets, which torch divides by the summed weights of the targets."""
+    """The reference loss value: the mean of `reference_elementwise`, except with class weights
+    and class targets (cce with indices, nll always), which torch divides by the summed weights
+    of the targets."""
     values = reference_elementwise(name, params, *tensors)
-    if name == "cce" and tensors[0].dim() == 1 and params["class_weight"] is not None:
+    if params.get("class_weight") is not None and (name == "nll" or tensors[0].dim() == 1):
         import torch
 
+        target = tensors[0].argmax(dim=1) if tensors[0].dim() == 2 else tensors[0]  # nll reads one-hot rows
         weight = torch.tensor(params["class_weight"], dtype=values.dtype)
-        return values.sum() / weight[tensors[0]].sum()
+        return values.sum() / weight[target].sum()
     return values.mean()
 
 
@@ -231,6 +311,17 @@ def _at_kinks(loss: Loss, arrays: list, differentiable: list[int], entries, diff
     return found
 
 
+def torch_gradient(tensor) -> np.ndarray:
+    """The gradient autograd left on `tensor`; zeros when the loss does not depend on it (gan's
+    generator and the real logits)."""
+    return np.zeros(tuple(tensor.shape)) if tensor.grad is None else tensor.grad.numpy()
+
+
+def differentiable_inputs(loss: Loss) -> list[int]:
+    """Positions of the inputs `loss.backward` returns gradients for, in its call shape."""
+    return {"standard": [1], "pair": [1, 2], "two_input": [0, 1], "triplet": [0, 1, 2]}[loss.call_shape]
+
+
 def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
     """Max absolute differences between `loss` (numpy) and its torch reference on `arrays`:
     of the unreduced values and of the gradients (torch autograd, float64).
@@ -250,9 +341,9 @@ def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
     reference_forward(loss.name, loss.params, *tensors).backward()
     grads = loss.backward(*arrays)
     grads = grads if isinstance(grads, tuple) else (grads,)
-    differentiable = list(range(len(tensors))) if loss.task == "embedding" else [len(tensors) - 1]
+    differentiable = differentiable_inputs(loss)
     ours = np.concatenate([grad.ravel() for grad in grads])
-    theirs = np.concatenate([tensors[index].grad.numpy().ravel() for index in differentiable])
+    theirs = np.concatenate([torch_gradient(tensors[index]).ravel() for index in differentiable])
     defined = np.isfinite(theirs)
     difference = np.abs(ours - np.where(defined, theirs, 0.0))
     suspects = np.flatnonzero(defined & (difference > KINK_TOLERANCE))

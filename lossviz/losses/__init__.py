@@ -6,23 +6,42 @@
     0.4475
 """
 
-from lossviz.losses.base import TASKS, Combined, Loss, ParamSpec
-from lossviz.losses.classification import BCE, CCE, Focal, Hinge, Poly1, SoftmaxFocal
-from lossviz.losses.distribution import KL
-from lossviz.losses.embedding import Triplet
-from lossviz.losses.regression import MAE, MSE, Barron, Huber, LogCosh, Quantile
-from lossviz.losses.segmentation import Dice, DiceBCE, Jaccard, Tversky
+from lossviz.losses.base import CALL_SHAPES, TASKS, Combined, Loss, ParamSpec
+from lossviz.losses.classification import (
+    BCE,
+    CCE,
+    NLL,
+    Focal,
+    Hinge,
+    MultilabelSoftMargin,
+    MultiMargin,
+    Poly1,
+    SoftMargin,
+    SoftmaxFocal,
+    SquaredHinge,
+)
+from lossviz.losses.detection import DIoU, GIoU
+from lossviz.losses.distribution import JS, KL
+from lossviz.losses.embedding import Contrastive, CosineEmbedding, InfoNCE, Triplet
+from lossviz.losses.generative import GAN
+from lossviz.losses.ranking import BPR, MarginRanking
+from lossviz.losses.regression import MAE, MSE, Barron, GaussianNLL, Huber, LogCosh, PoissonNLL, Quantile, SmoothL1
+from lossviz.losses.segmentation import Dice, DiceBCE, FocalTversky, Jaccard, Tversky
 
-__all__ = ["TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names"]
+__all__ = ["CALL_SHAPES", "TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names"]
 
 _REGISTRY: dict[str, type[Loss]] = {
     cls.name: cls
     for cls in (
-        MSE, MAE, Huber, LogCosh, Quantile, Barron,
-        BCE, Focal, Hinge, CCE, SoftmaxFocal, Poly1,
-        Dice, Jaccard, Tversky, DiceBCE,
-        KL,
-        Triplet,
+        MSE, MAE, Huber, LogCosh, Quantile, Barron, SmoothL1, PoissonNLL, GaussianNLL,
+        GIoU, DIoU,
+        BCE, Focal, Hinge, CCE, SoftmaxFocal, Poly1, NLL, MultiMargin, SoftMargin, SquaredHinge,
+        MultilabelSoftMargin,
+        Dice, Jaccard, Tversky, DiceBCE, FocalTversky,
+        KL, JS,
+        Triplet, Contrastive, CosineEmbedding, InfoNCE,
+        MarginRanking, BPR,
+        GAN,
     )
 }
 

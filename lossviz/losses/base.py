@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-TASKS = ("regression", "classification", "segmentation", "distribution", "embedding")
+TASKS = ("regression", "classification", "segmentation", "distribution", "embedding", "detection", "ranking",
+         "generative")
+CALL_SHAPES = {
+    "standard": "forward(y_true, y_pred)",
+    "pair": "forward(y_true, x1, x2)",
+    "two_input": "forward(a, b)",
+    "triplet": "forward(anchor, positive, negative)",
+}
+"""How each loss is called; `backward` returns a gradient for every input after y_true (pair), or
+for every input (two-input, triplet)."""
 
 
 @dataclass(frozen=True)
@@ -68,21 +77,24 @@ def _short_repr(value, limit: int = 40) -> str:
 class Loss:
     """Base class: a configured loss with a numpy forward and a hand-derived backward.
 
-    Subclasses set `name`, `task`, `param_specs` (numeric hyperparameters), `flags` (boolean
-    options with their defaults), `weight_vectors` (optional per-class weight sequences),
-    `latex`, `grad_latex`, and define `elementwise` and `backward`.
+    Subclasses set `name`, `task`, `call_shape` (a key of CALL_SHAPES), `param_specs` (numeric
+    hyperparameters), `flags` (boolean options with their defaults), `choices` (named options,
+    the first the default), `weight_vectors` (optional per-class weight sequences), `latex`,
+    `grad_latex`, and define `elementwise` and `backward`.
     """
 
     name: str = ""
     task: str = ""
+    call_shape: str = "standard"
     param_specs: dict[str, ParamSpec] = {}
     flags: dict[str, bool] = {}
+    choices: dict[str, tuple[str, ...]] = {}
     weight_vectors: tuple[str, ...] = ()
     latex: str = ""
     grad_latex: str = ""
 
     def __init__(self, **params):
-        allowed = (*self.param_specs, *self.flags, *self.weight_vectors)
+        allowed = (*self.param_specs, *self.flags, *self.choices, *self.weight_vectors)
         unknown = sorted(set(params) - set(allowed))
         if unknown:
             accepted = ", ".join(allowed) if allowed else "no parameters"
@@ -95,21 +107,27 @@ class Loss:
             if not isinstance(value, (bool, np.bool_)):
                 raise ValueError(f"{key} must be True or False; got {_short_repr(value)}")
             setattr(self, key, bool(value))
+        for key, options in self.choices.items():
+            value = params.get(key, options[0])
+            if not isinstance(value, str) or value not in options:
+                raise ValueError(f"{key} must be one of {', '.join(options)}; got {_short_repr(value)}")
+            setattr(self, key, value)
         for key in self.weight_vectors:
             setattr(self, key, _validate_weights(key, params.get(key)))
 
     @property
     def params(self) -> dict:
         """Current parameter values, keyed by name."""
-        return {key: getattr(self, key) for key in (*self.param_specs, *self.flags, *self.weight_vectors)}
+        keys = (*self.param_specs, *self.flags, *self.choices, *self.weight_vectors)
+        return {key: getattr(self, key) for key in keys}
 
     def __repr__(self) -> str:
         args = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
         return f"{type(self).__name__}({args})"
 
-    def forward(self, y_true, y_pred) -> float:
+    def forward(self, *arrays) -> float:
         """Mean of `elementwise` (the reduction torch calls "mean")."""
-        return float(np.mean(self.elementwise(y_true, y_pred)))
+        return float(np.mean(self.elementwise(*arrays)))
 
     def reduction_weight(self, y_true, values: np.ndarray) -> float:
         """What `forward` divides the sum of the `elementwise` `values` for `y_true` by: their count."""
@@ -194,6 +212,19 @@ def check_binary(name: str, array: np.ndarray) -> None:
         raise ValueError(f"{name} must hold labels 0 or 1; found {_short_repr(bad[:5].tolist())}")
 
 
+def score_pair(first_name, first, second_name, second):
+    """Two validated score arrays of the same, non-empty shape."""
+    first, second = as_array(first_name, first), as_array(second_name, second)
+    if first.shape != second.shape:
+        raise ValueError(f"shape mismatch: {first_name} has shape {first.shape}, "
+                         f"{second_name} has shape {second.shape}")
+    if first.size == 0:
+        raise ValueError(f"inputs are empty: {first_name} and {second_name} need at least one score")
+    check_finite(first_name, first)
+    check_finite(second_name, second)
+    return first, second
+
+
 class Combined(Loss):
     """Weighted sum of losses: forward, elementwise and backward are the weighted sums.
 
@@ -218,10 +249,11 @@ class Combined(Loss):
             if not (is_number and math.isfinite(weight)):
                 raise ValueError(f"combine weights must be finite numbers; got {_short_repr(weight)}")
             checked.append((float(weight), loss))
-        takes_triplets = {loss.task == "embedding" for _, loss in checked}
-        if len(takes_triplets) != 1:
-            raise ValueError("combine cannot mix embedding losses, which take (anchor, positive, negative), "
-                             "with losses that take (y_true, y_pred)")
+        shapes = {loss.call_shape for _, loss in checked}
+        if len(shapes) != 1:
+            listed = "; ".join(f"{loss.name} takes {CALL_SHAPES[loss.call_shape]}" for _, loss in checked)
+            raise ValueError(f"combine needs losses that take the same inputs; {listed}")
+        self.call_shape = shapes.pop()
         self.terms = tuple(checked)
         self.task = checked[0][1].task
         self.name = " + ".join(f"{weight:g}*{loss.name}" for weight, loss in checked)

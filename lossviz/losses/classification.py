@@ -54,6 +54,21 @@ def binary_cross_entropy_grad(y_true, proba):
     return (proba - y_true) / np.maximum(proba * (1.0 - proba), PROBA_GRAD_FLOOR)
 
 
+def signed_labels(y_true, y_pred):
+    """Validated (labels as -1 or +1, scores), same shape; labels may be given as {0, 1} or {-1, 1}."""
+    y_true = as_array("y_true", y_true)
+    y_pred = as_array("y_pred", y_pred)
+    check_same_shape(y_true, y_pred)
+    check_finite("y_pred", y_pred)
+    if y_true.min() < 0:
+        if not np.array_equal(np.abs(y_true), np.ones_like(y_true)):
+            raise ValueError("y_true must hold labels in {0, 1} or in {-1, 1}; "
+                             f"found {_short_repr(np.unique(y_true)[:5].tolist())}")
+        return y_true, y_pred
+    check_binary("y_true", y_true)
+    return 2.0 * y_true - 1.0, y_pred
+
+
 class BCE(Loss):
     """Binary cross-entropy, optionally with the positive term weighted.
 
@@ -252,26 +267,12 @@ class Hinge(Loss):
     grad_latex = (r"\frac{\partial L}{\partial f_i} = "
                   r"\frac{1}{n}\begin{cases} -y_i & y_i f_i < 1 \\ 0 & y_i f_i \ge 1\end{cases}")
 
-    @staticmethod
-    def _inputs(y_true, y_pred):
-        y_true = as_array("y_true", y_true)
-        y_pred = as_array("y_pred", y_pred)
-        check_same_shape(y_true, y_pred)
-        check_finite("y_pred", y_pred)
-        if y_true.min() < 0:
-            if not np.array_equal(np.abs(y_true), np.ones_like(y_true)):
-                raise ValueError("y_true must hold labels in {0, 1} or in {-1, 1}; "
-                                 f"found {_short_repr(np.unique(y_true)[:5].tolist())}")
-            return y_true, y_pred
-        check_binary("y_true", y_true)
-        return 2.0 * y_true - 1.0, y_pred
-
     def elementwise(self, y_true, y_pred):
-        sign, scores = self._inputs(y_true, y_pred)
+        sign, scores = signed_labels(y_true, y_pred)
         return np.maximum(1.0 - sign * scores, 0.0)
 
     def backward(self, y_true, y_pred):
-        sign, scores = self._inputs(y_true, y_pred)
+        sign, scores = signed_labels(y_true, y_pred)
         return np.where(sign * scores < 1.0, -sign, 0.0) / sign.size
 
     def value_and_gradient(self, y_true, y_pred):
@@ -528,3 +529,186 @@ class Poly1(Loss):
             grad = np.zeros_like(y_pred)
             grad[rows, indices] = -(1.0 / np.maximum(p_true, PROBA_GRAD_FLOOR) + self.epsilon) / n_samples
         return grad
+
+
+# --- the framework classics -------------------------------------------------------------------
+
+
+class NLL(Loss):
+    """Negative log-likelihood of the true class, given log-probabilities.
+
+    Domain: y_true class indices (n,) (or one-hot rows); y_pred (n, C) log-probabilities, such
+        as the output of a log-softmax.
+    Notes: -w_y log p_y per sample, summed and divided by the summed weights of the targets, as
+        torch.nn.NLLLoss(weight). It does no softmax of its own: log_softmax followed by nll is
+        cross-entropy on logits. The gradient lands on the true class's entry only.
+    References: C. M. Bishop, Pattern Recognition and Machine Learning, 2006, ch. 4.3.
+    """
+
+    name = "nll"
+    task = "classification"
+    weight_vectors = ("class_weight",)
+    latex = r"L = -\frac{1}{W}\sum_i w_{y_i}\,\ell_{i,y_i},\quad \ell = \log p,\quad W = \sum_i w_{y_i}"
+    grad_latex = (r"\frac{\partial L}{\partial \ell_{ij}} = "
+                  r"\begin{cases} -\,w_{y_i}/W & j = y_i \\ 0 & j \ne y_i \end{cases}")
+
+    def _terms(self, y_true, y_pred):
+        indices, log_p = class_inputs(y_true, y_pred, from_logits=True, soft_targets=False)
+        _check_class_weights("class_weight", self.class_weight, log_p.shape[1])
+        weights = np.ones(indices.size) if self.class_weight is None else np.asarray(self.class_weight)[indices]
+        if weights.sum() <= 0:
+            raise ValueError("class_weight gives every target in y_true weight 0; the mean is undefined")
+        return indices, log_p, weights
+
+    def elementwise(self, y_true, y_pred):
+        indices, log_p, weights = self._terms(y_true, y_pred)
+        return -weights * log_p[np.arange(indices.size), indices]
+
+    def reduction_weight(self, y_true, values):
+        """With class weights, the targets' summed weights (as torch)."""
+        if self.class_weight is None:
+            return values.size
+        indices = class_inputs(y_true, np.zeros((values.size, len(self.class_weight))), True, False)[0]
+        return float(np.asarray(self.class_weight)[indices].sum())
+
+    def forward(self, y_true, y_pred):
+        indices, log_p, weights = self._terms(y_true, y_pred)
+        return float(-(weights * log_p[np.arange(indices.size), indices]).sum() / weights.sum())
+
+    def backward(self, y_true, y_pred):
+        indices, log_p, weights = self._terms(y_true, y_pred)
+        grad = np.zeros_like(log_p)
+        grad[np.arange(indices.size), indices] = -weights / weights.sum()
+        return grad
+
+
+class MultiMargin(Loss):
+    """Multi-class hinge loss: every other class's score must stay a margin below the true one's.
+
+    Domain: y_true class indices (n,) (or one-hot rows); y_pred (n, C) raw scores.
+    Notes: sum over classes j != y of max(0, margin - s_y + s_j), divided by C, as
+        torch.nn.MultiMarginLoss(p=1, margin). Zero once the true class leads every other class
+        by the margin. At a violation of exactly 0 the subgradient 0 is chosen.
+    References: J. Weston, C. Watkins, Support Vector Machines for Multi-Class Pattern
+        Recognition, ESANN 1999.
+    """
+
+    name = "multi_margin"
+    task = "classification"
+    param_specs = {
+        "margin": ParamSpec(default=1.0, min=0.0, max=5.0, step=0.05,
+                            help="How far the true class's score must lead every other class's score."),
+    }
+    latex = r"L = \frac{1}{n}\sum_i \frac{1}{C}\sum_{j \ne y_i}\max\big(0,\ m - s_{i,y_i} + s_{ij}\big)"
+    grad_latex = (r"\frac{\partial L}{\partial s_{ij}} = \frac{1}{nC}\begin{cases}"
+                  r"[m - s_{i,y_i} + s_{ij} > 0] & j \ne y_i \\ -\#\{k \ne y_i : m - s_{i,y_i} + s_{ik} > 0\}"
+                  r" & j = y_i \end{cases}")
+
+    def _violations(self, y_true, y_pred):
+        indices, scores = class_inputs(y_true, y_pred, from_logits=True, soft_targets=False)
+        rows = np.arange(indices.size)
+        slack = self.margin - scores[rows, indices][:, None] + scores
+        slack[rows, indices] = 0.0  # the true class is not compared with itself
+        return indices, rows, np.maximum(slack, 0.0)
+
+    def elementwise(self, y_true, y_pred):
+        _, _, violations = self._violations(y_true, y_pred)
+        return violations.sum(axis=1) / violations.shape[1]
+
+    def backward(self, y_true, y_pred):
+        indices, rows, violations = self._violations(y_true, y_pred)
+        grad = (violations > 0).astype(np.float64)
+        grad[rows, indices] = -grad.sum(axis=1)
+        grad /= violations.size  # n C
+        return grad
+
+
+class SoftMargin(Loss):
+    """Soft-margin loss: the logistic loss on ±1 labels, a smooth hinge.
+
+    Domain: y_true in {0, 1} or {-1, 1} (0 is read as -1); y_pred real scores; same shape.
+    Notes: log(1 + exp(-y f)), computed as softplus(-y f) so that no score overflows; the mean
+        as torch.nn.SoftMarginLoss. The same function as BCE on logits, written for ±1 labels:
+        where hinge stops at a margin, this keeps a small push on every example.
+    References: C. M. Bishop, Pattern Recognition and Machine Learning, 2006, ch. 7.1.2.
+    """
+
+    name = "soft_margin"
+    task = "classification"
+    latex = r"L = \frac{1}{n}\sum_i \log\big(1 + e^{-y_i f_i}\big),\quad y_i \in \{-1, 1\}"
+    grad_latex = r"\frac{\partial L}{\partial f_i} = -\frac{1}{n}\,y_i\,\sigma(-y_i f_i)"
+
+    def elementwise(self, y_true, y_pred):
+        sign, scores = signed_labels(y_true, y_pred)
+        return softplus(-sign * scores)
+
+    def backward(self, y_true, y_pred):
+        sign, scores = signed_labels(y_true, y_pred)
+        return -sign * sigmoid(-sign * scores) / sign.size
+
+
+class SquaredHinge(Loss):
+    """Squared hinge loss: the hinge squared, smooth at the margin.
+
+    Domain: y_true in {0, 1} or {-1, 1} (0 is read as -1); y_pred real scores; same shape.
+    Notes: max(0, 1 - y f)^2, as keras.losses.SquaredHinge. Zero beyond the margin like hinge,
+        but its gradient fades to 0 at the margin instead of jumping, and it grows with the size
+        of a violation, so badly wrong examples weigh more than under hinge.
+    References: C.-P. Lee, C.-J. Lin, A Study on L2-Loss (Squared Hinge-Loss) Multiclass SVM,
+        Neural Computation 2013.
+    """
+
+    name = "squared_hinge"
+    task = "classification"
+    latex = r"L = \frac{1}{n}\sum_i \max(0,\,1 - y_i f_i)^2,\quad y_i \in \{-1, 1\}"
+    grad_latex = r"\frac{\partial L}{\partial f_i} = -\frac{2}{n}\,y_i \max(0,\,1 - y_i f_i)"
+
+    def elementwise(self, y_true, y_pred):
+        sign, scores = signed_labels(y_true, y_pred)
+        return np.square(np.maximum(1.0 - sign * scores, 0.0))
+
+    def backward(self, y_true, y_pred):
+        sign, scores = signed_labels(y_true, y_pred)
+        return -2.0 * sign * np.maximum(1.0 - sign * scores, 0.0) / sign.size
+
+
+class MultilabelSoftMargin(Loss):
+    """Multi-label loss: an independent logistic loss per class, averaged over the classes.
+
+    Domain: y_true (n, C) in {0, 1}, any number of 1s per row; y_pred (n, C) logits. A (C,)
+        input is one sample.
+    Notes: per sample -1/C sum_c [y_c log sigma(x_c) + (1 - y_c) log sigma(-x_c)], as
+        torch.nn.MultiLabelSoftMarginLoss, computed as softplus(x) - y x. Each class is its own
+        yes/no question, so labels need not exclude each other (a photo with a cat and a dog).
+    References: G. Tsoumakas, I. Katakis, Multi-Label Classification: An Overview, 2007.
+    """
+
+    name = "multilabel_soft_margin"
+    task = "classification"
+    latex = (r"L = \frac{1}{n}\sum_i \frac{1}{C}\sum_c \Big[\log\big(1 + e^{x_{ic}}\big) - y_{ic}\,x_{ic}\Big]")
+    grad_latex = r"\frac{\partial L}{\partial x_{ic}} = \frac{1}{nC}\big(\sigma(x_{ic}) - y_{ic}\big)"
+
+    @staticmethod
+    def _inputs(y_true, y_pred):
+        labels = as_array("y_true", y_true)
+        logits = as_array("y_pred", y_pred)
+        check_same_shape(labels, logits)
+        if logits.ndim not in (1, 2):
+            raise ValueError(f"multi-label inputs must have shape (C,) or (n, C); got {logits.shape}")
+        check_binary("y_true", labels)
+        check_finite("y_pred", logits)
+        return np.atleast_2d(labels), np.atleast_2d(logits)
+
+    # With s = 2y - 1 each term is softplus(-s x) and its slope -s sigmoid(-s x), both exact in
+    # the tails where softplus(x) - y x and sigmoid(x) - y would cancel.
+
+    def elementwise(self, y_true, y_pred):
+        labels, logits = self._inputs(y_true, y_pred)
+        return softplus((1.0 - 2.0 * labels) * logits).mean(axis=1)
+
+    def backward(self, y_true, y_pred):
+        labels, logits = self._inputs(y_true, y_pred)
+        sign = 2.0 * labels - 1.0
+        grad = -sign * sigmoid(-sign * logits)
+        grad /= logits.size
+        return grad.reshape(np.shape(y_pred))

@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from lossviz.losses.base import Loss, ParamSpec, as_array, check_finite, check_same_shape
-from lossviz.numerics import exprel, log_cosh
+from lossviz.numerics import POISSON_EPS, exprel, log_cosh
 
 
 def residual(y_true, y_pred, *, validate: bool = True) -> np.ndarray:
@@ -329,3 +329,135 @@ class Barron(RegressionLoss):
                                     alpha / 2.0 - 1.0, out=squared), out=squared)
         weight *= factor
         return np.multiply(r, weight, out=weight)
+
+
+class SmoothL1(RegressionLoss):
+    """Smooth L1 loss: Huber divided by its threshold, so the linear part has slope 1.
+
+    Domain: y_true, y_pred real, same shape. Residual r = y_pred - y_true.
+    Notes: 0.5 r^2 / beta for |r| < beta, |r| - beta / 2 beyond, as torch.nn.SmoothL1Loss(beta).
+        It equals huber(delta=beta) / beta: the same shape, but the far residuals keep MAE's
+        slope 1 for every beta, and shrinking beta turns it into MAE (Huber shrinks toward 0).
+        Fast R-CNN used it for box offsets.
+    References: R. Girshick, Fast R-CNN, ICCV 2015.
+    """
+
+    name = "smooth_l1"
+    param_specs = {
+        "beta": ParamSpec(default=1.0, min=0.05, max=10.0, step=0.05,
+                          help="Residual size where the loss turns from quadratic to linear."),
+    }
+    latex = (r"L = \frac{1}{n}\sum_i \begin{cases} \dfrac{r_i^2}{2\beta} & |r_i| < \beta \\ "
+             r"|r_i| - \tfrac12\beta & |r_i| \ge \beta \end{cases},\quad r_i = \hat y_i - y_i")
+    grad_latex = (r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\operatorname{clip}"
+                  r"\Big(\frac{r_i}{\beta}, -1, 1\Big)")
+
+    # With q = min(|r|, beta): q^2 / (2 beta) + |r| - q equals both branches.
+
+    def _value(self, r):
+        size = np.abs(r, out=r)
+        quadratic = np.minimum(size, self.beta)
+        size -= quadratic
+        quadratic *= quadratic
+        quadratic *= 0.5 / self.beta
+        return np.add(quadratic, size, out=quadratic)
+
+    def _slope(self, r, scale):
+        r *= 1.0 / self.beta
+        np.clip(r, -1.0, 1.0, out=r)
+        return np.multiply(r, scale, out=r)
+
+
+class GaussianNLL(RegressionLoss):
+    """Gaussian negative log-likelihood with a fixed variance.
+
+    Domain: y_true, y_pred real, same shape (y_pred is the predicted mean); var > 0.
+    Notes: 0.5 (log var + r^2 / var), torch.nn.GaussianNLLLoss(full=False, eps=1e-6) with the
+        variance tensor filled with var; the constant 0.5 log 2 pi is left out, so values may be
+        negative when var < 1. With a fixed variance it is MSE / (2 var) plus a constant: the
+        gradient is r / var. A network that also predicts var per sample learns where it is
+        unsure; that is the usual reason to choose this loss.
+    References: D. A. Nix, A. S. Weigend, Estimating the Mean and Variance of the Target
+        Probability Distribution, ICNN 1994.
+    """
+
+    name = "gaussian_nll"
+    param_specs = {
+        "var": ParamSpec(default=1.0, min=0.01, max=10.0, step=0.01, log=True,
+                         help="Variance of the predicted Gaussian; a small variance makes every miss costly."),
+    }
+    latex = (r"L = \frac{1}{n}\sum_i \frac12\Big(\log \sigma^2 + \frac{(\hat y_i - y_i)^2}{\sigma^2}\Big)")
+    grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\,\frac{\hat y_i - y_i}{\sigma^2}"
+
+    def _total(self, r):
+        return 0.5 * (math.log(self.var) * r.size + float(np.dot(r, r)) / self.var)
+
+    def _value(self, r):
+        np.square(r, out=r)
+        r *= 0.5 / self.var
+        r += 0.5 * math.log(self.var)
+        return r
+
+    def _slope(self, r, scale):
+        return np.multiply(r, scale / self.var, out=r)
+
+
+LOG_RATE_LIMIT = 700.0
+"""Largest log-rate poisson_nll accepts: exp(700) ~ 1e304, so the mean of many values stays finite."""
+
+
+class PoissonNLL(Loss):
+    """Poisson negative log-likelihood of counts, from a predicted log-rate (or rate).
+
+    Domain: y_true counts >= 0; y_pred the log-rate log(lambda) (log_input=True, at most 700),
+        or the rate lambda >= 0 (log_input=False); same shape.
+    Notes: log_input=True: exp(x) - y x; log_input=False: lambda - y log(lambda + 1e-8), as
+        torch.nn.PoissonNLLLoss(log_input, full=False, eps=1e-8), which also leaves out the
+        constant log(y!). The minimiser is lambda = y, and the loss grows only like log(lambda)
+        below the count but like lambda above it. Log-rates above 700 are refused: exp of them
+        overflows any sum.
+    References: P. McCullagh, J. A. Nelder, Generalized Linear Models, 2nd ed., 1989, ch. 6.
+    """
+
+    name = "poisson_nll"
+    task = "regression"
+    flags = {"log_input": True}
+    latex = (r"L = \frac{1}{n}\sum_i \big(e^{x_i} - y_i x_i\big),\quad x_i = \log\hat\lambda_i"
+             r"\qquad \text{(from rates: } \hat\lambda_i - y_i\log(\hat\lambda_i + \epsilon)\text{)}")
+    grad_latex = (r"\frac{\partial L}{\partial x_i} = \frac{1}{n}\big(e^{x_i} - y_i\big),\qquad "
+                  r"\frac{\partial L}{\partial \hat\lambda_i} = "
+                  r"\frac{1}{n}\Big(1 - \frac{y_i}{\hat\lambda_i + \epsilon}\Big)")
+
+    def _inputs(self, y_true, y_pred):
+        y_true = as_array("y_true", y_true)
+        y_pred = as_array("y_pred", y_pred)
+        check_same_shape(y_true, y_pred)
+        check_finite("y_true", y_true)
+        check_finite("y_pred", y_pred)
+        if y_true.min() < 0:
+            raise ValueError(f"y_true must hold counts >= 0; found {y_true.min():g}")
+        if self.log_input and y_pred.max() > LOG_RATE_LIMIT:
+            raise ValueError(f"y_pred holds log-rates up to {y_pred.max():g}; exp overflows above "
+                             f"{LOG_RATE_LIMIT:g} (pass log_input=False for rates)")
+        if not self.log_input and y_pred.min() < 0:
+            raise ValueError(f"y_pred must hold rates >= 0 when log_input=False; found {y_pred.min():g} "
+                             "(pass log_input=True for log-rates)")
+        return y_true, y_pred
+
+    def elementwise(self, y_true, y_pred):
+        y_true, y_pred = self._inputs(y_true, y_pred)
+        if self.log_input:
+            return np.exp(y_pred) - y_true * y_pred
+        return y_pred - y_true * np.log(y_pred + POISSON_EPS)
+
+    def forward(self, y_true, y_pred) -> float:
+        values = self.elementwise(y_true, y_pred)
+        mean = float(np.mean(values))
+        # near the log-rate limit the sum of many values can overflow where their mean does not
+        return mean if math.isfinite(mean) else float(np.sum(values / values.size))
+
+    def backward(self, y_true, y_pred):
+        y_true, y_pred = self._inputs(y_true, y_pred)
+        grad = np.exp(y_pred) - y_true if self.log_input else 1.0 - y_true / (y_pred + POISSON_EPS)
+        grad /= y_true.size
+        return grad

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from lossviz import losses
+from lossviz.losses.regression import RegressionLoss
 from tests.unit.cases import all_cases
 
 PROBA = st.one_of(st.sampled_from([0.0, 1.0, 1e-300, 1.0 - 1e-16]), st.floats(0.0, 1.0))
@@ -16,7 +17,10 @@ REAL = st.one_of(st.sampled_from([-1e6, 1e6, 0.0]), st.floats(-1e6, 1e6))
 LABEL = st.sampled_from([0.0, 1.0])
 SIZE = st.integers(1, 6)
 NON_NEGATIVE = {"mse", "mae", "huber", "log_cosh", "quantile", "bce", "focal", "hinge", "cce",
-                "softmax_focal", "dice", "jaccard", "tversky", "dice_bce", "triplet"}
+                "softmax_focal", "dice", "jaccard", "tversky", "dice_bce", "triplet", "smooth_l1", "giou", "diou",
+                "multi_margin", "soft_margin", "squared_hinge", "multilabel_soft_margin", "focal_tversky", "js",
+                "contrastive", "cosine_embedding", "info_nce", "margin_ranking", "bpr"}
+COORDINATE = st.one_of(st.sampled_from([-1e6, 1e6, 0.0]), st.floats(-1e6, 1e6))
 
 
 def _pair(draw, shape, y_true, y_pred):
@@ -29,8 +33,31 @@ def extreme_inputs(draw, name, setting):
     class_vector = setting.get("class_weight") or setting.get("alpha")
     task = losses.loss_class(name).task
     pred = LOGIT if from_logits else PROBA
+    if name == "poisson_nll":
+        shape = (draw(SIZE), draw(SIZE))
+        counts = draw(arrays(np.float64, shape, elements=st.one_of(st.sampled_from([0.0, 1e6]), st.floats(0, 1e6))))
+        if setting.get("log_input", True):
+            return counts, draw(arrays(np.float64, shape, elements=st.floats(-1e4, 700.0)))
+        return counts, draw(arrays(np.float64, shape, elements=st.one_of(st.just(0.0), st.floats(0.0, 1e6))))
     if task == "regression":
         return _pair(draw, (draw(SIZE), draw(SIZE)), REAL, REAL)
+    if task == "detection":  # far apart, identical, nested and zero-area boxes
+        n_boxes = draw(SIZE)
+        true = _boxes(draw, n_boxes)
+        return true, true.copy() if draw(st.booleans()) else _boxes(draw, n_boxes)
+    if name in ("contrastive", "cosine_embedding", "info_nce"):
+        shape = (draw(SIZE), draw(SIZE))
+        zero = st.just(np.zeros(shape))  # the zero vector is the singular case of the cosine
+        first = draw(st.one_of(zero, arrays(np.float64, shape, elements=REAL)))
+        second = draw(st.one_of(zero, st.just(first.copy()), arrays(np.float64, shape, elements=REAL)))
+        if name == "info_nce":
+            return first, second
+        return draw(arrays(np.float64, (shape[0],), elements=LABEL)), first, second
+    if name in ("margin_ranking", "bpr", "gan"):
+        scores = _pair(draw, (draw(SIZE),), REAL, REAL)
+        if name == "margin_ranking":
+            return draw(arrays(np.float64, (scores[0].size,), elements=LABEL)), *scores
+        return scores
     if task == "embedding":
         shape = (draw(SIZE), draw(SIZE))
         anchor = draw(arrays(np.float64, shape, elements=REAL))
@@ -47,14 +74,24 @@ def extreme_inputs(draw, name, setting):
             return empty, empty.copy() if not from_logits and draw(st.booleans()) else draw(
                 arrays(np.float64, shape, elements=pred))
         return _pair(draw, shape, LABEL, pred)
-    if name == "hinge":
+    if name in ("hinge", "soft_margin", "squared_hinge"):
         return _pair(draw, (draw(SIZE),), LABEL, REAL)
+    if name == "multilabel_soft_margin":
+        return _pair(draw, (draw(SIZE), draw(SIZE)), LABEL, LOGIT)
     if name in ("bce", "focal"):
         return _pair(draw, (draw(SIZE),), LABEL, pred)
     n_samples = draw(SIZE)
     n_classes = len(class_vector) if isinstance(class_vector, tuple) else draw(st.integers(2, 5))
     targets = draw(arrays(np.int64, (n_samples,), elements=st.integers(0, n_classes - 1)))
+    if name in ("nll", "multi_margin"):  # log-probabilities or scores
+        pred = st.one_of(st.sampled_from([-1e4, 0.0]), st.floats(-1e4, 0.0)) if name == "nll" else LOGIT
     return targets, draw(arrays(np.float64, (n_samples, n_classes), elements=pred))
+
+
+def _boxes(draw, n_boxes):
+    corners = draw(arrays(np.float64, (n_boxes, 2), elements=COORDINATE))
+    sides = draw(arrays(np.float64, (n_boxes, 2), elements=st.one_of(st.just(0.0), st.floats(0.0, 1e6))))
+    return np.concatenate([corners, corners + sides], axis=1)
 
 
 @pytest.mark.parametrize(("name", "setting"), all_cases())
@@ -104,7 +141,7 @@ def test_kl_of_normalised_rows_is_non_negative(raw, approx):
     assert losses.get("kl").forward(target, model) >= -4 * 1e-12
 
 
-REGRESSION_CASES = [case for case in all_cases() if losses.loss_class(case.values[0]).task == "regression"]
+REGRESSION_CASES = [case for case in all_cases() if issubclass(losses.loss_class(case.values[0]), RegressionLoss)]
 
 
 @pytest.mark.parametrize(("name", "setting"), REGRESSION_CASES)

@@ -11,8 +11,9 @@ from lossviz.losses import ParamSpec
 
 def test_names_are_sorted_and_filtered_by_task():
     everything = losses.names()
-    assert everything == sorted(everything) and len(everything) == 18
-    assert losses.names(task="regression") == ["barron", "huber", "log_cosh", "mae", "mse", "quantile"]
+    assert everything == sorted(everything) and len(everything) == 36
+    assert losses.names(task="regression") == ["barron", "gaussian_nll", "huber", "log_cosh", "mae", "mse",
+                                               "poisson_nll", "quantile", "smooth_l1"]
     assert sum(len(losses.names(task=task)) for task in losses.TASKS) == len(everything)
     with pytest.raises(ValueError, match="unknown task"):
         losses.names(task="vision")
@@ -37,7 +38,36 @@ CONTRACT_RANGES = [
     ("bce", "pos_weight", 0.1, 10), ("cce", "label_smoothing", 0, 0.5), ("poly1", "epsilon", -1, 5),
     ("tversky", "alpha", 0, 1), ("tversky", "beta", 0, 1), ("dice", "smooth", 0, 10),
     ("dice_bce", "weight", 0, 1), ("triplet", "margin", 0, 5), ("softmax_focal", "gamma", 0, 5),
+    ("smooth_l1", "beta", 0.05, 5), ("gaussian_nll", "var", 0.01, 10), ("multi_margin", "margin", 0, 5),
+    ("focal_tversky", "alpha", 0, 1), ("focal_tversky", "beta", 0, 1), ("focal_tversky", "gamma", 0.5, 3),
+    ("focal_tversky", "smooth", 0, 10), ("contrastive", "margin", 0, 5), ("cosine_embedding", "margin", -1, 1),
+    ("info_nce", "temperature", 0.01, 1), ("margin_ranking", "margin", 0, 5),
 ]
+
+
+CONTRACT_DEFAULTS = {
+    "smooth_l1": {"beta": 1.0}, "poisson_nll": {"log_input": True}, "gaussian_nll": {"var": 1.0},
+    "giou": {}, "diou": {}, "nll": {"class_weight": None}, "multi_margin": {"margin": 1.0}, "soft_margin": {},
+    "squared_hinge": {}, "multilabel_soft_margin": {},
+    "focal_tversky": {"alpha": 0.5, "beta": 0.5, "gamma": 1.0, "smooth": 1.0, "from_logits": False},
+    "js": {}, "contrastive": {"margin": 1.0}, "cosine_embedding": {"margin": 0.0}, "info_nce": {"temperature": 0.1},
+    "margin_ranking": {"margin": 0.0}, "bpr": {}, "gan": {"player": "discriminator", "objective": "non_saturating"},
+}
+CONTRACT_TASKS = {"detection": ["diou", "giou"], "ranking": ["bpr", "margin_ranking"], "generative": ["gan"]}
+CALL_SHAPES = {"contrastive": "pair", "cosine_embedding": "pair", "margin_ranking": "pair", "info_nce": "two_input",
+               "bpr": "two_input", "gan": "two_input", "triplet": "triplet"}
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT_DEFAULTS))
+def test_breadth_losses_have_the_contract_defaults(name):
+    assert losses.get(name).params == CONTRACT_DEFAULTS[name]
+
+
+def test_new_tasks_and_call_shapes():
+    for task, names in CONTRACT_TASKS.items():
+        assert losses.names(task=task) == names
+    for name in losses.names():
+        assert losses.get(name).call_shape == CALL_SHAPES.get(name, "standard")
 
 
 @pytest.mark.parametrize(("name", "key", "low", "high"), CONTRACT_RANGES)
@@ -92,12 +122,29 @@ def test_flags_and_weight_vectors_are_checked():
         losses.get("softmax_focal", alpha=[1, 1, 1]).forward([0, 1], np.full((2, 2), 0.5))
 
 
+NAN_INPUTS = {
+    "triplet": ([[0.0, np.nan]], [[0.0, 1.0]], [[1.0, 0.0]]),
+    "contrastive": ([1.0], [[0.0, np.nan]], [[0.0, 1.0]]),
+    "cosine_embedding": ([1.0], [[0.0, 1.0]], [[np.nan, 1.0]]),
+    "info_nce": ([[0.0, np.nan]], [[0.0, 1.0]]),
+    "margin_ranking": ([1.0, 0.0], [0.5, np.nan], [0.0, 0.0]),
+    "bpr": ([0.5, np.nan], [0.0, 0.0]),
+    "gan": ([0.5, 1.0], [np.nan, 0.0]),
+    "giou": ([[0.0, 0.0, 1.0, 1.0]], [[0.0, np.nan, 1.0, 1.0]]),
+    "diou": ([[0.0, 0.0, 1.0, 1.0]], [[0.0, np.nan, 1.0, 1.0]]),
+    "multilabel_soft_margin": ([[0.0, 1.0]], [[0.5, np.nan]]),
+    "nll": ([0, 1], [[-0.5, -0.5], [np.nan, -0.5]]),
+    "multi_margin": ([0, 1], [[0.5, 0.5], [np.nan, 0.5]]),
+}
+
+
 @pytest.mark.parametrize("name", losses.names())
 def test_nan_input_is_refused(name):
     loss = losses.get(name)
-    if name == "triplet":
-        with pytest.raises(ValueError, match="NaN"):
-            loss.forward([[0.0, np.nan]], [[0.0, 1.0]], [[1.0, 0.0]])
+    if name in NAN_INPUTS:
+        for method in (loss.forward, loss.backward):
+            with pytest.raises(ValueError, match="NaN"):
+                method(*NAN_INPUTS[name])
         return
     task = loss.task
     y_true, y_pred = {
@@ -196,5 +243,70 @@ def test_combine_is_validated():
         losses.combine([(float("nan"), mse)])
     with pytest.raises(ValueError, match="Loss instances"):
         losses.combine([(1.0, "mse")])
-    with pytest.raises(ValueError, match="cannot mix embedding"):
+    with pytest.raises(ValueError, match=r"same inputs; mse takes forward\(y_true, y_pred\); triplet takes"):
         losses.combine([(1.0, mse), (1.0, losses.get("triplet"))])
+    pair = losses.combine([(1.0, losses.get("contrastive")), (0.5, losses.get("cosine_embedding"))])
+    assert pair.call_shape == "pair"
+
+
+def test_boxes_are_checked():
+    giou = losses.get("giou")
+    with pytest.raises(ValueError, match=r"y_pred box 1 has x2 < x1 \(0 < 2\)"):
+        giou.forward([[0, 0, 1, 1], [0, 0, 1, 1]], [[0, 0, 1, 1], [2, 0, 0, 1]])
+    with pytest.raises(ValueError, match=r"y_true box 0 has y2 < y1"):
+        losses.get("diou").backward([[0, 3, 1, 1]], [[0, 0, 1, 1]])
+    with pytest.raises(ValueError, match=r"boxes must have shape \(4,\) or \(n, 4\)"):
+        giou.forward([[0, 0, 1]], [[0, 0, 1]])
+    with pytest.raises(ValueError, match="shape mismatch"):
+        giou.forward([[0, 0, 1, 1]], [[0, 0, 1, 1], [0, 0, 1, 1]])
+
+
+@pytest.mark.parametrize("name", ["nll", "multi_margin"])
+def test_class_indices_out_of_range_are_refused(name):
+    with pytest.raises(ValueError, match=r"class indices must lie in \[0, 2\]; found values in \[-1, 1\]"):
+        losses.get(name).forward([1, -1], np.full((2, 3), -1.0))
+
+
+@pytest.mark.parametrize(("name", "args"), [
+    ("soft_margin", ([2.0, 1.0], [0.0, 0.0])),
+    ("squared_hinge", ([0.5, 1.0], [0.0, 0.0])),
+    ("multilabel_soft_margin", ([[0.0, 2.0]], [[0.0, 0.0]])),
+    ("contrastive", ([-1.0], [[0.0, 1.0]], [[1.0, 0.0]])),
+    ("cosine_embedding", ([0.5], [[0.0, 1.0]], [[1.0, 0.0]])),
+    ("margin_ranking", ([2.0], [0.0], [1.0])),
+])
+def test_labels_outside_the_allowed_set_are_refused(name, args):
+    with pytest.raises(ValueError, match="labels"):
+        losses.get(name).forward(*args)
+
+
+@pytest.mark.parametrize(("name", "args", "message"), [
+    ("contrastive", ([1.0, 0.0], np.zeros((2, 3)), np.zeros((2, 2))), r"x1 has shape \(2, 3\), x2 has shape \(2, 2\)"),
+    ("contrastive", ([1.0], np.zeros((2, 3)), np.zeros((2, 3))), r"one label per pair \(2\)"),
+    ("cosine_embedding", ([1.0, 0.0], np.zeros((2, 3)), np.zeros(3)), "shape mismatch"),
+    ("margin_ranking", ([1.0, 0.0], [0.0, 1.0], [0.0]), r"x1 has shape \(2,\), x2 has shape \(1,\)"),
+    ("info_nce", (np.zeros((3, 2)), np.zeros((2, 2))), "anchor has shape"),
+    ("bpr", ([0.0, 1.0], [0.0]), "positive has shape"),
+    ("gan", ([0.0, 1.0], [[0.0, 1.0]]), "real_logits has shape"),
+])
+def test_mismatched_pair_shapes_are_refused(name, args, message):
+    with pytest.raises(ValueError, match=message):
+        losses.get(name).forward(*args)
+
+
+def test_gan_choices_are_checked():
+    with pytest.raises(ValueError, match="player must be one of discriminator, generator; got 'critic'"):
+        losses.get("gan", player="critic")
+    with pytest.raises(ValueError, match="objective must be one of non_saturating, minimax, hinge, wasserstein"):
+        losses.get("gan", objective="least_squares")
+    with pytest.raises(ValueError, match="objective must be one of"):
+        losses.get("gan", objective=1.0)
+
+
+def test_poisson_inputs_are_checked():
+    with pytest.raises(ValueError, match="y_true must hold counts >= 0; found -1"):
+        losses.get("poisson_nll").forward([-1.0, 2.0], [0.0, 0.0])
+    with pytest.raises(ValueError, match="log-rates up to 800; exp overflows above 700"):
+        losses.get("poisson_nll").forward([1.0], [800.0])
+    with pytest.raises(ValueError, match="rates >= 0 when log_input=False"):
+        losses.get("poisson_nll", log_input=False).forward([1.0], [-0.5])
