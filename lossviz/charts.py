@@ -21,17 +21,28 @@ LOSS_COLORS = {
     "mse": BLUE, "mae": ORANGE, "huber": GREEN, "log_cosh": PURPLE, "quantile": SKY, "barron": DARK_GREY,
     "bce": BLUE, "focal": PURPLE, "hinge": DARK_GREY, "cce": BLUE, "softmax_focal": PURPLE, "poly1": SKY,
     "dice": GREEN, "jaccard": ORANGE, "tversky": PURPLE, "dice_bce": SKY, "kl": BLUE, "triplet": GREEN,
+    "smooth_l1": VERMILION, "gaussian_nll": BLUE, "poisson_nll": GREEN, "soft_margin": ORANGE,
+    "squared_hinge": GREEN, "multilabel_soft_margin": SKY, "nll": ORANGE, "multi_margin": GREEN,
+    "focal_tversky": VERMILION, "giou": BLUE, "diou": ORANGE, "js": ORANGE, "contrastive": BLUE,
+    "cosine_embedding": ORANGE, "info_nce": PURPLE, "margin_ranking": BLUE, "bpr": ORANGE,
+    "gan_non_saturating": BLUE, "gan_minimax": ORANGE, "gan_hinge": GREEN, "gan_wasserstein": PURPLE,
     # the classification lab's methods built on those losses
     "weighted_bce": ORANGE, "smoothed_bce": SKY, "weighted_cce": ORANGE,
 }
-DASHES = {BLUE: "solid", ORANGE: "dash", GREEN: "dot", PURPLE: "dashdot", SKY: "longdash", DARK_GREY: "longdashdot"}
+DASHES = {BLUE: "solid", ORANGE: "dash", GREEN: "dot", PURPLE: "dashdot", SKY: "longdash", DARK_GREY: "longdashdot",
+          VERMILION: "12px,3px,3px,3px,3px,3px"}
+# losses that share their color with another of their view: gaussian_nll is a scaled MSE
+LOSS_DASHES = {"gaussian_nll": "2px,5px,10px,5px"}
+# the dissimilar pair of a pair loss: its loss's color, and a dash none of the others use
+PAIR_DASH = "1px,4px"
 FALLBACK_COLOR = "#444444"
 
 
-def loss_line(name: str, width: float) -> dict:
-    """The line of loss (or method) `name`: its color and its dash."""
+def loss_line(name: str, width: float, pair: str = "") -> dict:
+    """The line of loss (or method) `name`: its color and its dash; a dissimilar pair is dotted finely."""
     color = LOSS_COLORS.get(name, FALLBACK_COLOR)
-    return {"color": color, "dash": DASHES.get(color, "solid"), "width": width}
+    dash = PAIR_DASH if pair == "dissimilar" else LOSS_DASHES.get(name, DASHES.get(color, "solid"))
+    return {"color": color, "dash": dash, "width": width}
 # plotly's check of every property as a figure is built is slow and only finds faults in the
 # code, not in the data: the test suite turns it on (tests/conftest.py), the app leaves it off.
 VALIDATE = os.environ.get("LOSSVIZ_VALIDATE_FIGURES") == "1"
@@ -103,9 +114,9 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
         for suffix, field in (("", "value"), ("2", "slope")):
             traces.append({
                 "type": "scatter", "x": curve.x, "y": getattr(curve, field), "mode": "lines",
-                "name": display(names, curve.name),
-                "legendgroup": curve.name, "showlegend": not suffix, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-                "line": loss_line(curve.name, 2.5),
+                "name": display(names, curve.key),
+                "legendgroup": curve.key, "showlegend": not suffix, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+                "line": loss_line(curve.name, 2.5, curve.pair),
                 "hovertemplate": "%{y:.4g}",
             })
     titles = [(x_title, value_title), (x_title, slope_title)]

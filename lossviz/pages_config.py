@@ -17,7 +17,6 @@ from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICL
 
 TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
 
-GALLERY_LOSSES = tuple(name for names in gallery.TASK_LOSSES.values() for name in names)
 GALLERY_DETAIL_TABS = ("explain", "code", "check")
 GALLERY = Schema(
     choices={"task": (tuple(gallery.TASK_LOSSES), "regression"),
@@ -28,10 +27,12 @@ GALLERY = Schema(
              "detail_tab": (GALLERY_DETAIL_TABS, GALLERY_DETAIL_TABS[0])},
     lists={"losses": Following("task", {task: (names, gallery.DEFAULT_LOSSES[task])
                                         for task, names in gallery.TASK_LOSSES.items()})},
-    param_specs=loss_param_specs(GALLERY_LOSSES),
+    param_specs=gallery.entry_param_specs(),
 )
 
-REGRESSION_LOSSES = tuple(losses.names("regression"))
+# the lab fits a line by its residual: smooth_l1 and gaussian_nll would add a rescaled Huber and MSE,
+# and poisson_nll needs counts, so they stay in the gallery
+REGRESSION_LOSSES = ("barron", "huber", "log_cosh", "mae", "mse", "quantile")
 REGRESSION_DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
 REGRESSION = Schema(
     lists={"losses": (REGRESSION_LOSSES, ("mse", "mae", "huber"))},

@@ -7,6 +7,10 @@ function that computes the same formula (mean reduction, as LossViz does).
 from __future__ import annotations
 
 FRAMEWORKS = ("pytorch", "keras")
+BREADTH = frozenset({"smooth_l1", "poisson_nll", "gaussian_nll", "giou", "diou", "nll", "multi_margin", "soft_margin",
+                     "squared_hinge", "multilabel_soft_margin", "focal_tversky", "js", "contrastive",
+                     "cosine_embedding", "info_nce", "margin_ranking", "bpr", "gan"})
+"""The second set of losses, written by `_pytorch_breadth` and `_keras_breadth`."""
 
 
 def _g(value) -> str:
@@ -108,10 +112,92 @@ def _pytorch(name: str, p: dict) -> str:
     if name == "triplet":
         return (f"import torch\n\nloss_fn = torch.nn.TripletMarginLoss(margin={_g(p['margin'])}, p=2)\n"
                 "loss = loss_fn(anchor, positive, negative)")
+    if name in BREADTH:
+        return _pytorch_breadth(name, p)
     raise ValueError(f"no snippet for loss {name!r}")
 
 
+def _pytorch_breadth(name: str, p: dict) -> str:
+    """The second set of losses: torch's built-in where it has one, else the formula."""
+    head = "import torch\n\n"
+    functional = "import torch\nimport torch.nn.functional as F\n\n\n"
+    builtins = {
+        "smooth_l1": (f"torch.nn.SmoothL1Loss(beta={_g(p.get('beta', 1))})", "y_pred, y_true"),
+        "poisson_nll": (f"torch.nn.PoissonNLLLoss(log_input={p.get('log_input', True)})",
+                        "log_rate, counts" if p.get("log_input", True) else "rate, counts"),
+        "gaussian_nll": ("torch.nn.GaussianNLLLoss()",
+                         f"y_pred, y_true, torch.full_like(y_pred, {_g(p.get('var', 1))})",
+                         "the variance, one per sample"),
+        "nll": ("torch.nn.NLLLoss()", "log_proba, class_index", "log_proba = F.log_softmax(logits, dim=1)"),
+        "multi_margin": (f"torch.nn.MultiMarginLoss(margin={_g(p.get('margin', 1))})", "scores, class_index"),
+        "soft_margin": ("torch.nn.SoftMarginLoss()", "scores, 2 * y_true - 1", "labels {0, 1} -> {-1, 1}"),
+        "multilabel_soft_margin": ("torch.nn.MultiLabelSoftMarginLoss()", "logits, y_true"),
+        "cosine_embedding": (f"torch.nn.CosineEmbeddingLoss(margin={_g(p.get('margin', 0))})",
+                             "x1, x2, 2 * labels - 1", "labels {0, 1} -> {-1, 1}"),
+        "margin_ranking": (f"torch.nn.MarginRankingLoss(margin={_g(p.get('margin', 0))})",
+                           "x1, x2, 2 * labels - 1", "label 1: x1 should rank higher"),
+    }
+    if name in builtins:
+        built, args, *note = builtins[name]
+        comment = f"  # {note[0]}" if note else ""
+        return head + f"loss_fn = {built}\nloss = loss_fn({args}){comment}"
+    if name in ("giou", "diou"):
+        function = {"giou": "generalized_box_iou_loss", "diou": "distance_box_iou_loss"}[name]
+        return (f"from torchvision.ops import {function}\n\n"
+                f"loss = {function}(pred_boxes, true_boxes, reduction=\"mean\")  # (n, 4) as (x1, y1, x2, y2)")
+    if name == "squared_hinge":
+        return (head + "\ndef squared_hinge_loss(scores, y_true):\n"
+                "    sign = 2 * y_true - 1  # labels {0, 1} -> {-1, 1}\n"
+                "    return (torch.clamp(1 - sign * scores, min=0) ** 2).mean()")
+    if name == "focal_tversky":
+        arg = "logits" if p.get("from_logits") else "proba"
+        prob = "torch.sigmoid(logits)" if p.get("from_logits") else "proba"
+        return (functional + f"def focal_tversky_loss({arg}, mask, alpha={_g(p['alpha'])}, beta={_g(p['beta'])}, "
+                f"gamma={_g(p['gamma'])}, smooth={_g(p['smooth'])}):\n"
+                f"    p, g = {prob}.flatten(1), mask.flatten(1)  # (N, H, W) -> one row per image\n"
+                "    tp, fp, fn = (p * g).sum(1), (p * (1 - g)).sum(1), ((1 - p) * g).sum(1)\n"
+                "    index = (tp + smooth) / (tp + alpha * fp + beta * fn + smooth)\n"
+                "    return ((1 - index) ** gamma).mean()")
+    if name == "js":
+        return (head + "\ndef js_divergence(q, p):  # rows are distributions\n"
+                "    m = (p + q) / 2\n"
+                "    kl_pm = (torch.xlogy(p, p) - torch.xlogy(p, m)).sum(1)\n"
+                "    kl_qm = (torch.xlogy(q, q) - torch.xlogy(q, m)).sum(1)\n"
+                "    return (0.5 * (kl_pm + kl_qm)).mean()")
+    if name == "contrastive":
+        return (functional + f"def contrastive_loss(x1, x2, similar, margin={_g(p['margin'])}):  # similar: 1 or 0\n"
+                "    d = F.pairwise_distance(x1, x2)\n"
+                "    return (0.5 * (similar * d**2 + (1 - similar) * F.relu(margin - d) ** 2)).mean()")
+    if name == "info_nce":
+        return (functional + f"def info_nce_loss(anchor, positive, temperature={_g(p['temperature'])}):\n"
+                "    logits = F.normalize(anchor, dim=1) @ F.normalize(positive, dim=1).T / temperature\n"
+                "    # row i's positive is column i; the other columns are its negatives\n"
+                "    return F.cross_entropy(logits, torch.arange(len(anchor)))")
+    if name == "bpr":
+        return (functional + "def bpr_loss(pos_scores, neg_scores):\n"
+                "    return -F.logsigmoid(pos_scores - neg_scores).mean()")
+    if name == "gan":
+        return functional + _gan_function(p, "F.softplus({})", "torch.clamp({}, min=0)", "torch.mean")
+    raise ValueError(f"no snippet for loss {name!r}")
+
+
+def _gan_function(p: dict, softplus: str, relu: str, mean: str) -> str:
+    """The GAN objective of `p`'s player as a function of the discriminator's logits."""
+    player, objective = p.get("player", "discriminator"), p.get("objective", "non_saturating")
+    if player == "generator":
+        body = {"non_saturating": softplus.format("-fake_logits"),
+                "minimax": "-" + softplus.format("fake_logits")}.get(objective, "-fake_logits")
+    else:
+        body = {"hinge": f"{relu.format('1 - real_logits')} + {relu.format('1 + fake_logits')}",
+                "wasserstein": "fake_logits - real_logits"}.get(
+            objective, f"{softplus.format('-real_logits')} + {softplus.format('fake_logits')}")
+    return (f"def {player}_loss(real_logits, fake_logits):  # {objective.replace('_', '-')} objective\n"
+            f"    return {mean}({body})")
+
+
 def _keras(name: str, p: dict) -> str:
+    if name in BREADTH:
+        return _keras_breadth(name, p)
     logits = p.get("from_logits", False)
     head = "import keras\n\n"
     builtins = {
@@ -185,6 +271,89 @@ def _keras(name: str, p: dict) -> str:
         return code + "    return overlap"
     return code + (f"    bce = keras.losses.binary_crossentropy(g, p, from_logits=False)\n"
                    f"    return {_g(p['weight'])} * overlap + {_g(1 - p['weight'])} * ops.mean(bce)")
+
+
+def _keras_breadth(name: str, p: dict) -> str:
+    """The second set of losses in Keras 3: its built-in where it has one, else the formula in ops."""
+    head = "import keras\n\n"
+    ops_head = "import keras\nfrom keras import ops\n\n\n"
+    if name == "smooth_l1":
+        beta = _g(p["beta"])
+        return head + (f"# smooth L1 is Huber divided by its threshold\nloss_fn = keras.losses.Huber(delta={beta})\n"
+                       f"loss = loss_fn(y_true, y_pred) / {beta}")
+    if name == "poisson_nll":
+        rate = "ops.exp(log_rate)" if p["log_input"] else "rate"
+        return ("import keras\nfrom keras import ops\n\n"
+                "# Keras takes the rate itself (and adds 1e-7 inside the log)\n"
+                f"loss_fn = keras.losses.Poisson()\nloss = loss_fn(counts, {rate})")
+    if name == "squared_hinge":
+        return head + ("loss_fn = keras.losses.SquaredHinge()  # labels {0, 1} or {-1, 1}\n"
+                       "loss = loss_fn(y_true, scores)")
+    if name == "multilabel_soft_margin":
+        return head + ("# the mean over classes and samples of a logistic loss per class\n"
+                       "loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)\nloss = loss_fn(y_true, logits)")
+    functions = {
+        "gaussian_nll": (f"def gaussian_nll(y_true, y_pred, var={_g(p.get('var', 1))}):\n"
+                         "    return ops.mean(0.5 * (ops.log(var) + ops.square(y_pred - y_true) / var))"),
+        "nll": ("def nll_loss(class_index, log_proba):\n"
+                "    picked = ops.take_along_axis(log_proba, ops.expand_dims(class_index, 1), axis=1)\n"
+                "    return -ops.mean(picked)"),
+        "multi_margin": (f"def multi_margin_loss(class_index, scores, margin={_g(p.get('margin', 1))}):\n"
+                         "    true = ops.take_along_axis(scores, ops.expand_dims(class_index, 1), axis=1)\n"
+                         "    others = 1 - ops.one_hot(class_index, ops.shape(scores)[1])\n"
+                         "    return ops.mean(ops.mean(ops.relu(margin - true + scores) * others, axis=1))"),
+        "soft_margin": ("def soft_margin_loss(y_true, scores):\n"
+                        "    sign = 2 * y_true - 1  # labels {0, 1} -> {-1, 1}\n"
+                        "    return ops.mean(ops.softplus(-sign * scores))"),
+        "js": ("def js_divergence(p, q):  # rows are distributions\n"
+               "    m = (p + q) / 2\n"
+               "    kl = keras.losses.KLDivergence(reduction=None)  # clips its inputs to [1e-7, 1]\n"
+               "    return ops.mean(0.5 * kl(p, m) + 0.5 * kl(q, m))"),
+        "contrastive": (f"def contrastive_loss(similar, x1, x2, margin={_g(p.get('margin', 1))}):\n"
+                        "    d = ops.norm(x1 - x2, axis=-1)\n"
+                        "    return ops.mean(0.5 * (similar * d**2 + (1 - similar) * ops.relu(margin - d) ** 2))"),
+        "cosine_embedding": (f"def cosine_embedding_loss(labels, x1, x2, margin={_g(p.get('margin', 0))}):\n"
+                             "    cos = ops.sum(ops.normalize(x1) * ops.normalize(x2), axis=-1)\n"
+                             "    return ops.mean(ops.where(labels == 1, 1 - cos, ops.relu(cos - margin)))"),
+        "info_nce": (f"def info_nce_loss(anchor, positive, temperature={_g(p.get('temperature', 0.1))}):\n"
+                     "    similarity = ops.matmul(ops.normalize(anchor), ops.transpose(ops.normalize(positive)))\n"
+                     "    targets = ops.arange(ops.shape(anchor)[0])  # row i's positive is column i\n"
+                     "    return ops.mean(keras.losses.sparse_categorical_crossentropy(\n"
+                     "        targets, similarity / temperature, from_logits=True))"),
+        "margin_ranking": (f"def margin_ranking_loss(labels, x1, x2, margin={_g(p.get('margin', 0))}):\n"
+                           "    sign = 2 * labels - 1  # 1: x1 should rank higher\n"
+                           "    return ops.mean(ops.relu(-sign * (x1 - x2) + margin))"),
+        "bpr": "def bpr_loss(pos_scores, neg_scores):\n    return ops.mean(ops.softplus(neg_scores - pos_scores))",
+        "gan": _gan_function(p, "ops.softplus({})", "ops.relu({})", "ops.mean"),
+    }
+    if name in functions:
+        return ops_head + functions[name]
+    if name == "focal_tversky":
+        proba = "ops.sigmoid(y_pred)" if p["from_logits"] else "y_pred"
+        return ops_head + (f"def focal_tversky_loss(y_true, y_pred, alpha={_g(p['alpha'])}, beta={_g(p['beta'])}, "
+                           f"gamma={_g(p['gamma'])}, smooth={_g(p['smooth'])}):  # (N, H, W) masks\n"
+                           f"    p = ops.reshape({proba}, (ops.shape(y_pred)[0], -1))\n"
+                           "    g = ops.reshape(y_true, (ops.shape(y_true)[0], -1))\n"
+                           "    tp = ops.sum(p * g, axis=1)\n"
+                           "    fp, fn = ops.sum(p * (1 - g), axis=1), ops.sum((1 - p) * g, axis=1)\n"
+                           "    index = (tp + smooth) / (tp + alpha * fp + beta * fn + smooth)\n"
+                           "    return ops.mean(ops.power(1 - index, gamma))")
+    # giou, diou on (n, 4) boxes (x1, y1, x2, y2)
+    enclosing = ("    outer_w = ops.maximum(x2, x2g) - ops.minimum(x1, x1g)\n"
+                 "    outer_h = ops.maximum(y2, y2g) - ops.minimum(y1, y1g)\n")
+    penalty = enclosing + ("    area_c = outer_w * outer_h\n    penalty = (area_c - union) / (area_c + 1e-7)\n"
+                           if name == "giou" else
+                           "    rho2 = ((x1 + x2 - x1g - x2g) / 2) ** 2 + ((y1 + y2 - y1g - y2g) / 2) ** 2\n"
+                           "    penalty = rho2 / (outer_w**2 + outer_h**2 + 1e-7)\n")
+    return ops_head + (f"def {name}_loss(true_boxes, pred_boxes):  # (n, 4) as (x1, y1, x2, y2)\n"
+                       "    x1, y1, x2, y2 = ops.unstack(pred_boxes, axis=-1)\n"
+                       "    x1g, y1g, x2g, y2g = ops.unstack(true_boxes, axis=-1)\n"
+                       "    w = ops.relu(ops.minimum(x2, x2g) - ops.maximum(x1, x1g))\n"
+                       "    h = ops.relu(ops.minimum(y2, y2g) - ops.maximum(y1, y1g))\n"
+                       "    inter = w * h\n"
+                       "    union = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - inter\n"
+                       + penalty +
+                       "    return ops.mean(1 - inter / (union + 1e-7) + penalty)")
 
 
 def snippet(name: str, params: dict, framework: str) -> str:

@@ -358,11 +358,13 @@ def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
     }
 
 
-def check_rows(configured: dict[str, Loss], *arrays) -> list[dict]:
-    """compare_with_torch of every configured loss on `arrays`, one table row per loss."""
+def check_rows(configured: dict[str, Loss], inputs: dict[str, list[tuple]]) -> list[dict]:
+    """compare_with_torch of every configured loss on its batches of `inputs`, one table row per
+    loss with the largest differences over its batches."""
     rows = []
     for name, loss in configured.items():
-        result = compare_with_torch(loss, *arrays)
-        rows.append({"loss": name, "value_diff": result["value"], "gradient_diff": result["gradient"],
-                     "skipped": result["skipped"] + result["kinks"]})
+        results = [compare_with_torch(loss, *batch) for batch in inputs[name]]
+        rows.append({"loss": name, "value_diff": max(result["value"] for result in results),
+                     "gradient_diff": max(result["gradient"] for result in results),
+                     "skipped": sum(result["skipped"] + result["kinks"] for result in results)})
     return rows

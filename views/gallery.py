@@ -31,7 +31,7 @@ st.caption(t(f"view.{task}"))
 @st.fragment
 def explore():
     """Everything a parameter slider changes: moving one reruns this block, not the whole page.
-    In a page run, returns the drawn losses as configured ({name: Loss}) for the details."""
+    In a page run, returns the drawn losses' parameters ({name: params}) for the details."""
     params = ui.param_sliders(page, chosen, columns=4)
     if not params:
         st.caption(t("gallery.no_parameters"))
@@ -43,16 +43,19 @@ def explore():
         st.rerun()
 
     drawn = [name for name in chosen if gallery.supports(name, axis)]
-    if len(drawn) < len(chosen):
-        st.caption(t("gallery.hinge_note"))
+    elsewhere = [page.name(name) for name in chosen if name not in drawn]
+    if elsewhere:
+        st.caption(t("gallery.other_axis", names=", ".join(elsewhere)))
     if not drawn:
         st.info(t("gallery.pick_one"))
         return {}
 
-    curves = [ui.cache.curve(task, axis, name, settings.params_key(name)) for name in drawn]
+    curves = [curve for name in drawn for curve in ui.cache.curves(task, axis, name, settings.params_key(name))]
+    labels = {curve.key: page.name(curve.name) + (f" ({t(f'pair.{curve.pair}')})" if curve.pair else "")
+              for curve in curves}
     axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
     ui.chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
-                                  slope_title=t("gallery.slope_chart"), names=page.names(drawn),
+                                  slope_title=t("gallery.slope_chart"), names=labels,
                                   revision=f"{task}.{axis}"),
              key=page.key("chart"))
     st.caption(t(f"slope.{task}.{axis}"))
@@ -62,16 +65,26 @@ def explore():
 
     if not page_run:  # a slider moved: the explanation below does not depend on it and does not rerun
         return {}
-    return {name: gallery.configured_loss(name, axis, settings.params_of(name)) for name in drawn}
+    return {name: settings.params_of(name) for name in drawn}
 
 
-def details(configured):
+def comparison():
+    """The task's losses side by side: robustness, what each needs from the data, its gradient."""
+    with st.expander(t("gallery.compare_title", task=t(f"task.{task}"))):
+        st.caption(t("gallery.compare_help"))
+        names = dict.fromkeys(gallery.registry_name(entry) for entry in gallery.TASK_LOSSES[task])
+        ui.table([{"loss": name, **{column: t(f"{column}.{name}") for column in ("robust", "needs", "gradient")}}
+                  for name in names], page)
+
+
+def details(drawn):
     """One drawn loss at a time: its explanation and formulas, its code, or a check against PyTorch.
 
     Drawn outside the sliders' fragment: a slider move redraws the chart alone, and reruns the
     page only when the open tab depends on it."""
-    if not configured:
+    if not drawn:
         return
+    configured = {name: gallery.configured_loss(name, axis, params) for name, params in drawn.items()}
     st.header(t("gallery.details"))
     names = list(configured)
     if st.session_state.get(page.key("detail")) not in names:  # the loss it showed was removed
@@ -80,28 +93,43 @@ def details(configured):
                     label_visibility="collapsed")
     opened = ui.open_tab(page.key("detail_tab"), {key: t(f"gallery.{key}") for key in DETAIL_TABS},
                          t("gallery.detail_tabs"))
+    loss = configured[name]
     if opened == "explain":
-        cls = losses.loss_class(name)
-        st.write(t(f"about.{name}"))
-        st.caption(t("gallery.formula"))
-        st.latex(cls.latex)
-        st.caption(t("gallery.gradient"))
-        st.latex(cls.grad_latex)
+        card(loss)
     elif opened == "code":
         for framework, title in (("pytorch", "PyTorch"), ("keras", "Keras")):  # full width: long calls stay whole
             st.caption(title)
-            st.code(snippets.snippet(name, configured[name].params, framework), language="python", wrap_lines=True)
+            st.code(snippets.snippet(loss.name, loss.params, framework), language="python", wrap_lines=True)
     else:
-        torch_check(configured)
+        torch_check(configured, drawn)
 
 
-def torch_check(configured):
+def card(loss):
+    """What the loss is for, when to use it and when not, its parameters, its paper and its formulas."""
+    name = loss.name
+    st.write(t(f"about.{name}"))
+    uses = st.columns(2)
+    uses[0].markdown(f"**{t('card.use')}** {t(f'use.{name}')}")
+    uses[1].markdown(f"**{t('card.avoid')}** {t(f'avoid.{name}')}")
+    specs = type(loss).param_specs
+    if specs:
+        st.markdown(f"**{t('card.parameters')}** " + "; ".join(
+            f"{t(f'param.{key}')}: {t(f'help.{name}.{key}')}" for key in specs))
+    st.markdown(f"**{t('card.paper')}** {losses.reference(name)}")
+    st.caption(t("gallery.formula"))
+    st.latex(loss.latex)
+    st.caption(t("gallery.gradient"))
+    st.latex(loss.grad_latex)
+
+
+def torch_check(configured, drawn):
     st.caption(t("gallery.check_help"))
     if not st.button(t("gallery.check_run"), key=page.key("check_run")):
         return
     from lossviz.torch_bridge import check_rows  # torch loads only on demand
 
-    rows = check_rows(configured, *gallery.curve_inputs(task, axis))
+    rows = check_rows(configured, {name: gallery.curve_inputs(task, axis, name, params)
+                                   for name, params in drawn.items()})
     ui.table(rows, page, number_format="{:.2e}")
     if max(max(row["value_diff"], row["gradient_diff"]) for row in rows) <= CHECK_TOLERANCE:
         st.success(t("gallery.check_ok"))
@@ -113,8 +141,9 @@ def torch_check(configured):
 
 st.session_state[page.key("page_run")] = True  # explore() runs as part of the page here, not on its own
 try:
-    configured = explore()
+    drawn = explore()
 finally:
     st.session_state[page.key("page_run")] = False
-details(configured)
+comparison()
+details(drawn)
 ui.mistakes(page, ("bce_sign", "cce_gradient", "focal_alpha", "huber_delta", "mse_example"))

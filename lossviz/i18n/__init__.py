@@ -5,8 +5,10 @@
     '손실 함수 갤러리'
 """
 
-from lossviz.i18n.en import STRINGS as ENGLISH
-from lossviz.i18n.ko import STRINGS as KOREAN
+from lossviz.i18n import en, en_cards, ko, ko_cards
+
+ENGLISH = {**en.STRINGS, **en_cards.STRINGS}
+KOREAN = {**ko.STRINGS, **ko_cards.STRINGS}
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"

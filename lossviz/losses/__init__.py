@@ -28,7 +28,7 @@ from lossviz.losses.ranking import BPR, MarginRanking
 from lossviz.losses.regression import MAE, MSE, Barron, GaussianNLL, Huber, LogCosh, PoissonNLL, Quantile, SmoothL1
 from lossviz.losses.segmentation import Dice, DiceBCE, FocalTversky, Jaccard, Tversky
 
-__all__ = ["CALL_SHAPES", "TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names"]
+__all__ = ["CALL_SHAPES", "TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names", "reference"]
 
 _REGISTRY: dict[str, type[Loss]] = {
     cls.name: cls
@@ -69,3 +69,11 @@ def get(name: str, **params) -> Loss:
 def combine(terms) -> Loss:
     """A loss whose forward and backward are the weighted sums of the given (weight, loss) pairs."""
     return Combined(terms)
+
+
+def reference(name: str) -> str:
+    """The papers or sources of loss `name`, as its docstring's References section gives them, on one line."""
+    doc = loss_class(name).__doc__ or ""
+    if "References:" not in doc:
+        return ""
+    return " ".join(doc.split("References:", 1)[1].split())

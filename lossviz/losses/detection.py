@@ -108,12 +108,12 @@ class GIoU(BoxLoss):
     name = "giou"
     latex = (r"L = \frac{1}{n}\sum_i \Big[1 - \frac{|B_i\cap G_i|}{|B_i\cup G_i|}"
              r" + \frac{|C_i| - |B_i\cup G_i|}{|C_i|}\Big]")
-    grad_latex = (r"\frac{\partial L}{\partial b_{ik}} = "
+    grad_latex = (r"\begin{gathered}\frac{\partial L}{\partial b_{ik}} = "
                   r"\frac{1}{n}\Big[-\frac{\partial\,\mathrm{IoU}_i}{\partial b_{ik}}"
                   r" + \frac{1}{|C_i|}\Big(\frac{\partial |C_i|}{\partial b_{ik}}"
                   r" - \frac{\partial |B_i\cup G_i|}{\partial b_{ik}}\Big)"
-                  r" - \frac{|C_i| - |B_i\cup G_i|}{|C_i|^2}\,\frac{\partial |C_i|}{\partial b_{ik}}\Big],"
-                  r"\quad b_{ik}\in\{x_1, y_1, x_2, y_2\}\text{ of the predicted box}")
+                  r" - \frac{|C_i| - |B_i\cup G_i|}{|C_i|^2}\,\frac{\partial |C_i|}{\partial b_{ik}}\Big]"
+                  r" \\ b_{ik}\in\{x_1, y_1, x_2, y_2\}\text{ of predicted box } B_i\end{gathered}")
 
     def _penalty(self, geometry):
         area = geometry.outer_w * geometry.outer_h
@@ -139,11 +139,11 @@ class DIoU(BoxLoss):
 
     name = "diou"
     latex = r"L = \frac{1}{n}\sum_i \Big[1 - \mathrm{IoU}_i + \frac{\rho_i^2}{c_i^2}\Big]"
-    grad_latex = (r"\frac{\partial L}{\partial b_{ik}} = "
+    grad_latex = (r"\begin{gathered}\frac{\partial L}{\partial b_{ik}} = "
                   r"\frac{1}{n}\Big[-\frac{\partial\,\mathrm{IoU}_i}{\partial b_{ik}}"
                   r" + \frac{1}{c_i^2}\frac{\partial \rho_i^2}{\partial b_{ik}}"
-                  r" - \frac{\rho_i^2}{c_i^4}\frac{\partial c_i^2}{\partial b_{ik}}\Big],"
-                  r"\quad b_{ik}\in\{x_1, y_1, x_2, y_2\}\text{ of the predicted box}")
+                  r" - \frac{\rho_i^2}{c_i^4}\frac{\partial c_i^2}{\partial b_{ik}}\Big]"
+                  r" \\ b_{ik}\in\{x_1, y_1, x_2, y_2\}\text{ of predicted box } B_i\end{gathered}")
 
     def _penalty(self, geometry):
         centre = geometry.centre_dx**2 + geometry.centre_dy**2

@@ -149,8 +149,8 @@ class CosineEmbedding(Loss):
         as torch.nn.CosineEmbeddingLoss(margin); the cosine is x1.x2 / sqrt((|x1|^2 + eps)(|x2|^2
         + eps)) with eps = 1e-12, torch's form, so a zero vector has cosine 0. Only directions
         count, not lengths. A margin of 0 asks dissimilar pairs to be at least orthogonal.
-    References: torch.nn.CosineEmbeddingLoss; J. Bromley et al., Signature Verification using a
-        "Siamese" Time Delay Neural Network, NIPS 1993.
+    References: J. Bromley et al., Signature Verification using a "Siamese" Time Delay Neural
+        Network, NIPS 1993.
     """
 
     name = "cosine_embedding"

@@ -20,8 +20,8 @@ class GAN(Loss):
         hinge and wasserstein -f. The Wasserstein critic needs a Lipschitz constraint (weight
         clipping or a gradient penalty), which is not part of the loss.
     References: I. Goodfellow et al., Generative Adversarial Nets, NIPS 2014; T. Miyato et al.,
-        Spectral Normalization for GANs, ICLR 2018 (hinge); M. Arjovsky, S. Chintala, L. Bottou,
-        Wasserstein GAN, ICML 2017.
+        Spectral Normalization for Generative Adversarial Networks, ICLR 2018; M. Arjovsky,
+        S. Chintala, L. Bottou, Wasserstein GAN, ICML 2017.
     """
 
     name = "gan"
@@ -31,13 +31,35 @@ class GAN(Loss):
         "player": ("discriminator", "generator"),
         "objective": ("non_saturating", "minimax", "hinge", "wasserstein"),
     }
+    # per (player, objective): the loss, and its gradients by r and f (the formulas a page shows)
+    FORMULAS = {
+        ("discriminator", "non_saturating"): (
+            r"\log(1 + e^{-r_i}) + \log(1 + e^{f_i})", r"-\sigma(-r_i)", r"\sigma(f_i)"),
+        ("discriminator", "hinge"): (
+            r"\max(0, 1 - r_i) + \max(0, 1 + f_i)", r"-[r_i < 1]", r"[f_i > -1]"),
+        ("discriminator", "wasserstein"): (r"f_i - r_i", r"-1", r"1"),
+        ("generator", "non_saturating"): (r"\log(1 + e^{-f_i})", r"0", r"-\sigma(-f_i)"),
+        ("generator", "minimax"): (r"-\log(1 + e^{f_i})", r"0", r"-\sigma(f_i)"),
+        ("generator", "hinge"): (r"-f_i", r"0", r"-1"),
+        ("generator", "wasserstein"): (r"-f_i", r"0", r"-1"),
+    }
+    FORMULAS["discriminator", "minimax"] = FORMULAS["discriminator", "non_saturating"]
     latex = (r"L_D = \frac{1}{n}\sum_i \big[\log(1 + e^{-r_i}) + \log(1 + e^{f_i})\big],\quad "
-             r"L_G^{\text{minimax}} = -\frac{1}{n}\sum_i \log(1 + e^{f_i}),\quad "
-             r"L_G^{\text{non-sat.}} = \frac{1}{n}\sum_i \log(1 + e^{-f_i})")
-    grad_latex = (r"\frac{\partial L_G^{\text{minimax}}}{\partial f_i} = -\frac{1}{n}\,\sigma(f_i),\quad "
-                  r"\frac{\partial L_G^{\text{non-sat.}}}{\partial f_i} = -\frac{1}{n}\,\sigma(-f_i),\quad "
-                  r"\frac{\partial L_D}{\partial r_i} = -\frac{1}{n}\,\sigma(-r_i),\ "
-                  r"\frac{\partial L_D}{\partial f_i} = \frac{1}{n}\,\sigma(f_i)")
+             r"L_G = \frac{1}{n}\sum_i \log(1 + e^{-f_i})")
+    grad_latex = r"\frac{\partial L_G}{\partial f_i} = -\frac{1}{n}\,\sigma(-f_i)"
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        value, by_real, by_fake = self.FORMULAS[self.player, self.objective]
+        symbol = "L_D" if self.player == "discriminator" else "L_G"
+        # the non-saturating and minimax generator losses in the paper's terms, with D = sigma(f)
+        meaning = {"non_saturating": r",\quad \log(1 + e^{-f}) = -\log D(G(z))",
+                   "minimax": r",\quad -\log(1 + e^{f}) = \log\big(1 - D(G(z))\big)"}
+        note = meaning.get(self.objective, "") if self.player == "generator" else ""
+        note += r",\ D = \sigma(f)" if note else ""
+        self.latex = rf"{symbol} = \frac{{1}}{{n}}\sum_i \big[{value}\big]{note}"
+        self.grad_latex = (rf"\frac{{\partial {symbol}}}{{\partial r_i}} = \frac{{1}}{{n}}\big({by_real}\big),\quad "
+                           rf"\frac{{\partial {symbol}}}{{\partial f_i}} = \frac{{1}}{{n}}\big({by_fake}\big)")
 
     def elementwise(self, real_logits, fake_logits):
         real, fake = score_pair("real_logits", real_logits, "fake_logits", fake_logits)

@@ -32,9 +32,9 @@ from lossviz.train import (
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def curve(task: str, axis: str, name: str, params: tuple) -> gallery.Curve:
-    """gallery.loss_curve per (view, loss, parameters)."""
-    return gallery.loss_curve(task, axis, name, dict(params))
+def curves(task: str, axis: str, name: str, params: tuple) -> list[gallery.Curve]:
+    """gallery.loss_curves per (view, loss, parameters)."""
+    return gallery.loss_curves(task, axis, name, dict(params))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

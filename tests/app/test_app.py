@@ -110,7 +110,7 @@ def test_torch_check_reports_tiny_differences():
                    "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
-    table = tables(app)[0]
+    table = tables(app)[-1]  # the check comes after the comparison table
     assert column(table, 0) == ["MSE", "Huber", "Barron"]
     assert all(value < 1e-10 for value in column(table, 1)) and all(value < 1e-10 for value in column(table, 2))
 
@@ -149,7 +149,7 @@ def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
                    "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
-    table = tables(app)[0]
+    table = tables(app)[-1]
     assert all(value < 1e-9 for value in column(table, 2))
     assert all(count > 0 for count in column(table, 3))
     assert app.success and any(caption.value.startswith("Points left out") for caption in app.caption)
@@ -192,7 +192,7 @@ def test_the_torch_check_agrees_with_hinge_on_the_logit_axis_where_a_point_sits_
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     assert app.success and not app.warning
-    assert column(tables(app)[0], 3)[0] >= 1  # hinge's kink at a margin of exactly 1 is left out and counted
+    assert column(tables(app)[-1], 3)[0] >= 1  # hinge's kink at a margin of exactly 1 is left out and counted
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -228,3 +228,36 @@ def test_focal_alpha_is_a_switch_and_a_slider_over_zero_to_one_and_old_links_sti
     assert url_params(app)["focal.alpha"] == "-1"
     app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
     assert app.slider(key="gallery.focal.alpha").value == 0.75  # the slider keeps its value while off
+
+
+def test_gallery_compares_the_losses_of_the_task_and_checks_the_new_shapes_against_torch():
+    app = open_tab(run_app({"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"},
+                           page="views/gallery.py"), "gallery.detail_tab", "check")
+    comparison = tables(app)[0]
+    assert column(comparison, 0) == ["Triplet", "Contrastive", "Cosine embedding", "InfoNCE"]
+    assert all(all(row.values()) for row in comparison)
+    app.button(key="gallery.check_run").click().run()
+    assert not app.exception
+    check = tables(app)[-1]
+    assert column(check, 0) == ["Cosine embedding", "InfoNCE"]
+    assert all(value < 1e-10 for value in column(check, 1) + column(check, 2))
+
+
+def test_gallery_draws_both_pairs_of_a_pair_loss_and_the_info_nce_slider_changes_its_curve():
+    app = run_app({"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"},
+                  page="views/gallery.py")
+    names = [trace["name"] for trace in figures(app)[0]["data"] if trace.get("showlegend", True)]
+    assert names == ["Cosine embedding (similar pair)", "Cosine embedding (dissimilar pair)", "InfoNCE"]
+    before = figures(app)[0]["data"][-2]["y"]
+    app.slider(key="gallery.info_nce.negatives").set_value(31).run()
+    assert not app.exception
+    assert figures(app)[0]["data"][-2]["y"] != before
+
+
+def test_gallery_generative_view_draws_the_generator_objectives():
+    app = run_app({"task": "generative", "losses": "gan_non_saturating,gan_minimax"}, page="views/gallery.py")
+    assert not app.exception
+    figure = figures(app)[0]
+    assert [trace["name"] for trace in figure["data"] if trace.get("showlegend", True)] == ["Non-saturating", "Minimax"]
+    app.radio(key="gallery.axis").set_value("discriminator").run()
+    assert not app.exception and figures(app)[0] != figure

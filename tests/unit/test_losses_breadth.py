@@ -147,7 +147,8 @@ def test_gan_generator_gradients_tell_why_non_saturating_exists():
 
 SHAPE_CASES = [
     ("contrastive", {"margin": 1.5}, lambda: (torch.tensor([1.0, 0.0, 0.0]), torch.randn(3, 4), torch.randn(3, 4))),
-    ("cosine_embedding", {"margin": 0.2}, lambda: (torch.tensor([1.0, -1.0, 1.0]), torch.randn(3, 4), torch.randn(3, 4))),
+    ("cosine_embedding", {"margin": 0.2},
+     lambda: (torch.tensor([1.0, -1.0, 1.0]), torch.randn(3, 4), torch.randn(3, 4))),
     ("margin_ranking", {"margin": 0.3}, lambda: (torch.tensor([1.0, 0.0, 1.0]), torch.randn(3), torch.randn(3))),
     ("info_nce", {"temperature": 0.2}, lambda: (torch.randn(4, 3), torch.randn(4, 3))),
     ("bpr", {}, lambda: (torch.randn(5), torch.randn(5))),

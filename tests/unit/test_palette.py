@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from lossviz import charts, gallery
+from lossviz.pages_config import REGRESSION_LOSSES
 from lossviz.train import BINARY_METHODS, MULTICLASS_METHODS
 
 # Machado et al. 2009, severity 1.0, on linear RGB
@@ -68,7 +69,7 @@ def colours(names) -> list[str]:
 
 CHARTS = {  # the colours each chart can show at once
     **{f"gallery {task}": colours(names) for task, names in gallery.TASK_LOSSES.items()},
-    "regression lab": [*colours(gallery.TASK_LOSSES["regression"]), charts.POINT_COLOR, charts.OUTLIER_COLOR,
+    "regression lab": [*colours(REGRESSION_LOSSES), charts.POINT_COLOR, charts.OUTLIER_COLOR,
                        charts.TRUTH_COLOR],
     "classification lab": [*colours(BINARY_METHODS), *charts.CLASS_COLORS[:2]],
     "multi-class recall": colours(MULTICLASS_METHODS),
@@ -87,6 +88,9 @@ def test_every_pair_of_colours_a_chart_shows_stays_apart(chart, vision):
 
 
 def test_losses_that_share_a_chart_differ_in_dash_too():
-    for names in gallery.TASK_LOSSES.values():
-        dashes = [charts.loss_line(name, 1)["dash"] for name in names]
-        assert len(set(dashes)) == len(dashes), names
+    for task, names in gallery.TASK_LOSSES.items():
+        for axis in gallery.TASK_AXES[task]:
+            lines = [charts.loss_line(name, 1, pair) for name in names if gallery.supports(name, axis)
+                     for pair in gallery.PAIR_KINDS.get(name, ("",))]
+            dashes = [line["dash"] for line in lines]
+            assert len(set(dashes)) == len(dashes), (task, axis)
