@@ -113,8 +113,8 @@ def card(loss):
     uses[1].markdown(f"**{t('card.avoid')}** {t(f'avoid.{name}')}")
     specs = type(loss).param_specs
     if specs:
-        st.markdown(f"**{t('card.parameters')}** " + "; ".join(
-            f"{t(f'param.{key}')}: {t(f'help.{name}.{key}')}" for key in specs))
+        st.markdown(f"**{t('card.parameters')}**\n" + "".join(
+            f"\n- {t(f'param.{key}')}: {t(f'help.{name}.{key}')}" for key in specs))
     st.markdown(f"**{t('card.paper')}** {losses.reference(name)}")
     st.caption(t("gallery.formula"))
     st.latex(loss.latex)

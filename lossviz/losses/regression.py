@@ -354,6 +354,11 @@ class SmoothL1(RegressionLoss):
 
     # With q = min(|r|, beta): q^2 / (2 beta) + |r| - q equals both branches.
 
+    def _total(self, r):
+        size = np.abs(r, out=r)
+        quadratic = np.minimum(size, self.beta)
+        return float(np.dot(quadratic, quadratic) / (2.0 * self.beta) + (size.sum() - quadratic.sum()))
+
     def _value(self, r):
         size = np.abs(r, out=r)
         quadratic = np.minimum(size, self.beta)
@@ -363,9 +368,8 @@ class SmoothL1(RegressionLoss):
         return np.add(quadratic, size, out=quadratic)
 
     def _slope(self, r, scale):
-        r *= 1.0 / self.beta
-        np.clip(r, -1.0, 1.0, out=r)
-        return np.multiply(r, scale, out=r)
+        np.clip(r, -self.beta, self.beta, out=r)
+        return np.multiply(r, scale / self.beta, out=r)
 
 
 class GaussianNLL(RegressionLoss):
