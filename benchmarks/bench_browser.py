@@ -1,6 +1,7 @@
 """Slider -> chart redrawn in headless chromium, cold start and server memory (MEASURING.md).
 
-For LossViz's gallery with six regression losses overlaid, the regression lab training six
+For LossViz's gallery with six regression losses overlaid, its embedding view (cosine pairs and
+InfoNCE, the negatives slider), the regression lab training six
 losses (its outlier-fraction slider), the classification lab training four logistic models (its
 class-separation slider), and a one-slider, one-chart app measured in the same run: the time
 from the keydown event (its own timestamp, in the page) until the app's run state went
@@ -11,7 +12,7 @@ are scaled by, and like LossViz's pages with the repository's .streamlit/config.
 among others, turns off the full garbage collection Streamlit forces after every run). The
 ratios to the second compare the pages, not the server settings.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery regression classification]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery embedding regression classification]
         [--baseline DIR]
 
 --baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
@@ -33,6 +34,8 @@ SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
 GALLERY_QUERY = f"/gallery?lang=en&task=regression&{SIX_LOSSES}"
 REGRESSION_QUERY = f"/regression?lang=en&{SIX_LOSSES}"
 CLASSIFICATION_QUERY = "/classification?lang=en&methods=bce,weighted_bce,focal,hinge"
+# the heaviest of the breadth views: InfoNCE evaluates one batch per point, beside both cosine pairs
+EMBEDDING_QUERY = "/gallery?lang=en&task=embedding&axis=cosine&losses=cosine_embedding,info_nce"
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -126,6 +129,7 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
 
 PAGES = {  # label, query, slider
     "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
+    "embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
     "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
 }

@@ -25,6 +25,18 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
     assert_healthy(page)
 
 
+@pytest.mark.parametrize(("lang", "label"), [("en", "InfoNCE temperature τ"), ("ko", "InfoNCE 온도 τ")])
+def test_a_new_task_opens_from_a_link_and_its_slider_redraws_the_chart(page, server, lang, label):
+    open_gallery(page, server, f"lang={lang}&task=embedding&axis=cosine&losses=cosine_embedding,info_nce")
+    assert page.locator(".js-plotly-plot").count() == 1
+    legend = page.locator(".js-plotly-plot .legendtext").all_inner_texts()
+    assert len(legend) == 3  # the similar and the dissimilar pair, and InfoNCE
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    press_slider(page, label, "ArrowRight", 2, "info_nce.temperature=")
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    assert_healthy(page)
+
+
 def test_shared_link_restores_the_settings(page, server):
     open_gallery(page, server, "lang=ko&task=binary&losses=focal,bce&axis=logit&focal.gamma=3.5&focal.alpha=-1")
     assert slider(page, "포컬 손실(Focal) γ").get_attribute("aria-valuetext") == "3.50"
