@@ -332,16 +332,16 @@ def compare_with_torch(loss: Loss, *arrays) -> dict[str, float]:
     triplet with the negative exactly at the margin)."""
     import torch
 
+    differentiable = differentiable_inputs(loss)
     tensors = [
         torch.as_tensor(array, dtype=torch.long) if np.asarray(array).dtype.kind in "iu"
-        else torch.tensor(np.asarray(array, dtype=np.float64), requires_grad=True)
-        for array in arrays
+        else torch.tensor(np.asarray(array, dtype=np.float64), requires_grad=index in differentiable)
+        for index, array in enumerate(arrays)
     ]
     expected = reference_elementwise(loss.name, loss.params, *tensors)
     reference_forward(loss.name, loss.params, *tensors).backward()
     grads = loss.backward(*arrays)
     grads = grads if isinstance(grads, tuple) else (grads,)
-    differentiable = differentiable_inputs(loss)
     ours = np.concatenate([grad.ravel() for grad in grads])
     theirs = np.concatenate([torch_gradient(tensors[index]).ravel() for index in differentiable])
     defined = np.isfinite(theirs)

@@ -42,3 +42,14 @@ def test_the_minimax_generator_loss_saturates_where_the_non_saturating_one_does_
     saturating_free = gallery.loss_curve("generative", "generator", "gan_non_saturating", {})
     left = minimax.x < -4
     assert np.all(np.abs(minimax.slope[left]) < 0.02) and np.all(np.abs(saturating_free.slope[left]) > 0.98)
+
+
+@pytest.mark.parametrize(("task", "axis"), [(task, axis) for task, axes in gallery.TASK_AXES.items() for axis in axes])
+def test_the_check_against_pytorch_agrees_on_every_view(task, axis):
+    from lossviz.torch_bridge import check_rows
+
+    drawn = [name for name in gallery.TASK_LOSSES[task] if gallery.supports(name, axis)]
+    configured = {name: gallery.configured_loss(name, axis, {}) for name in drawn}
+    rows = check_rows(configured, {name: gallery.curve_inputs(task, axis, name) for name in drawn})
+    assert [row["loss"] for row in rows] == drawn
+    assert all(max(row["value_diff"], row["gradient_diff"]) <= 1e-9 for row in rows), rows
