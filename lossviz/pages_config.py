@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from lossviz import gallery, losses
 from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
+from lossviz.landscape import FEATURE_SCALES, MONITOR_SPECS, PATH_EPOCHS, START_SPECS
 from lossviz.models import MLP_SPECS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
 from lossviz.state import Following, Schema, loss_param_specs
@@ -77,6 +78,27 @@ CLASSIFICATION = Schema(
 )
 
 
+LANDSCAPE_VIEWS = ("surface", "monitor")
+LANDSCAPE = Schema(
+    choices={"view": (LANDSCAPE_VIEWS, "surface"),
+             "left": (REGRESSION_LOSSES, "mse"), "right": (REGRESSION_LOSSES, "huber"),  # the two surfaces
+             "features": (FEATURE_SCALES, "scaled"), "outlier_kind": (OUTLIER_KINDS, "vertical"),
+             "optimizer": (OPTIMIZERS, "adam")},  # the monitor's
+    numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},
+             "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05), "momentum": OPTIMIZER_SPECS["momentum"],
+             "epochs": PATH_EPOCHS, **START_SPECS,
+             **{key: spec for key, spec in MONITOR_SPECS.items() if key not in ("noise", "seed")},
+             "curve_noise": MONITOR_SPECS["noise"],
+             "monitor_lr": replace(OPTIMIZER_SPECS["lr"], default=0.01),
+             "monitor_epochs": replace(TRAINING_SPECS["epochs"], default=2000)},
+    param_specs=loss_param_specs(REGRESSION_LOSSES),
+    groups={"data": (*REGRESSION_DATA_KEYS, "features"), "paths": ("lr", "momentum", "epochs", "start_slope",
+                                                                    "start_intercept"),
+            "curve": ("train_points", "curve_noise", "seed"),
+            "fit": ("degree", "weight_decay", "optimizer", "monitor_lr", "momentum", "monitor_epochs")},
+)
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """A page of the app: its script, URL path ("" for the home page), Material icon, and the
@@ -93,4 +115,5 @@ PAGES = (
     PageEntry("gallery", "views/gallery.py", "gallery", ":material/ssid_chart:"),
     PageEntry("regression", "views/regression.py", "regression", ":material/scatter_plot:"),
     PageEntry("classification", "views/classification.py", "classification", ":material/balance:"),
+    PageEntry("landscape", "views/landscape.py", "landscape", ":material/landscape:"),
 )

@@ -202,6 +202,7 @@ class Schema:
             query[key] = (format_number(value) if key in self.numbers
                           else ",".join(value) if key in self.lists else value)
         chosen = {name for key in self.lists for name in settings.values[key]}
+        chosen.update(settings.values[key] for key in self.choices)  # a loss picked by a choice (landscape)
         query.update({f"{name}.{key}": format_number(settings.params[name][key])
                       for name, key in self.param_specs if name in chosen})
         return query

@@ -66,8 +66,8 @@ def design_matrix(x: np.ndarray) -> np.ndarray:
 
 
 def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: float, momentum: float,
-            epochs: int) -> History:
-    """Full-batch descent from zero on `size` parameters, recorded as a History.
+            epochs: int, start: np.ndarray | None = None) -> History:
+    """Full-batch descent on `size` parameters from `start` (zeros by default), recorded as a History.
 
     `loss_and_gradient(theta)` gives the mean training loss and its gradient with respect to
     theta. The run stops at the first epoch whose loss is not finite or has grown
@@ -75,7 +75,7 @@ def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: floa
     """
     epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
     stepper = optim.make(optimizer, lr=lr, momentum=momentum)
-    theta = np.zeros(size)
+    theta = np.zeros(size) if start is None else np.array(start, dtype=np.float64)
     values, params = np.empty(epochs + 1), np.empty((epochs + 1, size))
     limit = math.inf
     with np.errstate(over="ignore", invalid="ignore"):
@@ -93,8 +93,9 @@ def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: floa
 
 
 def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str = "gd", lr: float = 0.05,
-                 momentum: float = 0.9, epochs: int = 300) -> History:
-    """Fit y = x @ w + b to `data` by minimising `loss` with full-batch `optimizer` steps from zero."""
+                 momentum: float = 0.9, epochs: int = 300, start: np.ndarray | None = None) -> History:
+    """Fit y = x @ w + b to `data` by minimising `loss` with full-batch `optimizer` steps from
+    `start` ((w, b), zeros by default)."""
     if not isinstance(loss, RegressionLoss):
         raise ValueError(f"train_linear needs a regression loss; got {getattr(loss, 'name', type(loss).__name__)}")
     features = design_matrix(data.x)
@@ -107,7 +108,7 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
         return value, np.dot(features_t, slope)
 
     return descend(loss.name, loss_and_gradient, features.shape[1], optimizer=optimizer, lr=lr, momentum=momentum,
-                   epochs=epochs)
+                   epochs=epochs, start=start)
 
 
 LINE_PARAMS = ("slope", "intercept")  # a History's params of a line fitted to one feature

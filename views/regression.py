@@ -5,7 +5,7 @@ import streamlit as st
 from lossviz import charts, losses, train, ui
 from lossviz.data import OUTLIER_KINDS
 from lossviz.losses.regression import Huber
-from lossviz.pages_config import REGRESSION, REGRESSION_LOSSES
+from lossviz.pages_config import REGRESSION, REGRESSION_DATA_KEYS, REGRESSION_LOSSES
 from lossviz.verdicts import BREAKDOWN_ERROR, breakdown_sentences
 
 page = ui.page("regression", REGRESSION)
@@ -85,6 +85,11 @@ def errors_view(settings, data, histories):
     notes.download_button(t("regression.download"),
                           lambda: train.history_csv(histories, settings=REGRESSION.query(settings)),
                           file_name="lossviz-regression.csv", mime="text/csv", key=page.key("download"))
+    surface_of = (*settings.losses, *settings.losses)[:2]  # the landscape draws two losses side by side
+    notes.page_link("views/landscape.py", label=t("regression.see_surface"), icon=":material/landscape:",
+                    query_params={**{key: value for key, value in REGRESSION.query(settings).items()
+                                     if key in REGRESSION_DATA_KEYS or key.split(".")[0] in surface_of},
+                                  "left": surface_of[0], "right": surface_of[1], "lang": page.lang})
 
 
 def sweep_view(settings):

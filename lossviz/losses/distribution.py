@@ -75,9 +75,11 @@ class JS(Loss):
 
     def elementwise(self, y_true, y_pred):
         target, approx = distribution_inputs(y_true, y_pred)
-        middle = 0.5 * (target + approx)
-        return 0.5 * (xlogy(target, target / np.where(middle > 0, middle, 1.0))
-                      + xlogy(approx, approx / np.where(middle > 0, middle, 1.0))).sum(axis=1)
+        # P / M = 2P / (P + Q): the total does not underflow where M = (P + Q) / 2 of tiny values would
+        total = target + approx
+        safe_total = np.where(total > 0, total, 1.0)
+        value = 0.5 * (xlogy(target, 2.0 * target / safe_total) + xlogy(approx, 2.0 * approx / safe_total)).sum(axis=1)
+        return np.maximum(value, 0.0)  # JS >= 0; rounding of near-equal rows can dip below by ~1e-17
 
     def backward(self, y_true, y_pred):
         target, approx = distribution_inputs(y_true, y_pred)

@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from lossviz import gallery, losses
+from lossviz import gallery, landscape, losses
 from lossviz.data import (
     ClassificationData,
     RegressionData,
@@ -35,6 +35,41 @@ from lossviz.train import (
 def curves(task: str, axis: str, name: str, params: tuple) -> list[gallery.Curve]:
     """gallery.loss_curves per (view, loss, parameters)."""
     return gallery.loss_curves(task, axis, name, dict(params))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def surface_set(data: tuple) -> RegressionData:
+    """The landscape's data: the regression lab's generator, its first feature scaled or not, subsampled."""
+    values = dict(data)
+    features = values.pop("features")
+    return landscape.subsample(landscape.surface_data(regression_data(**values), features))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def loss_surface(data: tuple, name: str, params: tuple, box: tuple) -> landscape.Surface:
+    return landscape.surface(losses.get(name, **dict(params)), surface_set(data), *box)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def optimizer_paths(data: tuple, name: str, params: tuple, paths: tuple) -> dict[str, History]:
+    """Every optimizer's path on loss `name`, per (data, loss, parameters, path settings)."""
+    values = dict(paths)
+    start = (values.pop("start_slope"), values.pop("start_intercept"))
+    return landscape.paths(losses.get(name, **dict(params)), surface_set(data), start, **values)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def curve_set(curve: tuple) -> landscape.CurveData:
+    values = dict(curve)
+    return landscape.curve_data(train_points=values["train_points"], noise=values["curve_noise"], seed=values["seed"])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def polynomial_fit(curve: tuple, fit: tuple) -> History:
+    values = dict(fit)
+    return landscape.train_polynomial(curve_set(curve), degree=values["degree"], weight_decay=values["weight_decay"],
+                                      optimizer=values["optimizer"], lr=values["monitor_lr"],
+                                      momentum=values["momentum"], epochs=values["monitor_epochs"])
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

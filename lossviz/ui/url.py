@@ -34,17 +34,17 @@ def query_to_restore(prefix: str) -> dict[str, str] | None:
     """The query parameters to set a page's widgets from at the start of its run, or None when its
     widgets hold its settings (a rerun of the page).
 
-    From the URL on a session's first visit (a shared link) and on Back or Forward within the page
-    (the view follows the history entry, so it and its link agree). From the settings the page last
-    wrote into the URL when the visitor comes back to it from another page: Streamlit drops a page's
-    widgets while another page runs, the navigation leaves the page's settings out of the URL, and
-    Back from another page sends that page's query string along."""
+    From the URL whenever it names settings: a shared link, a link from another page that carries
+    settings, Back or Forward (the view follows the history entry, so it and its link agree). From
+    the settings the page last wrote into the URL when the visitor comes back to it through the
+    navigation, which leaves a page's settings out of the URL (and Streamlit drops a page's widgets
+    while another page runs)."""
     opened = st.session_state.get(OPENED_KEY, True)
     if not opened and not is_history_navigation():
         return None
     url = {key: value for key, value in st.query_params.to_dict().items() if key != LANG_KEY}
     stored = st.session_state.get(prefix + "query")
-    return dict(stored) if stored is not None and (opened or not url) else url
+    return dict(stored) if stored is not None and not url else url
 
 
 def restore(prefix: str, schema: Schema) -> None:

@@ -29,13 +29,13 @@ def open_tab(key: str, labels: dict[str, str], label: str, width: str = "content
                                 label_visibility="collapsed", width=width)
 
 
-def settings_tab(page: Page) -> str:
-    """open_tab for a lab's settings (LAB_TABS, across the sidebar): the closed tabs' settings keep
-    their values in session state, where Page.settings reads them (also in a fragment's run, after
-    which app.py's keep_settings does not run)."""
+def settings_tab(page: Page, tabs: dict[str, str] | None = None, key: str = "settings_tab") -> str:
+    """open_tab for a lab's settings across the sidebar: LAB_TABS, or `tabs` ({tab: label}). The
+    closed tabs' settings keep their values in session state, where Page.settings reads them (also
+    in a fragment's run, after which app.py's keep_settings does not run)."""
     url.keep_widget_values(page.key(""), page.schema)
-    labels = {name: page.t(f"regression.tab_{name}") for name in LAB_TABS}
-    return open_tab(page.key("settings_tab"), labels, page.t("regression.settings"), width="stretch")
+    labels = tabs or {name: page.t(f"regression.tab_{name}") for name in LAB_TABS}
+    return open_tab(page.key(key), labels, page.t("regression.settings"), width="stretch")
 
 
 def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,

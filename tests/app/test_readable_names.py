@@ -36,6 +36,10 @@ def views():
         clicks = ("classification.sweep_run",) if view == "binary" else (
             ("classification.network_train",) if view == "network" else ())
         yield "views/classification.py", query, (("classification.settings_tab", "losses"), *clicks)
+    yield "views/landscape.py", {"view": "surface", "lr": "2"}, (("landscape.settings_tab", "losses"),
+                                                                 "landscape.nag_run")
+    for tab in ("data", "model", "training"):
+        yield "views/landscape.py", {"view": "monitor", "optimizer": "nag"}, (("landscape.monitor_tab", tab),)
     yield "views/home.py", {}, ()
 
 

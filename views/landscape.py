@@ -1,0 +1,209 @@
+"""Landscape and monitor: the loss surface of a line fit with the optimizers' paths on it, and a
+training monitor whose curves a learner learns to read."""
+
+from dataclasses import replace
+
+import numpy as np
+import streamlit as st
+
+from lossviz import charts, landscape, losses, train, ui
+from lossviz.data import OUTLIER_KINDS
+from lossviz.optim import OPTIMIZERS
+from lossviz.pages_config import LANDSCAPE, LANDSCAPE_VIEWS, REGRESSION_LOSSES
+from lossviz.sentences import Name, Sentence
+
+page = ui.page("landscape", LANDSCAPE)
+t = page.t
+DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
+PATH_SLIDERS = ("lr", "momentum", "epochs", "start_slope", "start_intercept")
+NAG_LOSSES = ("mse", "mae", "huber")  # seed 003's experiment
+MONITOR_TABS = ("data", "model", "training")
+
+page.title()
+view = ui.open_tab(page.key("view"), {name: t(f"landscape.view_{name}") for name in LANDSCAPE_VIEWS},
+                   t("landscape.view"))
+
+
+def slider(key: str):
+    return ui.spec_slider(t(f"landscape.{key}"), LANDSCAPE.numbers[key], page.key(key),
+                          help_text=t(f"landscape.{key}_help", default=LANDSCAPE.numbers[key].help))
+
+
+def set_state(values: dict) -> None:
+    """A preset: put its settings into the page's widgets (run as a button's callback, before the rerun)."""
+    for key, value in values.items():
+        st.session_state[page.key(key)] = value
+
+
+# --- surface ----------------------------------------------------------------------------------
+
+
+def surface_controls():
+    opened = ui.settings_tab(page)
+    values, params = {}, {}
+    if opened == "data":
+        values["features"] = st.radio(t("landscape.features"), landscape.FEATURE_SCALES, key=page.key("features"),
+                                      horizontal=True, format_func=lambda name: t(f"landscape.features.{name}"))
+        values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=page.key("outlier_kind"),
+                                          horizontal=True, format_func=lambda kind: t(f"regression.kind.{kind}"))
+        for key in DATA_SLIDERS:
+            values[key] = ui.spec_slider(t(f"regression.{key}"), LANDSCAPE.numbers[key], page.key(key))
+    elif opened == "losses":
+        for side in ("left", "right"):
+            values[side] = st.selectbox(t(f"landscape.{side}"), REGRESSION_LOSSES, key=page.key(side),
+                                        format_func=page.name)
+        params = ui.param_sliders(page, dict.fromkeys((values["left"], values["right"])))
+    else:
+        for key in PATH_SLIDERS:
+            values[key] = slider(key)
+    return page.settings(values, params)
+
+
+def presets(settings):
+    """One click to the page's two set pieces: the elongated valley, and seed 003's experiment."""
+    valley, nag = st.columns(2)
+    valley.button(t("landscape.preset_valley"), key=page.key("preset_valley"), help=t("landscape.preset_valley_help"),
+                  on_click=set_state, args=({"features": "unscaled", "outlier_fraction": 0.0, "left": "mse",
+                                             "right": "mae", "lr": 0.005, "epochs": 200, "start_slope": -1.0,
+                                             "start_intercept": -3.0},))
+    nag.button(t("landscape.preset_nag"), key=page.key("preset_nag"), help=t("landscape.preset_nag_help"),
+               on_click=set_state, args=({"features": "scaled", "outlier_fraction": 0.1, "left": "mse",
+                                          "right": "huber", "lr": 0.05, "momentum": 0.9, "epochs": 100},))
+
+
+def nag_experiment(settings, data):
+    """Seed 003's experiment on this data: Nesterov momentum on MSE, MAE and Huber from the same start."""
+    start = np.array([settings.start_slope, settings.start_intercept])
+    runs = [train.train_linear(losses.get(name, **settings.params_of(name)), data, optimizer="nag", lr=settings.lr,
+                               momentum=settings.momentum, epochs=settings.epochs, start=start)
+            for name in NAG_LOSSES]
+    ui.table(train.error_rows(data, runs), page)
+    finished = [run for run in runs if run.diverged_at is None]
+    if finished:
+        distances = {run.loss: train.parameter_error(run, data)["total"] for run in finished}
+        closest = min(distances, key=distances.get)
+        ui.bullets(page, [Sentence("landscape.nag_result", {
+            "closest": Name(closest), "distance": f"{distances[closest]:.2g}",
+            "farthest": Name(max(distances, key=distances.get)), "far": f"{max(distances.values()):.2g}",
+            "steps": settings.epochs, "lr": f"{settings.lr:g}"})])
+
+
+@st.fragment
+def surface_view():
+    with st.sidebar:
+        st.divider()
+        settings = surface_controls()
+    page.mirror(settings)
+    st.caption(t("landscape.surface_intro"))
+    presets(settings)
+    data_key = settings.group("data")
+    data = ui.cache.surface_set(data_key)
+    start = (settings.start_slope, settings.start_intercept)
+    box = landscape.window([start, tuple(data.true_params)])
+    sides = list(dict.fromkeys((settings.left, settings.right)))
+    surfaces = [ui.cache.loss_surface(data_key, name, settings.params_key(name), box) for name in sides]
+    runs = [ui.cache.optimizer_paths(data_key, name, settings.params_key(name), settings.group("paths"))
+            for name in sides]
+    labels = {key: t(f"landscape.{key}") for key in ("slope", "intercept", "loss", "truth", "start", "lowest")}
+    labels |= {key: t(f"regression.{key}") for key in ("epoch", "play", "pause")}
+    labels |= {"diverged": t("regression.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
+                                                                          OPTIMIZERS},
+               "titles": [page.name(name) for name in sides]}
+    ui.chart(charts.surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
+                                   revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
+    diverged = [t("landscape.diverged_one", optimizer=t(f"optimizer.{optimizer}"), loss=page.name(name),
+                  step=history.diverged_at)
+                for name, run in zip(sides, runs, strict=True) for optimizer, history in run.items()
+                if history.diverged_at is not None]
+    if diverged:
+        st.warning(t("landscape.diverged", runs="; ".join(diverged)))
+    table, notes = st.columns([3, 2], gap="medium")
+    table.caption(t("landscape.paths_table"))
+    rows = landscape.path_rows(dict(zip(sides, runs, strict=True)), data)
+    ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page, where=table)
+    histories = [replace(history, loss=f"{name}_{optimizer}") for name, run in zip(sides, runs, strict=True)
+                 for optimizer, history in run.items()]
+    notes.download_button(t("regression.download"), lambda: train.history_csv(histories, settings=LANDSCAPE.query(
+        settings)), file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
+    notes.markdown(t("landscape.look_for"))
+    st.subheader(t("landscape.nag_title"))
+    st.caption(t("landscape.nag_help"))
+    if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"),
+                                                                  tuple(settings.params_key(name) for name in
+                                                                        NAG_LOSSES))):
+        nag_experiment(settings, data)
+
+
+# --- monitor ----------------------------------------------------------------------------------
+
+
+def monitor_controls():
+    opened = ui.settings_tab(page, {name: t(f"landscape.tab_{name}") for name in MONITOR_TABS}, "monitor_tab")
+    values = {}
+    if opened == "data":
+        for key in ("train_points", "curve_noise", "seed"):
+            values[key] = slider(key)
+    elif opened == "model":
+        for key in ("degree", "weight_decay"):
+            values[key] = slider(key)
+    else:
+        values["optimizer"] = st.selectbox(t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
+                                           format_func=lambda name: t(f"optimizer.{name}"))
+        keys = ("monitor_lr", "momentum", "monitor_epochs", "patience")
+        for key in keys:
+            if key != "momentum" or values["optimizer"] in ("momentum", "nag"):
+                values[key] = slider(key)
+    return page.settings(values, {})
+
+
+def diagnosis_table():
+    """The four shapes a pair of curves takes, what each means, and a preset that shows it."""
+    st.subheader(t("landscape.diagnosis_title"))
+    st.caption(t("landscape.diagnosis_help"))
+    for kind in landscape.DIAGNOSES:
+        name, signs, remedy, button = st.columns([2, 4, 4, 2], vertical_alignment="center")
+        name.markdown(f"**{t(f'landscape.kind.{kind}')}**")
+        signs.write(t(f"landscape.signs.{kind}"))
+        remedy.write(t(f"landscape.remedy.{kind}"))
+        preset = landscape.PRESETS[kind]
+        button.button(t("landscape.show_me"), key=page.key(f"preset_{kind}"),
+                      help=t("landscape.show_me_help", kind=t(f"landscape.kind.{kind}")),
+                      on_click=set_state, args=({"train_points": preset["train_points"], "curve_noise": preset["noise"],
+                                                 "degree": preset["degree"], "weight_decay": preset["weight_decay"],
+                                                 "optimizer": preset["optimizer"], "monitor_lr": preset["lr"],
+                                                 "monitor_epochs": preset["epochs"]},))
+
+
+@st.fragment
+def monitor_view():
+    with st.sidebar:
+        st.divider()
+        settings = monitor_controls()
+    page.mirror(settings)
+    st.caption(t("landscape.monitor_intro"))
+    curve_key = settings.group("curve")
+    data = ui.cache.curve_set(curve_key)
+    run = ui.cache.polynomial_fit(curve_key, settings.group("fit"))
+    stop = landscape.early_stopping(run.val_values, settings.patience)
+    grid = np.linspace(-1.0, 1.0, 200)
+    features = landscape.polynomial_features(grid, settings.degree)
+    fits = {"x": grid, "truth": landscape.true_curve(grid), "best": features @ run.params[stop[0]],
+            "last": features @ run.params[-1]}
+    labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "truth",
+                                                           "train_points", "val_points", "best_fit", "last_fit")}
+    labels |= {"epoch": t("regression.epoch"), "x": "x", "y": "y"}
+    ui.chart(charts.monitor_figure(run, data, stop, fits, labels=labels, revision="landscape.monitor"),
+             key=page.key("monitor_chart"))
+    diagnosis = landscape.diagnose(run, data.noise)
+    ui.bullets(page, landscape.monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
+               intro=t("landscape.verdict_intro"))
+    coefficients = tuple(f"c{index}" for index in range(settings.degree + 1))
+    st.download_button(t("regression.download"), lambda: train.history_csv([run], coefficients, LANDSCAPE.query(
+        settings)), file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
+    diagnosis_table()
+
+
+if view == "monitor":
+    monitor_view()
+else:
+    surface_view()
