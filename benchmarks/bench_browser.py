@@ -1,7 +1,9 @@
 """Slider -> chart redrawn in headless chromium, cold start and server memory (MEASURING.md).
 
 For LossViz's gallery with six regression losses overlaid, its embedding view (cosine pairs and
-InfoNCE, the negatives slider), the regression lab training six
+InfoNCE, the negatives slider), the landscape (two loss surfaces and four optimizers' paths on each,
+its outlier-fraction slider) and the training monitor (its training-points slider), the regression
+lab training six
 losses (its outlier-fraction slider), the classification lab training four logistic models (its
 class-separation slider), and a one-slider, one-chart app measured in the same run: the time
 from the keydown event (its own timestamp, in the page) until the app's run state went
@@ -12,7 +14,8 @@ are scaled by, and like LossViz's pages with the repository's .streamlit/config.
 among others, turns off the full garbage collection Streamlit forces after every run). The
 ratios to the second compare the pages, not the server settings.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30] [--apps gallery embedding regression classification]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30]
+        [--apps gallery embedding regression classification landscape monitor]
         [--baseline DIR]
 
 --baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
@@ -36,6 +39,8 @@ REGRESSION_QUERY = f"/regression?lang=en&{SIX_LOSSES}"
 CLASSIFICATION_QUERY = "/classification?lang=en&methods=bce,weighted_bce,focal,hinge"
 # the heaviest of the breadth views: InfoNCE evaluates one batch per point, beside both cosine pairs
 EMBEDDING_QUERY = "/gallery?lang=en&task=embedding&axis=cosine&losses=cosine_embedding,info_nce"
+LANDSCAPE_QUERY = "/landscape?lang=en&view=surface"  # two surfaces and eight paths recomputed per data move
+MONITOR_QUERY = "/landscape?lang=en&view=monitor"
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -132,6 +137,8 @@ PAGES = {  # label, query, slider
     "embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
     "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
+    "landscape": ("landscape, 2 surfaces, 8 paths", LANDSCAPE_QUERY, "outlier fraction"),
+    "monitor": ("training monitor, 2000 epochs", MONITOR_QUERY, "training points"),
 }
 
 

@@ -235,10 +235,11 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     return figure(traces, figure_layout, frames)
 
 
-def add_playback(figure_layout: dict, epochs, labels: dict) -> None:
+def add_playback(figure_layout: dict, epochs, labels: dict, redraw: bool = False) -> None:
     """Play and pause buttons and an epoch slider below the plot, for frames named by their epochs
-    (`labels`: epoch, play, pause)."""
-    still = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
+    (`labels`: epoch, play, pause). `redraw`: each frame replots the whole figure, which traces other
+    than scatter need to stay drawn (a frame without it clears a contour map); slower."""
+    still = {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate", "transition": {"duration": 0}}
     figure_layout["margin"] = {**figure_layout["margin"], "b": 170}
     # below the plot: play and pause, then the epoch slider across the whole width
     figure_layout["updatemenus"] = [{
@@ -246,7 +247,7 @@ def add_playback(figure_layout: dict, epochs, labels: dict) -> None:
         "yanchor": "top", "pad": {"t": 0, "r": 6},
         "buttons": [
             {"label": "▶ " + labels["play"], "method": "animate",
-             "args": [None, {"frame": {"duration": FRAME_MS, "redraw": False}, "fromcurrent": False,
+             "args": [None, {"frame": {"duration": FRAME_MS, "redraw": redraw}, "fromcurrent": False,
                              "transition": {"duration": 0}, "mode": "immediate"}]},
             {"label": "❚❚ " + labels["pause"], "method": "animate", "args": [[None], still]},
         ],
@@ -594,7 +595,7 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
     epochs = frame_epochs(max(history.epochs_run for history, _ in paths))
     frames = [{"name": str(epoch), "data": [path_points(history, epoch) for history, _ in paths],
                "traces": [index for _, index in paths]} for epoch in epochs]
-    add_playback(figure_layout, epochs, labels)
+    add_playback(figure_layout, epochs, labels, redraw=True)  # a step without a redraw clears the contour maps
     return figure(traces, figure_layout, frames)
 
 

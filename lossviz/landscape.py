@@ -7,7 +7,7 @@ and a diagnosis computed from the curves.
     >>> data = landscape.surface_data(regression_data(n=200, seed=0), "scaled")
     >>> box = landscape.window([(-2.0, 4.0), tuple(data.true_params)])
     >>> landscape.surface(losses.get("mse"), data, *box).values.shape
-    (61, 61)
+    (80, 80)
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from lossviz.train import NO_VALUE, History, descend, train_linear
 
 # --- the surface ------------------------------------------------------------------------------
 
-SURFACE_POINTS = 500  # a surface is the mean over at most this many points: a fixed subsample beyond
-GRID = 61  # grid points per side
+SURFACE_POINTS = 1000  # a surface is the mean over at most this many points: a fixed subsample beyond
+GRID = 80  # grid points per side
 GRID_CHUNK = 256  # grid points per pass: residual blocks of 256 x 1000 stay small
 FEATURE_SCALES = ("scaled", "unscaled")
 UNSCALED = (2.0, 10.0)  # x -> 2 x + 10: x on [4, 16] instead of [-3, 3], slope and intercept now entangled

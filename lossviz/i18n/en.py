@@ -556,7 +556,7 @@ STRINGS = {
     "landscape.train_points_help": "Training points; the validation set always has 200.",
     "landscape.curve_noise": "noise",
     "landscape.curve_noise_help": "Standard deviation of the noise around the true curve.",
-    "landscape.seed": "seed",
+    "landscape.seed": "random seed",
     "landscape.seed_help": "Random seed: the same seed gives the same data.",
     "landscape.degree": "polynomial degree",
     "landscape.degree_help": "Degree of the polynomial: its number of coefficients minus one.",

@@ -486,7 +486,7 @@ STRINGS = {
     "landscape.train_points_help": "학습 데이터 점의 수입니다. 검증 세트는 늘 200개입니다.",
     "landscape.curve_noise": "잡음",
     "landscape.curve_noise_help": "참 곡선 주변 잡음의 표준편차입니다.",
-    "landscape.seed": "시드",
+    "landscape.seed": "난수 시드",
     "landscape.seed_help": "난수 시드: 같은 시드는 같은 데이터를 만듭니다.",
     "landscape.degree": "다항식 차수",
     "landscape.degree_help": "다항식의 차수: 계수의 수보다 하나 작습니다.",

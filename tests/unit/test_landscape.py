@@ -31,7 +31,8 @@ def test_the_surface_is_the_loss_of_every_grid_line(data, name, params):
 
 def test_outliers_move_the_mse_valley_and_not_the_mae_one(data):
     box = landscape.window([(-2.0, 4.0), tuple(data.true_params)])
-    lowest = {name: np.array(landscape.surface(losses.get(name), data, *box, grid=81).lowest) for name in ("mse", "mae")}
+    lowest = {name: np.array(landscape.surface(losses.get(name), data, *box, grid=81).lowest)
+              for name in ("mse", "mae")}
     distance = {name: np.linalg.norm(point - data.true_params) for name, point in lowest.items()}
     assert distance["mse"] > 3 * distance["mae"]
 
@@ -69,7 +70,8 @@ def test_every_path_is_the_optimizer_of_lossviz_optim_and_torch_optim_from_the_s
     features = torch.tensor(design_matrix(data.x))
     target = torch.tensor(data.y)
     theta = torch.tensor(start, requires_grad=True)
-    step = {"gd": lambda p: torch.optim.SGD(p, lr=0.05), "momentum": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9),
+    step = {"gd": lambda p: torch.optim.SGD(p, lr=0.05),
+            "momentum": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9),
             "nag": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True),
             "adam": lambda p: torch.optim.Adam(p, lr=0.05)}[optimizer]([theta])
     for epoch in range(31):

@@ -1,0 +1,69 @@
+"""The landscape page in a real browser: playback of the paths, a slider redraw, shared links for both views."""
+
+import pytest
+
+from tests.browser_support import CHART_SIGNATURE_JS
+from tests.e2e.helpers import (
+    DRAWN_LINES_JS,
+    EPOCH_LABEL_JS,
+    assert_healthy,
+    count_websocket_frames,
+    open_page,
+    play_animation,
+    press_slider,
+    slider,
+    wait_until_idle,
+)
+
+CONTOURS_JS = "() => document.querySelectorAll('.js-plotly-plot .contourlayer .contour').length"
+
+
+@pytest.mark.parametrize(("lang", "title", "epoch"), [("en", "Landscape & monitor", "epoch 100"),
+                                                      ("ko", "손실 지형과 학습 모니터", "에포크 100")])
+def test_play_walks_the_paths_over_both_surfaces_with_no_server_round_trip(page, server, lang, title, epoch):
+    frames = count_websocket_frames(page)
+    open_page(page, server, "landscape", f"lang={lang}")
+    assert page.locator("h1").first.inner_text() == title
+    assert page.evaluate(CONTOURS_JS) == 2
+    assert page.evaluate(EPOCH_LABEL_JS) == epoch
+    wait_until_idle(page, quiet_ms=500)
+    frames_before = len(frames)
+    lines = page.evaluate(DRAWN_LINES_JS)
+    played = play_animation(page)
+    assert len(set(played)) >= 5, f"the animation did not step through the steps: {played}"
+    assert len(frames) == frames_before, "playback talked to the server"
+    assert page.evaluate(DRAWN_LINES_JS) == lines and page.evaluate(CONTOURS_JS) == 2, "a surface lost its drawing"
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "outlier fraction"), ("ko", "이상치 비율")])
+def test_the_outlier_slider_redraws_both_surfaces_and_the_url_follows(page, server, lang, label):
+    open_page(page, server, "landscape", f"lang={lang}&outlier_fraction=0.1")
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    press_slider(page, label, "ArrowRight", 2, "outlier_fraction=0.12")
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    assert_healthy(page)
+
+
+def test_a_shared_link_reopens_the_surface_view_with_its_settings(page, server):
+    open_page(page, server, "landscape", "lang=ko&left=mae&right=log_cosh&features=unscaled&seed=7")
+    assert page.get_by_role("radio", name="x가 [4, 16] (척도 조정 없음)").is_checked()
+    titles = page.locator(".js-plotly-plot .annotation-text").evaluate_all("texts => texts.map(t => t.textContent)")
+    assert titles[:2] == ["MAE", "log-cosh 손실"]
+    assert slider(page, "난수 시드").get_attribute("aria-valuetext") == "7"
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize(("lang", "label", "verdict"), [("en", "patience", "Early stopping with patience 40"),
+                                                        ("ko", "인내(patience)", "인내 40의 조기 종료")])
+def test_a_shared_link_reopens_the_monitor_and_its_patience_moves_the_stop(page, server, lang, label, verdict):
+    open_page(page, server, "landscape", f"lang={lang}&view=monitor&patience=40&degree=15&train_points=25")
+    assert page.get_by_text(verdict).count() == 1
+    sidebar = page.get_by_test_id("stSidebarUserContent")
+    sidebar.get_by_role("radio", name={"en": "Training", "ko": "학습"}[lang], exact=True).click()
+    wait_until_idle(page, quiet_ms=300)
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    press_slider(page, label, "ArrowRight", 1, "patience=41")
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    assert_healthy(page)
