@@ -552,6 +552,8 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
                                  [(labels["slope"], labels["intercept"])] * len(surfaces))
     figure_layout["hovermode"] = "closest"
     figure_layout["annotations"] = []
+    figure_layout["legend"]["y"] = 1.09  # above the panels' titles
+    figure_layout["margin"] = {**figure_layout["margin"], "t": 64}
     traces, paths = [], []
     for index, (surface, run) in enumerate(zip(surfaces, runs, strict=True)):
         suffix = str(index + 1) if index else ""
@@ -634,7 +636,7 @@ def monitor_figure(run, data, stop: tuple[int, int], fits: dict, *, labels: dict
         {"type": "scatter", "mode": "lines", "x": fits["x"], "y": fits["best"], "name": labels["best_fit"], **axes,
          "line": {"color": GREEN, "width": 3}, "hoverinfo": "skip"},
         {"type": "scatter", "mode": "lines", "x": fits["x"], "y": fits["last"], "name": labels["last_fit"], **axes,
-         "line": {"color": VERMILION, "width": 2.5, "dash": "dash"}, "hoverinfo": "skip"},
+         "line": {"color": PURPLE, "width": 2.5, "dash": "dashdot"}, "hoverinfo": "skip"},
     ]
     figure_layout["yaxis2"]["range"] = [-2.5, 2.5]  # an overfit polynomial shoots off: keep the data in view
     return figure(traces, figure_layout)
