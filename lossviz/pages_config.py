@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from lossviz import gallery, losses
 from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
+from lossviz.distributions import DISTILL_SPECS, FIT_SPECS, TARGET_SPECS
 from lossviz.landscape import FEATURE_SCALES, MONITOR_SPECS, PATH_EPOCHS, START_SPECS
 from lossviz.models import MLP_SPECS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
@@ -99,6 +100,15 @@ LANDSCAPE = Schema(
 )
 
 
+DISTRIBUTION_VIEWS = ("kl", "distill")
+DISTRIBUTIONS = Schema(
+    choices={"view": (DISTRIBUTION_VIEWS, "kl")},
+    numbers={**TARGET_SPECS, **FIT_SPECS, "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05),
+             "epochs": replace(TRAINING_SPECS["epochs"], default=300, max=1000), **DISTILL_SPECS},
+    groups={"target": tuple(TARGET_SPECS), "fit": ("start_mean", "lr", "epochs")},
+)
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """A page of the app: its script, URL path ("" for the home page), Material icon, and the
@@ -116,4 +126,5 @@ PAGES = (
     PageEntry("regression", "views/regression.py", "regression", ":material/scatter_plot:"),
     PageEntry("classification", "views/classification.py", "classification", ":material/balance:"),
     PageEntry("landscape", "views/landscape.py", "landscape", ":material/landscape:"),
+    PageEntry("distributions", "views/distributions.py", "distributions", ":material/bar_chart:"),
 )

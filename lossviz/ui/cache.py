@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from lossviz import gallery, landscape, losses
+from lossviz import distributions, gallery, landscape, losses
 from lossviz.data import (
     ClassificationData,
     RegressionData,
@@ -70,6 +70,12 @@ def polynomial_fit(curve: tuple, fit: tuple) -> History:
     return landscape.train_polynomial(curve_set(curve), degree=values["degree"], weight_decay=values["weight_decay"],
                                       optimizer=values["optimizer"], lr=values["monitor_lr"],
                                       momentum=values["momentum"], epochs=values["monitor_epochs"])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def divergence_fits(target: tuple, fit: tuple) -> dict[str, History]:
+    """A Gaussian fitted to the target mixture by each divergence, per (target, fit settings)."""
+    return distributions.fit_all(distributions.mixture(**dict(target)), **dict(fit))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -17,7 +17,8 @@ def test_home_page_runs_and_links_every_other_page():
     assert app.title[0].value == "LossViz"
     links = [(element.proto.page, element.proto.label) for element in app.get("page_link")]
     assert links == [("gallery", "Loss gallery"), ("regression", "Regression lab"),
-                     ("classification", "Classification lab"), ("landscape", "Landscape & monitor")]
+                     ("classification", "Classification lab"), ("landscape", "Landscape & monitor"),
+                     ("distributions", "Distributions lab")]
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.name)

@@ -40,6 +40,9 @@ def views():
                                                                  "landscape.nag_run")
     for tab in ("data", "model", "training"):
         yield "views/landscape.py", {"view": "monitor", "optimizer": "nag"}, (("landscape.monitor_tab", tab),)
+    for tab in ("target", "fit"):
+        yield "views/distributions.py", {"view": "kl"}, (("distributions.settings_tab", tab),)
+    yield "views/distributions.py", {"view": "distill"}, ()
     yield "views/home.py", {}, ()
 
 

@@ -1,0 +1,41 @@
+"""The distributions lab in a real browser: playback of the fits, a slider redraw, a shared link."""
+
+import pytest
+
+from tests.browser_support import CHART_SIGNATURE_JS
+from tests.e2e.helpers import (
+    DRAWN_LINES_JS,
+    assert_healthy,
+    count_websocket_frames,
+    open_page,
+    play_animation,
+    press_slider,
+    wait_until_idle,
+)
+
+
+@pytest.mark.parametrize(("lang", "title", "label"), [("en", "Distributions lab", "separation"),
+                                                      ("ko", "분포 실험실", "봉우리 간격")])
+def test_play_moves_the_fits_without_the_server_and_a_slider_redraws_them(page, server, lang, title, label):
+    frames = count_websocket_frames(page)
+    open_page(page, server, "distributions", f"lang={lang}&modes=2&separation=4")
+    assert page.locator("h1").first.inner_text() == title
+    wait_until_idle(page, quiet_ms=500)
+    frames_before = len(frames)
+    lines = page.evaluate(DRAWN_LINES_JS)
+    played = play_animation(page)
+    assert len(set(played)) >= 5, f"the animation did not step through the epochs: {played}"
+    assert len(frames) == frames_before, "playback talked to the server"
+    assert page.evaluate(DRAWN_LINES_JS) == lines
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    press_slider(page, label, "ArrowLeft", 2, "separation=3.8")
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    assert_healthy(page)
+
+
+def test_a_shared_link_reopens_the_distillation_view(page, server):
+    open_page(page, server, "distributions", "lang=ko&view=distill&temperature=8&confidence=3")
+    assert page.get_by_role("radio", name="증류 온도").is_checked()
+    assert page.get_by_text("T = 8의 KL").count() == 1
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)

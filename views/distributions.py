@@ -1,0 +1,94 @@
+"""Distributions lab: a Gaussian fitted to a mixture by forward KL, reverse KL and Jensen-Shannon, played
+back; and the softened targets of knowledge distillation and the T² that keeps their gradient in scale."""
+
+import numpy as np
+import streamlit as st
+
+from lossviz import charts, distributions, train, ui
+from lossviz.pages_config import DISTRIBUTION_VIEWS, DISTRIBUTIONS
+from lossviz.sentences import Sentence
+
+page = ui.page("distributions", DISTRIBUTIONS)
+t = page.t
+FIT_TABS = ("target", "fit")
+
+page.title()
+view = ui.open_tab(page.key("view"), {name: t(f"distributions.view_{name}") for name in DISTRIBUTION_VIEWS},
+                   t("distributions.view"))
+
+
+def slider(key: str):
+    return ui.spec_slider(t(f"distributions.{key}"), DISTRIBUTIONS.numbers[key], page.key(key),
+                          help_text=t(f"distributions.{key}_help"))
+
+
+@st.fragment
+def kl_view():
+    with st.sidebar:
+        st.divider()
+        opened = ui.settings_tab(page, {name: t(f"distributions.tab_{name}") for name in FIT_TABS})
+        keys = ("modes", "separation", "first_weight") if opened == "target" else ("start_mean", "lr", "epochs")
+        settings = page.settings({key: slider(key) for key in keys}, {})
+    page.mirror(settings)
+    st.caption(t("distributions.kl_intro"))
+    target = distributions.mixture(modes=settings.modes, separation=settings.separation,
+                                   first_weight=settings.first_weight)
+    fits = ui.cache.divergence_fits(settings.group("target"), settings.group("fit"))
+    labels = {"x": "x", "y": t("distributions.probability"), "target": t("distributions.target"),
+              "epoch": t("regression.epoch"), "play": t("regression.play"), "pause": t("regression.pause"),
+              "names": {kind: t(f"distributions.divergence.{kind}") for kind in distributions.DIVERGENCES}}
+    ui.chart(charts.divergence_fit_figure(distributions.GRID, target, fits, distributions.gaussian, labels=labels,
+                                          revision="distributions.kl"), key=page.key("kl_chart"))
+    centres = distributions.mode_centres(settings.modes, settings.separation)
+    ui.bullets(page, distributions.coverage_sentences(fits, centres), intro=t("distributions.covers_intro",
+                                                                              share=f"{distributions.COVERED:.0%}"))
+    diverged = [t(f"distributions.divergence.{kind}") for kind, run in fits.items() if run.diverged_at is not None]
+    if diverged:
+        st.warning(t("regression.diverged", losses=", ".join(diverged)))
+    st.download_button(t("regression.download"), lambda: train.history_csv(list(fits.values()), ("mean", "log_std"),
+                                                                           DISTRIBUTIONS.query(settings)),
+                       file_name="lossviz-distributions.csv", mime="text/csv", key=page.key("download"))
+    st.markdown(t("distributions.kl_look_for"))
+
+
+@st.fragment
+def distill_view():
+    with st.sidebar:
+        st.divider()
+        settings = page.settings({key: slider(key) for key in ("temperature", "confidence")}, {})
+    page.mirror(settings)
+    st.caption(t("distributions.distill_intro"))
+    teacher = settings.confidence * distributions.TEACHER_SHAPE
+    temperature = settings.temperature
+    sharp, soft = distributions.softened(teacher, 1.0), distributions.softened(teacher, temperature)
+    students = distributions.students(teacher)
+    scale = distributions.gradient_scale(teacher, students["half"])
+    classes = [t("distributions.class", number=index + 1) for index in range(teacher.size)]
+    labels = {key: t(f"distributions.{key}") for key in ("probability", "temperature", "gradient", "raw", "scaled")}
+    labels["class"] = t("distributions.class_axis")
+    labels |= {"sharp": t("distributions.sharp"), "soft": t("distributions.soft", temperature=f"{temperature:g}")}
+    ui.chart(charts.distillation_figure(classes, sharp, soft, scale, temperature, labels=labels,
+                                        revision="distributions.distill"), key=page.key("distill_chart"))
+    rows = []
+    for name, logits in students.items():
+        value, gradient = distributions.distillation_loss_and_gradient(teacher, logits, temperature)
+        norm = float(np.linalg.norm(gradient))
+        rows.append({"student": t(f"distributions.student.{name}"), ("kl_at", f"{temperature:g}"): max(value, 0.0),
+                     "gradient_norm": norm, "scaled_norm": norm * temperature**2})
+    ui.table(rows, page)
+    low, high = 1.0, float(scale["temperature"][-1])  # 1/T^2 describes T >= 1; below, the softmax saturates
+    ends = distributions.gradient_scale(teacher, students["half"], (low, high))
+    ui.bullets(page, [
+        Sentence("distributions.entropy", {"sharp": f"{distributions.entropy(sharp):.2f}",
+                                           "soft": f"{distributions.entropy(soft):.2f}",
+                                           "temperature": f"{temperature:g}", "most": f"{np.log(teacher.size):.2f}"}),
+        Sentence("distributions.t_squared", {"low": f"{low:g}", "high": f"{high:g}",
+                                             "raw": f"{ends['raw'][0] / ends['raw'][1]:.0f}",
+                                             "scaled": f"{max(ends['scaled']) / min(ends['scaled']):.1f}"}),
+    ])
+
+
+if view == "distill":
+    distill_view()
+else:
+    kl_view()
