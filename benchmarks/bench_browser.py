@@ -15,7 +15,7 @@ among others, turns off the full garbage collection Streamlit forces after every
 ratios to the second compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30]
-        [--apps gallery embedding regression classification landscape monitor]
+        [--apps gallery embedding regression classification landscape monitor distributions]
         [--baseline DIR]
 
 --baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
@@ -41,6 +41,7 @@ CLASSIFICATION_QUERY = "/classification?lang=en&methods=bce,weighted_bce,focal,h
 EMBEDDING_QUERY = "/gallery?lang=en&task=embedding&axis=cosine&losses=cosine_embedding,info_nce"
 LANDSCAPE_QUERY = "/landscape?lang=en&view=surface"  # two surfaces and eight paths recomputed per data move
 MONITOR_QUERY = "/landscape?lang=en&view=monitor"
+DISTRIBUTIONS_QUERY = "/distributions?lang=en&view=kl"  # three fits of 300 Adam steps per move
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -139,6 +140,7 @@ PAGES = {  # label, query, slider
     "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
     "landscape": ("landscape, 2 surfaces, 8 paths", LANDSCAPE_QUERY, "outlier fraction"),
     "monitor": ("training monitor, 2000 epochs", MONITOR_QUERY, "training points"),
+    "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "separation"),
 }
 
 

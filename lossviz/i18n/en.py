@@ -656,4 +656,5 @@ STRINGS = {
     "distributions.entropy": "The teacher's distribution has an entropy of {sharp} nats at T = 1 and {soft} nats at T = {temperature} (at most {most}, when all five classes are equal).",
     "distributions.t_squared": "The gradient of the soft loss by the student's logits shrinks about like 1/T²: from T = {low} to T = {high} it falls {raw}-fold. Multiplying the soft loss by T², as Hinton et al. do, keeps its gradient in scale (it changes {scaled}-fold over the same range), so the soft and the hard-label losses can be mixed with one weight whatever the temperature.",
     "distributions.class_axis": "class",
+    "gallery.see_it_train": "See it fit a distribution in the distributions lab",
 }

@@ -586,4 +586,5 @@ STRINGS = {
     "distributions.entropy": "교사 분포의 엔트로피는 T = 1에서 {sharp} nat, T = {temperature}에서 {soft} nat입니다(다섯 클래스가 모두 같을 때 최대 {most}).",
     "distributions.t_squared": "학생 로짓에 대한 부드러운 손실의 그래디언트는 대략 1/T²로 줄어듭니다. T = {low}에서 T = {high}까지 {raw}분의 1로 작아집니다. Hinton 등처럼 부드러운 손실에 T²를 곱하면 그래디언트의 크기가 유지되므로(같은 범위에서 {scaled}배 변화), 온도와 상관없이 하나의 가중치로 정답 레이블 손실과 섞을 수 있습니다.",
     "distributions.class_axis": "클래스",
+    "gallery.see_it_train": "분포 실험실에서 분포를 맞추는 모습 보기",
 }
