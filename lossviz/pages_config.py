@@ -11,6 +11,9 @@ from dataclasses import dataclass, replace
 from lossviz import gallery, losses
 from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
 from lossviz.distributions import DISTILL_SPECS, FIT_SPECS, TARGET_SPECS
+from lossviz.embeddings import DATA_SPECS as EMBEDDING_DATA_SPECS
+from lossviz.embeddings import MININGS
+from lossviz.embeddings import TRAIN_SPECS as EMBEDDING_TRAIN_SPECS
 from lossviz.landscape import FEATURE_SCALES, MONITOR_SPECS, PATH_EPOCHS, START_SPECS
 from lossviz.models import MLP_SPECS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
@@ -109,6 +112,16 @@ DISTRIBUTIONS = Schema(
 )
 
 
+EMBEDDINGS = Schema(
+    choices={"mining": (MININGS, "semi_hard")},
+    numbers={**EMBEDDING_DATA_SPECS, "margin": losses.loss_class("triplet").param_specs["margin"],
+             "lr": replace(OPTIMIZER_SPECS["lr"], default=0.05), **EMBEDDING_TRAIN_SPECS,
+             # the anchor whose negatives are shown, counted among the training points (wrapped around)
+             "anchor": replace(REGRESSION_SPECS["seed"], max=999, help="Which training point is the anchor.")},
+    groups={"data": tuple(EMBEDDING_DATA_SPECS), "training": ("mining", "margin", "lr", "epochs")},
+)
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """A page of the app: its script, URL path ("" for the home page), Material icon, and the
@@ -127,4 +140,5 @@ PAGES = (
     PageEntry("classification", "views/classification.py", "classification", ":material/balance:"),
     PageEntry("landscape", "views/landscape.py", "landscape", ":material/landscape:"),
     PageEntry("distributions", "views/distributions.py", "distributions", ":material/bar_chart:"),
+    PageEntry("embeddings", "views/embeddings.py", "embeddings", ":material/hub:"),
 )

@@ -9,7 +9,7 @@ from lossviz.pages_config import GALLERY_DETAIL_TABS as DETAIL_TABS
 page = ui.page("gallery", GALLERY)
 t = page.t
 CHECK_TOLERANCE = 1e-9  # absolute; the curves' values and slopes are at most a few hundred
-TRAINED_ON = {"kl": "views/distributions.py", "js": "views/distributions.py"}  # the lab a loss trains in
+TRAINED_ON = {"kl": "distributions", "js": "distributions", "triplet": "embeddings"}  # the lab a loss trains in
 
 
 def reset_view():
@@ -118,7 +118,8 @@ def card(loss):
             f"\n- {t(f'param.{key}')}: {t(f'help.{name}.{key}')}" for key in specs))
     st.markdown(f"**{t('card.paper')}** {losses.reference(name)}")
     if name in TRAINED_ON:
-        st.page_link(TRAINED_ON[name], label=t("gallery.see_it_train"), icon=":material/play_circle:")
+        st.page_link(f"views/{TRAINED_ON[name]}.py", label=t(f"gallery.see_it_train.{TRAINED_ON[name]}"),
+                     icon=":material/play_circle:")
     st.caption(t("gallery.formula"))
     st.latex(loss.latex)
     st.caption(t("gallery.gradient"))

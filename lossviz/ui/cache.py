@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from lossviz import distributions, gallery, landscape, losses
+from lossviz import distributions, embeddings, gallery, landscape, losses
 from lossviz.data import (
     ClassificationData,
     RegressionData,
@@ -76,6 +76,22 @@ def polynomial_fit(curve: tuple, fit: tuple) -> History:
 def divergence_fits(target: tuple, fit: tuple) -> dict[str, History]:
     """A Gaussian fitted to the target mixture by each divergence, per (target, fit settings)."""
     return distributions.fit_all(distributions.mixture(**dict(target)), **dict(fit))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def embedding_set(data: tuple) -> embeddings.EmbeddingData:
+    return embeddings.embedding_data(**dict(data))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def embedding_run(data: tuple, training: tuple) -> embeddings.EmbeddingRun:
+    return embeddings.train_embedding(embedding_set(data), **dict(training))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def mining_comparison(data: tuple, training: tuple) -> embeddings.MiningComparison:
+    """Every mining strategy over COMPARE_SEEDS training seeds, per (data, margin, lr, epochs)."""
+    return embeddings.compare_minings(embedding_set(data), **dict(training))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -43,6 +43,7 @@ def views():
     for tab in ("target", "fit"):
         yield "views/distributions.py", {"view": "kl"}, (("distributions.settings_tab", tab),)
     yield "views/distributions.py", {"view": "distill"}, ()
+    yield "views/embeddings.py", {}, (("embeddings.settings_tab", "training"), "embeddings.compare_run")
     yield "views/home.py", {}, ()
 
 
