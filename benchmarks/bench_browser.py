@@ -15,7 +15,7 @@ among others, turns off the full garbage collection Streamlit forces after every
 ratios to the second compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30]
-        [--apps gallery embedding regression classification landscape monitor distributions]
+        [--apps gallery gallery_embedding regression classification landscape monitor distributions embeddings]
         [--baseline DIR]
 
 --baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
@@ -42,6 +42,7 @@ EMBEDDING_QUERY = "/gallery?lang=en&task=embedding&axis=cosine&losses=cosine_emb
 LANDSCAPE_QUERY = "/landscape?lang=en&view=surface"  # two surfaces and eight paths recomputed per data move
 MONITOR_QUERY = "/landscape?lang=en&view=monitor"
 DISTRIBUTIONS_QUERY = "/distributions?lang=en&view=kl"  # three fits of 300 Adam steps per move
+EMBEDDINGS_QUERY = "/embeddings?lang=en"  # a triplet run of 150 batches per move
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -135,12 +136,13 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
 
 PAGES = {  # label, query, slider
     "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
-    "embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
+    "gallery_embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
     "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
     "landscape": ("landscape, 2 surfaces, 8 paths", LANDSCAPE_QUERY, "outlier fraction"),
     "monitor": ("training monitor, 2000 epochs", MONITOR_QUERY, "training points"),
     "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "separation"),
+    "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "class spread"),
 }
 
 
