@@ -271,7 +271,7 @@ def drawn_epochs(count: int) -> np.ndarray:
 
 
 def history_traces(histories, *, validation_name: str = "", suffix: str = "", names: dict | None = None,
-                   diverged: str = "diverged") -> list[dict]:
+                   diverged: str = "diverged", lines: dict | None = None) -> list[dict]:
     """Each run's loss per epoch relative to its start (for a log axis); a cross where a run diverged.
 
     With `validation_name`, runs that have validation losses also get them as a dotted line
@@ -280,7 +280,7 @@ def history_traces(histories, *, validation_name: str = "", suffix: str = "", na
     traces = []
     axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
     for history in histories:
-        color = LOSS_COLORS.get(history.loss, FALLBACK_COLOR)
+        color = ((lines or {}).get(history.loss) or loss_line(history.loss, 2.5))["color"]
         name = display(names, history.loss)
         relative = history.relative_values()
         epochs = drawn_epochs(relative.size)
@@ -329,11 +329,11 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 
 def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "",
-                   names: dict | None = None, diverged: str = "diverged") -> go.Figure:
+                   names: dict | None = None, diverged: str = "diverged", lines: dict | None = None) -> go.Figure:
     """history_traces in a figure of their own, on a log scale."""
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["margin"] = {**figure_layout["margin"], "l": 64}
-    traces = history_traces(histories, validation_name=validation_name, names=names, diverged=diverged)
+    traces = history_traces(histories, validation_name=validation_name, names=names, diverged=diverged, lines=lines)
     log_axis(figure_layout["yaxis"], traces)
     return figure(traces, figure_layout)
 
@@ -345,17 +345,19 @@ def with_spread(trace: dict, table) -> dict:
 
 
 def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_title: str, revision: str,
-                 names: dict | None = None, diverged_label: str = "diverged") -> go.Figure:
+                 names: dict | None = None, diverged_label: str = "diverged", lines: dict | None = None,
+                 log_x: bool = False) -> go.Figure:
     """Each loss's mean error (a SeedTable) against the outlier fraction, its spread over seeds as
     error bars, and how many of its runs diverged in the hover text; a cross on the top edge
     marks each fraction where every run of a loss diverged."""
     x = np.asarray(fractions) * 100
     traces = []
     for name, table in errors.items():
-        color = LOSS_COLORS.get(name, FALLBACK_COLOR)
+        line = {**((lines or {}).get(name) or loss_line(name, 2.5)), "width": 2.5}
+        color = line["color"]
         traces.append(with_spread({
             "type": "scatter", "mode": "lines+markers", "x": x, "name": display(names, name),
-            "legendgroup": name, "line": loss_line(name, 2.5), "customdata": diverged[name],
+            "legendgroup": name, "line": line, "customdata": diverged[name],
             "hovertemplate": f"%{{y:.3g}} ± %{{error_y.array:.2g}} ({diverged_label}: %{{customdata}})"}, table))
         lost = table.runs == 0
         if lost.any():
@@ -365,6 +367,8 @@ def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_tit
                            "hovertemplate": f"{display(names, name)}: {diverged_label}<extra></extra>"})
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, y_title)])
     figure_layout["xaxis"]["ticksuffix"] = "%"
+    if log_x:
+        figure_layout["xaxis"].update({"type": "log", "tickvals": x})
     for trace in traces:
         if trace["mode"] == "markers":  # on the top edge of the plot, whatever the errors' range
             trace["yaxis"] = "y2"
@@ -765,4 +769,69 @@ def embedding_figure(run, data, anchor: int, margin: float, *, labels: dict, rev
     # an animation step empties the panels it names no trace of: each frame names one of the right panel's
     frames = [{"name": str(epoch), "data": [*at(epoch), {}], "traces": [*moving, len(moving)]} for epoch in epochs]
     add_playback(figure_layout, epochs, labels)
+    return figure(traces, figure_layout, frames)
+
+
+# --- Segmentation lab -------------------------------------------------------------------------
+
+SEGMENTATION_LINES = {  # its seven methods need seven styles; LOSS_COLORS pairs some of them
+    "bce": {"color": BLUE, "dash": "solid"}, "weighted_bce": {"color": ORANGE, "dash": "dash"},
+    "focal": {"color": PURPLE, "dash": "dashdot"}, "dice": {"color": GREEN, "dash": "dot"},
+    "jaccard": {"color": DARK_GREY, "dash": "longdashdot"}, "tversky": {"color": VERMILION, "dash": DASHES[VERMILION]},
+    "dice_bce": {"color": SKY, "dash": "longdash"},
+}
+MAP_SCALE = [[0.0, "#ffffff"], [1.0, "#1b1b1b"]]  # probability 0 white, 1 black
+PUSH_SCALE = [[0.0, "#D55E00"], [0.5, "#ffffff"], [1.0, "#0072B2"]]  # down vermilion, up blue: colour-blind safe
+
+
+def mask_figure(image, truth, methods: list[str], maps_at, epochs, *, labels: dict, revision: str) -> go.Figure:
+    """One validation image, its true mask and, per method, the predicted probability map (top row)
+    and where the loss pushes the prediction (bottom row), played back over `epochs`.
+
+    `maps_at(epoch)` gives [(probability map, push map) per method]; `labels`: image, truth, epoch,
+    play, pause, push, names ({method: shown name})."""
+    columns = 2 + len(methods)
+    gap = 0.012
+    width = (1.0 - gap * (columns - 1)) / columns
+    # two rows of square maps as wide as a column, above the playback controls (170 px)
+    row_height = min(180, int(760 * width))
+    figure_layout = layout(revision=revision, height=170 + 50 + 2 * row_height + 30)
+    figure_layout.update({"hovermode": "closest", "showlegend": False, "annotations": [],
+                          "margin": {"l": 8, "r": 8, "t": 40, "b": 20}})
+    traces = []
+
+    def panel(index: int, row: int) -> dict:
+        axis = f"{index + 1 + row * columns}" if index + row * columns else ""
+        start = index * (width + gap)
+        figure_layout[f"xaxis{axis}"] = {"domain": [start, start + width], "visible": False, "anchor": f"y{axis}",
+                                         "constrain": "domain"}
+        figure_layout[f"yaxis{axis}"] = {"domain": [0.0, 0.44] if row else [0.56, 1.0], "visible": False,
+                                         "anchor": f"x{axis}", "scaleanchor": f"x{axis}", "autorange": "reversed",
+                                         "constrain": "domain"}
+        return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
+
+    def title(text: str, axes: dict) -> None:
+        figure_layout["annotations"].append({"text": text, "xref": f"{axes['xaxis']} domain",
+                                             "yref": f"{axes['yaxis']} domain", "x": 0.5, "y": 1.0,
+                                             "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+                                             "font": {"size": 12}})
+
+    for index, (z, name) in enumerate(((image, labels["image"]), (truth, labels["truth"]))):
+        axes = panel(index, 0)
+        traces.append({"type": "heatmap", "z": z, **axes, "colorscale": MAP_SCALE if index else [
+            [0.0, "#000000"], [1.0, "#ffffff"]], "showscale": False, "hoverinfo": "skip"})
+        title(name, axes)
+    moving = []
+    for index, (method, (proba, push)) in enumerate(zip(methods, maps_at(epochs[-1]), strict=True)):
+        top, bottom = panel(index + 2, 0), panel(index + 2, 1)
+        moving += [len(traces), len(traces) + 1]
+        traces.append({"type": "heatmap", "z": proba, **top, "colorscale": MAP_SCALE, "zmin": 0, "zmax": 1,
+                       "showscale": False, "hovertemplate": "%{z:.2f}<extra></extra>"})
+        traces.append({"type": "heatmap", "z": push, **bottom, "colorscale": PUSH_SCALE, "zmin": -1, "zmax": 1,
+                       "showscale": False, "hovertemplate": "%{z:.2f}<extra></extra>"})
+        title(labels["names"][method], top)
+        title(labels["push"], bottom)
+    frames = [{"name": str(epoch), "traces": moving,
+               "data": [{"type": "heatmap", "z": z} for pair in maps_at(epoch) for z in pair]} for epoch in epochs]
+    add_playback(figure_layout, epochs, labels, redraw=True)
     return figure(traces, figure_layout, frames)

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from lossviz import gallery, losses
-from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS
+from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS, SEGMENTATION_SPECS, VALIDATION_IMAGES
 from lossviz.distributions import DISTILL_SPECS, FIT_SPECS, TARGET_SPECS
 from lossviz.embeddings import DATA_SPECS as EMBEDDING_DATA_SPECS
 from lossviz.embeddings import MININGS
 from lossviz.embeddings import TRAIN_SPECS as EMBEDDING_TRAIN_SPECS
 from lossviz.landscape import FEATURE_SCALES, MONITOR_SPECS, PATH_EPOCHS, START_SPECS
+from lossviz.masks import METHODS as SEGMENTATION_METHODS
+from lossviz.masks import TRAINING_SPECS as SEGMENTATION_TRAINING_SPECS
 from lossviz.models import MLP_SPECS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
 from lossviz.state import Following, Schema, loss_param_specs
@@ -112,6 +114,16 @@ DISTRIBUTIONS = Schema(
 )
 
 
+SEGMENTATION = Schema(
+    lists={"losses": (tuple(SEGMENTATION_METHODS), ("bce", "weighted_bce", "dice", "dice_bce"))},
+    numbers={**SEGMENTATION_SPECS, "lr": replace(OPTIMIZER_SPECS["lr"], default=0.1), **SEGMENTATION_TRAINING_SPECS,
+             "image": replace(REGRESSION_SPECS["seed"], default=1, min=1, max=VALIDATION_IMAGES,
+                              help="Which validation image the maps show.")},
+    param_specs={(method, key): losses.loss_class(name).param_specs[key]
+                 for method, (name, _, exposed) in SEGMENTATION_METHODS.items() for key in exposed},
+    groups={"data": tuple(SEGMENTATION_SPECS), "training": ("lr", "epochs")},
+)
+
 EMBEDDINGS = Schema(
     choices={"mining": (MININGS, "semi_hard")},
     numbers={**EMBEDDING_DATA_SPECS, "margin": losses.loss_class("triplet").param_specs["margin"],
@@ -141,4 +153,5 @@ PAGES = (
     PageEntry("landscape", "views/landscape.py", "landscape", ":material/landscape:"),
     PageEntry("distributions", "views/distributions.py", "distributions", ":material/bar_chart:"),
     PageEntry("embeddings", "views/embeddings.py", "embeddings", ":material/hub:"),
+    PageEntry("segmentation", "views/segmentation.py", "segmentation", ":material/blur_on:"),
 )

@@ -8,12 +8,13 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from lossviz import distributions, embeddings, gallery, landscape, losses
+from lossviz import distributions, embeddings, gallery, landscape, losses, masks
 from lossviz.data import (
     ClassificationData,
     RegressionData,
     classification_data,
     regression_data,
+    segmentation_data,
     with_enough_points,
 )
 from lossviz.mistakes import MISTAKES
@@ -76,6 +77,26 @@ def polynomial_fit(curve: tuple, fit: tuple) -> History:
 def divergence_fits(target: tuple, fit: tuple) -> dict[str, History]:
     """A Gaussian fitted to the target mixture by each divergence, per (target, fit settings)."""
     return distributions.fit_all(distributions.mixture(**dict(target)), **dict(fit))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def segmentation_set(data: tuple):
+    """The lab's images, with no more training images than masks.PIXEL_CAP allows."""
+    values = dict(data)
+    values["images"] = masks.capped_images(values["size"], values["images"])
+    return segmentation_data(**values)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def mask_run(data: tuple, method: str, params: tuple, training: tuple) -> masks.MaskRun:
+    return masks.train_masks(segmentation_set(data), method, dict(params), **dict(training))
+
+
+def foreground_sweep_of(data: tuple, configured: tuple, training: tuple, on_progress=None) -> dict:
+    """The foreground sweep of the methods in `configured` ((method, params) pairs)."""
+    return _remembered(("foreground", data, configured, training), lambda: masks.foreground_sweep(
+        [(method, dict(params)) for method, params in configured], dict(data), **dict(training),
+        on_progress=on_progress))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

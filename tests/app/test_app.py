@@ -18,7 +18,8 @@ def test_home_page_runs_and_links_every_other_page():
     links = [(element.proto.page, element.proto.label) for element in app.get("page_link")]
     assert links == [("gallery", "Loss gallery"), ("regression", "Regression lab"),
                      ("classification", "Classification lab"), ("landscape", "Landscape & monitor"),
-                     ("distributions", "Distributions lab"), ("embeddings", "Embeddings lab")]
+                     ("distributions", "Distributions lab"), ("embeddings", "Embeddings lab"),
+                     ("segmentation", "Segmentation lab")]
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.name)

@@ -44,6 +44,9 @@ def views():
         yield "views/distributions.py", {"view": "kl"}, (("distributions.settings_tab", tab),)
     yield "views/distributions.py", {"view": "distill"}, ()
     yield "views/embeddings.py", {}, (("embeddings.settings_tab", "training"), "embeddings.compare_run")
+    segmentation = {"losses": ",".join(("bce", "weighted_bce", "focal", "dice", "jaccard", "tversky", "dice_bce")),
+                    "objects": "3", "epochs": "20", "size": "32", "images": "3"}
+    yield "views/segmentation.py", segmentation, (("segmentation.settings_tab", "losses"), "segmentation.sweep_run")
     yield "views/home.py", {}, ()
 
 

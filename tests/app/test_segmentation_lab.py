@@ -1,0 +1,77 @@
+"""AppTest of the segmentation lab: it trains every chosen loss and plays the maps back, its settings
+change the results, the sweep gives verdicts, and hostile URLs are repaired."""
+
+import pytest
+
+from tests.app.conftest import figures, key_of, open_tab, run_app, tables, url_params
+
+PAGE = "views/segmentation.py"
+
+
+def _page(query=None):
+    return run_app(query, page=PAGE)
+
+
+def _metrics(app):
+    """The metrics table at threshold 0.5, as {method: row}."""
+    return {key_of(row["loss"]): row for row in tables(app)[0] if row["threshold"] == 0.5}
+
+
+def test_the_lab_draws_the_maps_the_curves_and_the_metrics_of_every_loss():
+    app = _page()
+    assert not app.exception
+    maps, curves = figures(app)[:2]
+    assert sum(trace["type"] == "heatmap" for trace in maps["data"]) == 2 + 2 * 4
+    assert len(maps["frames"]) > 3
+    assert len([trace for trace in curves["data"] if trace.get("showlegend", True)]) == 4
+    assert set(_metrics(app)) == {"bce", "weighted_bce", "dice", "dice_bce"}
+    assert url_params(app)["losses"] == "bce,weighted_bce,dice,dice_bce"
+
+
+def test_a_smaller_foreground_costs_bce_more_recall_than_dice():
+    small = _metrics(_page({"fraction": "0.005", "size": "96"}))
+    assert small["dice"]["recall"] > small["bce"]["recall"] + 0.3
+
+
+def test_tverskys_beta_trades_false_positives_for_false_negatives():
+    app = open_tab(_page({"losses": "tversky", "noise": "1", "tversky.alpha": "0.8", "tversky.beta": "0.2"}),
+                   "segmentation.settings_tab", "losses")
+    before = _metrics(app)["tversky"]
+    app.slider(key="segmentation.tversky.beta").set_value(0.9).run()
+    app.slider(key="segmentation.tversky.alpha").set_value(0.1).run()
+    assert not app.exception
+    after = _metrics(app)["tversky"]
+    assert after["FN"] < before["FN"] and after["FP"] > before["FP"]
+
+
+def test_several_objects_get_a_recall_per_size():
+    app = _page({"objects": "4", "fraction": "0.05"})
+    assert not app.exception
+    table = next(table for table in tables(app) if "recall of the large object" in table[0])
+    assert len(table) == 4
+
+
+def test_too_many_pixels_are_capped_with_a_notice_and_a_tiny_object_is_said():
+    app = _page({"size": "128", "images": "16", "fraction": "0.001"})
+    assert not app.exception
+    warnings = " ".join(warning.value for warning in app.warning)
+    assert "this run uses 3" in warnings and "pixels" in warnings
+
+
+def test_the_sweep_plots_recall_over_the_fractions_with_verdicts():
+    app = _page({"losses": "bce,dice", "epochs": "30", "images": "3", "size": "32"})
+    app.button(key="segmentation.sweep_run").click().run(timeout=180)
+    assert not app.exception
+    sweep = figures(app)[-1]
+    assert sweep["layout"]["xaxis"]["type"] == "log"
+    assert any("The guide's claims, tested" in element.value for element in app.markdown)
+
+
+@pytest.mark.parametrize(("query", "shown"), [({"fraction": "2"}, "fraction"), ({"size": "nan"}, "size"),
+                                              ({"images": "1e6"}, "images"), ({"losses": "dice,nope"}, "losses"),
+                                              ({"image": "9"}, "image")])
+def test_hostile_urls_are_repaired_with_a_notice(query, shown):
+    app = _page(query)
+    assert not app.exception
+    assert app.warning and shown in app.warning[0].value
+    assert figures(app)

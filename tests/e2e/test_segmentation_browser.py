@@ -1,0 +1,36 @@
+"""The segmentation lab in a real browser: the maps play back with no server request per frame, a
+slider redraws them and the URL follows, and a shared link restores the view."""
+
+import pytest
+
+from tests.browser_support import CHART_SIGNATURE_JS
+from tests.e2e.helpers import assert_healthy, count_websocket_frames, open_page, play_animation, press_slider, slider
+
+HEATMAPS_JS = "() => document.querySelectorAll('.js-plotly-plot .heatmaplayer .hm').length"
+
+
+@pytest.mark.parametrize(("lang", "title", "label"), [("en", "Segmentation lab", "noise"),
+                                                      ("ko", "분할 실험실", "잡음")])
+def test_the_maps_play_back_and_a_slider_retrains(page, server, lang, title, label):
+    frames = count_websocket_frames(page)
+    open_page(page, server, "segmentation", f"lang={lang}")
+    assert page.locator("h1").first.inner_text() == title
+    heatmaps = page.evaluate(HEATMAPS_JS)
+    assert heatmaps == 10
+    frames_before = len(frames)
+    played = play_animation(page)
+    assert len(set(played)) >= 4, f"the animation did not step through the epochs: {played}"
+    assert len(frames) == frames_before, "playback talked to the server"
+    assert page.evaluate(HEATMAPS_JS) == heatmaps
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    press_slider(page, label, "ArrowRight", 2, "noise=0.9")
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=20_000)
+    assert_healthy(page)
+
+
+def test_a_shared_link_restores_the_lab(page, server):
+    open_page(page, server, "segmentation", "lang=ko&fraction=0.01&size=64&losses=bce,tversky&seed=4")
+    assert slider(page, "이미지 크기(픽셀)").get_attribute("aria-valuetext") == "64"
+    assert page.get_by_text("트버스키 손실(Tversky)").count() >= 1
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)

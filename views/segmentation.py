@@ -1,0 +1,154 @@
+"""Segmentation lab: per-pixel models trained live with BCE, weighted BCE, focal, Dice, Jaccard,
+Tversky and Dice + BCE on images whose objects cover a small share of the pixels."""
+
+import csv
+import io
+from urllib.parse import urlencode
+
+import numpy as np
+import streamlit as st
+
+from lossviz import charts, masks, train, ui
+from lossviz.charts import SEGMENTATION_LINES
+from lossviz.pages_config import SEGMENTATION
+from lossviz.sentences import Name, Sentence
+
+page = ui.page("segmentation", SEGMENTATION)
+t = page.t
+DATA_SLIDERS = ("fraction", "objects", "noise", "size", "images", "seed")
+FEW_PIXELS = 30  # an object smaller than this is hard to see for any loss: say so
+MAP_FRAMES = 8  # playback frames of the maps: each carries two heatmaps per loss
+MAX_MAP_SIZE = 48  # maps wider than this are shown at every second (or third) pixel
+
+page.title()
+st.caption(t("segmentation.intro"))
+
+
+def slider(key: str, label_key: str | None = None):
+    spec = SEGMENTATION.numbers[key]
+    return ui.spec_slider(t(label_key or f"segmentation.{key}"), spec, page.key(key),
+                          help_text=t(f"segmentation.{key}_help"),
+                          format_func=(lambda value: f"{value:.1%}") if key == "fraction" else None)
+
+
+def controls():
+    opened = ui.settings_tab(page)
+    values, params = {}, {}
+    if opened == "data":
+        values = {key: slider(key) for key in DATA_SLIDERS}
+    elif opened == "losses":
+        values["losses"] = ui.choose_names(page, t("segmentation.losses"), tuple(masks.METHODS), "losses")
+        params = ui.param_sliders(page, values["losses"], help_name=lambda method: masks.METHODS[method][0])
+    else:
+        values = {key: slider(key) for key in ("lr", "epochs", "image")}
+    return page.settings(values, params)
+
+
+def map_frames(data, runs, settings):
+    """The shown image's maps at MAP_FRAMES epochs, downsampled to at most MAX_MAP_SIZE pixels a side."""
+    index = settings.image - 1
+    step = int(np.ceil(data.val_images.shape[1] / MAX_MAP_SIZE))
+    image_features = masks.features(data.val_images[index:index + 1], runs[0].scale)[0]
+    mask = data.val_masks[index]
+    epochs = [int(epoch) for epoch in np.unique(np.linspace(0, min(run.history.epochs_run for run in runs),
+                                                            MAP_FRAMES).round())]
+
+    def maps_at(epoch):
+        return [(masks.probabilities(run, image_features, epoch)[::step, ::step].astype(np.float32),
+                 masks.gradient_map(run, settings.params_of(run.method), mask, image_features, epoch)[
+                     ::step, ::step].astype(np.float32)) for run in runs]
+
+    return data.val_images[index][::step, ::step].astype(np.float32), mask[::step, ::step].astype(np.float32), \
+        maps_at, epochs
+
+
+def metrics_csv(rows, settings) -> str:
+    buffer = io.StringIO()
+    buffer.write(f"# settings: {urlencode(SEGMENTATION.query(settings))}\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def object_view(data, runs):
+    """Per-object recall when there are several objects: does a loss favour the large one?"""
+    rows, said = [], []
+    for run in runs:
+        recall = masks.object_recall(data.val_object_ids, masks.probabilities(run, masks.features(data.val_images,
+                                                                                                    run.scale)))
+        rows.append({"loss": run.method, "large_recall": float(recall[0]), "small_recall": float(recall[1:].mean())})
+        said.append(Sentence("segmentation.objects_said", {"loss": Name(run.method), "large": f"{recall[0]:.0%}",
+                                                            "small": f"{recall[1:].mean():.0%}"}))
+    st.subheader(t("segmentation.objects_title"))
+    ui.table(rows, page)
+    ui.bullets(page, said)
+
+
+def sweep_view(settings):
+    st.header(t("segmentation.sweep"))
+    st.caption(t("segmentation.sweep_help", seeds=masks.SWEEP_SEEDS))
+    configured = tuple((method, settings.params_key(method)) for method in settings.losses)
+    key = (settings.group("data", without=("fraction",)), configured, settings.group("training"))
+    if not ui.requested(t("segmentation.sweep_run"), page.key("sweep_run"), key):
+        return
+    with ui.progress(lambda fraction: t("segmentation.sweep_progress", fraction=f"{fraction:.1%}")) as report:
+        recall = ui.cache.foreground_sweep_of(*key, on_progress=report)
+    diverged = {method: (table.values.shape[1] - table.runs).tolist() for method, table in recall.items()}
+    ui.chart(charts.sweep_figure(masks.SWEEP_FRACTIONS, recall, diverged, x_title=t("segmentation.sweep_x"),
+                                 y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
+                                 diverged_label=t("regression.diverged_mark"), lines=SEGMENTATION_LINES, log_x=True,
+                                 revision="segmentation.sweep"), key=page.key("sweep_chart"))
+    said = masks.sweep_sentences(masks.SWEEP_FRACTIONS, recall)
+    if said:
+        ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=masks.SWEEP_SEEDS))
+    else:
+        st.info(t("segmentation.verdict_none"))
+
+
+@st.fragment
+def lab():
+    with st.sidebar:
+        st.divider()
+        settings = controls()
+    page.mirror(settings)
+    if not settings.losses:
+        st.info(t("regression.pick_one"))
+        return
+    used = masks.capped_images(settings.size, settings.images)
+    if used < settings.images:
+        st.warning(t("segmentation.capped", used=used, images=settings.images, size=settings.size))
+    pixels = round(settings.fraction * settings.size**2)
+    if pixels < FEW_PIXELS:
+        st.warning(t("segmentation.few_pixels", pixels=pixels))
+    data = ui.cache.segmentation_set(settings.group("data"))
+    runs = [ui.cache.mask_run(settings.group("data"), method, settings.params_key(method),
+                              settings.group("training")) for method in settings.losses]
+    image, truth, maps_at, epochs = map_frames(data, runs, settings)
+    labels = {key: t(f"segmentation.{key}") for key in ("image", "truth", "push")}
+    labels |= {key: t(f"regression.{key}") for key in ("epoch", "play", "pause")}
+    labels["names"] = page.names(settings.losses)
+    ui.chart(charts.mask_figure(image, truth, list(settings.losses), maps_at, epochs, labels=labels,
+                                revision="segmentation.maps"), key=page.key("maps"))
+    st.caption(t("segmentation.maps_help"))
+    ui.chart(charts.history_figure([run.history for run in runs], x_title=t("regression.epoch"),
+                                   y_title=t("segmentation.relative_loss"), validation_name=t("segmentation.val"),
+                                   names=page.names(settings.losses), lines=SEGMENTATION_LINES,
+                                   revision="segmentation.curves"), key=page.key("curves"))
+    rows = masks.metric_rows(data, runs)
+    st.caption(t("segmentation.metrics_help"))
+    ui.table(rows, page)
+    downloads = st.columns(2)
+    downloads[0].download_button(t("regression.download"), lambda: train.history_csv(
+        [run.history for run in runs], tuple(f"w{index}" for index in range(5)), SEGMENTATION.query(settings)),
+        file_name="lossviz-segmentation.csv", mime="text/csv", key=page.key("download"))
+    downloads[1].download_button(t("segmentation.download_metrics"), lambda: metrics_csv(rows, settings),
+                                 file_name="lossviz-segmentation-metrics.csv", mime="text/csv",
+                                 key=page.key("download_metrics"))
+    if settings.objects > 1:
+        object_view(data, runs)
+    st.markdown(t("segmentation.look_for"))
+    sweep_view(settings)
+
+
+lab()
