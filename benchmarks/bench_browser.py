@@ -15,7 +15,8 @@ among others, turns off the full garbage collection Streamlit forces after every
 ratios to the second compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30]
-        [--apps gallery gallery_embedding regression classification landscape monitor distributions embeddings]
+        [--apps gallery gallery_embedding regression classification landscape monitor distributions embeddings
+                segmentation]
         [--baseline DIR]
 
 --baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
@@ -43,6 +44,7 @@ LANDSCAPE_QUERY = "/landscape?lang=en&view=surface"  # two surfaces and eight pa
 MONITOR_QUERY = "/landscape?lang=en&view=monitor"
 DISTRIBUTIONS_QUERY = "/distributions?lang=en&view=kl"  # three fits of 300 Adam steps per move
 EMBEDDINGS_QUERY = "/embeddings?lang=en"  # a triplet run of 150 batches per move
+SEGMENTATION_QUERY = "/segmentation?lang=en"  # four per-pixel models retrained per move
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -143,6 +145,7 @@ PAGES = {  # label, query, slider
     "monitor": ("training monitor, 2000 epochs", MONITOR_QUERY, "training points"),
     "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "separation"),
     "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "class spread"),
+    "segmentation": ("segmentation lab, 4 losses", SEGMENTATION_QUERY, "noise"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Time the distributions and embeddings labs' work per slider move, with nothing cached.
+"""Time the distributions, embeddings and segmentation labs' work per slider move, with nothing
+cached, and the size of the segmentation lab's playback maps.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_labs.py [--repeats 7]
 """
@@ -7,8 +8,9 @@ import argparse
 import statistics
 import time
 
-from lossviz import distributions, embeddings
-from lossviz.pages_config import DISTRIBUTIONS, EMBEDDINGS
+from lossviz import charts, distributions, embeddings, masks
+from lossviz.data import segmentation_data
+from lossviz.pages_config import DISTRIBUTIONS, EMBEDDINGS, SEGMENTATION
 
 
 def median_ms(run, repeats):
@@ -44,6 +46,28 @@ def main():
         print(f"  {mining:<12} {took:7.1f} ms")
     took = median_ms(lambda: embeddings.compare_minings(data, **training), max(1, args.repeats // 3))
     print(f"  comparison (3 strategies x {embeddings.COMPARE_SEEDS} runs) {took:7.1f} ms")
+    settings = SEGMENTATION.defaults()
+    data = segmentation_data(**{key: settings[key] for key in ("fraction", "objects", "noise", "size", "images",
+                                                               "seed")})
+    methods = settings["losses"]
+    training = {"lr": settings["lr"], "epochs": settings["epochs"]}
+    print(f"segmentation lab, defaults ({len(methods)} losses, {settings['images']} images of {settings['size']} px, "
+          f"{settings['epochs']} epochs):")
+    for method in methods:
+        took = median_ms(lambda method=method: masks.train_masks(data, method, {}, **training), args.repeats)
+        print(f"  {method:<14} {took:7.1f} ms")
+    took = median_ms(lambda: [masks.train_masks(data, method, {}, **training) for method in methods], args.repeats)
+    print(f"  all {len(methods)} losses   {took:7.1f} ms")
+    for size in (48, 128):
+        big = segmentation_data(**{**{key: settings[key] for key in ("fraction", "objects", "noise", "seed")},
+                                   "size": size, "images": masks.capped_images(size, 16)})
+        runs = [masks.train_masks(big, method, {}, **training) for method in masks.METHODS]
+        image, truth, maps_at, epochs = masks.map_frames(big, runs, lambda method: {}, 0)
+        figure = charts.mask_figure(image, truth, list(masks.METHODS), maps_at, epochs,
+                                    labels={"image": "", "truth": "", "push": "", "epoch": "", "play": "", "pause": "",
+                                            "names": {method: method for method in masks.METHODS}}, revision="bench")
+        size_mb = len(figure.to_json())  # what ui.chart sends / 1e6
+        print(f"  maps of all 7 losses at {size} px, {len(epochs)} frames: {size_mb:.2f} MB")
 
 
 if __name__ == "__main__":

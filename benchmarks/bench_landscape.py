@@ -9,7 +9,6 @@ animation frames included. Also the training monitor's polynomial run at its def
 """
 
 import argparse
-import json
 import statistics
 import time
 
@@ -55,7 +54,7 @@ def main():
         runs = [landscape.paths(loss, data, start, lr=0.05, momentum=0.9, epochs=300) for loss in configured]
         figure = charts.surface_figure(surfaces, runs, truth=data.true_params, start=start,
                                        labels={**LABELS, "titles": list(pair)}, revision="bench")
-        size = len(json.dumps(figure.to_plotly_json(), default=str))
+        size = len(figure.to_json())  # what ui.chart sends
         print(f"{' + '.join(pair):<22} {surfaces_ms:>8.1f}ms {paths_ms:>8.1f}ms {surfaces_ms + paths_ms:>8.1f}ms "
               f"{size / 1e6:>8.2f}MB")
     curve = landscape.curve_data(train_points=25, noise=0.3, seed=0)

@@ -132,6 +132,29 @@ def gradient_map(run: MaskRun, params: dict, mask: np.ndarray, features_of: np.n
     return push / largest if largest > 0 else push
 
 
+MAP_FRAMES = 8  # playback frames of the maps: each carries two heatmaps per loss
+MAX_MAP_SIZE = 48  # maps wider than this are shown at every second (or third) pixel
+
+
+def map_frames(data: SegmentationData, runs: list[MaskRun], params_of, index: int):
+    """For validation image `index`: the image and its mask, `maps_at(epoch)` giving each run's
+    (probability, push) maps, and MAP_FRAMES epochs to show; all at most MAX_MAP_SIZE pixels a side,
+    as float32 (the browser gets half the bytes). `params_of(method)`: the method's parameters."""
+    step = int(np.ceil(data.val_images.shape[1] / MAX_MAP_SIZE))
+    image_features = features(data.val_images[index:index + 1], runs[0].scale)[0]
+    mask = data.val_masks[index]
+    last = min(run.history.epochs_run for run in runs)
+    epochs = [int(epoch) for epoch in np.unique(np.linspace(0, last, MAP_FRAMES).round())]
+
+    def maps_at(epoch):
+        return [(probabilities(run, image_features, epoch)[::step, ::step].astype(np.float32),
+                 gradient_map(run, params_of(run.method), mask, image_features, epoch)[::step, ::step].astype(
+                     np.float32)) for run in runs]
+
+    shown = data.val_images[index][::step, ::step].astype(np.float32)
+    return shown, mask[::step, ::step].astype(np.float32), maps_at, epochs
+
+
 def mask_report(masks: np.ndarray, proba: np.ndarray, threshold: float = 0.5) -> dict:
     """Dice (F1), IoU, precision, recall and the FP and FN pixel counts of `proba` >= threshold."""
     predicted = proba >= threshold

@@ -5,7 +5,6 @@ import csv
 import io
 from urllib.parse import urlencode
 
-import numpy as np
 import streamlit as st
 
 from lossviz import charts, masks, train, ui
@@ -17,8 +16,6 @@ page = ui.page("segmentation", SEGMENTATION)
 t = page.t
 DATA_SLIDERS = ("fraction", "objects", "noise", "size", "images", "seed")
 FEW_PIXELS = 30  # an object smaller than this is hard to see for any loss: say so
-MAP_FRAMES = 8  # playback frames of the maps: each carries two heatmaps per loss
-MAX_MAP_SIZE = 48  # maps wider than this are shown at every second (or third) pixel
 
 page.title()
 st.caption(t("segmentation.intro"))
@@ -42,24 +39,6 @@ def controls():
     else:
         values = {key: slider(key) for key in ("lr", "epochs", "image")}
     return page.settings(values, params)
-
-
-def map_frames(data, runs, settings):
-    """The shown image's maps at MAP_FRAMES epochs, downsampled to at most MAX_MAP_SIZE pixels a side."""
-    index = settings.image - 1
-    step = int(np.ceil(data.val_images.shape[1] / MAX_MAP_SIZE))
-    image_features = masks.features(data.val_images[index:index + 1], runs[0].scale)[0]
-    mask = data.val_masks[index]
-    epochs = [int(epoch) for epoch in np.unique(np.linspace(0, min(run.history.epochs_run for run in runs),
-                                                            MAP_FRAMES).round())]
-
-    def maps_at(epoch):
-        return [(masks.probabilities(run, image_features, epoch)[::step, ::step].astype(np.float32),
-                 masks.gradient_map(run, settings.params_of(run.method), mask, image_features, epoch)[
-                     ::step, ::step].astype(np.float32)) for run in runs]
-
-    return data.val_images[index][::step, ::step].astype(np.float32), mask[::step, ::step].astype(np.float32), \
-        maps_at, epochs
 
 
 def metrics_csv(rows, settings) -> str:
@@ -124,7 +103,7 @@ def lab():
     data = ui.cache.segmentation_set(settings.group("data"))
     runs = [ui.cache.mask_run(settings.group("data"), method, settings.params_key(method),
                               settings.group("training")) for method in settings.losses]
-    image, truth, maps_at, epochs = map_frames(data, runs, settings)
+    image, truth, maps_at, epochs = masks.map_frames(data, runs, settings.params_of, settings.image - 1)
     labels = {key: t(f"segmentation.{key}") for key in ("image", "truth", "push")}
     labels |= {key: t(f"regression.{key}") for key in ("epoch", "play", "pause")}
     labels["names"] = page.names(settings.losses)
