@@ -54,7 +54,7 @@ def main():
         runs = [landscape.paths(loss, data, start, lr=0.05, momentum=0.9, epochs=300) for loss in configured]
         figure = charts.surface_figure(surfaces, runs, truth=data.true_params, start=start,
                                        labels={**LABELS, "titles": list(pair)}, revision="bench")
-        size = len(figure.to_json())  # what ui.chart sends
+        size = len(figure.to_json())  # the JSON ui.chart sends
         print(f"{' + '.join(pair):<22} {surfaces_ms:>8.1f}ms {paths_ms:>8.1f}ms {surfaces_ms + paths_ms:>8.1f}ms "
               f"{size / 1e6:>8.2f}MB")
     curve = landscape.curve_data(train_points=25, noise=0.3, seed=0)

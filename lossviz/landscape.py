@@ -29,7 +29,7 @@ from lossviz.train import NO_VALUE, History, descend, train_linear
 
 SURFACE_POINTS = 1000  # a surface is the mean over at most this many points: a fixed subsample beyond
 GRID = 80  # grid points per side
-GRID_CHUNK = 256  # grid points per pass: residual blocks of 256 x 1000 stay small
+GRID_CHUNK = 64  # grid lines per pass: a 64 x 1000 residual block (512 KB) stays in cache
 FEATURE_SCALES = ("scaled", "unscaled")
 UNSCALED = (2.0, 10.0)  # x -> 2 x + 10: x on [4, 16] instead of [-3, 3], slope and intercept now entangled
 START_SPECS = {
