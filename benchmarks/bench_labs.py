@@ -5,22 +5,11 @@ cached, and the size of the segmentation lab's playback maps.
 """
 
 import argparse
-import statistics
-import time
 
+from benchmarks.timing import median_ms
 from lossviz import charts, distributions, embeddings, masks
 from lossviz.data import segmentation_data
 from lossviz.pages_config import DISTRIBUTIONS, EMBEDDINGS, SEGMENTATION
-
-
-def median_ms(run, repeats):
-    run()  # warm up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3
 
 
 def main():

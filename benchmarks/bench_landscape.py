@@ -9,25 +9,14 @@ animation frames included. Also the training monitor's polynomial run at its def
 """
 
 import argparse
-import statistics
-import time
 
+from benchmarks.timing import median_ms
 from lossviz import charts, landscape, losses, optim
 from lossviz.data import regression_data
 
 PAIRS = [("mse", "mae"), ("mse", "huber"), ("huber", "log_cosh"), ("log_cosh", "barron")]
 LABELS = {key: key for key in ("slope", "intercept", "loss", "truth", "start", "lowest", "epoch", "play", "pause",
                                "diverged")} | {"optimizers": {name: name for name in optim.OPTIMIZERS}}
-
-
-def median_ms(run, repeats):
-    run()  # warm up
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3
 
 
 def main():
