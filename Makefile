@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint bench install install-dev browser clean
+.PHONY: run test lint bench scale-test install install-dev browser clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
@@ -15,6 +15,11 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# Two replicas behind haproxy on loopback, driven in chromium: sessions spread, one replica is
+# killed and its visitors reconnect to the other with their settings (deploy/scale_test.py)
+scale-test: $(VENV)/.dev browser
+	PYTHONPATH=. $(PY) deploy/scale_test.py
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
@@ -39,8 +44,9 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 # Debian's chromium for the browser tests (Playwright cannot download its own browsers here),
-# with CJK and emoji fonts so Korean screenshots show text instead of empty boxes.
-BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji
+# with CJK and emoji fonts so Korean screenshots show text instead of empty boxes; and haproxy,
+# the proxy of `make scale-test`, whose configuration the suite checks.
+BROWSER_PACKAGES := chromium fonts-noto-cjk fonts-noto-color-emoji haproxy
 browser:
 	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }

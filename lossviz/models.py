@@ -79,6 +79,7 @@ def train_mlp(goal: Objective, data, *, hidden: int = 16, epochs: int = 300, lr:
     """
     import torch
 
+    torch.set_num_threads(1)  # one core per training: with two slots a visitor cannot take the machine
     if goal.method not in BINARY_METHODS:
         raise ValueError(f"train_mlp trains binary methods ({', '.join(BINARY_METHODS)}); got {goal.method}")
     hidden = MLP_SPECS["hidden"].validate("hidden", hidden)

@@ -191,8 +191,9 @@ def network_view(settings, data):
             return True
 
         goal = ui.cache.method_goal(method, params, settings.group("data"), 2)
-        runs.put(run_key, train_mlp(goal, data, hidden=hidden, epochs=epochs, lr=settings.lr, seed=settings.seed,
-                                    on_progress=progress))
+        with ui.training_slot(page.key("slot_stop")):
+            runs.put(run_key, train_mlp(goal, data, hidden=hidden, epochs=epochs, lr=settings.lr, seed=settings.seed,
+                                        on_progress=progress))
         for key in ("training", "partial"):
             st.session_state.pop(page.key(key), None)
         bar.empty()

@@ -767,4 +767,6 @@ STRINGS = {
     "segmentation.verdict.fails": "At {fraction} foreground, {better} does not keep more of the object than {worse}: recall {better_mean} against {worse_mean} over {seeds} seeds (spread {spread}).",
     "column.mask_precision": "precision",
     "column.mask_recall": "recall",
+    "slots.waiting": "Waiting for a free training slot (position {position} in the queue): other visitors' trainings are running. It starts by itself.",
+    "slots.stop": "Stop waiting",
 }

@@ -697,4 +697,6 @@ STRINGS = {
     "segmentation.verdict.fails": "전경 {fraction}에서 {better}은(는) {worse}보다 물체를 더 많이 찾지 못합니다: 시드 {seeds}개에서 재현율 {better_mean} 대 {worse_mean}(퍼짐 {spread}).",
     "column.mask_precision": "정밀도",
     "column.mask_recall": "재현율",
+    "slots.waiting": "빈 학습 자리를 기다리는 중입니다(대기 순서 {position}번째). 다른 방문자의 학습이 진행 중이며, 자리가 나면 저절로 시작합니다.",
+    "slots.stop": "기다리지 않기",
 }

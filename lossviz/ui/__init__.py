@@ -7,6 +7,7 @@ below, calls the core through `ui.cache`, and draws figures with `ui.chart`.
 from lossviz.ui import cache
 from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page
 from lossviz.ui.plot import chart
+from lossviz.ui.slots import training_slot
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
     bullets,
@@ -24,4 +25,4 @@ from lossviz.ui.widgets import (
 
 __all__ = ["Page", "bullets", "cache", "chart", "choose_names", "compact_layout", "keep_settings", "language",
            "mistakes", "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "settings_tab",
-           "spec_slider", "table", "track_page", "training_controls"]
+           "spec_slider", "table", "track_page", "training_controls", "training_slot"]

@@ -30,6 +30,7 @@ from lossviz.train import (
     train_classifier,
     train_linear,
 )
+from lossviz.ui.slots import training_slot
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -109,10 +110,10 @@ def embedding_run(data: tuple, training: tuple) -> embeddings.EmbeddingRun:
     return embeddings.train_embedding(embedding_set(data), **dict(training))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
 def mining_comparison(data: tuple, training: tuple) -> embeddings.MiningComparison:
     """Every mining strategy over COMPARE_SEEDS training seeds, per (data, margin, lr, epochs)."""
-    return embeddings.compare_minings(embedding_set(data), **dict(training))
+    return _remembered(("mining", data, training),
+                       lambda: embeddings.compare_minings(embedding_set(data), **dict(training)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -166,7 +167,8 @@ def _remembered(key: tuple, compute):
     with _sweeps_lock:
         found = _sweeps.get(key)
     if found is None:
-        found = compute()
+        with training_slot(f"slot_stop.{key[0]}"):  # a sweep runs for seconds: it takes a training slot
+            found = compute()
         with _sweeps_lock:
             _sweeps.put(key, found)
     return found
