@@ -2,7 +2,7 @@
 seed, so no cache is shared), and report the server's RSS growth per session.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_session_memory.py [--sessions 6]
-        [--pages segmentation embeddings distributions landscape]
+        [--pages gallery regression classification segmentation embeddings distributions landscape]
 """
 
 import argparse
@@ -12,7 +12,8 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
 
-PAGES = {"segmentation": "seed", "embeddings": "seed", "distributions": "start_mean", "landscape": "seed"}
+PAGES = {"gallery": "huber.delta", "regression": "seed", "classification": "seed", "segmentation": "seed",
+         "embeddings": "seed", "distributions": "start_mean", "landscape": "seed"}
 
 
 def idle(page) -> None:
@@ -30,7 +31,7 @@ def measure(browser, name: str, sessions: int) -> list[float]:
         before, growth, opened = server.rss_mib(), [], [warm]
         for index in range(sessions):
             page = browser.new_context().new_page()
-            value = index + 1 if PAGES[name] == "seed" else -2 + 0.5 * index
+            value = {"start_mean": -2 + 0.5 * index, "huber.delta": 0.5 + 0.5 * index}.get(PAGES[name], index + 1)
             page.goto(f"{server.url}/{name}?lang=en&{PAGES[name]}={value}")
             page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
             idle(page)
