@@ -20,10 +20,10 @@ BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILION, DARK_GREY = (
 LOSS_COLORS = {
     "mse": BLUE, "mae": ORANGE, "huber": GREEN, "log_cosh": PURPLE, "quantile": SKY, "barron": DARK_GREY,
     "bce": BLUE, "focal": PURPLE, "hinge": DARK_GREY, "cce": BLUE, "softmax_focal": PURPLE, "poly1": SKY,
-    "dice": GREEN, "jaccard": ORANGE, "tversky": PURPLE, "dice_bce": SKY, "kl": BLUE, "triplet": GREEN,
+    "dice": GREEN, "jaccard": DARK_GREY, "tversky": VERMILION, "dice_bce": SKY, "kl": BLUE, "triplet": GREEN,
     "smooth_l1": VERMILION, "gaussian_nll": BLUE, "poisson_nll": GREEN, "soft_margin": ORANGE,
     "squared_hinge": GREEN, "multilabel_soft_margin": SKY, "nll": ORANGE, "multi_margin": GREEN,
-    "focal_tversky": VERMILION, "giou": BLUE, "diou": ORANGE, "js": ORANGE, "contrastive": BLUE,
+    "focal_tversky": ORANGE, "giou": BLUE, "diou": ORANGE, "js": ORANGE, "contrastive": BLUE,
     "cosine_embedding": ORANGE, "info_nce": PURPLE, "margin_ranking": BLUE, "bpr": ORANGE,
     "gan_non_saturating": BLUE, "gan_minimax": ORANGE, "gan_hinge": GREEN, "gan_wasserstein": PURPLE,
     # the classification lab's methods built on those losses
@@ -271,7 +271,7 @@ def drawn_epochs(count: int) -> np.ndarray:
 
 
 def history_traces(histories, *, validation_name: str = "", suffix: str = "", names: dict | None = None,
-                   diverged: str = "diverged", lines: dict | None = None) -> list[dict]:
+                   diverged: str = "diverged") -> list[dict]:
     """Each run's loss per epoch relative to its start (for a log axis); a cross where a run diverged.
 
     With `validation_name`, runs that have validation losses also get them as a dotted line
@@ -280,7 +280,7 @@ def history_traces(histories, *, validation_name: str = "", suffix: str = "", na
     traces = []
     axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
     for history in histories:
-        color = ((lines or {}).get(history.loss) or loss_line(history.loss, 2.5))["color"]
+        color = LOSS_COLORS.get(history.loss, FALLBACK_COLOR)
         name = display(names, history.loss)
         relative = history.relative_values()
         epochs = drawn_epochs(relative.size)
@@ -329,11 +329,11 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 
 def history_figure(histories, *, x_title: str, y_title: str, revision: str, validation_name: str = "",
-                   names: dict | None = None, diverged: str = "diverged", lines: dict | None = None) -> go.Figure:
+                   names: dict | None = None, diverged: str = "diverged") -> go.Figure:
     """history_traces in a figure of their own, on a log scale."""
     figure_layout = side_by_side(layout(revision=revision, height=300), [(x_title, y_title)])
     figure_layout["margin"] = {**figure_layout["margin"], "l": 64}
-    traces = history_traces(histories, validation_name=validation_name, names=names, diverged=diverged, lines=lines)
+    traces = history_traces(histories, validation_name=validation_name, names=names, diverged=diverged)
     log_axis(figure_layout["yaxis"], traces)
     return figure(traces, figure_layout)
 
@@ -345,19 +345,17 @@ def with_spread(trace: dict, table) -> dict:
 
 
 def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_title: str, revision: str,
-                 names: dict | None = None, diverged_label: str = "diverged", lines: dict | None = None,
-                 log_x: bool = False) -> go.Figure:
+                 names: dict | None = None, diverged_label: str = "diverged", log_x: bool = False) -> go.Figure:
     """Each loss's mean error (a SeedTable) against the outlier fraction, its spread over seeds as
     error bars, and how many of its runs diverged in the hover text; a cross on the top edge
     marks each fraction where every run of a loss diverged."""
     x = np.asarray(fractions) * 100
     traces = []
     for name, table in errors.items():
-        line = {**((lines or {}).get(name) or loss_line(name, 2.5)), "width": 2.5}
-        color = line["color"]
+        color = LOSS_COLORS.get(name, FALLBACK_COLOR)
         traces.append(with_spread({
             "type": "scatter", "mode": "lines+markers", "x": x, "name": display(names, name),
-            "legendgroup": name, "line": line, "customdata": diverged[name],
+            "legendgroup": name, "line": loss_line(name, 2.5), "customdata": diverged[name],
             "hovertemplate": f"%{{y:.3g}} ± %{{error_y.array:.2g}} ({diverged_label}: %{{customdata}})"}, table))
         lost = table.runs == 0
         if lost.any():
@@ -774,12 +772,6 @@ def embedding_figure(run, data, anchor: int, margin: float, *, labels: dict, rev
 
 # --- Segmentation lab -------------------------------------------------------------------------
 
-SEGMENTATION_LINES = {  # its seven methods need seven styles; LOSS_COLORS pairs some of them
-    "bce": {"color": BLUE, "dash": "solid"}, "weighted_bce": {"color": ORANGE, "dash": "dash"},
-    "focal": {"color": PURPLE, "dash": "dashdot"}, "dice": {"color": GREEN, "dash": "dot"},
-    "jaccard": {"color": DARK_GREY, "dash": "longdashdot"}, "tversky": {"color": VERMILION, "dash": DASHES[VERMILION]},
-    "dice_bce": {"color": SKY, "dash": "longdash"},
-}
 MAP_SCALE = [[0.0, "#ffffff"], [1.0, "#1b1b1b"]]  # probability 0 white, 1 black
 PUSH_SCALE = [[0.0, "#D55E00"], [0.5, "#ffffff"], [1.0, "#0072B2"]]  # down vermilion, up blue: colour-blind safe
 

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from lossviz import charts, masks, train, ui
-from lossviz.charts import SEGMENTATION_LINES
 from lossviz.pages_config import SEGMENTATION
 from lossviz.sentences import Name, Sentence
 
@@ -76,7 +75,7 @@ def sweep_view(settings):
     diverged = {method: (table.values.shape[1] - table.runs).tolist() for method, table in recall.items()}
     ui.chart(charts.sweep_figure(masks.SWEEP_FRACTIONS, recall, diverged, x_title=t("segmentation.sweep_x"),
                                  y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
-                                 diverged_label=t("regression.diverged_mark"), lines=SEGMENTATION_LINES, log_x=True,
+                                 diverged_label=t("regression.diverged_mark"), log_x=True,
                                  revision="segmentation.sweep"), key=page.key("sweep_chart"))
     said = masks.sweep_sentences(masks.SWEEP_FRACTIONS, recall)
     if said:
@@ -112,7 +111,7 @@ def lab():
     st.caption(t("segmentation.maps_help"))
     ui.chart(charts.history_figure([run.history for run in runs], x_title=t("regression.epoch"),
                                    y_title=t("segmentation.relative_loss"), validation_name=t("segmentation.val"),
-                                   names=page.names(settings.losses), lines=SEGMENTATION_LINES,
+                                   names=page.names(settings.losses),
                                    revision="segmentation.curves"), key=page.key("curves"))
     rows = masks.metric_rows(data, runs)
     st.caption(t("segmentation.metrics_help"))

@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from lossviz import charts, gallery
+from lossviz import charts, gallery, masks
 from lossviz.pages_config import REGRESSION_LOSSES
 from lossviz.train import BINARY_METHODS, MULTICLASS_METHODS
 
@@ -73,6 +73,7 @@ CHARTS = {  # the colours each chart can show at once
                        charts.TRUTH_COLOR],
     "classification lab": [*colours(BINARY_METHODS), *charts.CLASS_COLORS[:2]],
     "multi-class recall": colours(MULTICLASS_METHODS),
+    "segmentation lab": colours(masks.METHODS),
     "focal figure": [charts.BLUE, charts.SKY, charts.GREEN, charts.ORANGE, charts.PURPLE, charts.VERMILION],
 }
 
@@ -85,6 +86,10 @@ def test_every_pair_of_colours_a_chart_shows_stays_apart(chart, vision):
              for a, b in itertools.combinations(shown, 2)]
     closest = min(pairs, default=(float("inf"), "", ""))
     assert closest[0] >= MIN_DISTANCE, closest
+
+
+def test_the_segmentation_labs_methods_each_have_their_own_colour():
+    assert len(set(colours(masks.METHODS))) == len(masks.METHODS)
 
 
 def test_losses_that_share_a_chart_differ_in_dash_too():
