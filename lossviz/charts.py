@@ -716,35 +716,36 @@ def _ring(centre, radius: float, points: int = 72) -> dict:
     return {"x": centre[0] + radius * np.cos(angles), "y": centre[1] + radius * np.sin(angles)}
 
 
-def embedding_figure(run, data, anchor: int, margin: float, *, labels: dict, revision: str) -> go.Figure:
+def embedding_figure(frame_at, labels_of, anchor: int, margin: float, active, values, *, labels: dict,
+                     revision: str) -> go.Figure:
     """The training points mapped to 2-D at every epoch (played back in the browser), with one
     anchor, its farthest positive and the two rings that part its negatives into hard (inside the
     first), semi-hard (between) and easy (outside the second); beside it, the share of the batch's
-    triplets with a positive loss and the mined triplets' loss per epoch.
+    triplets with a positive loss (`active`) and the mined triplets' loss (`values`) per epoch.
 
-    `labels`: x, y, epoch_axis, per_epoch, active, loss, anchor, positive, ring_positive, ring_margin,
-    epoch, play, pause, classes (one name per class)."""
+    `frame_at(epoch)`: an embeddings.AnchorFrame; `labels_of`: each point's class. `labels`: x, y,
+    epoch_axis, per_epoch, active, loss, anchor, positive, ring_positive, ring_margin, epoch, play,
+    pause, classes (one name per class)."""
     figure_layout = side_by_side(layout(revision=revision, height=560),
                                  [(labels["x"], labels["y"]), (labels["epoch_axis"], labels["per_epoch"])],
                                  shares=(3.0, 2.0))
     figure_layout["hovermode"] = "closest"
     figure_layout["yaxis"]["scaleanchor"] = "x"  # distances look like distances
     figure_layout["xaxis"]["title"]["standoff"] = 4
-    same_class = np.flatnonzero(data.y == data.y[anchor])
+    classes = int(labels_of.max()) + 1
 
     def at(epoch):
-        points = data.x @ run.maps[epoch]
-        positive = same_class[np.argmax(np.linalg.norm(points[same_class] - points[anchor], axis=1))]
-        radius = float(np.linalg.norm(points[positive] - points[anchor]))
-        return ([{"x": points[data.y == label, 0], "y": points[data.y == label, 1]} for label in range(data.classes)]
+        frame = frame_at(epoch)
+        points = frame.points
+        return ([{"x": points[labels_of == label, 0], "y": points[labels_of == label, 1]} for label in range(classes)]
                 + [{"x": [points[anchor, 0]], "y": [points[anchor, 1]]},
-                   {"x": [points[positive, 0]], "y": [points[positive, 1]]},
-                   _ring(points[anchor], radius), _ring(points[anchor], radius + margin)])
+                   {"x": [points[frame.positive, 0]], "y": [points[frame.positive, 1]]},
+                   _ring(points[anchor], frame.radius), _ring(points[anchor], frame.radius + margin)])
 
-    epochs = frame_epochs(len(run.maps) - 1)
+    epochs = frame_epochs(len(active))
     shown = at(epochs[-1])
     traces = []
-    for label in range(data.classes):
+    for label in range(classes):
         traces.append({"type": "scatter", "mode": "markers", **shown[label], "name": labels["classes"][label],
                        "marker": {"color": EMBEDDING_COLORS[label], "symbol": EMBEDDING_SYMBOLS[label], "size": 8,
                                   "opacity": 0.85, "line": {"width": 0}}, "hoverinfo": "skip"})
@@ -753,14 +754,14 @@ def embedding_figure(run, data, anchor: int, margin: float, *, labels: dict, rev
                                                                    "color": TRUTH_COLOR, "line": {"width": 2}}}),
               (labels["ring_positive"], {"mode": "lines", "line": {"color": TRUTH_COLOR, "width": 1.5}}),
               (labels["ring_margin"], {"mode": "lines", "line": {"color": TRUTH_COLOR, "width": 1.5, "dash": "dot"}}))
-    for (name, style), data_at in zip(extras, shown[data.classes:], strict=True):
+    for (name, style), data_at in zip(extras, shown[classes:], strict=True):
         traces.append({"type": "scatter", **style, **data_at, "name": name, "hoverinfo": "skip"})
     moving = list(range(len(traces)))
-    epochs_run = np.arange(len(run.active))
+    epochs_run = np.arange(len(active))
     traces += [
-        {"type": "scatter", "mode": "lines", "x": epochs_run, "y": run.active, "name": labels["active"],
+        {"type": "scatter", "mode": "lines", "x": epochs_run, "y": active, "name": labels["active"],
          "xaxis": "x2", "yaxis": "y2", "line": {"color": VERMILION, "width": 2}, "hovertemplate": "%{y:.2f}"},
-        {"type": "scatter", "mode": "lines", "x": epochs_run, "y": run.values, "name": labels["loss"],
+        {"type": "scatter", "mode": "lines", "x": epochs_run, "y": values, "name": labels["loss"],
          "xaxis": "x2", "yaxis": "y2", "line": {"color": BLUE, "width": 1.5, "dash": "dot"},
          "hovertemplate": "%{y:.3g}"},
     ]

@@ -13,6 +13,7 @@ parameters (mean, log standard deviation) by hand.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -169,3 +170,43 @@ def gradient_scale(teacher: np.ndarray, student: np.ndarray, temperatures=TEMPER
     multiplied by T^2 (Hinton et al. 2015), which keeps it comparable across temperatures."""
     raw = np.array([np.linalg.norm(distillation_loss_and_gradient(teacher, student, t)[1]) for t in temperatures])
     return {"temperature": np.asarray(temperatures), "raw": raw, "scaled": raw * np.asarray(temperatures) ** 2}
+
+
+SCALE_RANGE = (1.0, 20.0)  # 1/T^2 describes T >= 1; below, the softmax saturates
+
+
+@dataclass(frozen=True)
+class Distillation:
+    """Everything the distillation view shows for a teacher of `confidence` at `temperature`: its
+    probabilities at T = 1 (`sharp`) and at T (`soft`), the gradient norm over TEMPERATURES for the
+    half-as-confident student (`scale`), one row per student, and the sentences."""
+
+    sharp: np.ndarray
+    soft: np.ndarray
+    scale: dict
+    rows: list[dict]
+    sentences: list[Sentence]
+
+
+def distillation(*, confidence: float, temperature: float) -> Distillation:
+    teacher = DISTILL_SPECS["confidence"].validate("confidence", confidence) * TEACHER_SHAPE
+    temperature = DISTILL_SPECS["temperature"].validate("temperature", temperature)
+    sharp, soft = softened(teacher, 1.0), softened(teacher, temperature)
+    learners = students(teacher)
+    rows = []
+    for name, logits in learners.items():
+        value, gradient = distillation_loss_and_gradient(teacher, logits, temperature)
+        norm = float(np.linalg.norm(gradient))
+        # the KL of equal rows is 0; floored because its floor at 1e-12 can leave -1e-17
+        rows.append({"student": name, ("kl_at", f"{temperature:g}"): max(value, 0.0), "gradient_norm": norm,
+                     "scaled_norm": norm * temperature**2})
+    low, high = SCALE_RANGE
+    ends = gradient_scale(teacher, learners["half"], SCALE_RANGE)
+    sentences = [
+        Sentence("distributions.entropy", {"sharp": f"{entropy(sharp):.2f}", "soft": f"{entropy(soft):.2f}",
+                                           "temperature": f"{temperature:g}", "most": f"{math.log(teacher.size):.2f}"}),
+        Sentence("distributions.t_squared", {"low": f"{low:g}", "high": f"{high:g}",
+                                             "raw": f"{ends['raw'][0] / ends['raw'][1]:.0f}",
+                                             "scaled": f"{max(ends['scaled']) / min(ends['scaled']):.1f}"}),
+    ]
+    return Distillation(sharp, soft, gradient_scale(teacher, learners["half"]), rows, sentences)

@@ -24,6 +24,7 @@ from lossviz import losses, optim
 from lossviz.data import REGRESSION_SPECS, checked_settings
 from lossviz.losses import ParamSpec
 from lossviz.sentences import Name, Sentence
+from lossviz.tables import csv_text
 from lossviz.verdicts import compare
 
 MININGS = ("all", "batch_hard", "semi_hard")
@@ -215,3 +216,43 @@ def comparison_sentences(comparison: MiningComparison) -> list[Sentence]:
             "better_mean": f"{verdict.mean_better:.2f}", "worse_mean": f"{verdict.mean_worse:.2f}",
             "spread": f"{verdict.spread:.2f}", "seeds": verdict.seeds}))
     return said
+
+
+@dataclass(frozen=True)
+class AnchorFrame:
+    """The training points under one map, an anchor's farthest positive and its distance."""
+
+    points: np.ndarray
+    positive: int
+    radius: float
+
+
+def anchor_frame(data: EmbeddingData, weights: np.ndarray, anchor: int) -> AnchorFrame:
+    points = data.x @ weights
+    same = np.flatnonzero(data.y == data.y[anchor])
+    distances = np.linalg.norm(points[same] - points[anchor], axis=1)
+    return AnchorFrame(points, int(same[np.argmax(distances)]), float(distances.max()))
+
+
+def run_sentences(run: EmbeddingRun, data: EmbeddingData, anchor: int, margin: float) -> list[Sentence]:
+    """The anchor's negatives by region at the end of training, and what training did to retrieval."""
+    frame = anchor_frame(data, run.maps[-1], anchor)
+    regions = negative_regions(frame.points[anchor], frame.points[frame.positive],
+                               frame.points[data.y != data.y[anchor]], margin)
+    return [Sentence("embeddings.regions", {**regions, "radius": f"{regions['radius']:.2f}",
+                                            "outer": f"{regions['radius'] + margin:.2f}"}),
+            Sentence("embeddings.progress", {"start": f"{run.recall_at_1[0]:.2f}", "end": f"{run.recall_at_1[-1]:.2f}",
+                                             "test": data.y_test.size, "active_start": f"{run.active[0]:.0%}",
+                                             "active_end": f"{run.active[-1]:.0%}"})]
+
+
+def run_csv(run: EmbeddingRun, settings: dict[str, str] | None = None) -> str:
+    """The run per epoch: the mined triplets' loss, the share of active triplets, recall@1, and the map."""
+    header = ["epoch", "loss", "active_share", "recall_at_1",
+              *(f"w{row}{column}" for row in range(run.maps.shape[1]) for column in range(2))]
+    rows = []
+    for epoch in range(len(run.maps)):
+        step = [f"{run.values[epoch]:.10g}", f"{run.active[epoch]:.4g}"] if epoch < len(run.values) else ["", ""]
+        rows.append([epoch, *step, f"{run.recall_at_1[epoch]:.4g}",
+                     *(f"{value:.10g}" for value in run.maps[epoch].reshape(-1))])
+    return csv_text(header, rows, settings)

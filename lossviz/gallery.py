@@ -7,16 +7,14 @@ the total derivative along the curve, so it reads as the slope of the loss curve
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import numpy as np
 
 from lossviz import losses
 from lossviz.losses import ParamSpec
 from lossviz.numerics import clamped_log
+from lossviz.tables import csv_text
 
 # Gallery tasks split classification into binary and multi-class: their curves differ.
 TASK_LOSSES = {
@@ -301,15 +299,10 @@ def curve_inputs(task: str, axis: str, name: str, params: dict | None = None, po
 def curves_csv(curves: list[Curve], axis_label: str, settings: dict[str, str] | None = None) -> str:
     """The curves as CSV: one row per x, a value and a slope column per loss; `settings` (the
     page's URL query, parameters included) head the file as a comment line."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    if settings:
-        buffer.write(f"# settings: {urlencode(settings)}\n")
-    writer.writerow([axis_label, *(f"{c.key}{suffix}" for c in curves for suffix in ("", "_slope"))])
-    if curves:
-        for index, x in enumerate(curves[0].x):
-            writer.writerow([f"{x:.6g}", *(f"{v:.10g}" for c in curves for v in (c.value[index], c.slope[index]))])
-    return buffer.getvalue()
+    header = [axis_label, *(f"{c.key}{suffix}" for c in curves for suffix in ("", "_slope"))]
+    rows = ([f"{x:.6g}", *(f"{v:.10g}" for c in curves for v in (c.value[index], c.slope[index]))]
+            for index, x in enumerate(curves[0].x)) if curves else []
+    return csv_text(header, rows, settings)
 
 
 FOCAL_GAMMAS = (0.0, 0.5, 1.0, 2.0, 5.0)  # the curves of the focal-loss paper's first figure

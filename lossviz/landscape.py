@@ -22,8 +22,8 @@ from lossviz import optim
 from lossviz.data import REGRESSION_SPECS, RegressionData, checked_settings
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
-from lossviz.sentences import Sentence
-from lossviz.train import NO_VALUE, History, descend, train_linear
+from lossviz.sentences import Name, Sentence
+from lossviz.train import NO_VALUE, History, descend, parameter_error, train_linear
 
 # --- the surface ------------------------------------------------------------------------------
 
@@ -134,6 +134,27 @@ def path_rows(histories: dict[str, dict[str, History]], data: RegressionData) ->
     return rows
 
 
+NAG_LOSSES = ("mse", "mae", "huber")  # seed 003's experiment
+
+
+def nag_experiment(configured: list[RegressionLoss], data: RegressionData, start, *, lr: float, momentum: float,
+                   epochs: int) -> list[History]:
+    """Seed 003's experiment on this data: Nesterov momentum on each loss from the same start."""
+    return [train_linear(loss, data, optimizer="nag", lr=lr, momentum=momentum, epochs=epochs,
+                         start=np.asarray(start, dtype=np.float64)) for loss in configured]
+
+
+def nag_sentences(runs: list[History], data: RegressionData, *, lr: float, epochs: int) -> list[Sentence]:
+    """Which loss's fit ends closest to the true line, and which farthest (diverged runs left out)."""
+    distances = {run.loss: parameter_error(run, data)["total"] for run in runs if run.diverged_at is None}
+    if not distances:
+        return []
+    closest, farthest = min(distances, key=distances.get), max(distances, key=distances.get)
+    return [Sentence("landscape.nag_result", {
+        "closest": Name(closest), "distance": f"{distances[closest]:.2g}", "farthest": Name(farthest),
+        "far": f"{distances[farthest]:.2g}", "steps": epochs, "lr": f"{lr:g}"})]
+
+
 # --- the monitor ------------------------------------------------------------------------------
 
 MONITOR_SPECS = {
@@ -206,6 +227,14 @@ def train_polynomial(data: CurveData, *, degree: int, weight_decay: float, optim
         val_residual = run.params @ polynomial_features(data.x_val, degree).T - data.y_val
         val_values = np.mean(np.square(val_residual), axis=1)
     return replace(run, val_values=val_values)
+
+
+def monitor_fits(run: History, best_epoch: int, degree: int, points: int = 200) -> dict:
+    """The true curve and the fits at `best_epoch` and at the last epoch, on `points` x in [-1, 1]."""
+    grid = np.linspace(-1.0, 1.0, points)
+    features = polynomial_features(grid, degree)
+    return {"x": grid, "truth": true_curve(grid), "best": features @ run.params[best_epoch],
+            "last": features @ run.params[-1]}
 
 
 def early_stopping(val_values: np.ndarray, patience: int) -> tuple[int, int]:

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossviz import losses
-from lossviz.data import SegmentationData
+from lossviz.data import SegmentationData, segmentation_data
 from lossviz.losses import ParamSpec
 from lossviz.numerics import sigmoid
 from lossviz.sentences import Name, Sentence
+from lossviz.tables import csv_text
 from lossviz.train import History, SeedTable, descend
 from lossviz.verdicts import compare
 
@@ -195,12 +196,27 @@ def object_recall(object_ids: np.ndarray, proba: np.ndarray, threshold: float = 
         object_ids == number)) for number in range(1, count + 1)])
 
 
+def object_rows(data: SegmentationData, runs: list[MaskRun]) -> tuple[list[dict], list[Sentence]]:
+    """Per loss, the validation recall of the large object and the mean over the small ones, as table
+    rows and as sentences."""
+    rows, said = [], []
+    for run in runs:
+        recall = object_recall(data.val_object_ids, probabilities(run, features(data.val_images, run.scale)))
+        rows.append({"loss": run.method, "large_recall": float(recall[0]), "small_recall": float(recall[1:].mean())})
+        said.append(Sentence("segmentation.objects_said", {"loss": Name(run.method), "large": f"{recall[0]:.0%}",
+                                                            "small": f"{recall[1:].mean():.0%}"}))
+    return rows, said
+
+
+def rows_csv(rows: list[dict], settings: dict[str, str] | None = None) -> str:
+    """Metric rows (metric_rows) as CSV, headed by the page's settings."""
+    return csv_text(list(rows[0]), [list(row.values()) for row in rows], settings)
+
+
 def foreground_sweep(methods: list[tuple[str, dict]], settings: dict, *, lr: float, epochs: int,
                      fractions=SWEEP_FRACTIONS, seeds: int = SWEEP_SEEDS, on_progress=None) -> dict[str, SeedTable]:
     """Validation recall at 0.5 per method, fraction and seed (seeds from the settings' seed on);
     the image size grows at small fractions so that the object keeps a few dozen pixels."""
-    from lossviz.data import segmentation_data
-
     recall = {method: np.full((len(fractions), seeds), np.nan) for method, _ in methods}
     total, done = len(fractions) * seeds, 0
     for row, fraction in enumerate(fractions):

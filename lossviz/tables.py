@@ -1,6 +1,11 @@
-"""Result tables as markdown: static HTML that the browser redraws in a few milliseconds."""
+"""Result tables: as markdown (static HTML that the browser redraws in a few milliseconds) and as
+CSV files to download."""
 
 from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import urlencode
 
 
 def markdown_table(rows: list[dict], number_format: str = "{:.3f}") -> str:
@@ -20,3 +25,15 @@ def markdown_table(rows: list[dict], number_format: str = "{:.3f}") -> str:
              "|" + "|".join("---:" if is_number else ":---" for is_number in numeric) + "|"]
     lines += ["| " + " | ".join(cell(row[key]) for key in keys) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def csv_text(header: list, rows, settings: dict[str, str] | None = None) -> str:
+    """A CSV file of `header` and `rows` (lists of cells); `settings` (the page's URL query) head it
+    as a comment line, so the file says how to reproduce it."""
+    buffer = io.StringIO()
+    if settings:
+        buffer.write(f"# settings: {urlencode(settings)}\n")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()

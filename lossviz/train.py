@@ -6,11 +6,8 @@ Every loss starts from the same point (all zeros), so runs differ only by their 
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass, replace
-from urllib.parse import urlencode
 
 import numpy as np
 
@@ -19,6 +16,7 @@ from lossviz.data import CLASSIFICATION_SPECS, VALIDATION_SHARE, RegressionData,
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.metrics import binary_report, multiclass_report
+from lossviz.tables import csv_text
 
 TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, integer=True,
                                       help="Passes over the data.")}
@@ -120,15 +118,12 @@ def history_csv(histories: list[History], param_names: tuple[str, ...] = LINE_PA
     """The runs as CSV: one row per epoch; each run's loss, validation loss where it has one, and
     parameters under `param_names` (empty once diverged). `settings` (the page's URL query) head the
     file as a comment line, so the file says how to reproduce it."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    if settings:
-        buffer.write(f"# settings: {urlencode(settings)}\n")
     validated = [history.val_values is not None for history in histories]
     columns = [["loss", *(["validation_loss"] if has_validation else []), *param_names]
                for has_validation in validated]
-    writer.writerow(["epoch", *(f"{history.loss}_{column}" for history, names in zip(histories, columns, strict=True)
-                                for column in names)])
+    header = ["epoch", *(f"{history.loss}_{column}" for history, names in zip(histories, columns, strict=True)
+                         for column in names)]
+    rows = []
     for epoch in range(max((history.epochs_run + 1 for history in histories), default=0)):
         row = [epoch]
         for history, names, has_validation in zip(histories, columns, validated, strict=True):
@@ -138,8 +133,8 @@ def history_csv(histories: list[History], param_names: tuple[str, ...] = LINE_PA
                 row += [f"{value:.10g}" for value in values]
             else:
                 row += [""] * len(names)
-        writer.writerow(row)
-    return buffer.getvalue()
+        rows.append(row)
+    return csv_text(header, rows, settings)
 
 
 def influence(loss: RegressionLoss, data: RegressionData, params: np.ndarray) -> np.ndarray:
@@ -204,6 +199,11 @@ class SeedTable:
     def runs(self) -> np.ndarray:
         """Runs that finished, per point."""
         return np.sum(~np.isnan(self.values), axis=-1)
+
+    @property
+    def lost(self) -> np.ndarray:
+        """Runs that did not finish (diverged), per point."""
+        return self.values.shape[-1] - self.runs
 
     @property
     def mean(self) -> np.ndarray:

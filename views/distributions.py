@@ -1,12 +1,10 @@
 """Distributions lab: a Gaussian fitted to a mixture by forward KL, reverse KL and Jensen-Shannon, played
 back; and the softened targets of knowledge distillation and the T² that keeps their gradient in scale."""
 
-import numpy as np
 import streamlit as st
 
 from lossviz import charts, distributions, train, ui
 from lossviz.pages_config import DISTRIBUTION_VIEWS, DISTRIBUTIONS
-from lossviz.sentences import Sentence
 
 page = ui.page("distributions", DISTRIBUTIONS)
 t = page.t
@@ -58,35 +56,16 @@ def distill_view():
         settings = page.settings({key: slider(key) for key in ("temperature", "confidence")}, {})
     page.mirror(settings)
     st.caption(t("distributions.distill_intro"))
-    teacher = settings.confidence * distributions.TEACHER_SHAPE
     temperature = settings.temperature
-    sharp, soft = distributions.softened(teacher, 1.0), distributions.softened(teacher, temperature)
-    students = distributions.students(teacher)
-    scale = distributions.gradient_scale(teacher, students["half"])
-    classes = [t("distributions.class", number=index + 1) for index in range(teacher.size)]
+    shown = ui.cache.distillation(settings.confidence, temperature)
+    classes = [t("distributions.class", number=index + 1) for index in range(shown.sharp.size)]
     labels = {key: t(f"distributions.{key}") for key in ("probability", "temperature", "gradient", "raw", "scaled")}
     labels["class"] = t("distributions.class_axis")
     labels |= {"sharp": t("distributions.sharp"), "soft": t("distributions.soft", temperature=f"{temperature:g}")}
-    ui.chart(charts.distillation_figure(classes, sharp, soft, scale, temperature, labels=labels,
+    ui.chart(charts.distillation_figure(classes, shown.sharp, shown.soft, shown.scale, temperature, labels=labels,
                                         revision="distributions.distill"), key=page.key("distill_chart"))
-    rows = []
-    for name, logits in students.items():
-        value, gradient = distributions.distillation_loss_and_gradient(teacher, logits, temperature)
-        norm = float(np.linalg.norm(gradient))
-        rows.append({"student": t(f"distributions.student.{name}"), ("kl_at", f"{temperature:g}"): max(value, 0.0),
-                     "gradient_norm": norm, "scaled_norm": norm * temperature**2})
-    ui.table(rows, page)
-    low, high = 1.0, float(scale["temperature"][-1])  # 1/T^2 describes T >= 1; below, the softmax saturates
-    ends = distributions.gradient_scale(teacher, students["half"], (low, high))
-    ui.bullets(page, [
-        Sentence("distributions.entropy", {"sharp": f"{distributions.entropy(sharp):.2f}",
-                                           "soft": f"{distributions.entropy(soft):.2f}",
-                                           "temperature": f"{temperature:g}", "most": f"{np.log(teacher.size):.2f}"}),
-        Sentence("distributions.t_squared", {"low": f"{low:g}", "high": f"{high:g}",
-                                             "raw": f"{ends['raw'][0] / ends['raw'][1]:.0f}",
-                                             "scaled": f"{max(ends['scaled']) / min(ends['scaled']):.1f}"}),
-    ])
-
+    ui.table([{**row, "student": t(f"distributions.student.{row['student']}")} for row in shown.rows], page)
+    ui.bullets(page, shown.sentences)
 
 if view == "distill":
     distill_view()

@@ -1,14 +1,10 @@
 """Embeddings lab: classes mapped to 2-D by a linear map trained with the triplet loss, played back,
 with one anchor's easy, semi-hard and hard negatives, and the mining strategies compared."""
 
-from urllib.parse import urlencode
-
-import numpy as np
 import streamlit as st
 
 from lossviz import charts, embeddings, ui
 from lossviz.pages_config import EMBEDDINGS
-from lossviz.sentences import Sentence
 
 page = ui.page("embeddings", EMBEDDINGS)
 t = page.t
@@ -64,36 +60,14 @@ def lab():
     labels["anchor"] = t("embeddings.anchor_marker")
     labels |= {key: t(f"regression.{key}") for key in ("epoch", "play", "pause")}
     labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
-    ui.chart(charts.embedding_figure(run, data, anchor, settings.margin, labels=labels, revision="embeddings"),
-             key=page.key("chart"))
-    points = data.x @ run.maps[-1]
-    same = np.flatnonzero(data.y == data.y[anchor])
-    positive = same[np.argmax(np.linalg.norm(points[same] - points[anchor], axis=1))]
-    regions = embeddings.negative_regions(points[anchor], points[positive], points[data.y != data.y[anchor]],
-                                          settings.margin)
-    ui.bullets(page, [
-        Sentence("embeddings.regions", {**regions, "radius": f"{regions['radius']:.2f}",
-                                        "outer": f"{regions['radius'] + settings.margin:.2f}"}),
-        Sentence("embeddings.progress", {"start": f"{run.recall_at_1[0]:.2f}", "end": f"{run.recall_at_1[-1]:.2f}",
-                                         "test": data.y_test.size, "active_start": f"{run.active[0]:.0%}",
-                                         "active_end": f"{run.active[-1]:.0%}"}),
-    ])
-    st.download_button(t("embeddings.download"), lambda: run_csv(run, settings), file_name="lossviz-embeddings.csv",
-                       mime="text/csv", key=page.key("download"))
+    ui.chart(charts.embedding_figure(lambda epoch: embeddings.anchor_frame(data, run.maps[epoch], anchor), data.y,
+                                     anchor, settings.margin, run.active, run.values, labels=labels,
+                                     revision="embeddings"), key=page.key("chart"))
+    ui.bullets(page, embeddings.run_sentences(run, data, anchor, settings.margin))
+    st.download_button(t("embeddings.download"), lambda: embeddings.run_csv(run, EMBEDDINGS.query(settings)),
+                       file_name="lossviz-embeddings.csv", mime="text/csv", key=page.key("download"))
     st.markdown(t("embeddings.look_for"))
     comparison(settings)
-
-
-def run_csv(run, settings) -> str:
-    """The run per epoch: the mined triplets' loss, the share of active triplets, recall@1, and the map."""
-    header = ["epoch", "loss", "active_share", "recall_at_1", *(f"w{row}{column}" for row in range(run.maps.shape[1])
-                                                                 for column in range(2))]
-    lines = [f"# settings: {urlencode(EMBEDDINGS.query(settings))}", ",".join(header)]
-    for epoch in range(len(run.maps)):
-        step = [f"{run.values[epoch]:.10g}", f"{run.active[epoch]:.4g}"] if epoch < len(run.values) else ["", ""]
-        lines.append(",".join([str(epoch), *step, f"{run.recall_at_1[epoch]:.4g}",
-                               *(f"{value:.10g}" for value in run.maps[epoch].reshape(-1))]))
-    return "\n".join(lines) + "\n"
 
 
 lab()

@@ -3,20 +3,17 @@ training monitor whose curves a learner learns to read."""
 
 from dataclasses import replace
 
-import numpy as np
 import streamlit as st
 
-from lossviz import charts, landscape, losses, train, ui
+from lossviz import charts, landscape, train, ui
 from lossviz.data import OUTLIER_KINDS
 from lossviz.optim import OPTIMIZERS
 from lossviz.pages_config import LANDSCAPE, LANDSCAPE_VIEWS, REGRESSION_LOSSES
-from lossviz.sentences import Name, Sentence
 
 page = ui.page("landscape", LANDSCAPE)
 t = page.t
 DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
 PATH_SLIDERS = ("lr", "momentum", "epochs", "start_slope", "start_intercept")
-NAG_LOSSES = ("mse", "mae", "huber")  # seed 003's experiment
 MONITOR_TABS = ("data", "model", "training")
 
 page.title()
@@ -71,23 +68,6 @@ def presets(settings):
                                           "right": "huber", "lr": 0.05, "momentum": 0.9, "epochs": 100},))
 
 
-def nag_experiment(settings, data):
-    """Seed 003's experiment on this data: Nesterov momentum on MSE, MAE and Huber from the same start."""
-    start = np.array([settings.start_slope, settings.start_intercept])
-    runs = [train.train_linear(losses.get(name, **settings.params_of(name)), data, optimizer="nag", lr=settings.lr,
-                               momentum=settings.momentum, epochs=settings.epochs, start=start)
-            for name in NAG_LOSSES]
-    ui.table(train.error_rows(data, runs), page)
-    finished = [run for run in runs if run.diverged_at is None]
-    if finished:
-        distances = {run.loss: train.parameter_error(run, data)["total"] for run in finished}
-        closest = min(distances, key=distances.get)
-        ui.bullets(page, [Sentence("landscape.nag_result", {
-            "closest": Name(closest), "distance": f"{distances[closest]:.2g}",
-            "farthest": Name(max(distances, key=distances.get)), "far": f"{max(distances.values()):.2g}",
-            "steps": settings.epochs, "lr": f"{settings.lr:g}"})])
-
-
 @st.fragment
 def surface_view():
     with st.sidebar:
@@ -128,10 +108,11 @@ def surface_view():
     notes.markdown(t("landscape.look_for"))
     st.subheader(t("landscape.nag_title"))
     st.caption(t("landscape.nag_help"))
-    if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"),
-                                                                  tuple(settings.params_key(name) for name in
-                                                                        NAG_LOSSES))):
-        nag_experiment(settings, data)
+    configured = tuple((name, settings.params_key(name)) for name in landscape.NAG_LOSSES)
+    if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"), configured)):
+        runs = ui.cache.nag_runs(data_key, configured, settings.group("paths"))
+        ui.table(train.error_rows(data, runs), page)
+        ui.bullets(page, landscape.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
 
 
 # --- monitor ----------------------------------------------------------------------------------
@@ -185,10 +166,7 @@ def monitor_view():
     data = ui.cache.curve_set(curve_key)
     run = ui.cache.polynomial_fit(curve_key, settings.group("fit"))
     stop = landscape.early_stopping(run.val_values, settings.patience)
-    grid = np.linspace(-1.0, 1.0, 200)
-    features = landscape.polynomial_features(grid, settings.degree)
-    fits = {"x": grid, "truth": landscape.true_curve(grid), "best": features @ run.params[stop[0]],
-            "last": features @ run.params[-1]}
+    fits = landscape.monitor_fits(run, stop[0], settings.degree)
     labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "truth",
                                                            "train_points", "val_points", "best_fit", "last_fit")}
     labels |= {"epoch": t("regression.epoch"), "x": "x", "y": "y"}

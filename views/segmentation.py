@@ -1,15 +1,10 @@
 """Segmentation lab: per-pixel models trained live with BCE, weighted BCE, focal, Dice, Jaccard,
 Tversky and Dice + BCE on images whose objects cover a small share of the pixels."""
 
-import csv
-import io
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from lossviz import charts, masks, train, ui
 from lossviz.pages_config import SEGMENTATION
-from lossviz.sentences import Name, Sentence
 
 page = ui.page("segmentation", SEGMENTATION)
 t = page.t
@@ -40,24 +35,9 @@ def controls():
     return page.settings(values, params)
 
 
-def metrics_csv(rows, settings) -> str:
-    buffer = io.StringIO()
-    buffer.write(f"# settings: {urlencode(SEGMENTATION.query(settings))}\n")
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def object_view(data, runs):
     """Per-object recall when there are several objects: does a loss favour the large one?"""
-    rows, said = [], []
-    for run in runs:
-        recall = masks.object_recall(data.val_object_ids, masks.probabilities(run, masks.features(data.val_images,
-                                                                                                    run.scale)))
-        rows.append({"loss": run.method, "large_recall": float(recall[0]), "small_recall": float(recall[1:].mean())})
-        said.append(Sentence("segmentation.objects_said", {"loss": Name(run.method), "large": f"{recall[0]:.0%}",
-                                                            "small": f"{recall[1:].mean():.0%}"}))
+    rows, said = masks.object_rows(data, runs)
     st.subheader(t("segmentation.objects_title"))
     ui.table(rows, page)
     ui.bullets(page, said)
@@ -72,7 +52,7 @@ def sweep_view(settings):
         return
     with ui.progress(lambda fraction: t("segmentation.sweep_progress", fraction=f"{fraction:.1%}")) as report:
         recall = ui.cache.foreground_sweep_of(*key, on_progress=report)
-    diverged = {method: (table.values.shape[1] - table.runs).tolist() for method, table in recall.items()}
+    diverged = {method: table.lost.tolist() for method, table in recall.items()}
     ui.chart(charts.sweep_figure(masks.SWEEP_FRACTIONS, recall, diverged, x_title=t("segmentation.sweep_x"),
                                  y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
                                  diverged_label=t("regression.diverged_mark"), log_x=True,
@@ -120,7 +100,8 @@ def lab():
     downloads[0].download_button(t("regression.download"), lambda: train.history_csv(
         [run.history for run in runs], tuple(f"w{index}" for index in range(5)), SEGMENTATION.query(settings)),
         file_name="lossviz-segmentation.csv", mime="text/csv", key=page.key("download"))
-    downloads[1].download_button(t("segmentation.download_metrics"), lambda: metrics_csv(rows, settings),
+    downloads[1].download_button(t("segmentation.download_metrics"),
+                                 lambda: masks.rows_csv(rows, SEGMENTATION.query(settings)),
                                  file_name="lossviz-segmentation-metrics.csv", mime="text/csv",
                                  key=page.key("download_metrics"))
     if settings.objects > 1:

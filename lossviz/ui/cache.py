@@ -61,6 +61,15 @@ def optimizer_paths(data: tuple, name: str, params: tuple, paths: tuple) -> dict
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def nag_runs(data: tuple, configured: tuple, paths: tuple) -> list[History]:
+    """Seed 003's experiment on the landscape's data: Nesterov on each (loss, parameters) from the start."""
+    values = dict(paths)
+    start = (values.pop("start_slope"), values.pop("start_intercept"))
+    return landscape.nag_experiment([losses.get(name, **dict(params)) for name, params in configured],
+                                    surface_set(data), start, **values)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def curve_set(curve: tuple) -> landscape.CurveData:
     values = dict(curve)
     return landscape.curve_data(train_points=values["train_points"], noise=values["curve_noise"], seed=values["seed"])
@@ -114,6 +123,11 @@ def mining_comparison(data: tuple, training: tuple) -> embeddings.MiningComparis
     """Every mining strategy over COMPARE_SEEDS training seeds, per (data, margin, lr, epochs)."""
     return _remembered(("mining", data, training),
                        lambda: embeddings.compare_minings(embedding_set(data), **dict(training)))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def distillation(confidence: float, temperature: float) -> distributions.Distillation:
+    return distributions.distillation(confidence=confidence, temperature=temperature)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
