@@ -15,18 +15,13 @@ view = ui.open_tab(page.key("view"), {name: t(f"distributions.view_{name}") for 
                    t("distributions.view"))
 
 
-def slider(key: str):
-    return ui.spec_slider(t(f"distributions.{key}"), DISTRIBUTIONS.numbers[key], page.key(key),
-                          help_text=t(f"distributions.{key}_help"))
-
-
 @st.fragment
 def kl_view():
     with st.sidebar:
         st.divider()
         opened = ui.settings_tab(page, {name: t(f"distributions.tab_{name}") for name in FIT_TABS})
         keys = ("modes", "separation", "first_weight") if opened == "target" else ("start_mean", "lr", "epochs")
-        settings = page.settings({key: slider(key) for key in keys}, {})
+        settings = page.settings(ui.setting_sliders(page, keys), {})
     page.mirror(settings)
     st.caption(t("distributions.kl_intro"))
     target = distributions.mixture(modes=settings.modes, separation=settings.separation,
@@ -53,7 +48,7 @@ def kl_view():
 def distill_view():
     with st.sidebar:
         st.divider()
-        settings = page.settings({key: slider(key) for key in ("temperature", "confidence")}, {})
+        settings = page.settings(ui.setting_sliders(page, ("temperature", "confidence")), {})
     page.mirror(settings)
     st.caption(t("distributions.distill_intro"))
     temperature = settings.temperature

@@ -16,19 +16,14 @@ page.title()
 st.caption(t("embeddings.intro"))
 
 
-def slider(key: str):
-    return ui.spec_slider(t(f"embeddings.{key}"), EMBEDDINGS.numbers[key], page.key(key),
-                          help_text=t(f"embeddings.{key}_help"))
-
-
 def controls():
     opened = ui.settings_tab(page, {name: t(f"embeddings.tab_{name}") for name in TABS})
     if opened == "data":
-        return page.settings({key: slider(key) for key in DATA_SLIDERS}, {})
+        return page.settings(ui.setting_sliders(page, DATA_SLIDERS), {})
     values = {"mining": st.radio(t("embeddings.mining"), embeddings.MININGS, key=page.key("mining"),
                                  format_func=lambda name: page.name(f"mining.{name}"),
                                  help=t("embeddings.mining_help"))}
-    values.update({key: slider(key) for key in TRAINING_SLIDERS})
+    values.update(ui.setting_sliders(page, TRAINING_SLIDERS))
     return page.settings(values, {})
 
 

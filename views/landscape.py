@@ -21,11 +21,6 @@ view = ui.open_tab(page.key("view"), {name: t(f"landscape.view_{name}") for name
                    t("landscape.view"))
 
 
-def slider(key: str):
-    return ui.spec_slider(t(f"landscape.{key}"), LANDSCAPE.numbers[key], page.key(key),
-                          help_text=t(f"landscape.{key}_help", default=LANDSCAPE.numbers[key].help))
-
-
 def set_state(values: dict) -> None:
     """A preset: put its settings into the page's widgets (run as a button's callback, before the rerun)."""
     for key, value in values.items():
@@ -51,8 +46,7 @@ def surface_controls():
                                         format_func=page.name)
         params = ui.param_sliders(page, dict.fromkeys((values["left"], values["right"])))
     else:
-        for key in PATH_SLIDERS:
-            values[key] = slider(key)
+        values = ui.setting_sliders(page, PATH_SLIDERS)
     return page.settings(values, params)
 
 
@@ -120,20 +114,15 @@ def surface_view():
 
 def monitor_controls():
     opened = ui.settings_tab(page, {name: t(f"landscape.tab_{name}") for name in MONITOR_TABS}, "monitor_tab")
-    values = {}
     if opened == "data":
-        for key in ("train_points", "curve_noise", "seed"):
-            values[key] = slider(key)
-    elif opened == "model":
-        for key in ("degree", "weight_decay"):
-            values[key] = slider(key)
-    else:
-        values["optimizer"] = st.selectbox(t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
-                                           format_func=lambda name: t(f"optimizer.{name}"))
-        keys = ("monitor_lr", "momentum", "monitor_epochs", "patience")
-        for key in keys:
-            if key != "momentum" or values["optimizer"] in ("momentum", "nag"):
-                values[key] = slider(key)
+        return page.settings(ui.setting_sliders(page, ("train_points", "curve_noise", "seed")), {})
+    if opened == "model":
+        return page.settings(ui.setting_sliders(page, ("degree", "weight_decay")), {})
+    values = {"optimizer": st.selectbox(t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
+                                        format_func=lambda name: t(f"optimizer.{name}"))}
+    uses_momentum = values["optimizer"] in ("momentum", "nag")
+    values.update(ui.setting_sliders(page, ("monitor_lr", *(("momentum",) * uses_momentum), "monitor_epochs",
+                                            "patience")))
     return page.settings(values, {})
 
 

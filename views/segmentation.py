@@ -15,23 +15,16 @@ page.title()
 st.caption(t("segmentation.intro"))
 
 
-def slider(key: str, label_key: str | None = None):
-    spec = SEGMENTATION.numbers[key]
-    return ui.spec_slider(t(label_key or f"segmentation.{key}"), spec, page.key(key),
-                          help_text=t(f"segmentation.{key}_help"),
-                          format_func=(lambda value: f"{value:.1%}") if key == "fraction" else None)
-
-
 def controls():
     opened = ui.settings_tab(page)
     values, params = {}, {}
     if opened == "data":
-        values = {key: slider(key) for key in DATA_SLIDERS}
+        values = ui.setting_sliders(page, DATA_SLIDERS, {"fraction": lambda value: f"{value:.1%}"})
     elif opened == "losses":
         values["losses"] = ui.choose_names(page, t("segmentation.losses"), tuple(masks.METHODS), "losses")
         params = ui.param_sliders(page, values["losses"], help_name=lambda method: masks.METHODS[method][0])
     else:
-        values = {key: slider(key) for key in ("lr", "epochs", "image")}
+        values = ui.setting_sliders(page, ("lr", "epochs", "image"))
     return page.settings(values, params)
 
 

@@ -17,6 +17,7 @@ from lossviz.ui.widgets import (
     param_sliders,
     progress,
     requested,
+    setting_sliders,
     settings_tab,
     spec_slider,
     table,
@@ -24,5 +25,5 @@ from lossviz.ui.widgets import (
 )
 
 __all__ = ["Page", "bullets", "cache", "chart", "choose_names", "compact_layout", "keep_settings", "language",
-           "mistakes", "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "settings_tab",
-           "spec_slider", "table", "track_page", "training_controls", "training_slot"]
+           "mistakes", "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "setting_sliders",
+           "settings_tab", "spec_slider", "table", "track_page", "training_controls", "training_slot"]

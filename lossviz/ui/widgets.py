@@ -55,6 +55,14 @@ def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
                           key=widget_key, help=help_text))
 
 
+def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
+    """Sliders for the page's numeric settings `keys`, labelled by the strings `<page>.<key>` and
+    `<page>.<key>_help`; `formats`: {key: format_func} for the ones shown otherwise. Returns {key: value}."""
+    return {key: spec_slider(page.t(f"{page.slug}.{key}"), page.schema.numbers[key], page.key(key),
+                             help_text=page.t(f"{page.slug}.{key}_help"), format_func=(formats or {}).get(key))
+            for key in keys}
+
+
 def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, str], bool] = lambda name, key: False,
                   help_name: Callable[[str], str] = lambda name: name) -> dict[str, dict[str, float]]:
     """The sliders of the parameters of losses (or methods) `names`, from the page's schema, labelled
