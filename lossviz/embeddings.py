@@ -193,6 +193,12 @@ class MiningComparison:
     recall: dict[str, np.ndarray]
     seeds: int
 
+    def rows(self) -> list[dict]:
+        """One row per strategy: recall@1's mean and spread (sample standard deviation) over the seeds."""
+        return [{"mining": mining, "recall_mean": float(values.mean()),
+                 "recall_spread": float(values.std(ddof=1)) if values.size > 1 else 0.0, "seeds": self.seeds}
+                for mining, values in self.recall.items()]
+
 
 def compare_minings(data: EmbeddingData, *, margin: float, lr: float, epochs: int,
                     seeds: int = COMPARE_SEEDS) -> MiningComparison:

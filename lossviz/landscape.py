@@ -23,7 +23,7 @@ from lossviz.data import REGRESSION_SPECS, RegressionData, checked_settings
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.sentences import Name, Sentence
-from lossviz.train import NO_VALUE, History, descend, parameter_error, train_linear
+from lossviz.train import NO_VALUE, History, descend, history_csv, parameter_error, train_linear
 
 # --- the surface ------------------------------------------------------------------------------
 
@@ -134,6 +134,12 @@ def path_rows(histories: dict[str, dict[str, History]], data: RegressionData) ->
     return rows
 
 
+def paths_csv(histories: dict[str, dict[str, History]], settings: dict[str, str] | None = None) -> str:
+    """Every (loss, optimizer) path as CSV, its columns headed `<loss>_<optimizer>_…` (train.history_csv)."""
+    return history_csv([replace(history, loss=f"{loss}_{optimizer}") for loss, runs in histories.items()
+                        for optimizer, history in runs.items()], settings=settings)
+
+
 NAG_LOSSES = ("mse", "mae", "huber")  # seed 003's experiment
 
 
@@ -229,12 +235,18 @@ def train_polynomial(data: CurveData, *, degree: int, weight_decay: float, optim
     return replace(run, val_values=val_values)
 
 
-def monitor_fits(run: History, best_epoch: int, degree: int, points: int = 200) -> dict:
-    """The true curve and the fits at `best_epoch` and at the last epoch, on `points` x in [-1, 1]."""
+def monitor_fits(run: History, best_epoch: int, points: int = 200) -> dict:
+    """The true curve and the polynomial `run`'s fits at `best_epoch` and at its last epoch, on `points` x in
+    [-1, 1]."""
     grid = np.linspace(-1.0, 1.0, points)
-    features = polynomial_features(grid, degree)
+    features = polynomial_features(grid, run.params.shape[1] - 1)
     return {"x": grid, "truth": true_curve(grid), "best": features @ run.params[best_epoch],
             "last": features @ run.params[-1]}
+
+
+def monitor_csv(run: History, settings: dict[str, str] | None = None) -> str:
+    """The polynomial `run` as CSV (train.history_csv), its coefficients headed c0 ... c<degree>."""
+    return history_csv([run], tuple(f"c{index}" for index in range(run.params.shape[1])), settings)
 
 
 def early_stopping(val_values: np.ndarray, patience: int) -> tuple[int, int]:

@@ -53,7 +53,7 @@ def distill_view():
     st.caption(t("distributions.distill_intro"))
     temperature = settings.temperature
     shown = ui.cache.distillation(settings.confidence, temperature)
-    classes = [t("distributions.class", number=index + 1) for index in range(shown.sharp.size)]
+    classes = [t("distributions.class", number=index + 1) for index in range(len(shown.sharp))]
     labels = {key: t(f"distributions.{key}") for key in ("probability", "temperature", "gradient", "raw", "scaled")}
     labels["class"] = t("distributions.class_axis")
     labels |= {"sharp": t("distributions.sharp"), "soft": t("distributions.soft", temperature=f"{temperature:g}")}

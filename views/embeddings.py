@@ -35,9 +35,7 @@ def comparison(settings):
         return
     with st.spinner(t("embeddings.compare_running")):
         result = ui.cache.mining_comparison(*key)
-    ui.table([{"mining": page.name(f"mining.{mining}"), "recall_mean": float(values.mean()),
-               "recall_spread": float(values.std(ddof=1)), "seeds": result.seeds}
-              for mining, values in result.recall.items()], page)
+    ui.table([{**row, "mining": page.name(f"mining.{row['mining']}")} for row in result.rows()], page)
     ui.bullets(page, embeddings.comparison_sentences(result), intro=t("embeddings.verdict_rule"))
 
 

@@ -1,8 +1,6 @@
 """Landscape and monitor: the loss surface of a line fit with the optimizers' paths on it, and a
 training monitor whose curves a learner learns to read."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from lossviz import charts, landscape, train, ui
@@ -85,20 +83,19 @@ def surface_view():
                "titles": [page.name(name) for name in sides]}
     ui.chart(charts.surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
                                    revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
+    by_loss = dict(zip(sides, runs, strict=True))
     diverged = [t("landscape.diverged_one", optimizer=t(f"optimizer.{optimizer}"), loss=page.name(name),
                   step=history.diverged_at)
-                for name, run in zip(sides, runs, strict=True) for optimizer, history in run.items()
+                for name, run in by_loss.items() for optimizer, history in run.items()
                 if history.diverged_at is not None]
     if diverged:
         st.warning(t("landscape.diverged", runs="; ".join(diverged)))
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("landscape.paths_table"))
-    rows = landscape.path_rows(dict(zip(sides, runs, strict=True)), data)
+    rows = landscape.path_rows(by_loss, data)
     ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page, where=table)
-    histories = [replace(history, loss=f"{name}_{optimizer}") for name, run in zip(sides, runs, strict=True)
-                 for optimizer, history in run.items()]
-    notes.download_button(t("regression.download"), lambda: train.history_csv(histories, settings=LANDSCAPE.query(
-        settings)), file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
+    notes.download_button(t("regression.download"), lambda: landscape.paths_csv(by_loss, LANDSCAPE.query(settings)),
+                          file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
     notes.markdown(t("landscape.look_for"))
     st.subheader(t("landscape.nag_title"))
     st.caption(t("landscape.nag_help"))
@@ -155,7 +152,7 @@ def monitor_view():
     data = ui.cache.curve_set(curve_key)
     run = ui.cache.polynomial_fit(curve_key, settings.group("fit"))
     stop = landscape.early_stopping(run.val_values, settings.patience)
-    fits = landscape.monitor_fits(run, stop[0], settings.degree)
+    fits = landscape.monitor_fits(run, stop[0])
     labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "truth",
                                                            "train_points", "val_points", "best_fit", "last_fit")}
     labels |= {"epoch": t("regression.epoch"), "x": "x", "y": "y"}
@@ -164,9 +161,8 @@ def monitor_view():
     diagnosis = landscape.diagnose(run, data.noise)
     ui.bullets(page, landscape.monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
                intro=t("landscape.verdict_intro"))
-    coefficients = tuple(f"c{index}" for index in range(settings.degree + 1))
-    st.download_button(t("regression.download"), lambda: train.history_csv([run], coefficients, LANDSCAPE.query(
-        settings)), file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
+    st.download_button(t("regression.download"), lambda: landscape.monitor_csv(run, LANDSCAPE.query(settings)),
+                       file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
     diagnosis_table()
 
 

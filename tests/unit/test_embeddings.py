@@ -74,3 +74,7 @@ def test_the_comparison_says_holds_only_when_the_gap_beats_its_spread():
                                               "semi_hard": np.array([0.72, 0.73, 0.70])}, 3)
     said = {(sentence.values["worse"].key): sentence.key for sentence in embeddings.comparison_sentences(comparison)}
     assert said == {"mining.all": "embeddings.verdict.undecided", "mining.batch_hard": "embeddings.verdict.holds"}
+    table = {row["mining"]: row for row in comparison.rows()}
+    assert table["batch_hard"]["recall_mean"] == pytest.approx(0.45)
+    assert table["batch_hard"]["recall_spread"] == pytest.approx(0.05)  # the sample standard deviation
+    assert {row["seeds"] for row in table.values()} == {3}

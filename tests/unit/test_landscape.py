@@ -87,6 +87,8 @@ def test_a_diverging_path_stops_and_the_table_says_where(data):
     gd = next(row for row in rows if row["optimizer"] == "gd")
     assert gd["final_loss"] == gd["distance"] == "—" and gd["diverged"] == str(runs["mse"]["gd"].diverged_at)
     assert np.all(np.isfinite(runs["mse"]["gd"].params))
+    header = landscape.paths_csv(runs).splitlines()[0].split(",")
+    assert header[:4] == ["epoch", "mse_gd_loss", "mse_gd_slope", "mse_gd_intercept"]
 
 
 def test_early_stopping_keeps_the_best_epoch_under_the_patience_rule():
@@ -110,6 +112,9 @@ def test_the_monitor_records_training_and_validation_mse_of_its_polynomial():
         assert run.values[epoch] == pytest.approx(train_mse, rel=1e-12)
         assert run.val_values[epoch] == pytest.approx(val_mse, rel=1e-12)
     assert data.x_val.size == landscape.VALIDATION_POINTS
+    header, first = landscape.monitor_csv(run, {"degree": "5"}).splitlines()[1:3]
+    assert header == "epoch,mse_loss,mse_validation_loss," + ",".join(f"mse_c{index}" for index in range(6))
+    assert first.split(",")[0] == "0" and float(first.split(",")[1]) == pytest.approx(run.values[0], rel=1e-9)
 
 
 def test_weight_decay_shrinks_the_coefficients_but_not_the_constant_term():
