@@ -186,6 +186,16 @@ def check_same_shape(y_true: np.ndarray, y_pred: np.ndarray) -> None:
         raise ValueError("inputs are empty: y_true and y_pred need at least one element")
 
 
+def row_pair(y_true, y_pred, what: str) -> tuple[np.ndarray, np.ndarray]:
+    """y_true and y_pred of one shape, (C,) or (n, C), as arrays of rows (a 1-D input is one row);
+    `what` names the rows in the error."""
+    target, scores = as_array("y_true", y_true), as_array("y_pred", y_pred)
+    check_same_shape(target, scores)
+    if target.ndim not in (1, 2):
+        raise ValueError(f"{what} must have shape (C,) or (n, C); got {target.shape}")
+    return np.atleast_2d(target), np.atleast_2d(scores)
+
+
 def check_finite(name: str, array: np.ndarray) -> None:
     # One summing pass catches nan and inf; the element-wise test runs only to tell a genuine
     # non-finite entry from a sum that merely overflowed.

@@ -16,6 +16,7 @@ from lossviz.losses.base import (
     check_finite,
     check_probabilities,
     check_same_shape,
+    row_pair,
 )
 from lossviz.numerics import (
     PROBA_GRAD_FLOOR,
@@ -690,14 +691,10 @@ class MultilabelSoftMargin(Loss):
 
     @staticmethod
     def _inputs(y_true, y_pred):
-        labels = as_array("y_true", y_true)
-        logits = as_array("y_pred", y_pred)
-        check_same_shape(labels, logits)
-        if logits.ndim not in (1, 2):
-            raise ValueError(f"multi-label inputs must have shape (C,) or (n, C); got {logits.shape}")
+        labels, logits = row_pair(y_true, y_pred, "multi-label inputs")
         check_binary("y_true", labels)
         check_finite("y_pred", logits)
-        return np.atleast_2d(labels), np.atleast_2d(logits)
+        return labels, logits
 
     # With s = 2y - 1 each term is softplus(-s x) and its slope -s sigmoid(-s x), both exact in
     # the tails where softplus(x) - y x and sigmoid(x) - y would cancel.

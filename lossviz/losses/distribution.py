@@ -2,20 +2,16 @@
 
 import numpy as np
 
-from lossviz.losses.base import Loss, as_array, check_probabilities, check_same_shape
+from lossviz.losses.base import Loss, check_probabilities, row_pair
 from lossviz.numerics import KL_Q_FLOOR, clamped_log, xlogx
 
 
 def distribution_inputs(y_true, y_pred):
     """Validated (P, Q) as 2-D arrays of rows (a 1-D input is one distribution)."""
-    target = as_array("y_true", y_true)
-    approx = as_array("y_pred", y_pred)
-    check_same_shape(target, approx)
-    if target.ndim not in (1, 2):
-        raise ValueError(f"distributions must have shape (C,) or (n, C); got {target.shape}")
+    target, approx = row_pair(y_true, y_pred, "distributions")
     check_probabilities("y_true", target)
     check_probabilities("y_pred", approx)
-    return np.atleast_2d(target), np.atleast_2d(approx)
+    return target, approx
 
 
 class KL(Loss):
