@@ -53,6 +53,14 @@ def press_slider(page, label, key, presses, until_in_url):
     return moved
 
 
+def press_slider_until_redrawn(page, label, key, presses, until_in_url, timeout=15_000):
+    """press_slider, then wait until the first chart shows other data than before the presses."""
+    before = page.evaluate(CHART_SIGNATURE_JS)
+    moved = press_slider(page, label, key, presses, until_in_url)
+    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=timeout)
+    return moved
+
+
 def count_websocket_frames(page):
     """A list that grows by one for every websocket frame the page sends or receives from now on."""
     frames = []
@@ -77,3 +85,11 @@ def play_animation(page):
     page.locator(".js-plotly-plot .updatemenu-button").first.click()
     page.evaluate("() => window.__played")
     return page.evaluate("() => window.__frames")
+
+
+def play_without_the_server(page, frames):
+    """play_animation, checking that no websocket frame passed meanwhile (`frames`: count_websocket_frames)."""
+    frames_before = len(frames)
+    played = play_animation(page)
+    assert len(frames) == frames_before, "playback talked to the server"
+    return played

@@ -8,7 +8,7 @@ from tests.e2e.helpers import (
     assert_healthy,
     count_websocket_frames,
     open_page,
-    play_animation,
+    play_without_the_server,
     press_slider,
     wait_until_idle,
 )
@@ -39,11 +39,9 @@ def test_boundaries_play_back_in_the_browser(page, server):
     frames = count_websocket_frames(page)
     open_lab(page, server, "lang=en")
     wait_until_idle(page, quiet_ms=500)  # the first run's last messages have arrived
-    frames_before = len(frames)
     lines = page.evaluate(DRAWN_LINES_JS)
-    played = play_animation(page)
+    played = play_without_the_server(page, frames)
     assert len(set(played) - {"200"}) >= 5, played
-    assert len(frames) == frames_before, "playback talked to the server"
     assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
     assert_healthy(page)
 

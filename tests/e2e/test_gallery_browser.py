@@ -3,7 +3,14 @@
 import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server
-from tests.e2e.helpers import assert_healthy, open_page, press_slider, slider, wait_until_idle
+from tests.e2e.helpers import (
+    assert_healthy,
+    open_page,
+    press_slider,
+    press_slider_until_redrawn,
+    slider,
+    wait_until_idle,
+)
 
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
 
@@ -18,9 +25,7 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
     open_gallery(page, server, f"lang={lang}&{SIX_LOSSES}")
     assert page.locator("h1").first.inner_text() == title
     assert page.locator(".js-plotly-plot").count() == 1
-    before = page.evaluate(CHART_SIGNATURE_JS)
-    delta = press_slider(page, label, "ArrowRight", 4, "huber.delta=1.2")
-    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    delta = press_slider_until_redrawn(page, label, "ArrowRight", 4, "huber.delta=1.2")
     assert delta.get_attribute("aria-valuetext") == "1.20"
     assert_healthy(page)
 
@@ -31,9 +36,7 @@ def test_a_new_task_opens_from_a_link_and_its_slider_redraws_the_chart(page, ser
     assert page.locator(".js-plotly-plot").count() == 1
     legend = page.locator(".js-plotly-plot .legendtext").evaluate_all("texts => texts.map(t => t.textContent)")
     assert len(legend) == 3 and legend[-1] == "InfoNCE"  # the similar and the dissimilar pair, and InfoNCE
-    before = page.evaluate(CHART_SIGNATURE_JS)
-    press_slider(page, label, "ArrowRight", 2, "info_nce.temperature=")
-    page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() !== {before}", timeout=15_000)
+    press_slider_until_redrawn(page, label, "ArrowRight", 2, "info_nce.temperature=")
     assert_healthy(page)
 
 

@@ -9,7 +9,7 @@ from tests.e2e.helpers import (
     assert_healthy,
     count_websocket_frames,
     open_page,
-    play_animation,
+    play_without_the_server,
     press_slider,
     slider,
     wait_until_idle,
@@ -25,12 +25,10 @@ def test_play_animates_the_training_in_the_browser_with_no_server_round_trip(pag
     open_lab(page, server, "lang=en&outlier_fraction=0.2&epochs=300")
     assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
     wait_until_idle(page, quiet_ms=500)  # the first run's last messages have arrived
-    frames_before = len(frames)
     lines = page.evaluate(DRAWN_LINES_JS)
-    played = play_animation(page)
+    played = play_without_the_server(page, frames)
     assert len(set(played) - {"300"}) >= 5, f"the animation did not step through epochs: {played}"
     assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
-    assert len(frames) == frames_before, "playback talked to the server"
     assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
     assert_healthy(page)
 
