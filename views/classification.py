@@ -69,10 +69,7 @@ def lab(view):
     """Everything a setting changes, for one view."""
     if view != "network":  # a training left behind by a switch of view does not start again on return
         st.session_state.pop(page.key("training"), None)
-    with st.sidebar:
-        st.divider()
-        settings = controls()
-    page.mirror(settings)
+    settings = page.sidebar_settings(controls)
     classes = 3 if view == "multiclass" else 2
     data = ui.cache.classification_set(settings.group("data"), classes)
     if data.size > settings.n:

@@ -15,14 +15,15 @@ view = ui.open_tab(page.key("view"), {name: t(f"distributions.view_{name}") for 
                    t("distributions.view"))
 
 
+def kl_controls():
+    opened = ui.settings_tab(page, {name: t(f"distributions.tab_{name}") for name in FIT_TABS})
+    keys = ("modes", "separation", "first_weight") if opened == "target" else ("start_mean", "lr", "epochs")
+    return page.settings(ui.setting_sliders(page, keys), {})
+
+
 @st.fragment
 def kl_view():
-    with st.sidebar:
-        st.divider()
-        opened = ui.settings_tab(page, {name: t(f"distributions.tab_{name}") for name in FIT_TABS})
-        keys = ("modes", "separation", "first_weight") if opened == "target" else ("start_mean", "lr", "epochs")
-        settings = page.settings(ui.setting_sliders(page, keys), {})
-    page.mirror(settings)
+    settings = page.sidebar_settings(kl_controls)
     st.caption(t("distributions.kl_intro"))
     target = distributions.mixture(modes=settings.modes, separation=settings.separation,
                                    first_weight=settings.first_weight)
@@ -46,10 +47,7 @@ def kl_view():
 
 @st.fragment
 def distill_view():
-    with st.sidebar:
-        st.divider()
-        settings = page.settings(ui.setting_sliders(page, ("temperature", "confidence")), {})
-    page.mirror(settings)
+    settings = page.sidebar_settings(lambda: page.settings(ui.setting_sliders(page, ("temperature", "confidence")), {}))
     st.caption(t("distributions.distill_intro"))
     temperature = settings.temperature
     shown = ui.cache.distillation(settings.confidence, temperature)

@@ -41,10 +41,7 @@ def comparison(settings):
 
 @st.fragment
 def lab():
-    with st.sidebar:
-        st.divider()
-        settings = controls()
-    page.mirror(settings)
+    settings = page.sidebar_settings(controls)
     data = ui.cache.embedding_set(settings.group("data"))
     run = ui.cache.embedding_run(settings.group("data"), settings.group("training"))
     anchor = settings.anchor % data.y.size

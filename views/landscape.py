@@ -62,10 +62,7 @@ def presets(settings):
 
 @st.fragment
 def surface_view():
-    with st.sidebar:
-        st.divider()
-        settings = surface_controls()
-    page.mirror(settings)
+    settings = page.sidebar_settings(surface_controls)
     st.caption(t("landscape.surface_intro"))
     presets(settings)
     data_key = settings.group("data")
@@ -143,10 +140,7 @@ def diagnosis_table():
 
 @st.fragment
 def monitor_view():
-    with st.sidebar:
-        st.divider()
-        settings = monitor_controls()
-    page.mirror(settings)
+    settings = page.sidebar_settings(monitor_controls)
     st.caption(t("landscape.monitor_intro"))
     curve_key = settings.group("curve")
     data = ui.cache.curve_set(curve_key)

@@ -43,10 +43,7 @@ def controls():
 @st.fragment
 def lab():
     """Everything a setting changes: moving one reruns this block (its sidebar part included), not the app."""
-    with st.sidebar:  # the main area keeps its width for the charts
-        st.divider()
-        settings = controls()
-    page.mirror(settings)
+    settings = page.sidebar_settings(controls)
     if not settings.losses:
         st.info(t("regression.pick_one"))
         return

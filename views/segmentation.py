@@ -59,10 +59,7 @@ def sweep_view(settings):
 
 @st.fragment
 def lab():
-    with st.sidebar:
-        st.divider()
-        settings = controls()
-    page.mirror(settings)
+    settings = page.sidebar_settings(controls)
     if not settings.losses:
         st.info(t("regression.pick_one"))
         return

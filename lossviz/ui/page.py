@@ -3,6 +3,7 @@ its t(), its settings restored from the URL and written back into it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -128,6 +129,15 @@ class Page:
     def mirror(self, settings: Settings | None = None) -> None:
         """Write the page's settings (none for a page without) and the language into the URL."""
         url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang)
+
+    def sidebar_settings(self, controls: Callable[[], Settings]) -> Settings:
+        """The settings `controls` draws below a divider in the sidebar (the main area keeps its width
+        for the charts), mirrored into the URL."""
+        with st.sidebar:
+            st.divider()
+            settings = controls()
+        self.mirror(settings)
+        return settings
 
 
 CURRENT_KEY = "page.current"  # the running page's settings, for keep_settings
