@@ -777,6 +777,11 @@ MAP_SCALE = [[0.0, "#ffffff"], [1.0, "#1b1b1b"]]  # probability 0 white, 1 black
 PUSH_SCALE = [[0.0, "#D55E00"], [0.5, "#ffffff"], [1.0, "#0072B2"]]  # down vermilion, up blue: colour-blind safe
 
 
+# a thin frame and no ticks: a mask that is mostly white still shows where its image ends
+MAP_FRAME = {"showticklabels": False, "ticks": "", "showgrid": False, "zeroline": False, "showline": True,
+             "mirror": True, "linecolor": "#b9bec9"}
+
+
 def mask_figure(image, truth, methods: list[str], maps_at, epochs, *, labels: dict, revision: str) -> go.Figure:
     """One validation image, its true mask and, per method, the predicted probability map (top row)
     and where the loss pushes the prediction (bottom row), played back over `epochs`.
@@ -796,9 +801,9 @@ def mask_figure(image, truth, methods: list[str], maps_at, epochs, *, labels: di
     def panel(index: int, row: int) -> dict:
         axis = f"{index + 1 + row * columns}" if index + row * columns else ""
         start = index * (width + gap)
-        figure_layout[f"xaxis{axis}"] = {"domain": [start, start + width], "visible": False, "anchor": f"y{axis}",
+        figure_layout[f"xaxis{axis}"] = {"domain": [start, start + width], **MAP_FRAME, "anchor": f"y{axis}",
                                          "constrain": "domain"}
-        figure_layout[f"yaxis{axis}"] = {"domain": [0.0, 0.44] if row else [0.56, 1.0], "visible": False,
+        figure_layout[f"yaxis{axis}"] = {"domain": [0.0, 0.44] if row else [0.56, 1.0], **MAP_FRAME,
                                          "anchor": f"x{axis}", "scaleanchor": f"x{axis}", "autorange": "reversed",
                                          "constrain": "domain"}
         return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
