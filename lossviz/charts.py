@@ -28,6 +28,7 @@ LOSS_COLORS = {
     "gan_non_saturating": BLUE, "gan_minimax": ORANGE, "gan_hinge": GREEN, "gan_wasserstein": PURPLE,
     # the classification lab's methods built on those losses
     "weighted_bce": ORANGE, "smoothed_bce": SKY, "weighted_cce": ORANGE,
+    "custom": VERMILION,  # a loss typed in the workbench
 }
 DASHES = {BLUE: "solid", ORANGE: "dash", GREEN: "dot", PURPLE: "dashdot", SKY: "longdash", DARK_GREY: "longdashdot",
           VERMILION: "12px,3px,3px,3px,3px,3px"}
@@ -123,6 +124,24 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
     return figure(traces, side_by_side(layout(revision=revision), titles))
 
 
+def histogram_figure(centres, counts, width: float, curves, *, x_title: str, count_title: str, loss_title: str,
+                     revision: str, names: dict | None = None) -> go.Figure:
+    """The samples' histogram (grey bars, left axis) with loss curves over the same axis (right axis):
+    where the samples lie, and what each loss charges there."""
+    traces = [{"type": "bar", "x": centres, "y": counts, "width": width, "name": count_title,
+               "marker": {"color": POINT_COLOR}, "hovertemplate": "%{y}<extra></extra>"}]
+    traces += [{"type": "scatter", "mode": "lines", "x": curve.x, "y": curve.value, "yaxis": "y2",
+                "name": display(names, curve.key), "line": loss_line(curve.name, 2.5), "hovertemplate": "%{y:.4g}"}
+               for curve in curves]
+    figure_layout = layout(revision=revision)
+    figure_layout.update(
+        xaxis={**AXIS_STYLE, "title": {"text": x_title}}, yaxis={**AXIS_STYLE, "title": {"text": count_title}},
+        yaxis2={**AXIS_STYLE, "title": {"text": loss_title}, "overlaying": "y", "side": "right", "showgrid": False,
+                "zeroline": False, "tickmode": "auto", "nticks": 6, "rangemode": "tozero"},
+        margin={**figure_layout["margin"], "r": 56}, bargap=0.05)
+    return figure(traces, figure_layout)
+
+
 # --- Regression lab -------------------------------------------------------------------------
 
 # rows below the plot, in shares of its height: play and pause under the axis titles, then the epoch
@@ -178,9 +197,10 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
         traces.append({"type": "scatter", "mode": "markers", "x": x[mask], "y": y[mask], "name": name,
                        "marker": {"color": color, "size": sizes[mask], "opacity": opacity, "line": {"width": 0}},
                        "hovertemplate": "(%{x:.3g}, %{y:.3g})<extra></extra>"})
-    traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
-                   data.true_params, x_range), "name": labels["truth"],
-                   "line": {"color": TRUTH_COLOR, "width": 2, "dash": "dash"}, "hoverinfo": "skip"})
+    if np.all(np.isfinite(data.true_params)):  # uploaded points have no known line
+        traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
+                       data.true_params, x_range), "name": labels["truth"],
+                       "line": {"color": TRUTH_COLOR, "width": 2, "dash": "dash"}, "hoverinfo": "skip"})
 
     def lines_at(epoch):
         return [{"x": x_range, "y": _line_ends(history.params[min(epoch, history.epochs_run)], x_range)}

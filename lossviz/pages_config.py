@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from lossviz import gallery, losses
+from lossviz import gallery, losses, workbench
 from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS, SEGMENTATION_SPECS, VALIDATION_IMAGES
 from lossviz.distributions import DISTILL_SPECS, FIT_SPECS, TARGET_SPECS
 from lossviz.embeddings import DATA_SPECS as EMBEDDING_DATA_SPECS
 from lossviz.embeddings import MININGS
 from lossviz.embeddings import TRAIN_SPECS as EMBEDDING_TRAIN_SPECS
+from lossviz.expression_syntax import DEFAULT_TEXT, MAX_LENGTH, PARAMETERS, TASKS
 from lossviz.landscape import FEATURE_SCALES, MONITOR_SPECS, PATH_EPOCHS, START_SPECS
+from lossviz.losses import ParamSpec
 from lossviz.masks import METHODS as SEGMENTATION_METHODS
 from lossviz.masks import TRAINING_SPECS as SEGMENTATION_TRAINING_SPECS
 from lossviz.models import MLP_SPECS
@@ -134,6 +136,29 @@ EMBEDDINGS = Schema(
 )
 
 
+WORKBENCH_VIEWS = ("loss", "data")
+# a parameter of a typed loss: its value, and the ends of its slider, which the visitor sets
+PARAMETER_BOUND = ParamSpec(default=0.0, min=-1000.0, max=1000.0, step=0.001)
+PARAMETER_SPECS = {
+    **{name: replace(PARAMETER_BOUND, default=1.0, help="A parameter of your loss.") for name in PARAMETERS},
+    **{f"{name}_min": replace(PARAMETER_BOUND, help="The left end of the slider.") for name in PARAMETERS},
+    **{f"{name}_max": replace(PARAMETER_BOUND, default=5.0, help="The right end of the slider.")
+       for name in PARAMETERS},
+}
+# what the upload tab compares, per mode: regression losses on residuals and points, binary ones on labels
+DATA_LOSSES = {"residuals": workbench.COMPARED["regression"], "points": workbench.COMPARED["regression"],
+               "classification": workbench.COMPARED["binary"]}
+WORKBENCH = Schema(
+    choices={"view": (WORKBENCH_VIEWS, "loss"), "task": (TASKS, "regression"),
+             "mode": (workbench.MODES, "residuals"), "kind": (workbench.SCORE_KINDS, "probability")},
+    lists={"compare": Following("task", {task: (names, names[:3]) for task, names in workbench.COMPARED.items()}),
+           "data_losses": Following("mode", {mode: (names, names[:3]) for mode, names in DATA_LOSSES.items()})},
+    texts={"expr": Following("task", {task: (MAX_LENGTH, DEFAULT_TEXT[task]) for task in TASKS})},
+    numbers={**PARAMETER_SPECS, "outlier_fraction": REGRESSION_SPECS["outlier_fraction"],
+             "imbalance": CLASSIFICATION_SPECS["imbalance"]},
+)
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """A page of the app: its script, URL path ("" for the home page), Material icon, and the
@@ -154,4 +179,5 @@ PAGES = (
     PageEntry("distributions", "views/distributions.py", "distributions", ":material/bar_chart:"),
     PageEntry("embeddings", "views/embeddings.py", "embeddings", ":material/hub:"),
     PageEntry("segmentation", "views/segmentation.py", "segmentation", ":material/blur_on:"),
+    PageEntry("workbench", "views/workbench.py", "workbench", ":material/edit_note:"),
 )

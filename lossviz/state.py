@@ -64,6 +64,14 @@ def read_choice(raw: str, key: str, choices, fallback: str, notices: list[Notice
     return fallback
 
 
+def read_text(raw: str, key: str, longest: int, default: str, notices: list[Notice]) -> str:
+    """Free text of at most `longest` characters, as it is (the page checks what it says)."""
+    if len(raw) > longest:
+        notices.append(Notice("notice.too_long", {"key": key}))
+        return default
+    return raw
+
+
 def read_choices(raw: str, key: str, choices, fallback, notices: list[Notice]) -> tuple[str, ...]:
     """A comma-separated subset of `choices`, in the given order without repeats."""
     if len(raw) > MAX_VALUE_LENGTH:
@@ -121,20 +129,23 @@ class Schema:
     `choices`: key -> (choices, default), one of them; `lists`: key -> (choices, default subset),
     e.g. the losses to train; either may be a Following instead. `numbers`: key -> ParamSpec.
     `param_specs`: (loss or method, param) -> ParamSpec, in the URL as `name.param` (written for
-    the names chosen in some list). `groups`: name -> keys, the settings one computation reads
-    (Settings.group gives them as a cache key).
+    the names chosen in some list). `texts`: key -> (longest length, default), free text the page
+    itself checks (the workbench's expression), or a Following. `groups`: name -> keys, the settings
+    one computation reads (Settings.group gives them as a cache key).
     """
 
     choices: dict = field(default_factory=dict)
     lists: dict = field(default_factory=dict)
     numbers: dict = field(default_factory=dict)
     param_specs: dict = field(default_factory=dict)
+    texts: dict = field(default_factory=dict)
     groups: dict = field(default_factory=dict)
 
     def setting_keys(self) -> tuple[str, ...]:
         """Every setting's key but the parameters', followed settings after the ones they follow."""
-        fixed = [key for key in (*self.choices, *self.lists) if not isinstance(self._option(key), Following)]
-        following = [key for key in (*self.choices, *self.lists) if isinstance(self._option(key), Following)]
+        optional = (*self.choices, *self.lists, *self.texts)
+        fixed = [key for key in optional if not isinstance(self._option(key), Following)]
+        following = [key for key in optional if isinstance(self._option(key), Following)]
         return (*fixed, *self.numbers, *following)
 
     def param_keys(self) -> tuple[str, ...]:
@@ -147,7 +158,10 @@ class Schema:
         return (*self.setting_keys(), *self.param_keys(), *switches)
 
     def _option(self, key: str):
-        return self.choices[key] if key in self.choices else self.lists[key]
+        for options in (self.choices, self.lists, self.texts):
+            if key in options:
+                return options[key]
+        raise KeyError(key)
 
     def options(self, key: str, values: Mapping) -> tuple:
         """(choices, default) of a choice or list setting, given the settings it may follow."""
@@ -186,7 +200,9 @@ class Schema:
                     values[key] = read_number(query[key], key, self.numbers[key], self.numbers[key].default, notices)
                 continue
             choices, default = self.options(key, {**self.defaults(values), **values})
-            if key in query and key in self.lists:
+            if key in query and key in self.texts:
+                values[key] = read_text(query[key], key, choices, default, notices)
+            elif key in query and key in self.lists:
                 values[key] = read_choices(query[key], key, choices, default, notices)
             elif key in query:
                 values[key] = read_choice(query[key], key, choices, default, notices)

@@ -34,6 +34,21 @@ def csv_text(header: list, rows, settings: dict[str, str] | None = None) -> str:
     if settings:
         buffer.write(f"# settings: {urlencode(settings)}\n")
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([inert(cell) for cell in header])
+    writer.writerows([inert(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def inert(cell):
+    """A cell a spreadsheet will not run as a formula: text that starts with = + - or @ gets a leading
+    apostrophe; numbers (-1.5) stay as they are."""
+    if not isinstance(cell, str) or not cell.startswith(FORMULA_STARTS):
+        return cell
+    try:
+        float(cell)
+    except ValueError:
+        return "'" + cell
+    return cell

@@ -69,7 +69,7 @@ def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: floa
 
     `loss_and_gradient(theta)` gives the mean training loss and its gradient with respect to
     theta. The run stops at the first epoch whose loss is not finite or has grown
-    DIVERGENCE_FACTOR times beyond its start.
+    DIVERGENCE_FACTOR times beyond its start in size.
     """
     epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
     stepper = optim.make(optimizer, lr=lr, momentum=momentum)
@@ -79,12 +79,12 @@ def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: floa
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(epochs + 1):
             value, grad = loss_and_gradient(theta)
-            if not value <= limit:  # also catches NaN
+            if not abs(value) <= limit:  # also catches NaN
                 return History(name, values[:epoch].copy(), params[:epoch].copy(), diverged_at=epoch)
             values[epoch] = value
             params[epoch] = theta
-            if epoch == 0 and value > 0:
-                limit = DIVERGENCE_FACTOR * value
+            if epoch == 0 and value != 0:  # a typed loss may be negative: its size counts
+                limit = DIVERGENCE_FACTOR * abs(value)
             if epoch < epochs:
                 stepper.step(theta, grad)
     return History(name, values, params)
@@ -102,7 +102,7 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
     def loss_and_gradient(theta):
         residual = np.dot(features, theta)  # np.dot: less overhead than @ on small arrays
         residual -= data.y
-        value, slope = loss.value_and_slope(residual)
+        value, slope = loss.value_and_slope(residual, data.y)
         return value, np.dot(features_t, slope)
 
     return descend(loss.name, loss_and_gradient, features.shape[1], optimizer=optimizer, lr=lr, momentum=momentum,
@@ -144,7 +144,7 @@ def influence(loss: RegressionLoss, data: RegressionData, params: np.ndarray) ->
     whose pull stays bounded (MAE, Huber) cannot be dragged far by a few distant points.
     """
     residual = design_matrix(data.x) @ params - data.y
-    _, slope = loss.value_and_slope(residual)
+    _, slope = loss.value_and_slope(residual, data.y)
     return np.abs(slope) * slope.size
 
 
@@ -285,6 +285,11 @@ class Objective:
     method: str
     loss: object
 
+    @property
+    def binary(self) -> bool:
+        """One score per point (every method but the multi-class ones, and a loss typed in the workbench)."""
+        return self.method not in MULTICLASS_METHODS
+
     def value_and_gradient(self, labels: np.ndarray, scores: np.ndarray) -> tuple[float, np.ndarray]:
         """Mean loss and its gradient with respect to the scores."""
         if self.method == "smoothed_bce":
@@ -358,7 +363,7 @@ def train_classifier(goal: Objective, data, *, optimizer: str = "adam", lr: floa
     regression). `params` rows hold the flattened (features + 1, outputs) weights, bias last;
     `val_values` the validation loss at every epoch.
     """
-    binary = goal.method in BINARY_METHODS
+    binary = goal.binary
     outputs = 1 if binary else data.classes
     # binary losses do their arithmetic in float64; labels converted once, not every epoch
     labels, val_labels = (data.y.astype(np.float64), data.y_val.astype(np.float64)) if binary else (data.y, data.y_val)

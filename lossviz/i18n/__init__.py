@@ -5,10 +5,10 @@
     '손실 함수 갤러리'
 """
 
-from lossviz.i18n import en, en_cards, ko, ko_cards
+from lossviz.i18n import en, en_cards, en_workbench, ko, ko_cards, ko_workbench
 
-ENGLISH = {**en.STRINGS, **en_cards.STRINGS}
-KOREAN = {**ko.STRINGS, **ko_cards.STRINGS}
+ENGLISH = {**en.STRINGS, **en_cards.STRINGS, **en_workbench.STRINGS}
+KOREAN = {**ko.STRINGS, **ko_cards.STRINGS, **ko_workbench.STRINGS}
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"

@@ -58,8 +58,9 @@ class RegressionLoss(Loss):
         r = residual(y_true, y_pred)
         return self._slope(r, 1.0 / r.size)
 
-    def value_and_slope(self, r: np.ndarray) -> tuple[float, np.ndarray]:
-        """The mean loss and its gradient with respect to y_pred, from the residual r = y_pred - y_true.
+    def value_and_slope(self, r: np.ndarray, y_true: np.ndarray | None = None) -> tuple[float, np.ndarray]:
+        """The mean loss and its gradient with respect to y_pred, from the residual r = y_pred - y_true
+        (and `y_true`, which only a loss typed in the workbench may read).
 
         For training loops that own `r` (a 1-D float64 array): it is not validated, and it is
         overwritten.
@@ -194,7 +195,7 @@ class LogCosh(RegressionLoss):
         np.tanh(r, out=r)
         return np.multiply(r, scale, out=r)
 
-    def value_and_slope(self, r):
+    def value_and_slope(self, r, y_true=None):
         # With t = expm1(-2|r|): log cosh r = |r| + log(2 + t) - log 2 and tanh r = -sign(r) t / (2 + t),
         # so one transcendental call serves both (training calls this every epoch); expm1 keeps
         # tanh accurate for tiny r, where 1 - exp(-2|r|) would cancel.
@@ -243,7 +244,7 @@ class Quantile(RegressionLoss):
     def _total(self, r):
         return float(np.dot(r, self._slope(r, 1.0)))
 
-    def value_and_slope(self, r):
+    def value_and_slope(self, r, y_true=None):
         scale = 1.0 / r.size
         weight = self._slope(r, 1.0)
         return float(np.dot(r, weight)) * scale, np.multiply(weight, scale, out=weight)
@@ -294,7 +295,7 @@ class Barron(RegressionLoss):
         half_log *= 0.5
         return gap * half_log * exprel(alpha * half_log)
 
-    def value_and_slope(self, r):
+    def value_and_slope(self, r, y_true=None):
         if self.alpha != 1.0:
             return super().value_and_slope(r)
         # pseudo-Huber, the default: value and slope share sqrt(z + 1)

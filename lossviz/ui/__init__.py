@@ -17,13 +17,16 @@ from lossviz.ui.widgets import (
     param_sliders,
     progress,
     requested,
+    say,
     setting_sliders,
     settings_tab,
+    slider_step,
     spec_slider,
     table,
     training_controls,
 )
 
 __all__ = ["Page", "bullets", "cache", "chart", "choose_names", "compact_layout", "keep_settings", "language",
-           "mistakes", "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "setting_sliders",
-           "settings_tab", "spec_slider", "table", "track_page", "training_controls", "training_slot"]
+           "mistakes", "open_tab", "own_stop_only", "page", "param_sliders", "progress", "requested", "say",
+           "setting_sliders", "settings_tab", "slider_step", "spec_slider", "table", "track_page", "training_controls",
+           "training_slot"]

@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from lossviz import distributions, embeddings, gallery, landscape, losses, masks
+from lossviz import distributions, embeddings, gallery, landscape, losses, masks, workbench
 from lossviz.data import (
     ClassificationData,
     RegressionData,
@@ -231,3 +231,70 @@ def session_store(key: str, size: int) -> Recent:
     if not isinstance(store, Recent):
         store = st.session_state[key] = Recent(size)
     return store
+
+
+# --- the workbench: a typed loss and the visitor's file ----------------------------------------
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def typed_loss(text: str, task: str):
+    """The typed loss compiled (lossviz.expression.Expression), or the ExpressionError that refused it:
+    kept either way, so a refused text is not checked again on every rerun. A resource, shared by
+    every session: a compiled expression holds functions, which cannot be pickled."""
+    from lossviz import expression
+
+    try:
+        return expression.compile_vetted(text, task)
+    except expression.ExpressionError as error:
+        return error
+
+
+def start_expression_worker() -> None:
+    """Start the worker that times a new expression's symbolic steps, ahead of the first one."""
+    from lossviz import expression
+
+    expression.start_worker()
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def typed_curve(text: str, task: str, params: tuple) -> gallery.Curve:
+    return workbench.custom_curve(typed_loss(text, task), dict(params))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def typed_check(text: str, task: str, params: tuple) -> dict:
+    """The typed loss against PyTorch on its axis (workbench.torch_check)."""
+    return workbench.torch_check(typed_loss(text, task), dict(params))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def typed_line_fit(text: str, params: tuple, data: tuple, training: tuple) -> History:
+    """The regression lab's line fitted with a typed loss."""
+    return workbench.train_custom_line(typed_loss(text, "regression"), dict(params), regression_set(data),
+                                       dict(training))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def typed_classifier(text: str, params: tuple, data: tuple, training: tuple) -> History:
+    """The classification lab's linear classifier trained with a typed binary loss."""
+    return train_classifier(workbench.custom_objective(typed_loss(text, "binary"), dict(params)),
+                            classification_set(data, 2), **dict(training))
+
+
+UPLOADS_KEPT = 6  # results a session keeps of its uploaded files
+
+
+def per_upload(upload, key: tuple, compute):
+    """`compute()` for the uploaded file `upload` and `key`, kept in the session only (the
+    UPLOADS_KEPT most recent): a visitor's data never goes into a cache that other sessions share.
+    An UploadError is kept too, and raised again."""
+    store = session_store("workbench.uploads", UPLOADS_KEPT)
+    full_key = (upload.file_id, *key)
+    if full_key not in store:
+        try:
+            store.put(full_key, compute())
+        except workbench.UploadError as error:
+            store.put(full_key, error)
+    found = store.get(full_key)
+    if isinstance(found, workbench.UploadError):
+        raise found
+    return found

@@ -3,6 +3,7 @@ work, and static tables."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
@@ -53,6 +54,11 @@ def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
     st.session_state.setdefault(widget_key, kind(spec.default))
     return kind(st.slider(label, min_value=kind(spec.min), max_value=kind(spec.max), step=kind(spec.step),
                           key=widget_key, help=help_text))
+
+
+def slider_step(low: float, high: float) -> float:
+    """A round step that divides [low, high] into at least about a hundred stops (1, 0.1, 0.01, ...)."""
+    return 10.0 ** math.floor(math.log10((high - low) / 100.0))
 
 
 def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
@@ -164,7 +170,10 @@ def table(rows: list[dict], page: Page, where=st, number_format: str = "{:.3f}")
     where.markdown(markdown_table(shown, number_format))
 
 
+NAMED_COLUMNS = ("loss_of", "gradient_of")  # (column, loss or method key): the label is its name
+
+
 def column_title(page: Page, key) -> str:
     if isinstance(key, tuple):
-        return page.t(f"column.{key[0]}", label=key[1])
+        return page.t(f"column.{key[0]}", label=page.name(key[1]) if key[0] in NAMED_COLUMNS else key[1])
     return page.t(f"column.{key}")

@@ -1,10 +1,12 @@
 """What the AppTests share: running the app on a page, and reading its charts and tables."""
 
+import base64
 import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from lossviz.i18n import ENGLISH
@@ -73,6 +75,13 @@ def figures(app) -> list[dict]:
     """Every chart on the page (ui.chart) as its plotly figure, in page order."""
     return [json.loads(element.proto.bytes)["figure"] for element in app.get("bidi_component")
             if element.proto.component_name == "lossviz.plot"]
+
+
+def array_of(value):
+    """A plotly array from the figure JSON: a list, or a base64 typed array (numpy data)."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value)
 
 
 def figure_json(app, index=0) -> str:

@@ -19,7 +19,7 @@ def test_home_page_runs_and_links_every_other_page():
     assert links == [("gallery", "Loss gallery"), ("regression", "Regression lab"),
                      ("classification", "Classification lab"), ("landscape", "Landscape & monitor"),
                      ("distributions", "Distributions lab"), ("embeddings", "Embeddings lab"),
-                     ("segmentation", "Segmentation lab")]
+                     ("segmentation", "Segmentation lab"), ("workbench", "Workbench")]
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.name)

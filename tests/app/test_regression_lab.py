@@ -1,12 +1,11 @@
 """AppTest of the regression lab: it runs, its settings change the results, its URL round-trips."""
 
-import base64
 
 import numpy as np
 import pytest
 
 from lossviz import charts
-from tests.app.conftest import figures, key_of, open_tab, run_app, tables, url_params
+from tests.app.conftest import array_of, figures, key_of, open_tab, run_app, tables, url_params
 
 PAGE = "views/regression.py"
 
@@ -25,20 +24,13 @@ def _errors(app):
     return {key_of(loss): (slope, intercept) for loss, slope, intercept, *_ in rows}
 
 
-def _array(value):
-    """A plotly array from the figure JSON: a list, or a base64 typed array (numpy data)."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-    return np.asarray(value)
-
-
 def _fit_spec(app):
     return figures(app)[0]
 
 
 def _outlier_sizes(app):
     outliers = next(trace for trace in _fit_spec(app)["data"] if trace.get("name") == "outliers")
-    return _array(outliers["marker"]["size"])
+    return array_of(outliers["marker"]["size"])
 
 
 def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url():

@@ -1,0 +1,286 @@
+"""Workbench: type a loss as a formula, see it and its derivative, train with it; and analyse the
+visitor's own CSV file sample by sample."""
+
+import streamlit as st
+
+from lossviz import charts, train, ui, workbench
+from lossviz.expression import worded_cases
+from lossviz.expression_syntax import DEFAULT_TEXT, FUNCTIONS, MAX_LENGTH, PARAMETERS, TASKS, VARIABLES
+from lossviz.pages_config import CLASSIFICATION as CLASSIFIER
+from lossviz.pages_config import REGRESSION, WORKBENCH, WORKBENCH_VIEWS
+from lossviz.workbench import CUSTOM, TRAINED_WITH, UploadError
+
+page = ui.page("workbench", WORKBENCH)
+t = page.t
+LAST_GOOD = page.key("last_good")  # {task: the last text that compiled}, drawn while the current one is refused
+LONGEST_FORMULA = 3000  # characters of LaTeX shown; a longer formula is left unshown, not cut
+FIT_LABELS = ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x", "history_y",
+              "diverged_mark")
+
+
+def new_task():
+    """A new task starts from its own example formula."""
+    st.session_state[page.key("expr")] = DEFAULT_TEXT[st.session_state[page.key("task")]]
+
+
+def new_mode():
+    """A new kind of file starts from the losses that read it."""
+    mode = st.session_state[page.key("mode")]
+    st.session_state[page.key("data_losses")] = list(WORKBENCH.defaults({"mode": mode})["data_losses"])
+
+
+def typed(text: str, task: str):
+    """(the expression drawn, the error that refused `text` or None): a refused text leaves the last
+    good one (or the task's example) drawn."""
+    compiled = ui.cache.typed_loss(text, task)
+    good = st.session_state.setdefault(LAST_GOOD, {})
+    if not isinstance(compiled, ValueError):
+        good[task] = text
+        return compiled, None
+    fallback = good.get(task, DEFAULT_TEXT[task])
+    return ui.cache.typed_loss(fallback, task), compiled
+
+
+def parameter_slider(name: str, values: dict) -> float:
+    """A parameter's slider over the range the visitor set (widened to hold a value from a link)."""
+    low_key, high_key, key = page.key(f"{name}_min"), page.key(f"{name}_max"), page.key(name)
+    value = float(st.session_state.get(key, WORKBENCH.numbers[name].default))
+    low = min(float(st.session_state.get(low_key, WORKBENCH.numbers[f"{name}_min"].default)), value)
+    high = max(float(st.session_state.get(high_key, WORKBENCH.numbers[f"{name}_max"].default)), value)
+    if high <= low:
+        high = low + 1.0
+    st.session_state[low_key], st.session_state[high_key], st.session_state[key] = low, high, value
+    values[name] = st.slider(t("workbench.parameter", name=name), min_value=low, max_value=high,
+                             step=ui.slider_step(low, high), key=key, help=t("workbench.parameter_help"))
+    with st.popover(t("workbench.range", name=name), width="stretch"):
+        bound = WORKBENCH.numbers[f"{name}_min"]
+        values[f"{name}_min"] = st.number_input(t("workbench.range_min"), min_value=bound.min, max_value=bound.max,
+                                                key=low_key)
+        values[f"{name}_max"] = st.number_input(t("workbench.range_max"), min_value=bound.min, max_value=bound.max,
+                                                key=high_key)
+    return values[name]
+
+
+def formula_inputs() -> dict:
+    """The task and the formula, across the main area: a formula needs the room."""
+    task_place, text_place = st.columns([1, 3], vertical_alignment="bottom")
+    values = {"task": task_place.radio(t("workbench.task"), TASKS, key=page.key("task"), on_change=new_task,
+                                       format_func=lambda task: t(f"workbench.task.{task}"))}
+    values["expr"] = text_place.text_input(t("workbench.expr"), key=page.key("expr"), max_chars=MAX_LENGTH,
+                                           help=t(f"workbench.expr_help.{values['task']}",
+                                                  functions=", ".join(FUNCTIONS)))
+    text_place.caption(t("workbench.variables", variables=", ".join(VARIABLES[values["task"]]),
+                         parameters=", ".join(PARAMETERS)))
+    return values
+
+
+def controls(values: dict):
+    """The formula's parameters and what it is compared with, in the sidebar; `values`: the task and
+    the formula."""
+    values = dict(values)
+    expression, _ = typed(values["expr"], values["task"])
+    for name in expression.parameters:
+        parameter_slider(name, values)
+    if st.session_state[page.key("view")] == "loss":
+        values["compare"] = ui.choose_names(page, t("workbench.compare"), workbench.COMPARED[values["task"]],
+                                            "compare")
+        data_key = "outlier_fraction" if values["task"] == "regression" else "imbalance"
+        values[data_key] = ui.setting_sliders(page, (data_key,), formats={
+            "imbalance": lambda value: f"1:{value:g}"})[data_key]
+    else:
+        values["mode"] = st.radio(t("workbench.mode"), workbench.MODES, key=page.key("mode"), on_change=new_mode,
+                                  format_func=lambda mode: t(f"workbench.mode.{mode}"))
+        if values["mode"] == "classification":
+            values["kind"] = st.radio(t("workbench.kind"), workbench.SCORE_KINDS, key=page.key("kind"),
+                                      horizontal=True, format_func=lambda kind: t(f"workbench.kind.{kind}"))
+        names = WORKBENCH.options("data_losses", values)[0]
+        values["data_losses"] = ui.choose_names(page, t("workbench.data_losses"), names, "data_losses")
+    return page.settings(values, {})
+
+
+def refusal(error) -> None:
+    """Why the typed formula cannot be used (the last good one stays drawn)."""
+    if error is not None:
+        st.error(t("workbench.refused", reason=t(f"workbench.error.{error.key}", **error.values)),
+                 icon=":material/block:")
+
+
+def formula_view(expression):
+    by = {"r": r"\hat y", "p": "p", "z": "z"}[expression.axis]
+    for text in (expression.latex, rf"\frac{{\partial L}}{{\partial {by}}} = {expression.slope_latex}"):
+        if len(text) <= LONGEST_FORMULA:
+            st.latex(worded_cases(text, t("workbench.case"), t("workbench.otherwise")))
+        else:
+            st.caption(t("workbench.formula_too_long", length=len(text)))
+    if expression.axis == "r":
+        st.caption(t("workbench.residual_note"))
+
+
+def params_of(settings, expression) -> tuple:
+    return tuple((name, settings.values[name]) for name in expression.parameters)
+
+
+def curve_view(settings, expression):
+    params = params_of(settings, expression)
+    custom = ui.cache.typed_curve(expression.text, expression.task, params)
+    compared = workbench.compared_curves(expression.axis, settings.compare)
+    axis_title = t(f"workbench.axis.{expression.axis}")
+    ui.chart(charts.curves_figure([custom, *compared], x_title=axis_title, value_title=t("gallery.loss_chart"),
+                                  slope_title=t("gallery.slope_chart"), names=page.names([CUSTOM, *settings.compare]),
+                                  revision=f"workbench.{expression.axis}"), key=page.key("curve_chart"))
+    problems = workbench.curve_checks(expression, custom)
+    if problems:
+        for problem in problems:
+            st.warning(ui.say(page, problem), icon=":material/warning:")
+    else:
+        st.success(t(f"workbench.check.fine_{expression.axis}"), icon=":material/check_circle:")
+    with st.expander(t("workbench.torch")):
+        st.caption(t("workbench.torch_help"))
+        if ui.requested(t("gallery.check_run"), page.key("torch_run"), (expression.text, params)):
+            found = ui.cache.typed_check(expression.text, expression.task, params)
+            ui.table([{"loss": CUSTOM, "value_diff": found["value"], "gradient_diff": found["slope"],
+                       "compared": found["points"]}], page, number_format="{:.2e}")
+
+
+def training_view(settings, expression):
+    st.header(t("workbench.train"))
+    st.caption(t(f"workbench.train_help.{expression.task}"))
+    params = params_of(settings, expression)
+    if not ui.requested(t("workbench.train_run"), page.key("train_run"), (expression.text, params)):
+        return
+    if expression.task == "regression":
+        regression_runs(settings, expression, params)
+    else:
+        classification_runs(settings, expression, params)
+
+
+def regression_runs(settings, expression, params):
+    lab = REGRESSION.settings({"outlier_fraction": settings.outlier_fraction}, {})
+    data_key, training = lab.group("data"), lab.group("training")
+    data = ui.cache.regression_set(data_key)
+    histories = [ui.cache.typed_line_fit(expression.text, params, data_key, training),
+                 *(ui.cache.line_fit(data_key, name, (), training) for name in TRAINED_WITH["regression"])]
+    labels = {key: t(f"regression.{key}") for key in FIT_LABELS} | {"names": page.names(
+        [history.loss for history in histories])}
+    ui.chart(charts.fit_figure(data, histories, labels=labels, revision="workbench.fit"), key=page.key("fit_chart"))
+    ui.table(train.error_rows(data, histories), page)
+
+
+def classification_runs(settings, expression, params):
+    lab = CLASSIFIER.settings({"imbalance": settings.imbalance}, {})
+    data_key, training = lab.group("data"), lab.group("training")
+    data = ui.cache.classification_set(data_key, 2)
+    histories = [ui.cache.typed_classifier(expression.text, params, data_key, training),
+                 *(ui.cache.classifier(data_key, 2, method, (("pos_weight", None),) if method == "weighted_bce"
+                                       else (), training) for method in TRAINED_WITH["binary"])]
+    labels = {key: t(f"classification.{key}") for key in ("x", "y", "majority", "minority", "sample", "validation")}
+    labels.update({key: t(f"regression.{key}") for key in ("epoch", "play", "pause", "history_x", "history_y",
+                                                           "diverged_mark")},
+                  names=page.names([history.loss for history in histories]))
+    ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="workbench.boundary"),
+             key=page.key("boundary_chart"))
+    st.caption(t("classification.report", points=data.y_val.size, minority=int(data.y_val.sum())))
+    ui.table(train.report_rows(data, histories), page)
+
+
+def upload_view(settings, expression):
+    mode = settings.mode
+    upload = st.file_uploader(t("workbench.upload"), type=["csv", "txt"], key=page.key("upload"),
+                              help=t("workbench.upload_help"))
+    privacy, sample = st.columns([3, 1], vertical_alignment="center")
+    privacy.caption(":material/lock: " + t("workbench.privacy"))
+    sample.download_button(t("workbench.sample_file"), workbench.sample_file(mode), file_name=f"lossviz-{mode}.csv",
+                           mime="text/csv", key=page.key("sample"), width="stretch")
+    if upload is None:
+        st.caption(t("workbench.upload_hint"))
+        return
+    try:
+        table = ui.cache.per_upload(upload, ("table",), lambda: workbench.read_csv(upload.getvalue()))
+        columns = column_pickers(table, mode)
+        samples = ui.cache.per_upload(upload, ("samples", mode, columns, settings.kind),
+                                      lambda: workbench.mode_samples(table, mode, columns, settings.kind))
+        if mode == "points":
+            data, scaling = workbench.points_data(samples)
+    except UploadError as error:
+        st.error(t(f"workbench.upload.{error.key}", **error.values), icon=":material/error:")
+        return
+    if samples.dropped:
+        st.warning(t("workbench.dropped", dropped=samples.dropped, kept=samples.first.size), icon=":material/warning:")
+    custom_task = "binary" if mode == "classification" else "regression"
+    params = dict(params_of(settings, expression))
+    custom = workbench.custom_loss(expression, params) if expression.task == custom_task else None
+    if custom is None:
+        st.caption(t("workbench.custom_other_task", task=t(f"workbench.task.{custom_task}")))
+    if mode == "points":
+        fit_key = ("fit", columns, settings.data_losses, expression.text, tuple(params.items()))
+        histories = ui.cache.per_upload(upload, fit_key,
+                                        lambda: workbench.fit_points(data, settings.data_losses, custom))
+        points_view(data, scaling, histories)
+        return
+    result = (workbench.regression_losses(samples, settings.data_losses, custom) if mode == "residuals" else
+              workbench.classification_losses(samples, settings.kind, settings.data_losses, custom))
+    unread = [page.name(name) for name in settings.data_losses if name not in result.values]
+    if unread:
+        st.caption(t("workbench.needs_logits", names=", ".join(unread)))
+    samples_view(result, expression if custom is not None else None, params)
+
+
+def column_pickers(table, mode) -> tuple[str, ...]:
+    """A select per column the mode reads, from the file's header, starting from a guess."""
+    guesses = workbench.guess_columns(table.header, mode)
+    places = st.columns(len(guesses))
+    picked = []
+    for place, column, guess in zip(places, workbench.COLUMNS[mode], guesses, strict=True):
+        key = page.key(f"column.{mode}.{column}")
+        if st.session_state.get(key) not in table.header:
+            st.session_state[key] = guess
+        picked.append(place.selectbox(t(f"workbench.column.{column}"), table.header, key=key))
+    return tuple(picked)
+
+
+def samples_view(result, expression, params):
+    if not result.values:
+        st.info(t("regression.pick_one"))
+        return
+    st.subheader(t("workbench.shares"))
+    ui.table(workbench.share_rows(result), page)
+    st.caption(t("workbench.shares_help", samples=result.x.size))
+    centres, counts, width = workbench.histogram(result.x)
+    curves = workbench.overlay_curves(result, expression, params)
+    ui.chart(charts.histogram_figure(centres, counts, width, curves, x_title=t(f"workbench.axis.{result.axis}"),
+                                     count_title=t("workbench.count"), loss_title=t("gallery.loss_chart"),
+                                     names=page.names([curve.name for curve in curves]),
+                                     revision=f"workbench.samples.{result.axis}"), key=page.key("histogram"))
+    by = CUSTOM if CUSTOM in result.values else next(iter(result.values))
+    st.subheader(t("workbench.dominant", loss=page.name(by), count=workbench.DOMINANT_ROWS))
+    ui.table(workbench.dominant_rows(result, by), page, number_format="{:.4g}")
+    st.caption(t(f"workbench.gradient_of.{result.axis}"))
+    st.download_button(t("workbench.download"), lambda: workbench.samples_csv(result),
+                       file_name="lossviz-samples.csv", mime="text/csv", key=page.key("download"))
+
+
+def points_view(data, scaling, histories):
+    labels = {key: t(f"regression.{key}") for key in FIT_LABELS} | {
+        "x": t("workbench.standardised", name="x"), "y": t("workbench.standardised", name="y"),
+        "names": page.names([history.loss for history in histories])}
+    ui.chart(charts.fit_figure(data, histories, labels=labels, revision="workbench.points"),
+             key=page.key("points_chart"))
+    st.caption(t("workbench.points_help"))
+    ui.table(workbench.fitted_line_rows(histories, scaling), page, number_format="{:.4g}")
+
+
+ui.cache.start_expression_worker()
+page.title()
+st.caption(t("workbench.intro"))
+view = ui.open_tab(page.key("view"), {name: t(f"workbench.view.{name}") for name in WORKBENCH_VIEWS},
+                   t("workbench.view"))
+typed_in = formula_inputs()
+settings = page.sidebar_settings(lambda: controls(typed_in))
+shown, refused = typed(settings.expr, settings.task)
+refusal(refused)
+if view == "loss":
+    formula_view(shown)
+    curve_view(settings, shown)
+    training_view(settings, shown)
+else:
+    upload_view(settings, shown)
