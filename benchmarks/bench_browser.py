@@ -16,7 +16,7 @@ ratios to the second compare the pages, not the server settings.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_browser.py [--presses 30]
         [--apps gallery gallery_embedding regression classification landscape monitor distributions embeddings
-                segmentation]
+                segmentation workbench]
         [--baseline DIR]
 
 --baseline DIR also measures the same pages of another checkout (e.g. `git worktree add DIR
@@ -45,6 +45,7 @@ MONITOR_QUERY = "/landscape?lang=en&view=monitor"
 DISTRIBUTIONS_QUERY = "/distributions?lang=en&view=kl"  # three fits of 300 Adam steps per move
 EMBEDDINGS_QUERY = "/embeddings?lang=en"  # a triplet run of 150 batches per move
 SEGMENTATION_QUERY = "/segmentation?lang=en"  # four per-pixel models retrained per move
+WORKBENCH_QUERY = "/workbench?lang=en"  # the typed Huber's curve and checks per move of its parameter
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
@@ -146,6 +147,7 @@ PAGES = {  # label, query, slider
     "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "separation"),
     "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "class spread"),
     "segmentation": ("segmentation lab, 4 losses", SEGMENTATION_QUERY, "noise"),
+    "workbench": ("workbench, typed Huber and 3 losses", WORKBENCH_QUERY, "parameter a"),
 }
 
 

@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from lossviz import charts, gallery, masks
+from lossviz import charts, gallery, masks, workbench
 from lossviz.pages_config import REGRESSION_LOSSES
 from lossviz.train import BINARY_METHODS, MULTICLASS_METHODS
 
@@ -75,6 +75,11 @@ CHARTS = {  # the colours each chart can show at once
     "multi-class recall": colours(MULTICLASS_METHODS),
     "segmentation lab": colours(masks.METHODS),
     "focal figure": [charts.BLUE, charts.SKY, charts.GREEN, charts.ORANGE, charts.PURPLE, charts.VERMILION],
+    **{f"workbench {task}": colours([workbench.CUSTOM, *names]) for task, names in workbench.COMPARED.items()},
+    "workbench line fit": [*colours([workbench.CUSTOM, *workbench.TRAINED_WITH["regression"]]), charts.POINT_COLOR,
+                           charts.OUTLIER_COLOR, charts.TRUTH_COLOR],
+    "workbench classifier": [*colours([workbench.CUSTOM, *workbench.TRAINED_WITH["binary"]]),
+                             *charts.CLASS_COLORS[:2]],
 }
 
 
