@@ -57,6 +57,22 @@ AXIS_STYLE = {"gridcolor": "#e6e9ef", "zerolinecolor": "#b9bec9", "zeroline": Tr
               "tickfont": {"color": "#6b6f7b"}, "ticklabeloverflow": "allow"}
 
 
+# The dark theme's colours of the greys the charts use (the component swaps them when the page is
+# dark); the Okabe-Ito colours stay, and tests/unit/test_palette.py holds both themes to its rules.
+DARK_BACKGROUND = "#171614"  # Streamlit's dark theme
+DARK_COLORS = {
+    "#31333f": "#e6e7ea",  # text, the true line, the decision boundary
+    "#6b6f7b": "#b0b4bd",  # tick labels
+    "#e6e9ef": "#30333d",  # grid and axis lines
+    "#b9bec9": "#5c616d",  # zero lines, frames
+    "white": "#262730",  # hover labels
+    "rgba(255,255,255,0.8)": "rgba(23,22,20,0.8)",  # notes written over a chart
+    "#555555": "#bdbdbd",  # DARK_GREY lines
+    "#444444": "#bbbbbb",  # FALLBACK_COLOR
+    "#BBBBBB": "#6f7380",  # the data's points
+}
+
+
 def display(names: dict | None, key: str) -> str:
     """The name a chart shows for the loss or method `key` (`names` come translated from the page)."""
     return (names or {}).get(key, key)
@@ -533,11 +549,13 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
     probability = 1.0 / (1.0 + np.exp(-np.clip(run.grid_scores, -60, 60)))
     traces = [
         {"type": "heatmap", "x": run.grid_x, "y": run.grid_y, "z": probability, "zmin": 0, "zmax": 1,
-         "colorscale": [[0, "#f4f5f7"], [1, "#f5b7a5"]], "showscale": False, "hoverinfo": "skip"},
+         "colorscale": [[0, "#f4f5f7"], [1, "#f5b7a5"]], "showscale": False, "hoverinfo": "skip",
+         "meta": {"dark": {"colorscale": [[0, "#1c1f27"], [1, "#6b3324"]]}}},
         {"type": "contour", "x": run.grid_x, "y": run.grid_y, "z": probability, "showscale": False,
          "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "lines"}, "line": {"width": 3},
-         "colorscale": [[0, "#31333f"], [1, "#31333f"]], "hoverinfo": "skip", "name": labels["boundary"],
-         "showlegend": True},
+         "colorscale": [[0, TRUTH_COLOR], [1, TRUTH_COLOR]], "hoverinfo": "skip", "name": labels["boundary"],
+         "showlegend": True, "meta": {"dark": {"colorscale": [[0, DARK_COLORS[TRUTH_COLOR]],
+                                                             [1, DARK_COLORS[TRUTH_COLOR]]]}}},
         *class_points(data, labels),
     ]
     figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])
@@ -553,6 +571,7 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
 OPTIMIZER_LINES = {"gd": (VERMILION, "solid"), "momentum": (ORANGE, "dash"), "nag": (GREEN, "dot"),
                    "adam": (PURPLE, "dashdot")}
 SURFACE_SCALE = [[0.0, "#ffffff"], [1.0, "#7d8896"]]  # light greys: every path colour stays readable on it
+DARK_SURFACE_SCALE = [[0.0, DARK_BACKGROUND], [1.0, "#4b5260"]]  # and dark greys in the dark theme
 MAX_PATH_POINTS = 120  # per drawn path: enough to follow a zig-zag, few enough for 20 frames x 8 paths
 
 
@@ -591,7 +610,8 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
         traces.append({
             "type": "contour", "x": surface.slopes, "y": surface.intercepts,
             "z": np.log10(np.maximum(surface.values, floor)), "customdata": surface.values, **axes,
-            "colorscale": SURFACE_SCALE, "showscale": False, "ncontours": 18,
+            "colorscale": SURFACE_SCALE, "showscale": False, "ncontours": 18, "meta": {"dark": {
+                "colorscale": DARK_SURFACE_SCALE, "line": {"color": "rgba(230,231,234,0.25)", "width": 1}}},
             "contours": {"coloring": "heatmap", "showlines": True}, "line": {"color": "rgba(49,51,63,0.3)", "width": 1},
             "hovertemplate": (f"{labels['slope']} %{{x:.2f}}<br>{labels['intercept']} %{{y:.2f}}<br>"
                               f"{labels['loss']} %{{customdata:.3g}}<extra></extra>")})

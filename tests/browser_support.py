@@ -36,6 +36,28 @@ CHART_SIGNATURE_JS = """() => {
 }"""
 
 
+# every page, and every view of a page with several: (path, query)
+ALL_VIEWS = (
+    ("", ""), ("gallery", ""), ("gallery", "task=binary"), ("regression", ""),
+    ("classification", "view=binary"), ("classification", "view=focal"), ("classification", "view=multiclass"),
+    ("classification", "view=network"), ("landscape", "view=surface"), ("landscape", "view=monitor"),
+    ("distributions", "view=kl"), ("distributions", "view=distill"), ("embeddings", ""), ("segmentation", ""),
+    ("workbench", "view=loss"), ("workbench", "view=data"),
+)
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN_JS = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(result => result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length})))"""
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.x A and AA violations on the page as it is (id, impact, help, nodes, count)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_RUN_JS, AXE_TAGS)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

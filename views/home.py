@@ -10,6 +10,7 @@ page.mirror()  # no settings of its own: the language alone
 page.title()
 st.write(page.t("app.tagline"))
 st.write(page.t("home.intro"))
+st.caption(":material/lock: " + page.t("home.privacy"))
 st.header(page.t("home.pages"))
 for entry in PAGES[1:]:
     st.page_link(entry.script, label=page.t(f"nav.{entry.name}"), icon=entry.icon)

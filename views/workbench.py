@@ -242,7 +242,7 @@ def samples_view(result, expression, params):
     if not result.values:
         st.info(t("regression.pick_one"))
         return
-    st.subheader(t("workbench.shares"))
+    st.header(t("workbench.shares"))
     ui.table(workbench.share_rows(result), page)
     st.caption(t("workbench.shares_help", samples=result.x.size))
     centres, counts, width = workbench.histogram(result.x)
@@ -252,7 +252,7 @@ def samples_view(result, expression, params):
                                      names=page.names([curve.name for curve in curves]),
                                      revision=f"workbench.samples.{result.axis}"), key=page.key("histogram"))
     by = CUSTOM if CUSTOM in result.values else next(iter(result.values))
-    st.subheader(t("workbench.dominant", loss=page.name(by), count=workbench.DOMINANT_ROWS))
+    st.header(t("workbench.dominant", loss=page.name(by), count=workbench.DOMINANT_ROWS))
     ui.table(workbench.dominant_rows(result, by), page, number_format="{:.4g}")
     st.caption(t(f"workbench.gradient_of.{result.axis}"))
     st.download_button(t("workbench.download"), lambda: workbench.samples_csv(result),

@@ -11,6 +11,9 @@ STRINGS = {
     "home.intro": ("LossViz lets you move a slider and watch a loss function, its gradient and a training "
                    "run change at once. Every curve comes from the same numpy code that is tested against "
                    "PyTorch to float64 precision."),
+    "home.privacy": ("Nothing you do here leaves this server: the page loads nothing from elsewhere, no button "
+                     "sends a chart or its data anywhere, and a file you upload to the workbench stays in your "
+                     "session's memory only."),
     "home.pages": "Pages",
     "home.gallery": "Overlay any losses of a task, tune their parameters and compare curves and gradients.",
     "gallery.title": "Loss gallery",
@@ -239,6 +242,10 @@ STRINGS = {
                                     "is enough around 1:10 and focal loss wins beyond 1:100. The imbalance sweep tests both claims on this "
                                     "data, over several seeds, and states its verdict from its own numbers: it depends on α, γ and how much "
                                     "the classes overlap."),
+    "chart.panel": "{y} against {x}, from {low} to {high}",
+    "chart.series": "Series: {names}",
+    "chart.data": "Data of this chart (CSV)",
+    "chart.controls": "Chart controls",
     "chart.no_plotly": "This chart cannot be drawn: its drawing library (plotly.js) did not load. Reload the page.",
     "notice.title": "Some settings in the link could not be used:",
     "notice.unknown_key": "ignored the unknown setting {key}.",

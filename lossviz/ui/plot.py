@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lossviz.charts import DARK_COLORS
 from lossviz.i18n import translate
 from lossviz.ui.page import current_language
 
@@ -15,8 +16,18 @@ _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name(
                                    isolate_styles=False)
 
 
+WORDS = ("panel", "series", "data", "controls")  # what the component says about a chart, chart.<word>
+
+
 def chart(figure, key: str) -> None:
-    """Draw `figure`, with the message it shows if plotly.js cannot load. Sent as bytes: the JSON
-    text as it is, not parsed and encoded again."""
-    error = translate(current_language(), "chart.no_plotly")
-    _PLOT(data=f'{{"error": {json.dumps(error)}, "figure": {figure.to_json()}}}'.encode(), key=key)
+    """Draw `figure`, with the message it shows if plotly.js cannot load, the words of its text
+    alternative and controls, and its colours in the dark theme. Sent as bytes: the JSON text as it
+    is, not parsed and encoded again."""
+    lang = current_language()
+    words = json.dumps({word: translate(lang, f"chart.{word}") for word in WORDS}, ensure_ascii=False)
+    error = json.dumps(translate(lang, "chart.no_plotly"), ensure_ascii=False)
+    _PLOT(data=f'{{"error": {error}, "words": {words}, "dark": {DARK_JSON}, "figure": {figure.to_json()}}}'.encode(),
+          key=key)
+
+
+DARK_JSON = json.dumps(DARK_COLORS)

@@ -104,3 +104,34 @@ def test_losses_that_share_a_chart_differ_in_dash_too():
                      for pair in gallery.PAIR_KINDS.get(name, ("",))]
             dashes = [line["dash"] for line in lines]
             assert len(set(dashes)) == len(dashes), (task, axis)
+
+
+@pytest.mark.parametrize("vision", list(SIMULATIONS))
+@pytest.mark.parametrize("chart", list(CHARTS))
+def test_in_the_dark_theme_every_pair_stays_apart_too(chart, vision):
+    shown = sorted({charts.DARK_COLORS.get(colour, colour) for colour in CHARTS[chart]})
+    closest = min(((ciede2000(lab(a, SIMULATIONS[vision]), lab(b, SIMULATIONS[vision])), a, b)
+                   for a, b in itertools.combinations(shown, 2)), default=(float("inf"), "", ""))
+    assert closest[0] >= MIN_DISTANCE, closest
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours."""
+    def luminance(hex_color):
+        srgb = np.array([int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+        return float(np.array([0.2126, 0.7152, 0.0722]) @ np.where(srgb <= 0.04045, srgb / 12.92,
+                                                                   ((srgb + 0.055) / 1.055) ** 2.4))
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(("text", "what"), [("#31333f", "titles and legend"), ("#6b6f7b", "tick labels")])
+def test_chart_text_reads_at_4_5_to_1_in_both_themes(text, what):
+    assert contrast(text, "#ffffff") >= 4.5, what
+    assert contrast(charts.DARK_COLORS[text], charts.DARK_BACKGROUND) >= 4.5, what
+
+
+@pytest.mark.parametrize("line", [charts.BLUE, charts.ORANGE, charts.GREEN, charts.PURPLE, charts.SKY, charts.VERMILION,
+                                  charts.DARK_GREY])
+def test_every_line_colour_stands_out_from_the_dark_background(line):
+    assert contrast(charts.DARK_COLORS.get(line, line), charts.DARK_BACKGROUND) >= 3.0  # WCAG's graphics minimum
