@@ -35,6 +35,8 @@ def compact_layout() -> None:
             "[data-testid='stCaptionContainer'] { color: inherit; opacity: 0.85; }"
             # a focus ring every keyboard user can see (blue on white: 5:1)
             ":focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }"
+            # radios, checkboxes and switches hide their input: the ring goes around the option
+            "label:has(input:focus-visible) { outline: 3px solid #0072B2; outline-offset: 2px; border-radius: 4px; }"
             # a chart's keyboard controls (ui/plot.js): a row under it while one of them has the focus
             ".lossviz-keys { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; padding: 0.25rem 0; }"
             ".lossviz-keys:not(:focus-within) { position: absolute; width: 1px; height: 1px; overflow: hidden;"

@@ -89,6 +89,17 @@ def test_playback_runs_from_the_keyboard_without_the_server(page, server):
     assert_healthy(page)
 
 
+def test_a_focused_radio_option_is_ringed(page, server):
+    open_page(page, server, "regression", "lang=en")
+    page.get_by_role("radio", name="y (vertical)").focus()
+    page.keyboard.press("ArrowRight")  # a keyboard move: the focus is visible
+    ring = page.evaluate("""() => {
+      const style = getComputedStyle(document.activeElement.closest('label'));
+      return [style.outlineStyle, parseFloat(style.outlineWidth), style.outlineColor];
+    }""")
+    assert ring == ["solid", 3.0, "rgb(0, 114, 178)"], ring  # #0072B2: 5:1 on white
+
+
 def test_every_chart_is_named_and_gives_its_data_as_csv(page, server):
     open_page(page, server, "gallery", "lang=ko&task=regression&losses=mse,huber")
     name = page.locator(".lossviz-plot").first.get_attribute("aria-label")
