@@ -32,6 +32,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
+from tests.e2e.helpers import RECORD_STATES_JS
 
 QUIET_MS = 150
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
@@ -137,6 +138,71 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
         server.stop()
 
 
+# Resolves with the time from the release of a drag (pointerup) until the run it starts has ended
+# and the charts have been quiet for `quietMs` (the final chart may equal the last frame scrubbed).
+RELEASE_JS = """(quietMs) => new Promise((resolve, reject) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  let released = null, sawRunning = false, settled = null, last = (CHART_SIGNATURE)(), changed = null;
+  document.addEventListener('pointerup', (event) => { released = event.timeStamp; }, {capture: true, once: true});
+  const poll = setInterval(() => {
+    const now = performance.now();
+    if (released === null) return;
+    const current = (CHART_SIGNATURE)();
+    if (current !== last) { last = current; changed = now; }
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') { sawRunning = true; settled = null; }
+    else if ((sawRunning || window.__wsLast > released) && settled === null) settled = now;
+    if (settled !== null && now - Math.max(settled, changed ?? 0) >= quietMs) {
+      clearInterval(poll);
+      resolve(Math.max(settled, changed ?? 0) - released);
+    }
+    if (now - released > 20000) { clearInterval(poll); reject('no run after the release in 20 s'); }
+  }, 5);
+})""".replace("CHART_SIGNATURE", CHART_SIGNATURE_JS)
+DRAG_MOVES, DRAG_MS = 30, 500
+# the slider a drag moves, where it is not the page's: the whole track of quantile's q changes the
+# curve, where Huber's δ beyond 3 changes nothing on the gallery's residuals from -3 to 3
+DRAGGED = {"gallery": "Quantile (pinball) q"}
+
+
+def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
+    """(distinct chart states drawn during each drag, release -> final chart in ms, drag durations in ms):
+    press the thumb, move it across the track in DRAG_MOVES moves over about DRAG_MS, release."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.add_init_script(INIT_SCRIPT)
+    server = Server(script, cwd=cwd).start()
+    try:
+        page.goto(server.url + path)
+        page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
+        page.wait_for_timeout(1000)
+        track = page.locator(f'input[type="range"][aria-label="{slider_label}"]').bounding_box()
+        y = track["y"] + track["height"] / 2
+        ends = (track["x"] + 4, track["x"] + track["width"] - 4)
+        states, releases, durations = [], [], []
+        for drag in range(drags + 1):  # the first one takes the thumb to an end, unmeasured
+            start, stop = ends if drag % 2 == 0 else ends[::-1]
+            page.mouse.move(start, y)
+            page.mouse.down()
+            page.evaluate(RECORD_STATES_JS)
+            began = time.perf_counter()
+            for move in range(1, DRAG_MOVES + 1):
+                page.mouse.move(start + (stop - start) * move / DRAG_MOVES, y)
+                page.wait_for_timeout(DRAG_MS / DRAG_MOVES)
+            seen = page.evaluate("() => { cancelAnimationFrame(window.__recording); return window.__states.length; }")
+            took = (time.perf_counter() - began) * 1000
+            page.evaluate(f"() => {{ window.__release = ({RELEASE_JS})({QUIET_MS}); }}")
+            page.mouse.up()
+            release_ms = page.evaluate("() => window.__release")
+            if drag:
+                states.append(seen - 1)  # the chart as it was when pressed is not a new state
+                releases.append(release_ms)
+                durations.append(took)
+        return states, releases, durations
+    finally:
+        page.close()
+        server.stop()
+
+
 PAGES = {  # label, query, slider
     "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
     "gallery_embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
@@ -162,7 +228,12 @@ def main():
     parser.add_argument("--apps", nargs="+", choices=list(PAGES), default=list(PAGES),
                         help="LossViz pages to measure (the one-chart app always runs first, twice)")
     parser.add_argument("--baseline", type=Path, help="another checkout whose pages to measure in the same run")
+    parser.add_argument("--drags", type=int, default=0,
+                        help="instead of key presses: this many drags of each page's slider across its track")
     args = parser.parse_args()
+    if args.drags:
+        drag_report(args)
+        return
     one_chart = ROOT / "benchmarks" / "one_chart_app.py"
     with tempfile.TemporaryDirectory() as elsewhere:  # no .streamlit/config.toml there
         apps = [("one-chart app, defaults", one_chart, "/", "frequency", Path(elsewhere)),
@@ -193,6 +264,29 @@ def main():
             print(f"  / {name}: median {statistics.median(ours) / statistics.median(base):.2f}, "
                   f"p95 {percentile(ours, 0.95) / percentile(base, 0.95):.2f}", end="")
         print()
+
+
+def drag_report(args):
+    """Distinct chart states during a drag of DRAG_MOVES moves over DRAG_MS, and release -> final chart."""
+    one_chart = ROOT / "benchmarks" / "one_chart_app.py"
+    apps = [("one-chart app (st.slider)", one_chart, "/", "frequency")]
+    apps += [(PAGES[name][0], ROOT / "app.py", PAGES[name][1], DRAGGED.get(name, PAGES[name][2]))
+             for name in args.apps]
+    rows = []
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for label, script, path, slider in apps:
+            rows.append((label, *measure_drag(browser, script, path, slider, args.drags)))
+        browser.close()
+    print(f"drag across the slider's track, {DRAG_MOVES} moves over {DRAG_MS} ms, {args.drags} drags, "
+          "headless chromium")
+    header = f"{'app':<42} {'states (median, min)':>21} {'release -> final (median, max)':>31} {'drag took':>10}"
+    print(header)
+    print("-" * len(header))
+    for label, states, releases, durations in rows:
+        print(f"{label:<42} {statistics.median(states):>12.0f}, {min(states):>6} "
+              f"{statistics.median(releases):>19.0f} ms, {max(releases):>5.0f} ms "
+              f"{statistics.median(durations):>7.0f} ms")
 
 
 if __name__ == "__main__":

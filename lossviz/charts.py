@@ -6,6 +6,7 @@ a named template would each add to every slider rerun (docs/PERFORMANCE.md).
 
 from __future__ import annotations
 
+import base64
 import math
 import os
 
@@ -138,6 +139,22 @@ def curves_figure(curves, *, x_title: str, value_title: str, slope_title: str, r
             })
     titles = [(x_title, value_title), (x_title, slope_title)]
     return figure(traces, side_by_side(layout(revision=revision), titles))
+
+
+def curve_frames(curves, frames) -> list[dict]:
+    """Frames a dragged slider shows on curves_figure(curves): for each (name, moved) of `frames`,
+    the curves of one loss at another value of its parameter. Plain dicts with float32 arrays
+    (they stand in for a few hundred ms), sent beside the figure: plotly.py would build every
+    frame's traces on every rerun (docs/PERFORMANCE.md)."""
+    index_of = {curve.key: 2 * position for position, curve in enumerate(curves)}
+    return [{"name": name, "traces": [index_of[curve.key] + panel for curve in moved for panel in (0, 1)],
+             "data": [{"y": typed_array(getattr(curve, field))} for curve in moved for field in ("value", "slope")]}
+            for name, moved in frames]
+
+
+def typed_array(values) -> dict:
+    """A float32 array as plotly.js reads it from JSON: its bytes in base64."""
+    return {"dtype": "f4", "bdata": base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode()}
 
 
 def histogram_figure(centres, counts, width: float, curves, *, x_title: str, count_title: str, loss_title: str,

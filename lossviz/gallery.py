@@ -170,6 +170,22 @@ def loss_curve(task: str, axis: str, name: str, params: dict, points: int = POIN
     return Curve(name, x, value, slope, pair)
 
 
+DRAG_FRAMES = 41  # stops of a dragged slider whose curves the chart holds: a step of 2.5 % of its range
+
+
+def drag_stops(spec: ParamSpec, most: int = DRAG_FRAMES) -> list[float]:
+    """The values of a slider at which its chart holds curves for dragging: every stop of a log
+    slider, else at most `most` evenly spread stops, both ends included."""
+    if spec.log:
+        return spec.log_steps()
+    return sorted({spec.snap(value) for value in np.linspace(spec.min, spec.max, most)})
+
+
+def curves_along(task: str, axis: str, name: str, params: dict, key: str, stops) -> list[list[Curve]]:
+    """loss_curves of gallery entry `name` with its parameter `key` at each of `stops` (the others as in `params`)."""
+    return [loss_curves(task, axis, name, {**params, key: stop}) for stop in stops]
+
+
 def loss_curves(task: str, axis: str, name: str, params: dict) -> list[Curve]:
     """The curves gallery entry `name` draws on a view: one, or one per kind of pair."""
     return [loss_curve(task, axis, name, params, pair=pair) for pair in PAIR_KINDS.get(name, ("",))]

@@ -33,7 +33,7 @@ st.caption(t(f"view.{task}"))
 def explore():
     """Everything a parameter slider changes: moving one reruns this block, not the whole page.
     In a page run, returns the drawn losses' parameters ({name: params}) for the details."""
-    params = ui.param_sliders(page, chosen, columns=4)
+    params = ui.param_sliders(page, chosen, columns=4, chart=page.key("chart"))
     if not params:
         st.caption(t("gallery.no_parameters"))
     settings = page.settings({"task": task, "losses": tuple(chosen), "axis": axis}, params)
@@ -52,13 +52,14 @@ def explore():
         return {}
 
     curves = [curve for name in drawn for curve in ui.cache.curves(task, axis, name, settings.params_key(name))]
+    frames = drag_frames(settings, drawn)
     labels = {curve.key: page.name(curve.name) + (f" ({t(f'pair.{curve.pair}')})" if curve.pair else "")
               for curve in curves}
     axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
     ui.chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
                                   slope_title=t("gallery.slope_chart"), names=labels,
                                   revision=f"{task}.{axis}"),
-             key=page.key("chart"))
+             key=page.key("chart"), frames=charts.curve_frames(curves, frames))
     st.caption(t(f"slope.{task}.{axis}"))
     st.download_button(t("gallery.download"),  # built on click only
                        lambda: gallery.curves_csv(curves, axis, GALLERY.query(settings)),
@@ -67,6 +68,18 @@ def explore():
     if not page_run:  # a slider moved: the explanation below does not depend on it and does not rerun
         return {}
     return {name: settings.params_of(name) for name in drawn}
+
+
+def drag_frames(settings, drawn) -> list:
+    """The curves of the armed slider's loss at each of its stops, as the chart's frames: dragging it
+    scrubs through them in the browser."""
+    found = ui.armed_param(page)
+    if found is None or found[0] not in drawn:
+        return []
+    name, key, stops = found
+    others = tuple(item for item in settings.params_key(name) if item[0] != key)
+    along = ui.cache.drag_curves(task, axis, name, others, key, tuple(stops))
+    return [(ui.drag_frame(page.key(f"{name}.{key}"), stop), curves) for stop, curves in zip(stops, along, strict=True)]
 
 
 def comparison():

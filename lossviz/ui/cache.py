@@ -40,6 +40,13 @@ def curves(task: str, axis: str, name: str, params: tuple) -> list[gallery.Curve
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def drag_curves(task: str, axis: str, name: str, params: tuple, key: str, stops: tuple) -> list[list[gallery.Curve]]:
+    """gallery.curves_along: the curves a dragged slider's chart holds, per (view, loss, the other
+    parameters, the dragged one, its stops)."""
+    return gallery.curves_along(task, axis, name, dict(params), key, stops)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def surface_set(data: tuple) -> RegressionData:
     """The landscape's data: the regression lab's generator, its first feature scaled or not, subsampled."""
     values = dict(data)

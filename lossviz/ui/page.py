@@ -43,7 +43,15 @@ def compact_layout() -> None:
             " clip-path: inset(50%); white-space: nowrap; }"
             ".lossviz-keys button { font: inherit; color: inherit; background: transparent; cursor: pointer;"
             " border: 1px solid currentColor; border-radius: 0.5rem; padding: 0.2rem 0.75rem; }"
-            ".lossviz-keys input[type=range] { width: min(20rem, 60%); accent-color: #0072B2; }</style>")
+            ".lossviz-keys input[type=range] { width: min(20rem, 60%); accent-color: #0072B2; }"
+            # a slider the chart follows while it is dragged (ui/drag.js), laid out as Streamlit's
+            ".lossviz-drag { width: 100%; padding-bottom: 0.5rem; }"
+            ".lossviz-drag-head { display: flex; align-items: baseline; gap: 0.4rem; font-size: 0.875rem; }"
+            ".lossviz-drag-head output { margin-left: auto; font-variant-numeric: tabular-nums; font-weight: 600; }"
+            ".lossviz-drag-help { cursor: help; opacity: 0.85; border: 1px solid currentColor; border-radius: 50%;"
+            " width: 1.1em; height: 1.1em; font-size: 0.75rem; display: inline-flex; align-items: center;"
+            " justify-content: center; }"
+            ".lossviz-drag input[type=range] { width: 100%; margin: 0.4rem 0 0; accent-color: #0072B2; }</style>")
 
 
 def own_stop_only() -> None:

@@ -19,15 +19,16 @@ _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name(
 WORDS = ("panel", "series", "data", "controls")  # what the component says about a chart, chart.<word>
 
 
-def chart(figure, key: str) -> None:
-    """Draw `figure`, with the message it shows if plotly.js cannot load, the words of its text
-    alternative and controls, and its colours in the dark theme. Sent as bytes: the JSON text as it
-    is, not parsed and encoded again."""
+def chart(figure, key: str, frames: list[dict] | None = None) -> None:
+    """Draw `figure` (and `frames`, plain frame dicts beside its own, such as charts.curve_frames),
+    with the message it shows if plotly.js cannot load, the words of its text alternative and
+    controls, and its colours in the dark theme. Sent as bytes: the JSON text as it is, not parsed
+    and encoded again."""
     lang = current_language()
     words = json.dumps({word: translate(lang, f"chart.{word}") for word in WORDS}, ensure_ascii=False)
     error = json.dumps(translate(lang, "chart.no_plotly"), ensure_ascii=False)
-    _PLOT(data=f'{{"error": {error}, "words": {words}, "dark": {DARK_JSON}, "figure": {figure.to_json()}}}'.encode(),
-          key=key)
+    _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
+                f'"frames": {json.dumps(frames or [])}, "figure": {figure.to_json()}}}').encode(), key=key)
 
 
 DARK_JSON = json.dumps(DARK_COLORS)

@@ -3,13 +3,17 @@ work, and static tables."""
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
+from lossviz.gallery import drag_stops
 from lossviz.losses import ParamSpec
 from lossviz.optim import OPTIMIZERS
 from lossviz.sentences import Name, Sentence
@@ -61,6 +65,46 @@ def slider_step(low: float, high: float) -> float:
     return 10.0 ** math.floor(math.log10((high - low) / 100.0))
 
 
+DRAG_SUFFIX = ".drag"  # the key of a drag slider's component, beside the session key of its value
+ARMED_KEY = "drag.armed"  # the session key of the slider whose chart holds frames for its stops
+_DRAG = st.components.v2.component("lossviz.drag", js=(Path(__file__).with_name("drag.js")).read_text(),
+                                   isolate_styles=False)
+
+
+def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None, chart: str = "",
+                frames=()) -> float:
+    """A slider over `spec` whose chart (the ui.chart keyed `chart`) follows the thumb while it is
+    dragged, through `frames` ((value, frame name) pairs: the curves the chart holds at those stops,
+    none until the slider is armed, see armed()). Its value lives in session_state[widget_key] as a
+    st.slider's would; keyboard arrows move it a step and send it, as a release does."""
+    kind = int if spec.integer else float
+    stops = spec.log_steps() if spec.log else None
+    value = kind(st.session_state.get(widget_key, spec.default))
+    if stops:
+        value = min(stops, key=lambda stop: abs(stop - value))
+    st.session_state[widget_key] = value
+    decimals = 0 if spec.integer else max(2, -math.floor(math.log10(spec.step)) if spec.step < 1 else 0)
+    data = {"name": widget_key, "label": label, "help": help_text or "", "min": spec.min, "max": spec.max,
+            "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "chart": chart,
+            "frames": [[float(stop), name] for stop, name in frames]}
+    _DRAG(key=widget_key + DRAG_SUFFIX, data=json.dumps(data).encode(), default={"value": value},
+          on_value_change=lambda: _take_value(widget_key, kind), on_arm_change=lambda: _arm(widget_key))
+    return kind(st.session_state[widget_key])
+
+
+def _take_value(widget_key: str, kind) -> None:
+    st.session_state[widget_key] = kind(st.session_state[widget_key + DRAG_SUFFIX]["value"])
+
+
+def _arm(widget_key: str) -> None:
+    st.session_state[ARMED_KEY] = widget_key
+
+
+def armed(default: str = "") -> str:
+    """The session key of the drag slider whose stops its chart holds (the one last pressed, else `default`)."""
+    return st.session_state.get(ARMED_KEY, default)
+
+
 def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
     """Sliders for the page's numeric settings `keys`, labelled by the strings `<page>.<key>` and
     `<page>.<key>_help`; `formats`: {key: format_func} for the ones shown otherwise. Returns {key: value}."""
@@ -70,27 +114,53 @@ def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
 
 
 def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, str], bool] = lambda name, key: False,
-                  help_name: Callable[[str], str] = lambda name: name) -> dict[str, dict[str, float]]:
+                  help_name: Callable[[str], str] = lambda name: name, chart: str = "") -> dict[str, dict[str, float]]:
     """The sliders of the parameters of losses (or methods) `names`, from the page's schema, labelled
     by the names shown for both ("Huber δ"), in `columns` columns; returns {name: {param: value}}.
-    `help_name(name)`: the loss whose help texts a name's sliders show."""
+    `help_name(name)`: the loss whose help texts a name's sliders show. With `chart` (a ui.chart's
+    key), drag sliders that the chart follows; the armed one (the last pressed, else the first) is
+    offered its frames, named by drag_frame."""
     specs = [(name, key, spec) for name in names for (owner, key), spec in page.schema.param_specs.items()
              if owner == name and not skip(name, key)]
+    keys = [page.key(f"{name}.{key}") for name, key, _ in specs]
+    if chart and keys and armed() not in keys:
+        st.session_state[ARMED_KEY] = keys[0]
     places = st.columns(columns) if columns > 1 else [st.container()]
     params: dict = {}
-    for index, (name, key, spec) in enumerate(specs):
+    for index, ((name, key, spec), widget_key) in enumerate(zip(specs, keys, strict=True)):
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
+        slider = spec_slider
+        if chart:
+            stops = drag_stops(replace(spec, min=0.0) if spec.switch else spec) if widget_key == armed() else []
+            slider = partial(drag_slider, chart=chart, frames=[(stop, drag_frame(widget_key, stop)) for stop in stops])
         with places[index % len(places)]:
             label = f"{page.name(name)} {page.t(f'param.{key}')}"
-            widget_key = page.key(f"{name}.{key}")
             params.setdefault(name, {})[key] = (
-                switched_slider(label, spec, widget_key, help_text, page.t("param.switch", label=label))
-                if spec.switch else spec_slider(label, spec, widget_key, help_text))
+                switched_slider(label, spec, widget_key, help_text, page.t("param.switch", label=label), slider)
+                if spec.switch else slider(label, spec, widget_key, help_text))
     return params
 
 
-def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None, switch_label: str) -> float:
-    """A switch for a parameter that can be off (ParamSpec.switch) and, while it is on, its slider
+def armed_param(page: Page) -> tuple[str, str, list[float]] | None:
+    """(loss, parameter, stops) of the page's armed drag slider, whose curves its chart should hold."""
+    found = armed()
+    if not found.startswith(page.key("")):
+        return None
+    name, key = found[len(page.key("")):].rsplit(".", 1)
+    spec = page.schema.param_specs.get((name, key))
+    if spec is None or (spec.switch and st.session_state.get(found, 0.0) < 0):
+        return None
+    return name, key, drag_stops(replace(spec, min=0.0) if spec.switch else spec)
+
+
+def drag_frame(widget_key: str, value: float) -> str:
+    """The name of the chart's frame that shows the slider `widget_key` at `value`."""
+    return f"{widget_key}={value:.10g}"
+
+
+def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None, switch_label: str,
+                    slider=spec_slider) -> float:
+    """A switch for a parameter that can be off (ParamSpec.switch) and, while it is on, its `slider`
     over [0, max]; the value is OFF while the switch is off."""
     on_key = widget_key + SWITCH_SUFFIX
     st.session_state.setdefault(on_key, spec.default >= 0)
@@ -98,7 +168,7 @@ def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str
         return OFF
     if st.session_state.get(widget_key, spec.default) < 0:  # off until now: start from the default
         st.session_state[widget_key] = max(spec.default, 0.0)
-    return spec_slider(label, replace(spec, min=0.0), widget_key, help_text)
+    return slider(label, replace(spec, min=0.0), widget_key, help_text)
 
 
 def choose_names(page: Page, label: str, options, key: str, where=st) -> tuple[str, ...]:

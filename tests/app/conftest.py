@@ -77,6 +77,29 @@ def figures(app) -> list[dict]:
             if element.proto.component_name == "lossviz.plot"]
 
 
+class DragSlider:
+    """A drag slider (ui.drag_slider) as the page drew it: its data, and a way to move it (its value
+    lives in session state, as a release in the browser leaves it)."""
+
+    def __init__(self, app, data: dict):
+        self.app, self.data = app, data
+        self.key, self.label, self.value = data["name"], data["label"], data["value"]
+        self.min, self.max = data["min"], data["max"]
+
+    def set_value(self, value):
+        self.app.session_state[self.key] = value
+        return self.app
+
+
+def drag_sliders(app) -> list[DragSlider]:
+    return [DragSlider(app, json.loads(element.proto.bytes)) for element in app.get("bidi_component")
+            if element.proto.component_name == "lossviz.drag"]
+
+
+def drag_slider(app, key: str) -> DragSlider:
+    return next(slider for slider in drag_sliders(app) if slider.key == key)
+
+
 def array_of(value):
     """A plotly array from the figure JSON: a list, or a base64 typed array (numpy data)."""
     if isinstance(value, dict):
@@ -98,6 +121,7 @@ def visible_texts(app) -> list[str]:
         for widget in getattr(app, kind):
             texts += [widget.label, *map(str, widget.options)]
     texts += [widget.label for kind in ("slider", "button", "expander") for widget in getattr(app, kind)]
+    texts += [slider.label for slider in drag_sliders(app)]
     texts += [str(option) for group in app.button_group for option in group.options]
     for figure in figures(app):
         texts += _figure_texts(figure)
@@ -107,8 +131,8 @@ def visible_texts(app) -> list[str]:
 def _figure_texts(node) -> list[str]:
     """The strings a plotly figure shows: names, titles, texts, hover templates, labels, prefixes."""
     shown = ("name", "text", "hovertemplate", "label", "prefix")
-    if isinstance(node, dict):
-        return [text for key, value in node.items() for text in
+    if isinstance(node, dict):  # a drag slider's frames are named for the code, never shown
+        return [text for key, value in node.items() if key != "frames" for text in
                 ([value] if key in shown and isinstance(value, str) else _figure_texts(value))]
     if isinstance(node, list):
         return [text for item in node for text in _figure_texts(item)]

@@ -8,7 +8,18 @@ import pytest
 
 from lossviz.i18n import translate
 from lossviz.pages_config import PAGES
-from tests.app.conftest import APP, column, figure_json, figures, open_tab, run_app, tables, url_params
+from tests.app.conftest import (
+    APP,
+    column,
+    drag_slider,
+    drag_sliders,
+    figure_json,
+    figures,
+    open_tab,
+    run_app,
+    tables,
+    url_params,
+)
 
 
 def test_home_page_runs_and_links_every_other_page():
@@ -46,7 +57,7 @@ def test_gallery_draws_the_default_losses():
 def test_moving_a_slider_changes_the_curves_and_the_url():
     app = run_app(page="views/gallery.py")
     before = figure_json(app)
-    app.slider(key="gallery.huber.delta").set_value(0.5).run()
+    drag_slider(app, "gallery.huber.delta").set_value(0.5).run()
     assert not app.exception
     assert figure_json(app) != before
     assert url_params(app)["huber.delta"] == "0.5"
@@ -79,7 +90,7 @@ def test_shared_url_restores_the_view():
     assert app.selectbox(key="gallery.task").value == "segmentation"
     assert app.multiselect(key="gallery.losses").value == ["tversky", "dice"]
     assert app.radio(key="gallery.axis").value == "logit"
-    assert app.slider(key="gallery.tversky.beta").value == 0.8
+    assert drag_slider(app, "gallery.tversky.beta").value == 0.8
     assert not app.warning
 
 
@@ -103,7 +114,7 @@ def test_an_unknown_language_in_the_url_shows_a_notice_and_english():
 
 def test_out_of_range_value_is_clamped_into_the_slider():
     app = run_app({"huber.delta": "1e309"}, page="views/gallery.py")
-    assert app.slider(key="gallery.huber.delta").value == 10.0
+    assert drag_slider(app, "gallery.huber.delta").value == 10.0
     assert "10" in app.warning[0].value
 
 
@@ -160,7 +171,7 @@ def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
 def test_the_code_of_a_loss_follows_its_sliders():
     app = open_tab(run_app({"losses": "mse,huber"}, page="views/gallery.py"), "gallery.detail_tab", "code")
     app.radio(key="gallery.detail").set_value("huber").run()
-    app.slider(key="gallery.huber.delta").set_value(0.5).run()
+    drag_slider(app, "gallery.huber.delta").set_value(0.5).run()
     assert not app.exception
     assert [block.value for block in app.code] == [
         "import torch\n\nloss_fn = torch.nn.HuberLoss(delta=0.5)\nloss = loss_fn(y_pred, y_true)",
@@ -178,13 +189,13 @@ def test_the_explanation_shows_both_formulas_of_the_chosen_loss():
 
 def test_a_page_keeps_its_settings_while_the_visitor_is_on_another():
     app = run_app({"losses": "mse,huber", "huber.delta": "1.5", "lang": "en"}, page="views/gallery.py")
-    app.slider(key="gallery.huber.delta").set_value(1.7).run()
+    drag_slider(app, "gallery.huber.delta").set_value(1.7).run()
     app.switch_page("views/regression.py").run()
     app.query_params.clear()  # as the browser's navigation leaves them (the URL's settings are the old page's)
     app.switch_page("views/gallery.py").run()
     assert not app.exception and not app.warning
     assert app.multiselect(key="gallery.losses").value == ["mse", "huber"]
-    assert app.slider(key="gallery.huber.delta").value == 1.7
+    assert drag_slider(app, "gallery.huber.delta").value == 1.7
     assert url_params(app)["huber.delta"] == "1.7"
 
 
@@ -220,16 +231,16 @@ def test_focal_alpha_is_a_switch_and_a_slider_over_zero_to_one_and_old_links_sti
     app = run_app({"task": "binary", "losses": "focal", "focal.alpha": "-1"}, page="views/gallery.py")
     assert not app.exception and not app.warning
     assert app.toggle(key="gallery.focal.alpha.on").value is False
-    assert not [slider for slider in app.slider if slider.key == "gallery.focal.alpha"]
+    assert not [slider for slider in drag_sliders(app) if slider.key == "gallery.focal.alpha"]
     app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
-    alpha = app.slider(key="gallery.focal.alpha")
+    alpha = drag_slider(app, "gallery.focal.alpha")
     assert (alpha.min, alpha.max, alpha.value) == (0.0, 1.0, 0.25)
     assert url_params(app)["focal.alpha"] == "0.25"
-    app.slider(key="gallery.focal.alpha").set_value(0.75).run()
+    drag_slider(app, "gallery.focal.alpha").set_value(0.75).run()
     app.toggle(key="gallery.focal.alpha.on").set_value(False).run()
     assert url_params(app)["focal.alpha"] == "-1"
     app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
-    assert app.slider(key="gallery.focal.alpha").value == 0.75  # the slider keeps its value while off
+    assert drag_slider(app, "gallery.focal.alpha").value == 0.75  # the slider keeps its value while off
 
 
 def test_gallery_compares_the_losses_of_the_task_and_checks_the_new_shapes_against_torch():
@@ -251,7 +262,7 @@ def test_gallery_draws_both_pairs_of_a_pair_loss_and_the_info_nce_slider_changes
     names = [trace["name"] for trace in figures(app)[0]["data"] if trace.get("showlegend", True)]
     assert names == ["Cosine embedding (similar pair)", "Cosine embedding (dissimilar pair)", "InfoNCE"]
     before = figures(app)[0]["data"][-2]["y"]
-    app.slider(key="gallery.info_nce.negatives").set_value(31).run()
+    drag_slider(app, "gallery.info_nce.negatives").set_value(31).run()
     assert not app.exception
     assert figures(app)[0]["data"][-2]["y"] != before
 

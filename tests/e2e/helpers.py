@@ -93,3 +93,29 @@ def play_without_the_server(page, frames):
     played = play_animation(page)
     assert len(frames) == frames_before, "playback talked to the server"
     return played
+
+
+# Records the signature of the charts at every animation frame into window.__states
+RECORD_STATES_JS = """() => {
+  window.__states = [];
+  const record = () => {
+    const state = (SIGNATURE)();
+    if (window.__states[window.__states.length - 1] !== state) window.__states.push(state);
+    window.__recording = requestAnimationFrame(record);
+  };
+  record();
+}""".replace("SIGNATURE", CHART_SIGNATURE_JS)
+
+
+def drag_slider_across(page, label, steps=30, step_ms=16):
+    """Press the thumb of the slider labelled `label`, move it across its track in `steps` moves,
+    and return the distinct chart states drawn before the release; the mouse is still down."""
+    track = slider(page, label).bounding_box()
+    y = track["y"] + track["height"] / 2
+    page.mouse.move(track["x"] + 4, y)
+    page.evaluate(RECORD_STATES_JS)
+    page.mouse.down()
+    for step in range(1, steps + 1):
+        page.mouse.move(track["x"] + 4 + (track["width"] - 8) * step / steps, y)
+        page.wait_for_timeout(step_ms)
+    return page.evaluate("() => { cancelAnimationFrame(window.__recording); return window.__states; }")

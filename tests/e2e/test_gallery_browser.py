@@ -5,6 +5,8 @@ import pytest
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server
 from tests.e2e.helpers import (
     assert_healthy,
+    count_websocket_frames,
+    drag_slider_across,
     open_page,
     press_slider,
     press_slider_until_redrawn,
@@ -124,4 +126,19 @@ def test_no_chart_button_offers_to_send_data_off_the_page(page, server):
     titles = page.locator(".js-plotly-plot .modebar-btn").evaluate_all("(buttons) => buttons.map(b => b.dataset.title)")
     assert titles and not [title for title in titles if any(word in title.lower() for word in ("cloud", "share",
                                                                                               "chart studio"))]
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Huber δ"), ("ko", "후버 손실(Huber) δ")])
+def test_the_chart_follows_a_dragged_slider_before_its_release_without_the_server(page, server, lang, label):
+    frames = count_websocket_frames(page)  # watches the page's websocket from its opening on
+    open_gallery(page, server, f"lang={lang}&losses=mse,huber")
+    before = len(frames)
+    states = drag_slider_across(page, label)
+    assert len(states) >= 10, f"the chart did not follow the drag: {len(states)} states"
+    assert len(frames) == before, "the drag talked to the server before the release"
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('huber.delta=10&')", timeout=15_000)
+    wait_until_idle(page, quiet_ms=300)
+    assert slider(page, label).get_attribute("aria-valuetext") == "10.00"
     assert_healthy(page)
