@@ -5,6 +5,7 @@ cached, and the size of the segmentation lab's playback maps.
 """
 
 import argparse
+import json
 
 from benchmarks.timing import median_ms
 from lossviz import charts, distributions, embeddings, masks
@@ -55,7 +56,8 @@ def main():
         figure = charts.mask_figure(image, truth, list(masks.METHODS), maps_at, epochs,
                                     labels={"image": "", "truth": "", "push": "", "epoch": "", "play": "", "pause": "",
                                             "names": {method: method for method in masks.METHODS}}, revision="bench")
-        size_mb = len(figure.to_json()) / 1e6  # the JSON ui.chart sends
+        sent = len(figure.to_json()) + len(json.dumps(charts.plain(charts.frames_of(figure))))  # ui.chart sends both
+        size_mb = sent / 1e6
         print(f"  maps of all 7 losses at {size} px, {len(epochs)} frames: {size_mb:.2f} MB")
 
 

@@ -9,6 +9,7 @@ animation frames included. Also the training monitor's polynomial run at its def
 """
 
 import argparse
+import json
 
 from benchmarks.timing import median_ms
 from lossviz import charts, landscape, losses, optim
@@ -43,7 +44,7 @@ def main():
         runs = [landscape.paths(loss, data, start, lr=0.05, momentum=0.9, epochs=300) for loss in configured]
         figure = charts.surface_figure(surfaces, runs, truth=data.true_params, start=start,
                                        labels={**LABELS, "titles": list(pair)}, revision="bench")
-        size = len(figure.to_json())  # the JSON ui.chart sends
+        size = len(figure.to_json()) + len(json.dumps(charts.plain(charts.frames_of(figure))))  # ui.chart sends both
         print(f"{' + '.join(pair):<22} {surfaces_ms:>8.1f}ms {paths_ms:>8.1f}ms {surfaces_ms + paths_ms:>8.1f}ms "
               f"{size / 1e6:>8.2f}MB")
     curve = landscape.curve_data(train_points=25, noise=0.3, seed=0)

@@ -80,12 +80,44 @@ def display(names: dict | None, key: str) -> str:
 
 
 def figure(data: list[dict], figure_layout: dict, frames: list[dict] | None = None) -> go.Figure:
-    """The go.Figure of plain-dict traces, layout and animation frames."""
+    """The go.Figure of plain-dict traces and layout; its animation frames ride beside it as the
+    plain dicts they are (frames_of), which ui.chart sends: plotly.py would build every frame's
+    traces on every rerun, about 0.6 ms a frame (docs/PERFORMANCE.md). The suite's validation
+    (VALIDATE) still checks them."""
     if VALIDATE:
         missing = {trace.get("type", "scatter") for trace in data} - BUNDLED_TRACES
         if missing:
             raise ValueError(f"the browser's plotly.js bundle cannot draw {sorted(missing)}")
-    return go.Figure(data=data, layout=figure_layout, frames=frames, _validate=VALIDATE)
+        go.Figure(data=data, layout=figure_layout, frames=frames)
+    drawn = go.Figure(data=data, layout=figure_layout, _validate=VALIDATE)
+    drawn._lossviz_frames = list(frames or [])
+    return drawn
+
+
+def frames_of(drawn: go.Figure) -> list[dict]:
+    """The animation frames of a figure made by `figure`, as plain dicts."""
+    return getattr(drawn, "_lossviz_frames", [])
+
+
+def plain(value):
+    """`value` with every numpy array as plotly.js reads a typed array from JSON (its bytes in base64,
+    a 2-D one with its shape) and numpy scalars as Python numbers: ready for json.dumps."""
+    if isinstance(value, np.ndarray):
+        if value.dtype == object or value.dtype.kind not in "fiub":
+            return [plain(item) for item in value.tolist()]
+        array = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<") if value.dtype.kind in "fiu"
+                                     else value.dtype)
+        encoded = {"dtype": array.dtype.str.lstrip("<|="), "bdata": base64.b64encode(array.tobytes()).decode()}
+        if array.ndim > 1:
+            encoded["shape"] = ", ".join(map(str, array.shape))
+        return encoded
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def layout(*, revision: str, height: int = 340) -> dict:
@@ -154,7 +186,7 @@ def curve_frames(curves, frames) -> list[dict]:
 
 def typed_array(values) -> dict:
     """A float32 array as plotly.js reads it from JSON: its bytes in base64."""
-    return {"dtype": "f4", "bdata": base64.b64encode(np.asarray(values, dtype="<f4").tobytes()).decode()}
+    return plain(np.asarray(values, dtype=np.float32))
 
 
 def histogram_figure(centres, counts, width: float, curves, *, x_title: str, count_title: str, loss_title: str,

@@ -52,14 +52,14 @@ def explore():
         return {}
 
     curves = [curve for name in drawn for curve in ui.cache.curves(task, axis, name, settings.params_key(name))]
-    frames = drag_frames(settings, drawn)
+    frames, frames_id = drag_frames(settings, drawn, curves)
     labels = {curve.key: page.name(curve.name) + (f" ({t(f'pair.{curve.pair}')})" if curve.pair else "")
               for curve in curves}
     axis_title = t(f"axis_title.{task}.{axis}", default=t(f"axis_title.{axis}"))
     ui.chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
                                   slope_title=t("gallery.slope_chart"), names=labels,
                                   revision=f"{task}.{axis}"),
-             key=page.key("chart"), frames=charts.curve_frames(curves, frames))
+             key=page.key("chart"), extra_frames=frames, extra_id=frames_id)
     st.caption(t(f"slope.{task}.{axis}"))
     st.download_button(t("gallery.download"),  # built on click only
                        lambda: gallery.curves_csv(curves, axis, GALLERY.query(settings)),
@@ -70,16 +70,18 @@ def explore():
     return {name: settings.params_of(name) for name in drawn}
 
 
-def drag_frames(settings, drawn) -> list:
-    """The curves of the armed slider's loss at each of its stops, as the chart's frames: dragging it
-    scrubs through them in the browser."""
+def drag_frames(settings, drawn, curves) -> tuple[list, str | None]:
+    """The curves of the armed slider's loss at each of its stops, as frames of the chart of `curves`
+    (dragging the slider scrubs through them in the browser), and what they show, as an id."""
     found = ui.armed_param(page)
     if found is None or found[0] not in drawn:
-        return []
+        return [], None
     name, key, stops = found
     others = tuple(item for item in settings.params_key(name) if item[0] != key)
     along = ui.cache.drag_curves(task, axis, name, others, key, tuple(stops))
-    return [(ui.drag_frame(page.key(f"{name}.{key}"), stop), curves) for stop, curves in zip(stops, along, strict=True)]
+    frames = [(ui.drag_frame(page.key(f"{name}.{key}"), stop), moved) for stop, moved in zip(stops, along, strict=True)]
+    shown = (task, axis, tuple(curve.key for curve in curves), name, key, others)
+    return charts.curve_frames(curves, frames), repr(shown)
 
 
 def comparison():

@@ -195,7 +195,9 @@ export default function (component) {
     parentElement.appendChild(graph);
   }
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
-  const { figure, error: failed, words, dark, key, frames: extra } = JSON.parse(text);
+  const { figure, error: failed, words, dark, key, frames, extra } = JSON.parse(text);
+  if (extra !== null) graph.lossvizExtra = extra;  // null: the ones it holds (a drag slider's, ui/plot.py)
+  figure.frames = [...frames, ...(graph.lossvizExtra || [])];  // sent beside the figure (charts.figure says why)
   graph.dataset.key = key;  // a drag slider finds its chart by it (ui/drag.js)
   // nothing a visitor does sends a chart's data anywhere: no "send to Chart Studio" or cloud link
   const config = { displaylogo: false, showSendToCloud: false, showEditInChartStudio: false, showLink: false,
@@ -206,7 +208,7 @@ export default function (component) {
     graph.lossvizNarrow = graph.clientWidth > 0 && graph.clientWidth < NARROW;
     const layout = graph.lossvizNarrow ? stacked(shown.layout) : shown.layout;
     // on a phone the toolbar would sit on the legend, and a finger zooms and pans by itself
-    return Plotly.react(graph, { data: shown.data, layout, frames: [...(shown.frames || []), ...(extra || [])],
+    return Plotly.react(graph, { data: shown.data, layout, frames: shown.frames,
                                  config: { ...config, displayModeBar: !graph.lossvizNarrow && "hover" } });
   };
   // updates keep the order they came in: all wait on the one plotly.js promise, whose callbacks run in turn

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lossviz.charts import DARK_COLORS
+from lossviz.charts import DARK_COLORS, frames_of, plain
 from lossviz.i18n import translate
 from lossviz.ui.page import current_language
 
@@ -19,16 +20,28 @@ _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name(
 WORDS = ("panel", "series", "data", "controls")  # what the component says about a chart, chart.<word>
 
 
-def chart(figure, key: str, frames: list[dict] | None = None) -> None:
-    """Draw `figure` (and `frames`, plain frame dicts beside its own, such as charts.curve_frames),
-    with the message it shows if plotly.js cannot load, the words of its text alternative and
-    controls, and its colours in the dark theme. Sent as bytes: the JSON text as it is, not parsed
-    and encoded again."""
+def chart(figure, key: str, extra_frames: list[dict] | None = None, extra_id: str | None = None) -> None:
+    """Draw `figure` with its animation frames (charts.frames_of) and `extra_frames` (plain frame
+    dicts such as charts.curve_frames), with the message it shows if plotly.js cannot load, the
+    words of its text alternative and controls, and its colours in the dark theme. Sent as bytes: the
+    JSON text as it is, not parsed and encoded again.
+
+    `extra_id` names what the extra frames show: a fragment's rerun whose extra frames are the ones
+    the mounted chart holds already sends none, and the chart keeps them (a drag slider's 41 stops
+    cost every move otherwise, docs/PERFORMANCE.md)."""
     lang = current_language()
     words = json.dumps({word: translate(lang, f"chart.{word}") for word in WORDS}, ensure_ascii=False)
     error = json.dumps(translate(lang, "chart.no_plotly"), ensure_ascii=False)
+    held = st.session_state.get(key + EXTRA_SUFFIX)
+    context = get_script_run_ctx()
+    fragment_run = context is not None and bool(context.fragment_ids_this_run)
+    st.session_state[key + EXTRA_SUFFIX] = extra_id
+    extra = "null" if fragment_run and extra_id is not None and held == extra_id else json.dumps(
+        plain(extra_frames or []))
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
-                f'"frames": {json.dumps(frames or [])}, "figure": {figure.to_json()}}}').encode(), key=key)
+                f'"frames": {json.dumps(plain(frames_of(figure)))}, "extra": {extra}, '
+                f'"figure": {figure.to_json()}}}').encode(), key=key)
 
 
+EXTRA_SUFFIX = ".extra"  # the session key of what the mounted chart's extra frames show
 DARK_JSON = json.dumps(DARK_COLORS)

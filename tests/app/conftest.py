@@ -72,9 +72,10 @@ def column(table: list[dict], index: int) -> list:
 
 
 def figures(app) -> list[dict]:
-    """Every chart on the page (ui.chart) as its plotly figure, in page order."""
-    return [json.loads(element.proto.bytes)["figure"] for element in app.get("bidi_component")
+    """Every chart on the page (ui.chart) as its plotly figure with its frames, in page order."""
+    sent = [json.loads(element.proto.bytes) for element in app.get("bidi_component")
             if element.proto.component_name == "lossviz.plot"]
+    return [{**payload["figure"], "frames": payload["frames"] + (payload["extra"] or [])} for payload in sent]
 
 
 class DragSlider:

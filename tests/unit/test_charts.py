@@ -85,7 +85,7 @@ def test_every_animation_frame_keeps_the_loss_panel_drawn():
     # a frame that names no trace of a panel leaves that panel empty while the animation plays
     figure = _fit_figure()
     loss_panel = {index for index, trace in enumerate(figure.data) if trace.xaxis == "x2"}
-    assert loss_panel and all(set(frame.traces) & loss_panel for frame in figure.frames)
+    assert loss_panel and all(set(frame["traces"]) & loss_panel for frame in charts.frames_of(figure))
 
 
 @pytest.mark.parametrize("epochs", [1, 5, 19, 20, 200, 2000])
