@@ -24,6 +24,7 @@ ratios to the second compare the pages, not the server settings.
 """
 
 import argparse
+import contextlib
 import statistics
 import tempfile
 import time
@@ -103,8 +104,9 @@ def server_cpu_seconds(server) -> float:
     return (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in clock ticks of 10 ms
 
 
-def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
-    """(redraw times in ms, folded runs, server CPU ms per rerun, cold start s, RSS MiB)."""
+@contextlib.contextmanager
+def served(browser, script, path, cwd=ROOT):
+    """(page, server, cold start in s): `script` served on its own, `path` opened with its charts drawn."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.add_init_script(INIT_SCRIPT)
     server = Server(script, cwd=cwd).start()
@@ -113,6 +115,15 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
         page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
         cold_start = time.perf_counter() - server.started_at
         page.wait_for_timeout(1000)
+        yield page, server, cold_start
+    finally:
+        page.close()
+        server.stop()
+
+
+def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
+    """(redraw times in ms, folded runs, server CPU ms per rerun, cold start s, RSS MiB)."""
+    with served(browser, script, path, cwd) as (page, server, cold_start):
         rss = server.rss_mib()
         slider = page.locator(f'input[type="range"][aria-label="{slider_label}"]')
         slider.focus()
@@ -133,9 +144,6 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
                 folded += result["folded"]
         cpu_ms = (server_cpu_seconds(server) - cpu_before) * 1000 / presses
         return times, folded, cpu_ms, cold_start, rss
-    finally:
-        page.close()
-        server.stop()
 
 
 # Resolves with the time from the release of a drag (pointerup) until the run it starts has ended
@@ -168,13 +176,7 @@ DRAGGED = {"gallery": "Quantile (pinball) q"}
 def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
     """(distinct chart states drawn during each drag, release -> final chart in ms, drag durations in ms):
     press the thumb, move it across the track in DRAG_MOVES moves over about DRAG_MS, release."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.add_init_script(INIT_SCRIPT)
-    server = Server(script, cwd=cwd).start()
-    try:
-        page.goto(server.url + path)
-        page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
-        page.wait_for_timeout(1000)
+    with served(browser, script, path, cwd) as (page, _, _):
         track = page.locator(f'input[type="range"][aria-label="{slider_label}"]').bounding_box()
         y = track["y"] + track["height"] / 2
         ends = (track["x"] + 4, track["x"] + track["width"] - 4)
@@ -198,9 +200,6 @@ def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
                 releases.append(release_ms)
                 durations.append(took)
         return states, releases, durations
-    finally:
-        page.close()
-        server.stop()
 
 
 PAGES = {  # label, query, slider

@@ -37,8 +37,8 @@ TRAINED_WITH = {"regression": ("mse", "mae", "huber"), "binary": ("bce", "weight
 
 # --- the typed loss as a Loss -----------------------------------------------------------------
 
-class CustomRegressionLoss(RegressionLoss):
-    """A typed regression loss with its parameter values, for training loops and per-sample tables."""
+class TypedLoss(Loss):
+    """What every typed loss shares: its compiled expression and the values of its parameters."""
 
     name = CUSTOM
 
@@ -49,6 +49,10 @@ class CustomRegressionLoss(RegressionLoss):
     @property
     def params(self) -> dict:
         return dict(self.values)
+
+
+class CustomRegressionLoss(TypedLoss, RegressionLoss):
+    """A typed regression loss with its parameter values, for training loops and per-sample tables."""
 
     def _pointwise(self, r, y_true):
         return self.expression.evaluate(r, self.values, target=y_true)
@@ -69,20 +73,11 @@ class CustomRegressionLoss(RegressionLoss):
         return float(values.mean()), slopes / r.size
 
 
-class CustomBinaryLoss(Loss):
+class CustomBinaryLoss(TypedLoss):
     """A typed binary loss of p (the probability of the true class) or z (its logit), read from a
     model's logit for class 1: z = s for a positive sample, -s for a negative one."""
 
-    name = CUSTOM
     task = "classification"
-
-    def __init__(self, expression: Expression, params: dict):
-        super().__init__()
-        self.expression, self.values = expression, dict(params)
-
-    @property
-    def params(self) -> dict:
-        return dict(self.values)
 
     def _pointwise(self, labels, scores):
         """Each sample's loss and its derivative with respect to the score."""
