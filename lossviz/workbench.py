@@ -125,6 +125,11 @@ def custom_curve(expression: Expression, params: dict, x: np.ndarray | None = No
                          np.where(np.isfinite(slopes), slopes, np.nan))
 
 
+def custom_curves_along(expression: Expression, params: dict, name: str, stops) -> list[gallery.Curve]:
+    """The typed loss's curve with its parameter `name` at each of `stops` (a drag slider's frames)."""
+    return [custom_curve(expression, {**params, name: stop}) for stop in stops]
+
+
 def compared_curves(axis_variable: str, names, x: np.ndarray | None = None) -> list[gallery.Curve]:
     """The built-in losses `names` (default parameters) on the typed loss's view."""
     task, axis = VIEWS[axis_variable]

@@ -6,6 +6,7 @@ import streamlit as st
 from lossviz import charts, train, ui, workbench
 from lossviz.expression import worded_cases
 from lossviz.expression_syntax import DEFAULT_TEXT, FUNCTIONS, MAX_LENGTH, PARAMETERS, TASKS, VARIABLES
+from lossviz.losses import ParamSpec
 from lossviz.pages_config import CLASSIFICATION as CLASSIFIER
 from lossviz.pages_config import REGRESSION, WORKBENCH, WORKBENCH_VIEWS
 from lossviz.workbench import CUSTOM, TRAINED_WITH, UploadError
@@ -41,17 +42,24 @@ def typed(text: str, task: str):
     return ui.cache.typed_loss(fallback, task), compiled
 
 
-def parameter_slider(name: str, values: dict) -> float:
-    """A parameter's slider over the range the visitor set (widened to hold a value from a link)."""
+def parameter_spec(name: str) -> ParamSpec:
+    """A parameter's slider range, as the visitor set it (widened to hold a value from a link)."""
     low_key, high_key, key = page.key(f"{name}_min"), page.key(f"{name}_max"), page.key(name)
     value = float(st.session_state.get(key, WORKBENCH.numbers[name].default))
     low = min(float(st.session_state.get(low_key, WORKBENCH.numbers[f"{name}_min"].default)), value)
     high = max(float(st.session_state.get(high_key, WORKBENCH.numbers[f"{name}_max"].default)), value)
     if high <= low:
         high = low + 1.0
-    st.session_state[low_key], st.session_state[high_key], st.session_state[key] = low, high, value
-    values[name] = st.slider(t("workbench.parameter", name=name), min_value=low, max_value=high,
-                             step=ui.slider_step(low, high), key=key, help=t("workbench.parameter_help"))
+    return ParamSpec(default=value, min=low, max=high, step=ui.slider_step(low, high))
+
+
+def parameter_slider(name: str, values: dict) -> float:
+    """A parameter's slider, which the curves follow while it is dragged, and its range."""
+    low_key, high_key, key = page.key(f"{name}_min"), page.key(f"{name}_max"), page.key(name)
+    spec = parameter_spec(name)
+    st.session_state[low_key], st.session_state[high_key], st.session_state[key] = spec.min, spec.max, spec.default
+    values[name] = ui.drag_slider(t("workbench.parameter", name=name), spec, key, t("workbench.parameter_help"),
+                                  chart=page.key("curve_chart"), frames=ui.armed_frames(key, spec))
     with st.popover(t("workbench.range", name=name), width="stretch"):
         bound = WORKBENCH.numbers[f"{name}_min"]
         values[f"{name}_min"] = st.number_input(t("workbench.range_min"), min_value=bound.min, max_value=bound.max,
@@ -79,6 +87,7 @@ def controls(values: dict):
     the formula."""
     values = dict(values)
     expression, _ = typed(values["expr"], values["task"])
+    ui.arm_first([page.key(name) for name in expression.parameters])
     for name in expression.parameters:
         parameter_slider(name, values)
     if st.session_state[page.key("view")] == "loss":
@@ -125,9 +134,12 @@ def curve_view(settings, expression):
     custom = ui.cache.typed_curve(expression.text, expression.task, params)
     compared = workbench.compared_curves(expression.axis, settings.compare)
     axis_title = t(f"workbench.axis.{expression.axis}")
-    ui.chart(charts.curves_figure([custom, *compared], x_title=axis_title, value_title=t("gallery.loss_chart"),
+    curves = [custom, *compared]
+    frames, frames_id = drag_frames(expression, dict(params), curves)
+    ui.chart(charts.curves_figure(curves, x_title=axis_title, value_title=t("gallery.loss_chart"),
                                   slope_title=t("gallery.slope_chart"), names=page.names([CUSTOM, *settings.compare]),
-                                  revision=f"workbench.{expression.axis}"), key=page.key("curve_chart"))
+                                  revision=f"workbench.{expression.axis}"), key=page.key("curve_chart"),
+             extra_frames=frames, extra_id=frames_id)
     problems = workbench.curve_checks(expression, custom)
     if problems:
         for problem in problems:
@@ -140,6 +152,20 @@ def curve_view(settings, expression):
             found = ui.cache.typed_check(expression.text, expression.task, params)
             ui.table([{"loss": CUSTOM, "value_diff": found["value"], "gradient_diff": found["slope"],
                        "compared": found["points"]}], page, number_format="{:.2e}")
+
+
+def drag_frames(expression, params: dict, curves) -> tuple[list, str | None]:
+    """The typed loss's curve at each stop of its armed parameter slider, as frames of the chart of
+    `curves`, and what they show, as an id."""
+    armed = next((name for name in expression.parameters if page.key(name) == ui.armed()), None)
+    if armed is None:
+        return [], None
+    stops = [stop for stop, _ in ui.armed_frames(page.key(armed), parameter_spec(armed))]
+    others = {name: value for name, value in params.items() if name != armed}
+    moved = workbench.custom_curves_along(expression, others, armed, stops)
+    frames = [(ui.drag_frame(page.key(armed), stop), [curve]) for stop, curve in zip(stops, moved, strict=True)]
+    shown = (expression.text, tuple(sorted(others.items())), armed, tuple(stops), tuple(c.key for c in curves))
+    return charts.curve_frames(curves, frames), repr(shown)
 
 
 def training_view(settings, expression):

@@ -10,6 +10,9 @@ from lossviz.ui.plot import chart
 from lossviz.ui.slots import training_slot
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
+    arm_first,
+    armed,
+    armed_frames,
     armed_param,
     bullets,
     choose_names,
@@ -29,7 +32,8 @@ from lossviz.ui.widgets import (
     training_controls,
 )
 
-__all__ = ["Page", "armed_param", "bullets", "cache", "chart", "choose_names", "compact_layout", "drag_frame",
-           "drag_slider", "keep_settings", "language", "mistakes", "open_tab", "own_stop_only", "page", "param_sliders",
-           "progress", "requested", "say", "setting_sliders", "settings_tab", "slider_step", "spec_slider", "table",
-           "track_page", "training_controls", "training_slot"]
+__all__ = ["Page", "arm_first", "armed", "armed_frames", "armed_param", "bullets", "cache", "chart", "choose_names",
+           "compact_layout", "drag_frame", "drag_slider", "keep_settings", "language", "mistakes", "open_tab",
+           "own_stop_only", "page", "param_sliders", "progress", "requested", "say", "setting_sliders",
+           "settings_tab", "slider_step", "spec_slider", "table", "track_page", "training_controls",
+           "training_slot"]

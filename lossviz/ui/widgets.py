@@ -123,22 +123,33 @@ def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, s
     specs = [(name, key, spec) for name in names for (owner, key), spec in page.schema.param_specs.items()
              if owner == name and not skip(name, key)]
     keys = [page.key(f"{name}.{key}") for name, key, _ in specs]
-    if chart and keys and armed() not in keys:
-        st.session_state[ARMED_KEY] = keys[0]
+    if chart:
+        arm_first(keys)
     places = st.columns(columns) if columns > 1 else [st.container()]
     params: dict = {}
     for index, ((name, key, spec), widget_key) in enumerate(zip(specs, keys, strict=True)):
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
         slider = spec_slider
         if chart:
-            stops = drag_stops(replace(spec, min=0.0) if spec.switch else spec) if widget_key == armed() else []
-            slider = partial(drag_slider, chart=chart, frames=[(stop, drag_frame(widget_key, stop)) for stop in stops])
+            slider = partial(drag_slider, chart=chart,
+                             frames=armed_frames(widget_key, replace(spec, min=0.0) if spec.switch else spec))
         with places[index % len(places)]:
             label = f"{page.name(name)} {page.t(f'param.{key}')}"
             params.setdefault(name, {})[key] = (
                 switched_slider(label, spec, widget_key, help_text, page.t("param.switch", label=label), slider)
                 if spec.switch else slider(label, spec, widget_key, help_text))
     return params
+
+
+def arm_first(keys) -> None:
+    """Arm the first of the drag sliders `keys` unless one of them is armed already."""
+    if keys and armed() not in keys:
+        st.session_state[ARMED_KEY] = keys[0]
+
+
+def armed_frames(widget_key: str, spec: ParamSpec) -> list[tuple[float, str]]:
+    """(stop, frame name) of the drag slider `widget_key` over `spec` if it is armed, else none."""
+    return [(stop, drag_frame(widget_key, stop)) for stop in drag_stops(spec)] if widget_key == armed() else []
 
 
 def armed_param(page: Page) -> tuple[str, str, list[float]] | None:

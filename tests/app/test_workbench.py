@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 
 from lossviz import workbench
-from tests.app.conftest import array_of, figures, open_tab, run_app, tables, url_params, visible_texts
+from tests.app.conftest import (
+    array_of,
+    drag_slider,
+    drag_sliders,
+    figures,
+    open_tab,
+    run_app,
+    tables,
+    url_params,
+    visible_texts,
+)
 
 PAGE = "views/workbench.py"
 
@@ -46,13 +56,13 @@ def test_typing_a_formula_redraws_it_and_the_url_holds_it():
     curve = _custom_curve(app)
     assert curve["y"][curve["x"] == 0] == pytest.approx(0.0)
     assert url_params(app)["expr"] == "log(1 + r**2)"
-    assert not [slider for slider in app.sidebar.slider if slider.label == "parameter a"]  # no parameter left
+    assert not [slider for slider in drag_sliders(app) if slider.label == "parameter a"]  # no parameter left
 
 
 def test_moving_a_parameter_changes_the_curve():
     app = _page()
     before = _custom_curve(app)["y"]
-    app.slider(key="workbench.a").set_value(2.5).run()
+    drag_slider(app, "workbench.a").set_value(2.5).run()
     assert not app.exception
     assert not np.array_equal(_custom_curve(app)["y"], before) and url_params(app)["a"] == "2.5"
 
@@ -96,7 +106,7 @@ def test_a_link_with_a_parameter_outside_its_default_range_opens_exactly_that():
     query = {"expr": "abs(r)**a", "a": "7.5"}
     app = _page(query)
     assert not app.exception and not app.warning
-    slider = next(slider for slider in app.sidebar.slider if slider.label == "parameter a")
+    slider = next(slider for slider in drag_sliders(app) if slider.label == "parameter a")
     assert slider.value == 7.5 and slider.max >= 7.5
     params = url_params(app)
     assert params["expr"] == "abs(r)**a" and params["a"] == "7.5"

@@ -57,3 +57,19 @@ def test_a_hostile_formula_is_refused_in_the_page_and_runs_nothing(page, server)
 
     assert not os.path.exists("/tmp/lossviz-canary")
     assert_healthy(page)
+
+
+def test_the_curves_follow_a_dragged_parameter_before_its_release(page, server):
+    from tests.e2e.helpers import count_websocket_frames, drag_slider_across, slider
+
+    frames = count_websocket_frames(page)
+    open_page(page, server, "workbench", "lang=en&expr=abs(r)**a&a=1&a_min=0.5&a_max=3")
+    before = len(frames)
+    states = drag_slider_across(page, "parameter a")
+    assert len(states) >= 10, f"the curves did not follow the drag: {len(states)} states"
+    assert len(frames) == before, "the drag talked to the server before the release"
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('&a=3&')", timeout=15_000)
+    wait_until_idle(page, quiet_ms=300)
+    assert slider(page, "parameter a").get_attribute("aria-valuetext") == "3.00"
+    assert_healthy(page)
