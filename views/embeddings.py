@@ -28,7 +28,7 @@ def controls():
 
 
 def comparison(settings):
-    st.subheader(t("embeddings.compare_title"))
+    st.header(t("embeddings.compare_title"))
     st.caption(t("embeddings.compare_help", seeds=embeddings.COMPARE_SEEDS))
     key = (settings.group("data"), settings.group("training", without=("mining",)))
     if not ui.requested(t("embeddings.compare_run"), page.key("compare_run"), key):

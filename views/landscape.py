@@ -94,7 +94,7 @@ def surface_view():
     notes.download_button(t("regression.download"), lambda: landscape.paths_csv(by_loss, LANDSCAPE.query(settings)),
                           file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
     notes.markdown(t("landscape.look_for"))
-    st.subheader(t("landscape.nag_title"))
+    st.header(t("landscape.nag_title"))
     st.caption(t("landscape.nag_help"))
     configured = tuple((name, settings.params_key(name)) for name in landscape.NAG_LOSSES)
     if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"), configured)):
@@ -122,7 +122,7 @@ def monitor_controls():
 
 def diagnosis_table():
     """The four shapes a pair of curves takes, what each means, and a preset that shows it."""
-    st.subheader(t("landscape.diagnosis_title"))
+    st.header(t("landscape.diagnosis_title"))
     st.caption(t("landscape.diagnosis_help"))
     for kind in landscape.DIAGNOSES:
         name, signs, remedy, button = st.columns([2, 4, 4, 2], vertical_alignment="center")

@@ -31,7 +31,7 @@ def controls():
 def object_view(data, runs):
     """Per-object recall when there are several objects: does a loss favour the large one?"""
     rows, said = masks.object_rows(data, runs)
-    st.subheader(t("segmentation.objects_title"))
+    st.header(t("segmentation.objects_title"))
     ui.table(rows, page)
     ui.bullets(page, said)
 

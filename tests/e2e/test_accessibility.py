@@ -42,11 +42,13 @@ def open_any(page, server, path, query):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize(("path", "query"), ALL_VIEWS, ids=lambda value: value or "-")
-def test_axe_finds_no_serious_or_critical_fault(page, server, path, query, lang):
+def test_axe_finds_no_serious_or_critical_fault_and_headings_descend(page, server, path, query, lang):
     open_any(page, server, path, f"lang={lang}&{query}")
     faults = [fault for fault in axe_violations(page) if fault["impact"] in ("serious", "critical")]
     assert faults == [], faults
     assert page.evaluate("() => document.documentElement.lang") == lang
+    levels = page.evaluate(HEADINGS_JS)
+    assert levels[0] == 1 and all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), levels
     assert_healthy(page)
 
 
