@@ -52,7 +52,9 @@ AXE_RUN_JS = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags
 
 
 def axe_violations(page) -> list[dict]:
-    """axe-core's WCAG 2.x A and AA violations on the page as it is (id, impact, help, nodes, count)."""
+    """axe-core's WCAG 2.x A and AA violations on the page (id, impact, help, nodes, count), once no
+    element is stale: Streamlit fades the elements of a rerun in progress, and faded text fails contrast."""
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN_JS, AXE_TAGS)
