@@ -29,10 +29,10 @@ def compact_layout() -> None:
             " { flex-wrap: wrap; overflow: visible; mask-image: none; -webkit-mask-image: none; }"
             "[data-testid='stMultiSelect'] .react-aria-ComboBox > div > div > span { flex-wrap: wrap; }"
             # sections are h2 under the page's h1 (no level skipped), at the size of Streamlit's subheaders
-            "[data-testid='stMain'] h2 { font-size: 1.5rem; }"
+            "[data-testid='stMain'] h2 { font-size: 1.5rem !important; }"
             # readable small text: captions in the text colour at 85 % (over 7:1 in either theme), where
-            # Streamlit's own grey is 3.9:1 on white
-            "[data-testid='stCaptionContainer'] { color: inherit; opacity: 0.85; }"
+            # Streamlit's own grey is 3.9:1 on white; important, as Streamlit may add its rule later
+            "[data-testid='stCaptionContainer'] { color: inherit !important; opacity: 0.85; }"
             # a focus ring every keyboard user can see (blue on white: 5:1)
             ":focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }"
             # radios, checkboxes and switches hide their input: the ring goes around the option
