@@ -70,18 +70,21 @@ def explore():
     return {name: settings.params_of(name) for name in drawn}
 
 
-def drag_frames(settings, drawn, curves) -> tuple[list, str | None]:
-    """The curves of the armed slider's loss at each of its stops, as frames of the chart of `curves`
-    (dragging the slider scrubs through them in the browser), and what they show, as an id."""
+def drag_frames(settings, drawn, curves):
+    """What builds the frames of the chart of `curves` that dragging the armed slider scrubs through
+    (its loss's curves at each of its stops), and what they show, as an id; (None, None) unarmed."""
     found = ui.armed_param(page)
     if found is None or found[0] not in drawn:
-        return [], None
+        return None, None
     name, key, stops = found
     others = tuple(item for item in settings.params_key(name) if item[0] != key)
-    along = ui.cache.drag_curves(task, axis, name, others, key, tuple(stops))
-    frames = [(ui.drag_frame(page.key(f"{name}.{key}"), stop), moved) for stop, moved in zip(stops, along, strict=True)]
-    shown = (task, axis, tuple(curve.key for curve in curves), name, key, others)
-    return charts.curve_frames(curves, frames), repr(shown)
+
+    def build():
+        along = ui.cache.drag_curves(task, axis, name, others, key, tuple(stops))
+        return charts.curve_frames(curves, [(ui.drag_frame(page.key(f"{name}.{key}"), stop), moved)
+                                            for stop, moved in zip(stops, along, strict=True)])
+
+    return build, repr((task, axis, tuple(curve.key for curve in curves), name, key, others))
 
 
 def comparison():

@@ -154,18 +154,21 @@ def curve_view(settings, expression):
                        "compared": found["points"]}], page, number_format="{:.2e}")
 
 
-def drag_frames(expression, params: dict, curves) -> tuple[list, str | None]:
-    """The typed loss's curve at each stop of its armed parameter slider, as frames of the chart of
-    `curves`, and what they show, as an id."""
+def drag_frames(expression, params: dict, curves):
+    """What builds the frames of the chart of `curves` that dragging the armed parameter slider
+    scrubs through (the typed loss's curve at each stop), and what they show, as an id; (None, None)
+    unarmed."""
     armed = next((name for name in expression.parameters if page.key(name) == ui.armed()), None)
     if armed is None:
-        return [], None
-    stops = [stop for stop, _ in ui.armed_frames(page.key(armed), parameter_spec(armed))]
+        return None, None
+    named = ui.armed_frames(page.key(armed), parameter_spec(armed))
     others = {name: value for name, value in params.items() if name != armed}
-    moved = workbench.custom_curves_along(expression, others, armed, stops)
-    frames = [(ui.drag_frame(page.key(armed), stop), [curve]) for stop, curve in zip(stops, moved, strict=True)]
-    shown = (expression.text, tuple(sorted(others.items())), armed, tuple(stops), tuple(c.key for c in curves))
-    return charts.curve_frames(curves, frames), repr(shown)
+
+    def build():
+        moved = workbench.custom_curves_along(expression, others, armed, [stop for stop, _ in named])
+        return charts.curve_frames(curves, [(name, [curve]) for (_, name), curve in zip(named, moved, strict=True)])
+
+    return build, repr((expression.text, tuple(sorted(others.items())), named, tuple(c.key for c in curves)))
 
 
 def training_view(settings, expression):

@@ -4,6 +4,7 @@ by Plotly.react (plot.js), with plotly.js's cartesian bundle served from static/
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -20,15 +21,15 @@ _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name(
 WORDS = ("panel", "series", "data", "controls")  # what the component says about a chart, chart.<word>
 
 
-def chart(figure, key: str, extra_frames: list[dict] | None = None, extra_id: str | None = None) -> None:
-    """Draw `figure` with its animation frames (charts.frames_of) and `extra_frames` (plain frame
-    dicts such as charts.curve_frames), with the message it shows if plotly.js cannot load, the
-    words of its text alternative and controls, and its colours in the dark theme. Sent as bytes: the
-    JSON text as it is, not parsed and encoded again.
+def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None, extra_id: str | None = None) -> None:
+    """Draw `figure` with its animation frames (charts.frames_of) and the frames `extra_frames()`
+    builds (plain frame dicts such as charts.curve_frames), with the message it shows if plotly.js
+    cannot load, the words of its text alternative and controls, and its colours in the dark theme.
+    Sent as bytes: the JSON text as it is, not parsed and encoded again.
 
     `extra_id` names what the extra frames show: a fragment's rerun whose extra frames are the ones
-    the mounted chart holds already sends none, and the chart keeps them (a drag slider's 41 stops
-    cost every move otherwise, docs/PERFORMANCE.md)."""
+    the mounted chart holds already neither builds nor sends them, and the chart keeps its own (a drag
+    slider's 41 stops cost every move otherwise, docs/PERFORMANCE.md)."""
     lang = current_language()
     words = json.dumps({word: translate(lang, f"chart.{word}") for word in WORDS}, ensure_ascii=False)
     error = json.dumps(translate(lang, "chart.no_plotly"), ensure_ascii=False)
@@ -36,8 +37,8 @@ def chart(figure, key: str, extra_frames: list[dict] | None = None, extra_id: st
     context = get_script_run_ctx()
     fragment_run = context is not None and bool(context.fragment_ids_this_run)
     st.session_state[key + EXTRA_SUFFIX] = extra_id
-    extra = "null" if fragment_run and extra_id is not None and held == extra_id else json.dumps(
-        plain(extra_frames or []))
+    kept = fragment_run and extra_id is not None and held == extra_id
+    extra = "null" if kept else json.dumps(plain(extra_frames() if extra_frames else []))
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
                 f'"frames": {json.dumps(plain(frames_of(figure)))}, "extra": {extra}, '
                 f'"figure": {figure.to_json()}}}').encode(), key=key)

@@ -131,8 +131,7 @@ def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, s
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
         slider = spec_slider
         if chart:
-            slider = partial(drag_slider, chart=chart,
-                             frames=armed_frames(widget_key, replace(spec, min=0.0) if spec.switch else spec))
+            slider = partial(drag_slider, chart=chart, frames=armed_frames(widget_key, shown_range(spec)))
         with places[index % len(places)]:
             label = f"{page.name(name)} {page.t(f'param.{key}')}"
             params.setdefault(name, {})[key] = (
@@ -161,7 +160,12 @@ def armed_param(page: Page) -> tuple[str, str, list[float]] | None:
     spec = page.schema.param_specs.get((name, key))
     if spec is None or (spec.switch and st.session_state.get(found, 0.0) < 0):
         return None
-    return name, key, drag_stops(replace(spec, min=0.0) if spec.switch else spec)
+    return name, key, drag_stops(shown_range(spec))
+
+
+def shown_range(spec: ParamSpec) -> ParamSpec:
+    """The range a parameter's slider shows: a switchable one's over [0, max] (switched_slider)."""
+    return replace(spec, min=0.0) if spec.switch else spec
 
 
 def drag_frame(widget_key: str, value: float) -> str:
@@ -179,7 +183,7 @@ def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str
         return OFF
     if st.session_state.get(widget_key, spec.default) < 0:  # off until now: start from the default
         st.session_state[widget_key] = max(spec.default, 0.0)
-    return slider(label, replace(spec, min=0.0), widget_key, help_text)
+    return slider(label, shown_range(spec), widget_key, help_text)
 
 
 def choose_names(page: Page, label: str, options, key: str, where=st) -> tuple[str, ...]:

@@ -107,9 +107,13 @@ RECORD_STATES_JS = """() => {
 }""".replace("SIGNATURE", CHART_SIGNATURE_JS)
 
 
-def drag_slider_across(page, label, steps=30, step_ms=16):
+NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def drag_slider_across(page, label, steps=30):
     """Press the thumb of the slider labelled `label`, move it across its track in `steps` moves,
-    and return the distinct chart states drawn before the release; the mouse is still down."""
+    each once the page has painted the one before, and return the distinct chart states drawn before
+    the release; the mouse is still down."""
     track = slider(page, label).bounding_box()
     y = track["y"] + track["height"] / 2
     page.mouse.move(track["x"] + 4, y)
@@ -117,5 +121,5 @@ def drag_slider_across(page, label, steps=30, step_ms=16):
     page.mouse.down()
     for step in range(1, steps + 1):
         page.mouse.move(track["x"] + 4 + (track["width"] - 8) * step / steps, y)
-        page.wait_for_timeout(step_ms)
+        page.evaluate(NEXT_FRAMES_JS)  # the move's scrub has been drawn (ui/drag.js draws on the next frame)
     return page.evaluate("() => { cancelAnimationFrame(window.__recording); return window.__states; }")
