@@ -133,6 +133,10 @@ def curve_view(settings, expression):
     params = params_of(settings, expression)
     custom = ui.cache.typed_curve(expression.text, expression.task, params)
     compared = workbench.compared_curves(expression.axis, settings.compare)
+    unread = [page.name(curve_name) for curve_name in settings.compare
+              if curve_name not in {curve.name for curve in compared}]
+    if unread:
+        st.caption(t("workbench.other_axis", names=", ".join(unread)))
     axis_title = t(f"workbench.axis.{expression.axis}")
     curves = [custom, *compared]
     frames, frames_id = drag_frames(expression, dict(params), curves)

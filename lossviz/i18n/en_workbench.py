@@ -71,6 +71,7 @@ STRINGS = {
     "workbench.axis.r": "residual r = ŷ − y",
     "workbench.axis.p": "probability of the true class p",
     "workbench.axis.z": "logit of the true class z",
+    "workbench.other_axis": "Not drawn against p: {names}. They read scores, not probabilities; write your loss in z to compare them.",
     "workbench.check.nonfinite": ("The loss or its derivative has no finite value at {count} of {total} points of the "
                                   "axis (first at {first}); the chart leaves gaps there."),
     "workbench.check.negative": ("The loss goes below zero (its lowest value {value} at {at}). A negative loss can "

@@ -70,6 +70,7 @@ STRINGS = {
     "workbench.axis.r": "잔차 r = ŷ − y",
     "workbench.axis.p": "정답 클래스의 확률 p",
     "workbench.axis.z": "정답 클래스의 로짓 z",
+    "workbench.other_axis": "p에 대해서는 그리지 않음: {names}. 확률이 아니라 점수를 받는 손실이므로, 내 손실 함수를 z로 쓰면 함께 비교할 수 있습니다.",
     "workbench.check.nonfinite": ("축 위 {total}개 점 가운데 {count}개 점에서 손실이나 그 미분이 유한한 값을 갖지 "
                                   "않습니다(처음은 {first}). 그래프에서 그 부분은 비어 있습니다."),
     "workbench.check.negative": ("손실이 0보다 작아집니다(가장 작은 값은 {at}에서 {value}). 음수 손실은 모델이 한쪽으로 "

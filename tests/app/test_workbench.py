@@ -203,3 +203,12 @@ def test_the_korean_page_shows_no_english_strings_from_the_workbench():
     assert "내 손실 함수" in texts
     app = _upload(open_tab(app, "workbench.view", "data"), "a.csv", workbench.sample_file("residuals").encode())
     assert not app.exception and "전체 손실을 누가 떠맡는가" in " ".join(visible_texts(app))
+
+
+def test_a_loss_that_reads_scores_is_named_when_the_formula_is_in_p():
+    app = _page({"task": "binary", "compare": "bce,hinge"})
+    names = [trace["name"] for trace in figures(app)[0]["data"]]
+    assert "Hinge" not in names
+    assert any("Not drawn against p: Hinge" in caption.value for caption in app.caption)
+    app = _page({"task": "binary", "expr": "softplus(-z)", "compare": "bce,hinge"})
+    assert "Hinge" in [trace["name"] for trace in figures(app)[0]["data"]]
