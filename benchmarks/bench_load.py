@@ -7,6 +7,10 @@ p95 over every press, per page and overall; errors (console errors, failed reque
 no redraw within 20 s); the server's CPU per rerun; and the browser's CPU, kept apart.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_load.py [--sessions 10] [--presses 10]
+        [--only /classification] [--checkout DIR]
+
+--only keeps the pages whose path starts so (every session on one lab); --checkout serves another
+checkout's app (e.g. `git worktree add DIR <commit>`), for a before-and-after in one sitting.
 """
 
 import argparse
@@ -44,8 +48,8 @@ def chromium_cpu_seconds() -> float:
     return total
 
 
-async def visitor(browser, server, index: int, presses: int, results: dict, errors: list):
-    path, label = PAGES[index % len(PAGES)]
+async def visitor(browser, server, pages, index: int, presses: int, results: dict, errors: list):
+    path, label = pages[index % len(pages)]
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
     await page.add_init_script(INIT_SCRIPT)
@@ -71,15 +75,15 @@ async def visitor(browser, server, index: int, presses: int, results: dict, erro
     await context.close()
 
 
-async def run(sessions: int, presses: int):
-    server = Server(ROOT / "app.py").start()
+async def run(sessions: int, presses: int, pages, checkout: Path = ROOT):
+    server = Server(checkout / "app.py", cwd=checkout).start()
     results: dict[str, list[float]] = {}
     errors: list[str] = []
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             server_before, browser_before = server_cpu_seconds(server), chromium_cpu_seconds()
-            await asyncio.gather(*(visitor(browser, server, index, presses, results, errors)
+            await asyncio.gather(*(visitor(browser, server, pages, index, presses, results, errors)
                                    for index in range(sessions)))
             server_cpu = server_cpu_seconds(server) - server_before
             browser_cpu = chromium_cpu_seconds() - browser_before
@@ -94,10 +98,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--presses", type=int, default=10)
+    parser.add_argument("--only", default="/", help="the pages whose path starts with this")
+    parser.add_argument("--checkout", type=Path, default=ROOT, help="the checkout whose app to serve")
     args = parser.parse_args()
-    results, errors, server_cpu, browser_cpu, rss = asyncio.run(run(args.sessions, args.presses))
+    pages = [(path, label) for path, label in PAGES if path.startswith(args.only)]
+    if not pages:
+        parser.error(f"no page starts with {args.only}")
+    results, errors, server_cpu, browser_cpu, rss = asyncio.run(
+        run(args.sessions, args.presses, pages, args.checkout.resolve()))
     every = [ms for times in results.values() for ms in times]
-    print(f"{args.sessions} sessions at once, {args.presses} presses each, one server process, headless chromium")
+    print(f"{args.sessions} sessions at once, {args.presses} presses each, one server process ({args.checkout}), "
+          "headless chromium")
     for path, times in sorted(results.items()):
         print(f"  {path:<16} presses {len(times):>3}  median {statistics.median(times):6.0f} ms  "
               f"p95 {percentile(times, 0.95):6.0f} ms")

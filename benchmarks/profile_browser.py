@@ -20,7 +20,7 @@ from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chrom
 
 def profile(path: str, slider_label: str, presses: int, script: Path = ROOT / "app.py") -> list[dict]:
     trace = Path(tempfile.mkdtemp()) / "trace.json"
-    server = Server(script).start()
+    server = Server(script, cwd=script.parent if script.name == "app.py" else ROOT).start()
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)

@@ -248,24 +248,7 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     `labels`: x, y, points, outliers, truth, epoch, play, pause, history_x, history_y, diverged, and
     names (a dict: loss -> the name shown).
     """
-    x, y = data.x[:, 0], data.y
-    margin_x, margin_y = 0.05 * np.ptp(x), 0.08 * max(np.ptp(y), 1e-9)
-    x_range = (float(x.min() - margin_x), float(x.max() + margin_x))
-    y_range = [float(y.min() - margin_y), float(y.max() + margin_y)]
-    sizes = np.full(x.size, POINT_SIZE)
-    if influence is not None:
-        sizes = pull_sizes(influence)
-    traces = []
-    # outliers opaque: their colour must read as the palette's vermilion, apart from the losses' orange
-    for name, mask, color, opacity in ((labels["points"], ~data.is_outlier, POINT_COLOR, 0.65),
-                                       (labels["outliers"], data.is_outlier, OUTLIER_COLOR, 0.9)):
-        traces.append({"type": "scatter", "mode": "markers", "x": x[mask], "y": y[mask], "name": name,
-                       "marker": {"color": color, "size": sizes[mask], "opacity": opacity, "line": {"width": 0}},
-                       "hovertemplate": "(%{x:.3g}, %{y:.3g})<extra></extra>"})
-    if np.all(np.isfinite(data.true_params)):  # uploaded points have no known line
-        traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
-                       data.true_params, x_range), "name": labels["truth"],
-                       "line": {"color": TRUTH_COLOR, "width": 2, "dash": "dash"}, "hoverinfo": "skip"})
+    traces, x_range, y_range = fit_points(data, influence, labels)
 
     def lines_at(epoch):
         return [{"x": x_range, "y": _line_ends(history.params[min(epoch, history.epochs_run)], x_range)}
@@ -275,6 +258,68 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
     figure_layout["yaxis"]["range"] = y_range
     figure_layout["xaxis"]["range"] = list(x_range)
     return animated_lines(traces, histories, lines_at, figure_layout, labels, fixed=panel)
+
+
+def fit_points(data, influence, labels: dict) -> tuple[list[dict], tuple[float, float], list[float]]:
+    """fit_figure's first traces (the points, the outliers and the true line) and its axes' ranges."""
+    x, y = data.x[:, 0], data.y
+    margin_x, margin_y = 0.05 * np.ptp(x), 0.08 * max(np.ptp(y), 1e-9)
+    x_range = (float(x.min() - margin_x), float(x.max() + margin_x))
+    y_range = [float(y.min() - margin_y), float(y.max() + margin_y)]
+    sizes = np.full(x.size, POINT_SIZE)
+    if influence is not None:
+        sizes = pull_sizes(influence)
+    traces = []
+    # outliers opaque: their colour must read as the palette's vermilion, apart from the losses' orange
+    for uid, mask, color, opacity in (("points", ~data.is_outlier, POINT_COLOR, 0.65),
+                                      ("outliers", data.is_outlier, OUTLIER_COLOR, 0.9)):
+        traces.append({"type": "scatter", "mode": "markers", "x": x[mask], "y": y[mask], "name": labels[uid],
+                       "meta": {"uid": uid}, "hovertemplate": "(%{x:.3g}, %{y:.3g})<extra></extra>",
+                       "marker": {"color": color, "size": sizes[mask], "opacity": opacity, "line": {"width": 0}}})
+    if np.all(np.isfinite(data.true_params)):  # uploaded points have no known line
+        traces.append({"type": "scatter", "mode": "lines", "x": x_range, "y": _line_ends(
+                       data.true_params, x_range), "name": labels["truth"], "meta": {"uid": "truth"},
+                       "line": {"color": TRUTH_COLOR, "width": 2, "dash": "dash"}, "hoverinfo": "skip"})
+    return traces, x_range, y_range
+
+
+FIT_FRAME_LABELS = {"points": "", "outliers": "", "truth": ""}
+
+
+def fit_frame(name: str, data, histories, influence=None) -> dict:
+    """A frame a dragged slider shows on fit_figure: its points, its lines as trained (their last
+    epoch) and its loss curves at another setting, with the panels' ranges; matched to the figure's
+    traces by their meta.uid, as traces come and go (a diverged run's cross; plotly.py drops a
+    trace's own uid). Plain dicts with float32 arrays,
+    sent beside the figure (ui.chart) and drawn by ui/drag.js."""
+    traces, x_range, y_range = fit_points(data, influence, FIT_FRAME_LABELS)
+    traces += [{"meta": {"uid": f"line:{history.loss}"}, "x": x_range,
+                "y": _line_ends(history.params[history.epochs_run], x_range)} for history in histories]
+    panel = history_traces(histories, suffix="2")
+    traces += panel
+    shown = [{"x": typed_array(trace["x"]), "y": typed_array(trace["y"]),
+              **({"marker.size": typed_array(trace["marker"]["size"])} if "size" in trace.get("marker", {}) else {})}
+             for trace in traces]
+    values = np.concatenate([np.asarray(trace["y"], dtype=float) for trace in panel])
+    values = values[np.isfinite(values) & (values > 0)]
+    logs = [float(np.log10(values.min())), float(np.log10(values.max()))] if values.size else [-1.0, 0.0]
+    return {"name": name, "uids": [trace["meta"]["uid"] for trace in traces], "data": shown,
+            "layout": {"xaxis.range": list(x_range), "yaxis.range": y_range, "yaxis2.range": logs}}
+
+
+def held_still(frames: list[dict]) -> list[dict]:
+    """`frames` of fit_frame with one layout, each panel's ranges united over all of them: while a
+    slider is dragged the axes stay still, and each step redraws the traces alone (ui/drag.js). The
+    release draws the exact figure, with its own ranges."""
+    if not frames:
+        return frames
+    united = {}
+    for key in frames[0]["layout"]:
+        lows, highs = zip(*(frame["layout"][key] for frame in frames), strict=True)
+        united[key] = [min(lows), max(highs)]
+    low, high = united.pop("yaxis2.range")  # the loss panel keeps its autorange, with ticks for all
+    united["yaxis2.tickvals"] = log_ticks(10.0 ** low, 10.0 ** high)
+    return [{**frame, "layout": united} for frame in frames]
 
 
 def with_history_panel(labels: dict, revision: str, histories) -> tuple[dict, list[dict]]:
@@ -302,7 +347,7 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
     for history, line in zip(histories, lines_at(epochs[-1]), strict=True):
         name = display(labels.get("names"), history.loss)
         traces.append({"type": "scatter", "mode": "lines", **line, "name": name,
-                       "line": loss_line(history.loss, 3),
+                       "meta": {"uid": f"line:{history.loss}"}, "line": loss_line(history.loss, 3),
                        "hovertemplate": f"{name}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
     # An animation step (redraw off) replots only the panels of the traces its frame names and
@@ -370,17 +415,19 @@ def history_traces(histories, *, validation_name: str = "", suffix: str = "", na
         relative = history.relative_values()
         epochs = drawn_epochs(relative.size)
         traces.append({"type": "scatter", "mode": "lines", "x": epochs, "y": relative[epochs], **axes,
-                       "name": name, "legendgroup": history.loss, "showlegend": not suffix,
+                       "name": name, "meta": {"uid": f"history:{history.loss}"}, "legendgroup": history.loss,
+                       "showlegend": not suffix,
                        "line": {"color": color, "width": 2.5}, "hovertemplate": "%{y:.3g}"})
         if validation_name and history.val_values is not None and history.values[0] > 0:
             traces.append({"type": "scatter", "mode": "lines", "x": epochs, **axes,
                            "y": history.val_values[epochs] / history.values[0],
-                           "name": f"{name} ({validation_name})",
+                           "name": f"{name} ({validation_name})", "meta": {"uid": f"validation:{history.loss}"},
                            "legendgroup": history.loss, "showlegend": False,
                            "line": {"color": color, "width": 1.5, "dash": "dot"}, "hovertemplate": "%{y:.3g}"})
         if history.diverged_at is not None:
             traces.append({"type": "scatter", "mode": "markers", "x": [history.epochs_run], "y": [relative[-1]],
                            **axes, "marker": {"symbol": "x", "size": 14, "color": color}, "showlegend": False,
+                           "meta": {"uid": f"diverged:{history.loss}"},
                            "hovertemplate": f"{name}: {diverged}<extra></extra>"})
     return traces
 

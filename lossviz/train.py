@@ -218,6 +218,58 @@ class SeedTable:
         return np.sqrt(np.divide((centred ** 2).sum(axis=-1), np.maximum(self.runs - 1, 1)))
 
 
+# What the fits behind a dragged slider's frames may cost: point-epochs, an epoch counted as a
+# thousand points more (its fixed overhead), about 0.6 s on the project's machine (docs/PERFORMANCE.md)
+DRAG_WORK = 80_000_000
+DRAG_STOP_COUNTS = (41, 21, 11)  # tried in turn: the most stops whose fits stay within DRAG_WORK
+
+
+def fit_work(data_settings: dict, losses_count: int, training: dict) -> float:
+    """The cost of fitting `losses_count` lines to the data of these settings, in DRAG_WORK's units."""
+    return losses_count * training["epochs"] * (data_settings["n"] + 1000)
+
+
+def with_setting(data_settings: dict, configured: dict[str, dict], training: dict, key: str, value):
+    """The three groups of a lab's settings (data, {loss: params}, training) with `key` (a data or
+    training setting, or "<loss>.<parameter>") set to `value`."""
+    if key in data_settings:
+        return {**data_settings, key: value}, configured, training
+    if key in training:
+        return data_settings, configured, {**training, key: value}
+    name, param = key.rsplit(".", 1)
+    return data_settings, {**configured, name: {**configured[name], param: value}}, training
+
+
+def affordable_stops(spec: ParamSpec, data_settings: dict, configured: dict[str, dict], training: dict,
+                     key: str) -> list[float]:
+    """The stops of setting `key` (over `spec`) at which a dragged slider's chart can hold fits:
+    the most of DRAG_STOP_COUNTS whose fits together cost at most DRAG_WORK; none beyond it."""
+    from lossviz.gallery import drag_stops
+
+    for most in DRAG_STOP_COUNTS:
+        stops = drag_stops(spec, most)
+        work = 0.0
+        for stop in stops:
+            data_at, _, training_at = with_setting(data_settings, configured, training, key, stop)
+            work += fit_work(data_at, len(configured), training_at)
+        if work <= DRAG_WORK:
+            return stops
+    return []
+
+
+def fits_along(data_settings: dict, configured: dict[str, dict], training: dict, key: str,
+               stops) -> list[tuple[RegressionData, list[History]]]:
+    """The regression lab's data and each configured loss's line with setting `key` at each of
+    `stops` (with_setting), the others as given: what a dragged slider's chart holds."""
+    fits = []
+    for stop in stops:
+        data, losses_at, training_at = with_setting(data_settings, configured, training, key, stop)
+        points = regression_data(**data)
+        fits.append((points, [train_linear(losses.get(name, **params), points, **training_at)
+                              for name, params in losses_at.items()]))
+    return fits
+
+
 @dataclass(frozen=True)
 class Sweep:
     """Parameter errors of each loss against the outlier fraction, over SWEEP_SEEDS data sets.

@@ -11,6 +11,7 @@ from lossviz.verdicts import BREAKDOWN_ERROR, breakdown_sentences
 page = ui.page("regression", REGRESSION)
 t = page.t
 DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
+CHART = page.key("fit_chart")  # the chart every slider of the lab drags
 FIT_LABELS = ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x", "history_y",
               "diverged_mark")
 
@@ -26,17 +27,17 @@ def controls():
         values["outlier_kind"] = st.radio(t("regression.outlier_kind"), OUTLIER_KINDS, key=page.key("outlier_kind"),
                                           horizontal=True, format_func=lambda kind: t(f"regression.kind.{kind}"))
         for key in DATA_SLIDERS:
-            values[key] = ui.spec_slider(t(f"regression.{key}"), REGRESSION.numbers[key], page.key(key))
+            values[key] = ui.drag_slider(t(f"regression.{key}"), REGRESSION.numbers[key], page.key(key), chart=CHART)
     elif opened == "losses":
         values["losses"] = ui.choose_names(page, t("regression.losses"), REGRESSION_LOSSES, "losses")
-        params = ui.param_sliders(page, values["losses"])
+        params = ui.param_sliders(page, values["losses"], chart=CHART, first_armed=False)
         if "huber" in values["losses"]:
             delta = Huber.rule_of_thumb(st.session_state.get(page.key("noise"), REGRESSION.numbers["noise"].default))
             st.button(t("regression.huber_rule", delta=f"{delta:g}"), help=t("regression.huber_rule_help"),
                       key=page.key("huber_rule"), on_click=st.session_state.__setitem__,
                       args=(page.key("huber.delta"), delta))
     else:
-        values.update(ui.training_controls(page))
+        values.update(ui.training_controls(page, chart=CHART))
     return page.settings(values, params)
 
 
@@ -65,8 +66,35 @@ def fit_view(settings, data, histories):
     pulls = None if pull_of == "none" else train.influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
                                                      data.true_params)
     labels = {key: t(f"regression.{key}") for key in FIT_LABELS} | {"names": page.names(settings.losses)}
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of))
     ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
-             key=page.key("fit_chart"))
+             key=CHART, extra_frames=frames, extra_id=frames_id)
+
+
+def drag_frames(settings, setting: str, pull_of: str):
+    """What builds the chart's frames along the dragged `setting` (the lab's data and fits at each
+    stop its cost allows, train.affordable_stops), and what they show, as an id; None for none."""
+    name, _, param = setting.rpartition(".")
+    if name and (name not in settings.losses or settings.params_of(name)[param] < 0):  # not drawn, or off
+        return None
+    spec = ui.shown_range(REGRESSION.param_specs[name, param]) if name else REGRESSION.numbers[setting]
+    data, training = dict(settings.group("data")), dict(settings.group("training"))
+    configured = {loss: settings.params_of(loss) for loss in settings.losses}
+    stops = train.affordable_stops(spec, data, configured, training, setting)
+    if not stops:
+        return None
+    stops = tuple(int(stop) if spec.integer else stop for stop in stops)
+    # the dragged setting's own value does not matter (each stop sets it): a release keeps the frames
+    data, configured, training = train.with_setting(data, configured, training, setting, stops[0])
+    frozen = tuple((loss, tuple(sorted(params.items()))) for loss, params in configured.items())
+    key = (tuple(sorted(data.items())), frozen, tuple(sorted(training.items())), setting, stops,
+           tuple(ui.drag_frame(page.key(setting), stop) for stop in stops), pull_of)
+    frames_id = repr(key)
+
+    def build():
+        return ui.cache.fit_frames(*key)
+
+    return build, frames_id
 
 
 def errors_view(settings, data, histories):

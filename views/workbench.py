@@ -59,7 +59,7 @@ def parameter_slider(name: str, values: dict) -> float:
     spec = parameter_spec(name)
     st.session_state[low_key], st.session_state[high_key], st.session_state[key] = spec.min, spec.max, spec.default
     values[name] = ui.drag_slider(t("workbench.parameter", name=name), spec, key, t("workbench.parameter_help"),
-                                  chart=page.key("curve_chart"), frames=ui.armed_frames(key, spec))
+                                  chart=page.key("curve_chart"))
     with st.popover(t("workbench.range", name=name), width="stretch"):
         bound = WORKBENCH.numbers[f"{name}_min"]
         values[f"{name}_min"] = st.number_input(t("workbench.range_min"), min_value=bound.min, max_value=bound.max,

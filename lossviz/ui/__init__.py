@@ -21,11 +21,13 @@ from lossviz.ui.widgets import (
     mistakes,
     open_tab,
     param_sliders,
+    pressed_frames,
     progress,
     requested,
     say,
     setting_sliders,
     settings_tab,
+    shown_range,
     slider_step,
     spec_slider,
     table,
@@ -34,6 +36,6 @@ from lossviz.ui.widgets import (
 
 __all__ = ["Page", "arm_first", "armed", "armed_frames", "armed_param", "bullets", "cache", "chart", "choose_names",
            "compact_layout", "drag_frame", "drag_slider", "keep_settings", "language", "mistakes", "open_tab",
-           "own_stop_only", "page", "param_sliders", "progress", "requested", "say", "setting_sliders",
-           "settings_tab", "slider_step", "spec_slider", "table", "track_page", "training_controls",
-           "training_slot"]
+           "own_stop_only", "page", "param_sliders", "pressed_frames", "progress", "requested", "say",
+           "setting_sliders", "settings_tab", "shown_range", "slider_step", "spec_slider", "table", "track_page",
+           "training_controls", "training_slot"]

@@ -9,6 +9,7 @@ from collections import OrderedDict
 import streamlit as st
 
 from lossviz import distributions, embeddings, gallery, landscape, losses, masks, workbench
+from lossviz.charts import fit_frame, held_still
 from lossviz.data import (
     ClassificationData,
     RegressionData,
@@ -24,11 +25,14 @@ from lossviz.train import (
     ImbalanceSweep,
     Objective,
     Sweep,
+    fits_along,
     imbalance_sweep,
+    influence,
     objective,
     outlier_sweep,
     train_classifier,
     train_linear,
+    with_setting,
 )
 from lossviz.ui.slots import training_slot
 
@@ -146,6 +150,23 @@ def regression_set(data: tuple) -> RegressionData:
 def line_fit(data: tuple, name: str, params: tuple, training: tuple) -> History:
     """One loss's line, per (data, loss, parameters, training)."""
     return train_linear(losses.get(name, **dict(params)), regression_set(data), **dict(training))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def fit_frames(data: tuple, configured: tuple, training: tuple, key: str, stops: tuple, names: tuple,
+               pull_of: str) -> list[dict]:
+    """The regression lab's chart at each of `stops` of setting `key` (train.fits_along), as frames
+    named `names` that its drag slider scrubs through; points sized by the pull of loss `pull_of`
+    ("none": not sized). Per (data, (loss, params) pairs, training, setting, stops, sizing)."""
+    configured_losses = {name: dict(params) for name, params in configured}
+    fits = fits_along(dict(data), configured_losses, dict(training), key, stops)
+    frames = []
+    for name, stop, (points, histories) in zip(names, stops, fits, strict=True):
+        _, losses_at, _ = with_setting(dict(data), configured_losses, dict(training), key, stop)
+        pulls = None if pull_of == "none" else influence(losses.get(pull_of, **losses_at[pull_of]), points,
+                                                           points.true_params)
+        frames.append(fit_frame(name, points, histories, pulls))
+    return held_still(frames)
 
 
 class Recent:

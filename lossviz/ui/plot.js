@@ -196,8 +196,9 @@ export default function (component) {
   }
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
   const { figure, error: failed, words, dark, key, frames, extra } = JSON.parse(text);
-  if (extra !== null) graph.lossvizExtra = extra;  // null: the ones it holds (a drag slider's, ui/plot.py)
-  figure.frames = [...frames, ...(graph.lossvizExtra || [])];  // sent beside the figure (charts.figure says why)
+  // a drag slider's frames (ui/drag.js reads them here; plotly need not hold them); null: keep the ones held
+  if (extra !== null) graph.lossvizExtra = extra;
+  figure.frames = frames;  // the animation's, sent beside the figure (charts.figure says why)
   graph.dataset.key = key;  // a drag slider finds its chart by it (ui/drag.js)
   // nothing a visitor does sends a chart's data anywhere: no "send to Chart Studio" or cloud link
   const config = { displaylogo: false, showSendToCloud: false, showEditInChartStudio: false, showLink: false,

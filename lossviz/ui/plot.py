@@ -36,12 +36,12 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
     held = st.session_state.get(key + EXTRA_SUFFIX)
     context = get_script_run_ctx()
     fragment_run = context is not None and bool(context.fragment_ids_this_run)
-    st.session_state[key + EXTRA_SUFFIX] = extra_id
     kept = fragment_run and extra_id is not None and held == extra_id
     extra = "null" if kept else json.dumps(plain(extra_frames() if extra_frames else []))
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
                 f'"frames": {json.dumps(plain(frames_of(figure)))}, "extra": {extra}, '
                 f'"figure": {figure.to_json()}}}').encode(), key=key)
+    st.session_state[key + EXTRA_SUFFIX] = extra_id  # once sent: a rerun that interrupts the build sends them
 
 
 EXTRA_SUFFIX = ".extra"  # the session key of what the mounted chart's extra frames show

@@ -21,6 +21,7 @@ from lossviz.state import OFF, SWITCH_SUFFIX
 from lossviz.tables import markdown_table
 from lossviz.ui import cache, url
 from lossviz.ui.page import Page
+from lossviz.ui.plot import EXTRA_SUFFIX
 
 LAB_TABS = ("data", "losses", "training")  # of a lab's settings
 
@@ -71,11 +72,11 @@ _DRAG = st.components.v2.component("lossviz.drag", js=(Path(__file__).with_name(
                                    isolate_styles=False)
 
 
-def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None, chart: str = "",
-                frames=()) -> float:
+def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,
+                chart: str = "") -> float:
     """A slider over `spec` whose chart (the ui.chart keyed `chart`) follows the thumb while it is
-    dragged, through `frames` ((value, frame name) pairs: the curves the chart holds at those stops,
-    none until the slider is armed, see armed()). Its value lives in session_state[widget_key] as a
+    dragged, through the frames named by drag_frame that the chart holds for it (a press on it arms
+    it when the chart holds none: see armed()). Its value lives in session_state[widget_key] as a
     st.slider's would; keyboard arrows move it a step and send it, as a release does."""
     kind = int if spec.integer else float
     stops = spec.log_steps() if spec.log else None
@@ -85,8 +86,7 @@ def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
     st.session_state[widget_key] = value
     decimals = 0 if spec.integer else max(2, -math.floor(math.log10(spec.step)) if spec.step < 1 else 0)
     data = {"name": widget_key, "label": label, "help": help_text or "", "min": spec.min, "max": spec.max,
-            "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "chart": chart,
-            "frames": [[float(stop), name] for stop, name in frames]}
+            "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "chart": chart}
     _DRAG(key=widget_key + DRAG_SUFFIX, data=json.dumps(data).encode(), default={"value": value},
           on_value_change=lambda: _take_value(widget_key, kind), on_arm_change=lambda: _arm(widget_key))
     return kind(st.session_state[widget_key])
@@ -97,12 +97,37 @@ def _take_value(widget_key: str, kind) -> None:
 
 
 def _arm(widget_key: str) -> None:
-    st.session_state[ARMED_KEY] = widget_key
+    st.session_state[ARMED_KEY] = st.session_state[PRESSED_KEY] = widget_key
+
+
+PRESSED_KEY = "drag.pressed"  # the drag slider a press has armed, until its chart has its frames
 
 
 def armed(default: str = "") -> str:
     """The session key of the drag slider whose stops its chart holds (the one last pressed, else `default`)."""
     return st.session_state.get(ARMED_KEY, default)
+
+
+def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[Callable, str] | None]):
+    """(builder, id) of the drag frames a lab's chart (keyed `chart_key`) holds: those of the
+    page's armed setting (a key of its numbers, or "<loss>.<parameter>"; `frames_of(setting)` gives
+    their builder and id, or None), built on the run a press on its slider asked for them and kept
+    while they stay the same; (None, None) once another setting changes them. A lab's frames cost
+    hundreds of ms, paid on a press, not on every move of another slider or key."""
+    found = armed()
+    built = frames_of(found[len(page.key("")):]) if found.startswith(page.key("")) else None
+    if built is None:
+        return None, None
+    if st.session_state.get(chart_key + EXTRA_SUFFIX) == built[1]:
+        st.session_state.pop(PRESSED_KEY, None)  # delivered: from now on, another setting's move drops them
+        return built
+    # asked for and not delivered yet: a release can interrupt the run that builds them
+    return built if st.session_state.get(PRESSED_KEY) == found else (None, None)
+
+
+def armed_frames(widget_key: str, spec: ParamSpec) -> list[tuple[float, str]]:
+    """(stop, frame name) of the drag slider `widget_key` over `spec` if it is armed, else none."""
+    return [(stop, drag_frame(widget_key, stop)) for stop in drag_stops(spec)] if widget_key == armed() else []
 
 
 def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
@@ -114,24 +139,23 @@ def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
 
 
 def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, str], bool] = lambda name, key: False,
-                  help_name: Callable[[str], str] = lambda name: name, chart: str = "") -> dict[str, dict[str, float]]:
+                  help_name: Callable[[str], str] = lambda name: name, chart: str = "",
+                  first_armed: bool = True) -> dict[str, dict[str, float]]:
     """The sliders of the parameters of losses (or methods) `names`, from the page's schema, labelled
     by the names shown for both ("Huber δ"), in `columns` columns; returns {name: {param: value}}.
     `help_name(name)`: the loss whose help texts a name's sliders show. With `chart` (a ui.chart's
-    key), drag sliders that the chart follows; the armed one (the last pressed, else the first) is
-    offered its frames, named by drag_frame."""
+    key), drag sliders that the chart follows; the armed one is the last pressed, else (with
+    `first_armed`) the first."""
     specs = [(name, key, spec) for name in names for (owner, key), spec in page.schema.param_specs.items()
              if owner == name and not skip(name, key)]
     keys = [page.key(f"{name}.{key}") for name, key, _ in specs]
-    if chart:
+    if chart and first_armed:
         arm_first(keys)
     places = st.columns(columns) if columns > 1 else [st.container()]
     params: dict = {}
     for index, ((name, key, spec), widget_key) in enumerate(zip(specs, keys, strict=True)):
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
-        slider = spec_slider
-        if chart:
-            slider = partial(drag_slider, chart=chart, frames=armed_frames(widget_key, shown_range(spec)))
+        slider = partial(drag_slider, chart=chart) if chart else spec_slider
         with places[index % len(places)]:
             label = f"{page.name(name)} {page.t(f'param.{key}')}"
             params.setdefault(name, {})[key] = (
@@ -144,11 +168,6 @@ def arm_first(keys) -> None:
     """Arm the first of the drag sliders `keys` unless one of them is armed already."""
     if keys and armed() not in keys:
         st.session_state[ARMED_KEY] = keys[0]
-
-
-def armed_frames(widget_key: str, spec: ParamSpec) -> list[tuple[float, str]]:
-    """(stop, frame name) of the drag slider `widget_key` over `spec` if it is armed, else none."""
-    return [(stop, drag_frame(widget_key, stop)) for stop in drag_stops(spec)] if widget_key == armed() else []
 
 
 def armed_param(page: Page) -> tuple[str, str, list[float]] | None:
@@ -193,14 +212,16 @@ def choose_names(page: Page, label: str, options, key: str, where=st) -> tuple[s
                                    placeholder=page.t("regression.losses_placeholder")))
 
 
-def training_controls(page: Page) -> dict:
-    """Optimizer, learning rate, momentum (for the two that use it) and epochs, as a lab's settings."""
+def training_controls(page: Page, chart: str = "") -> dict:
+    """Optimizer, learning rate, momentum (for the two that use it) and epochs, as a lab's settings;
+    with `chart` (a ui.chart's key), drag sliders that the chart follows."""
     values = {"optimizer": st.selectbox(page.t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
                                         format_func=lambda name: page.t(f"optimizer.{name}"))}
+    slider = partial(drag_slider, chart=chart) if chart else spec_slider
     for key in ("lr", "momentum", "epochs"):
         if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
             continue
-        values[key] = spec_slider(page.t(f"regression.{key}"), page.schema.numbers[key], page.key(key))
+        values[key] = slider(page.t(f"regression.{key}"), page.schema.numbers[key], page.key(key))
     return values
 
 

@@ -5,7 +5,17 @@ import numpy as np
 import pytest
 
 from lossviz import charts
-from tests.app.conftest import array_of, figures, key_of, open_tab, run_app, tables, url_params
+from tests.app.conftest import (
+    array_of,
+    drag_slider,
+    drag_sliders,
+    figures,
+    key_of,
+    open_tab,
+    run_app,
+    tables,
+    url_params,
+)
 
 PAGE = "views/regression.py"
 
@@ -56,7 +66,7 @@ def test_the_fit_chart_animates_every_loss_in_the_browser():
 def test_raising_the_outlier_fraction_pulls_mse_away_and_not_huber():
     app = _lab({"outlier_fraction": "0"})
     clean = _errors(app)
-    app.slider(key="regression.outlier_fraction").set_value(0.3).run()
+    drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()
     assert not app.exception
     dirty = _errors(app)
     assert dirty["mse"][1] > 10 * clean["mse"][1]  # the intercept follows the outliers
@@ -67,7 +77,7 @@ def test_raising_the_outlier_fraction_pulls_mse_away_and_not_huber():
 def test_moving_delta_changes_hubers_fit_only():
     app = _lab({"outlier_fraction": "0.2"})
     before = _errors(_tab(app, "losses"))
-    app.slider(key="regression.huber.delta").set_value(4.0).run()
+    drag_slider(app, "regression.huber.delta").set_value(4.0).run()
     assert not app.exception
     after = _errors(app)
     assert after["huber"] != before["huber"] and after["mse"] == before["mse"]
@@ -76,15 +86,16 @@ def test_moving_delta_changes_hubers_fit_only():
 
 def test_settings_in_a_closed_tab_keep_their_values():
     app = _lab()
-    app.slider(key="regression.outlier_fraction").set_value(0.3).run()
-    _tab(app, "losses").slider(key="regression.huber.delta").set_value(2.0).run()
+    drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()
+    drag_slider(_tab(app, "losses"), "regression.huber.delta").set_value(2.0).run()
     _tab(app, "training").selectbox(key="regression.optimizer").set_value("adam").run()
     assert not app.exception
-    assert [slider.key for slider in app.slider] == ["regression.epochs"]  # the data and loss sliders are not drawn
+    # the data and loss sliders are not drawn
+    assert [slider.key for slider in drag_sliders(app)] == ["regression.lr", "regression.epochs"]
     assert {key: url_params(app)[key] for key in ("outlier_fraction", "huber.delta", "optimizer")} == {
         "outlier_fraction": "0.3", "huber.delta": "2", "optimizer": "adam"}
-    assert _tab(app, "data").slider(key="regression.outlier_fraction").value == 0.3
-    assert _tab(app, "losses").slider(key="regression.huber.delta").value == 2.0
+    assert drag_slider(_tab(app, "data"), "regression.outlier_fraction").value == 0.3
+    assert drag_slider(_tab(app, "losses"), "regression.huber.delta").value == 2.0
 
 
 def test_point_size_follows_the_chosen_loss():
@@ -138,7 +149,7 @@ def test_a_shared_link_reopens_the_same_lab_in_korean():
     assert app.radio(key="regression.influence").value == "mae"
     _tab(app, "losses")
     assert app.multiselect(key="regression.losses").value == ["barron", "mae"]
-    assert app.slider(key="regression.barron.alpha").value == -2.0
+    assert drag_slider(app, "regression.barron.alpha").value == -2.0
     assert _tab(app, "training").selectbox(key="regression.optimizer").value == "adam"
     assert {key: url_params(app)[key] for key in query} == query
 
@@ -170,12 +181,51 @@ def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_f
     app = _lab({"epochs": "50"})
     app.button(key="regression.sweep_run").click().run()
     app.radio(key="regression.measure").set_value("intercept").run()
-    app.slider(key="regression.outlier_fraction").set_value(0.2).run()
+    drag_slider(app, "regression.outlier_fraction").set_value(0.2).run()
     assert not app.exception
     assert len(figures(app)) == 2, "the sweep does not depend on the outlier fraction and stays"
-    _tab(app, "training").slider(key="regression.epochs").set_value(60).run()
+    drag_slider(_tab(app, "training"), "regression.epochs").set_value(60).run()
     assert len(figures(app)) == 1  # a new setting hides the old sweep
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
     assert app.radio(key="regression.measure").value == "intercept"
     assert url_params(app)["measure"] == "intercept"
+
+
+def _drag_frames(app):
+    return [frame for frame in _fit_spec(app)["frames"] if "=" in frame["name"]]
+
+
+def _press(app, setting):
+    """What a press on a drag slider does: it arms the slider, whose chart then asks for its frames."""
+    app.session_state["drag.armed"] = app.session_state["drag.pressed"] = f"regression.{setting}"
+    return app.run()
+
+
+def test_a_pressed_slider_gets_its_frames_and_keeps_them_until_another_setting_moves():
+    app = _lab()
+    assert not _drag_frames(app)  # nothing is computed for a drag before a press
+    frames = _drag_frames(_press(app, "outlier_fraction"))
+    assert [frame["name"] for frame in frames][:2] == ["regression.outlier_fraction=0",
+                                                        "regression.outlier_fraction=0.01"]
+    assert len(frames) == 41 and frames[-1]["name"] == "regression.outlier_fraction=0.5"
+    uids = [trace["meta"]["uid"] for trace in _fit_spec(app)["data"]]
+    assert set(frames[0]["uids"]) <= set(uids)
+    drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # the release
+    assert [frame["name"] for frame in _drag_frames(app)] == [frame["name"] for frame in frames]
+    drag_slider(app, "regression.noise").set_value(1.0).run()  # the frames no longer show these settings
+    assert not app.exception and not _drag_frames(app)
+
+
+def test_a_loss_parameter_and_a_training_setting_drag_their_own_stops():
+    app = _tab(_lab(), "losses")
+    frames = _drag_frames(_press(app, "huber.delta"))
+    assert frames and all(frame["name"].startswith("regression.huber.delta=") for frame in frames)
+    frames = _drag_frames(_press(_tab(app, "training"), "epochs"))
+    assert frames and frames[0]["name"] == "regression.epochs=10"
+
+
+def test_settings_too_costly_to_drag_send_no_frames_and_still_train():
+    app = _press(_lab({"n": "5000", "epochs": "2000", "losses": "mse,mae,huber,log_cosh"}), "outlier_fraction")
+    assert not app.exception and not _drag_frames(app)
+    assert list(_errors(app)) == ["mse", "mae", "huber", "log_cosh"]

@@ -114,6 +114,7 @@ def drag_slider_across(page, label, steps=30):
     """Press the thumb of the slider labelled `label`, move it across its track in `steps` moves,
     each once the page has painted the one before, and return the distinct chart states drawn before
     the release; the mouse is still down."""
+    slider(page, label).scroll_into_view_if_needed()  # a lab's sidebar slider may lie below the fold
     track = slider(page, label).bounding_box()
     y = track["y"] + track["height"] / 2
     page.mouse.move(track["x"] + 4, y)

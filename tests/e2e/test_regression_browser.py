@@ -8,6 +8,7 @@ from tests.e2e.helpers import (
     EPOCH_LABEL_JS,
     assert_healthy,
     count_websocket_frames,
+    drag_slider_across,
     open_page,
     play_without_the_server,
     press_slider,
@@ -84,4 +85,26 @@ def test_the_lab_keeps_its_settings_while_the_visitor_looks_at_the_gallery(page,
     assert slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.12"
     assert "losses=mse%2Chuber&" in page.url
     assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)
+
+
+HOLDS_DRAG_FRAMES_JS = "() => (document.querySelector('.lossviz-plot').lossvizExtra || []).length > 0"
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "outlier fraction"), ("ko", "이상치 비율")])
+def test_a_sidebar_slider_drags_the_fit_once_a_press_has_brought_its_frames(page, server, lang, label):
+    frames = count_websocket_frames(page)
+    open_lab(page, server, f"lang={lang}")
+    drag_slider_across(page, label)  # the first press asks the server for the slider's frames
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('outlier_fraction=0.5&')", timeout=15_000)
+    page.wait_for_function(HOLDS_DRAG_FRAMES_JS, timeout=15_000)
+    wait_until_idle(page, quiet_ms=300)
+    before = len(frames)
+    states = drag_slider_across(page, label)
+    assert len(states) >= 10, f"the fit did not follow the drag: {len(states)} states"
+    assert len(frames) == before, "the drag talked to the server before the release"
+    page.mouse.up()
+    wait_until_idle(page, quiet_ms=300)
+    assert slider(page, label).get_attribute("aria-valuetext") == "0.50"
     assert_healthy(page)
