@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from lossviz import gallery, losses, workbench
+from lossviz import gallery, guide, losses, workbench
 from lossviz.data import CLASSIFICATION_SPECS, OUTLIER_KINDS, REGRESSION_SPECS, SEGMENTATION_SPECS, VALIDATION_IMAGES
 from lossviz.distributions import DISTILL_SPECS, FIT_SPECS, TARGET_SPECS
 from lossviz.embeddings import DATA_SPECS as EMBEDDING_DATA_SPECS
@@ -21,8 +21,9 @@ from lossviz.masks import METHODS as SEGMENTATION_METHODS
 from lossviz.masks import TRAINING_SPECS as SEGMENTATION_TRAINING_SPECS
 from lossviz.models import MLP_SPECS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
+from lossviz.snippets import FRAMEWORKS
 from lossviz.state import Following, Schema, loss_param_specs
-from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICLASS_METHODS, TRAINING_SPECS
+from lossviz.train import BINARY_METHODS, ERROR_MEASURES, METHOD_LOSSES, MULTICLASS_METHODS, SWITCH_SPEC, TRAINING_SPECS
 
 TRAINING_KEYS = ("optimizer", "lr", "momentum", "epochs")
 
@@ -47,10 +48,13 @@ REGRESSION = Schema(
     lists={"losses": (REGRESSION_LOSSES, ("mse", "mae", "huber"))},
     numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one
              # the lines settle within about a hundred epochs; fewer epochs keep sliders quick
-             **OPTIMIZER_SPECS, "epochs": replace(TRAINING_SPECS["epochs"], default=200)},
+             **OPTIMIZER_SPECS, "epochs": replace(TRAINING_SPECS["epochs"], default=200), "switch_at": SWITCH_SPEC},
     choices={"outlier_kind": (OUTLIER_KINDS, "vertical"), "optimizer": (OPTIMIZERS, "nag"),
              "influence": (("none", *REGRESSION_LOSSES), "mse"),  # whose pull sets the size of the points
-             "measure": (ERROR_MEASURES, "total")},  # the error the sweep plots
+             "measure": (ERROR_MEASURES, "total"),  # the error the sweep plots
+             # a run that changes its loss at an epoch (the guide's FAQ on switching), shown on request
+             "switch": (("off", "on"), "off"), "switch_from": (REGRESSION_LOSSES, "mse"),
+             "switch_to": (REGRESSION_LOSSES, "mae")},
     param_specs=loss_param_specs(REGRESSION_LOSSES),
     groups={"data": REGRESSION_DATA_KEYS, "training": TRAINING_KEYS},
 )
@@ -159,6 +163,16 @@ WORKBENCH = Schema(
 )
 
 
+GUIDE = Schema(
+    choices={"task": (guide.TASKS, guide.TASKS[0]),
+             "data": Following("task", {task: (guide.data_options(task), guide.data_options(task)[0])
+                                        for task in guide.TASKS}),
+             "priority": Following("data", {data: (options, options[0])
+                                            for data, options in guide.data_priorities().items()}),
+             "framework": (FRAMEWORKS, FRAMEWORKS[0])},
+)
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """A page of the app: its script, URL path ("" for the home page), Material icon, and the
@@ -172,6 +186,7 @@ class PageEntry:
 
 PAGES = (
     PageEntry("home", "views/home.py", "", ":material/home:"),
+    PageEntry("guide", "views/guide.py", "guide", ":material/explore:"),
     PageEntry("gallery", "views/gallery.py", "gallery", ":material/ssid_chart:"),
     PageEntry("regression", "views/regression.py", "regression", ":material/scatter_plot:"),
     PageEntry("classification", "views/classification.py", "classification", ":material/balance:"),

@@ -109,6 +109,28 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
                    epochs=epochs, start=start)
 
 
+SWITCH_SPEC = ParamSpec(default=50, min=10, max=1990, step=10, integer=True,
+                        help="The epoch at which the run changes its loss.")
+
+
+def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionData, *, switch_at: int,
+                 optimizer: str = "gd", lr: float = 0.05, momentum: float = 0.9, epochs: int = 300) -> History:
+    """A line fitted with `first` for `switch_at` epochs, then with `then` from where it stood for the
+    rest of `epochs` (its optimizer starts afresh, as after a change of loss in code), as one History
+    named after `then`: each epoch's value is the loss it minimised then, so the curve jumps at the switch.
+    The switch comes at least ten epochs before the end (SWITCH_SPEC)."""
+    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
+    switch_at = min(SWITCH_SPEC.validate("switch_at", switch_at), epochs - 10)
+    steps = {"optimizer": optimizer, "lr": lr, "momentum": momentum}
+    head = train_linear(first, data, epochs=switch_at, **steps)
+    if head.diverged_at is not None:
+        return replace(head, loss=then.name)
+    tail = train_linear(then, data, epochs=epochs - switch_at, start=head.params[-1], **steps)
+    return History(then.name, np.concatenate([head.values[:-1], tail.values]),
+                   np.concatenate([head.params[:-1], tail.params]),
+                   diverged_at=None if tail.diverged_at is None else switch_at + tail.diverged_at)
+
+
 LINE_PARAMS = ("slope", "intercept")  # a History's params of a line fitted to one feature
 BOUNDARY_PARAMS = ("weight_x1", "weight_x2", "bias")  # of a binary linear classifier on two features
 

@@ -12,8 +12,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lossviz import losses
+from lossviz.data import regression_data
 from lossviz.sentences import Name, Sentence
-from lossviz.train import SWEEP_VALIDATION_MINORITY, ImbalanceSweep, Sweep
+from lossviz.train import (
+    SWEEP_SEEDS,
+    SWEEP_VALIDATION_MINORITY,
+    ImbalanceSweep,
+    Sweep,
+    parameter_error,
+    switched_fit,
+    train_linear,
+)
 
 HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
 # The guide's claims on imbalance (seed 000, FAQ Q2), as (claim, better, worse, ratios it speaks of)
@@ -128,3 +138,47 @@ def breakdown_sentences(sweep: Sweep, measure: str) -> list[Sentence]:
                 **values, "fraction": f"{found.fraction:.0%}", "error": f"{found.error:.2f}",
                 "spread": f"{found.spread:.2f}"}, diverged))
     return sentences
+
+
+@dataclass(frozen=True)
+class SwitchRuns:
+    """Final distances from the true line (parameter_error's total) of three runs per data set: the
+    switched one, the second loss alone and the first alone, all for the same epochs."""
+
+    first: str
+    then: str
+    switch_at: int
+    switched: np.ndarray
+    then_alone: np.ndarray
+    first_alone: np.ndarray
+
+
+def switch_runs(first: tuple[str, dict], then: tuple[str, dict], data_settings: dict, training: dict,
+                switch_at: int, seeds: int = SWEEP_SEEDS) -> SwitchRuns:
+    """The switch experiment (train.switched_fit) on `seeds` data sets (seeds from data_settings'
+    seed on); `first` and `then` are (loss, params)."""
+    errors = np.full((3, seeds), np.nan)
+    first_loss, then_loss = losses.get(first[0], **first[1]), losses.get(then[0], **then[1])
+    for index in range(seeds):
+        data = regression_data(**{**data_settings, "seed": data_settings.get("seed", 0) + index})
+        runs = (switched_fit(first_loss, then_loss, data, switch_at=switch_at, **training),
+                train_linear(then_loss, data, **training), train_linear(first_loss, data, **training))
+        for row, run in enumerate(runs):
+            if run.diverged_at is None:
+                errors[row, index] = parameter_error(run, data)["total"]
+    return SwitchRuns(first[0], then[0], min(switch_at, training["epochs"] - 10), *errors)
+
+
+def switch_sentences(runs: SwitchRuns) -> list[Sentence]:
+    """The switch experiment in words: each run's mean final error over the data sets, and in how many
+    of them the switched run ended closer to the true line than the second loss alone."""
+    finished = ~np.isnan(runs.switched) & ~np.isnan(runs.then_alone)
+    mean = lambda values: f"{np.nanmean(values):.3f}" if np.any(~np.isnan(values)) else "—"  # noqa: E731
+    said = [Sentence("verdict.switch", {
+        "first": Name(runs.first), "then": Name(runs.then), "at": runs.switch_at, "seeds": runs.switched.size,
+        "switched": mean(runs.switched), "then_alone": mean(runs.then_alone), "first_alone": mean(runs.first_alone),
+        "closer": int(np.sum(runs.switched[finished] < runs.then_alone[finished])), "compared": int(finished.sum())})]
+    diverged = int(np.isnan(runs.switched).sum() + np.isnan(runs.then_alone).sum() + np.isnan(runs.first_alone).sum())
+    if diverged:
+        said.append(Sentence("verdict.switch_diverged", {"runs": diverged}))
+    return said

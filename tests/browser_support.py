@@ -38,7 +38,8 @@ CHART_SIGNATURE_JS = """() => {
 
 # every page, and every view of a page with several: (path, query)
 ALL_VIEWS = (
-    ("", ""), ("gallery", ""), ("gallery", "task=binary"), ("regression", ""),
+    ("", ""), ("guide", ""), ("guide", "task=class&data=imbalance_100&priority=minority_recall"),
+    ("gallery", ""), ("gallery", "task=binary"), ("regression", ""),
     ("classification", "view=binary"), ("classification", "view=focal"), ("classification", "view=multiclass"),
     ("classification", "view=network"), ("landscape", "view=surface"), ("landscape", "view=monitor"),
     ("distributions", "view=kl"), ("distributions", "view=distill"), ("embeddings", ""), ("segmentation", ""),

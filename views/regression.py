@@ -1,8 +1,10 @@
 """Regression lab: train a line with several losses on data with outliers, played back in the browser."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from lossviz import charts, losses, train, ui
+from lossviz import charts, losses, train, ui, verdicts
 from lossviz.data import OUTLIER_KINDS
 from lossviz.losses.regression import Huber
 from lossviz.pages_config import REGRESSION, REGRESSION_DATA_KEYS, REGRESSION_LOSSES
@@ -53,6 +55,7 @@ def lab():
                  for name in settings.losses]
     fit_view(settings, data, histories)
     errors_view(settings, data, histories)
+    switch_view(settings)
     sweep_view(settings)
 
 
@@ -115,6 +118,36 @@ def errors_view(settings, data, histories):
                     query_params={**{key: value for key, value in REGRESSION.query(settings).items()
                                      if key in REGRESSION_DATA_KEYS or key.split(".")[0] in surface_of},
                                   "left": surface_of[0], "right": surface_of[1], "lang": page.lang})
+
+
+def switch_view(settings):
+    """A run that changes its loss at an epoch, beside both losses alone, on request."""
+    st.header(t("regression.switch"))
+    shown = st.radio(t("regression.switch_show"), ("off", "on"), key=page.key("switch"), horizontal=True,
+                     format_func=lambda value: t(f"regression.switch_{value}"))
+    if shown == "off":
+        return
+    first_column, then_column, at_column = st.columns(3)
+    first = first_column.selectbox(t("regression.switch_from"), REGRESSION_LOSSES, key=page.key("switch_from"),
+                                   format_func=page.name)
+    then = then_column.selectbox(t("regression.switch_to"), REGRESSION_LOSSES, key=page.key("switch_to"),
+                                 format_func=page.name)
+    latest = replace(REGRESSION.numbers["switch_at"], max=settings.epochs - 10)  # ten epochs at least after it
+    st.session_state[page.key("switch_at")] = min(st.session_state.get(page.key("switch_at"), latest.default),
+                                                  latest.max)
+    with at_column:
+        switch_at = ui.spec_slider(t("regression.switch_at"), latest, page.key("switch_at"))
+    key = ((first, settings.params_key(first)), (then, settings.params_key(then)), settings.group("data"),
+           settings.group("training"), switch_at)
+    histories = ui.cache.switch_histories(*key)
+    names = {"switched": t("regression.switched", first=page.name(first), then=page.name(then), at=switch_at),
+             then: t("regression.alone", name=page.name(then)), first: t("regression.alone", name=page.name(first))}
+    ui.chart(charts.history_figure(histories if first != then else histories[:2], x_title=t("regression.history_x"),
+                                   y_title=t("regression.history_y"), revision="regression.switch", names=names,
+                                   diverged=t("regression.diverged_mark")), key=page.key("switch_chart"))
+    st.caption(t("regression.switch_help"))
+    runs = ui.cache.switch_runs(*key)
+    ui.bullets(page, verdicts.switch_sentences(runs), intro=t("regression.switch_rule", seeds=runs.switched.size))
 
 
 def sweep_view(settings):

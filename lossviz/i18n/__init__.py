@@ -5,10 +5,10 @@
     '손실 함수 갤러리'
 """
 
-from lossviz.i18n import en, en_cards, en_workbench, ko, ko_cards, ko_workbench
+from lossviz.i18n import en, en_cards, en_guide, en_workbench, ko, ko_cards, ko_guide, ko_workbench
 
-ENGLISH = {**en.STRINGS, **en_cards.STRINGS, **en_workbench.STRINGS}
-KOREAN = {**ko.STRINGS, **ko_cards.STRINGS, **ko_workbench.STRINGS}
+ENGLISH = {**en.STRINGS, **en_cards.STRINGS, **en_workbench.STRINGS, **en_guide.STRINGS}
+KOREAN = {**ko.STRINGS, **ko_cards.STRINGS, **ko_workbench.STRINGS, **ko_guide.STRINGS}
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 
 import streamlit as st
 
-from lossviz import distributions, embeddings, gallery, landscape, losses, masks, workbench
+from lossviz import distributions, embeddings, gallery, guide, landscape, losses, masks, previews, verdicts, workbench
 from lossviz.charts import fit_frame, held_still
 from lossviz.data import (
     ClassificationData,
@@ -30,6 +31,7 @@ from lossviz.train import (
     influence,
     objective,
     outlier_sweep,
+    switched_fit,
     train_classifier,
     train_linear,
     with_setting,
@@ -167,6 +169,36 @@ def fit_frames(data: tuple, configured: tuple, training: tuple, key: str, stops:
                                                            points.true_params)
         frames.append(fit_frame(name, points, histories, pulls))
     return held_still(frames)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def switch_runs(first: tuple, then: tuple, data: tuple, training: tuple, switch_at: int) -> verdicts.SwitchRuns:
+    """verdicts.switch_runs per ((loss, params) first, (loss, params) then, data, training, epoch)."""
+    return verdicts.switch_runs((first[0], dict(first[1])), (then[0], dict(then[1])), dict(data), dict(training),
+                                switch_at)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def switch_histories(first: tuple, then: tuple, data: tuple, training: tuple, switch_at: int) -> list[History]:
+    """The switch experiment's three runs on the lab's own data: switched (its loss named "switched"),
+    the second loss alone and the first alone."""
+    first_loss, then_loss = losses.get(first[0], **dict(first[1])), losses.get(then[0], **dict(then[1]))
+    points, steps = regression_set(data), dict(training)
+    switched = switched_fit(first_loss, then_loss, points, switch_at=switch_at, **steps)
+    return [replace(switched, loss="switched"), train_linear(then_loss, points, **steps),
+            train_linear(first_loss, points, **steps)]
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def combined_weights(data: tuple, lr: float, epochs: int) -> Sentence:
+    """guide.dice_bce_weights per (segmentation data, training)."""
+    return guide.dice_bce_weights(dict(data), lr=lr, epochs=epochs)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def preview(page: str, label: str) -> str:
+    """previews.preview per (page, description): the home page's pictures, the same for every visitor."""
+    return previews.preview(page, label)
 
 
 class Recent:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lossviz.guide import LESSONS, read_lesson
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.state import OFF, SWITCH_SUFFIX, Notice, Schema, Settings
 from lossviz.ui import url
@@ -33,6 +34,8 @@ def compact_layout() -> None:
             # readable small text: captions in the text colour at 85 % (over 7:1 in either theme), where
             # Streamlit's own grey is 3.9:1 on white; important, as Streamlit may add its rule later
             "[data-testid='stCaptionContainer'] { color: inherit !important; opacity: 0.85; }"
+            # code keywords in the text's own colour, bold: Streamlit's pale blue is under 4.5:1 on its code background
+            "[data-testid='stCode'] .token.keyword { color: inherit !important; font-weight: 600; }"
             # a focus ring every keyboard user can see (blue on white: 5:1)
             ":focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }"
             # radios, checkboxes and switches hide their input: the ring goes around the option
@@ -121,12 +124,26 @@ class Page:
         return f"{self.slug}.{name}"
 
     def title(self) -> None:
-        """The page's title, then the repairs made to its URL (shown once)."""
+        """The page's title, then the repairs made to its URL (shown once), then its lesson's hints."""
         st.title(self.t(f"{self.slug}.title"))
         notices = url.pop_notices()
         if notices:
             lines = "\n".join(f"- {self.t(notice.key, **as_code(notice.values))}" for notice in notices)
             st.warning(f"{self.t('notice.title')}\n\n{lines}", icon=":material/warning:")
+        lesson = self.lesson
+        if lesson:
+            hints = "\n".join(f"{number}. {self.t(f'lesson.{lesson}.hint{number}')}"
+                              for number in range(1, LESSONS[lesson].hints + 1))
+            box = st.container(border=True)
+            box.markdown(f"**:material/school: {self.t('lesson.box', title=self.t(f'lesson.{lesson}.title'))}**"
+                         f"\n\n{hints}")
+            box.button(self.t("lesson.close"), key=self.key("lesson_close"), on_click=st.session_state.pop,
+                       args=(self.key("lesson"), None))
+
+    @property
+    def lesson(self) -> str | None:
+        """The lesson whose hints the page shows (a link's lesson=), if any."""
+        return st.session_state.get(self.key("lesson"))
 
     def settings(self, values: dict, params: dict) -> Settings:
         """The settings the controls just read, completed from session state by the ones whose widgets
@@ -148,7 +165,7 @@ class Page:
 
     def mirror(self, settings: Settings | None = None) -> None:
         """Write the page's settings (none for a page without) and the language into the URL."""
-        url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang)
+        url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang, self.lesson)
 
     def sidebar_settings(self, controls: Callable[[], Settings]) -> Settings:
         """The settings `controls` draws below a divider in the sidebar (the main area keeps its width
@@ -168,8 +185,26 @@ def page(name: str, schema: Schema | None = None) -> Page:
     widgets are first set from the URL."""
     if schema is not None:
         url.restore(f"{name}.", schema)
+    take_lesson(name)
     st.session_state[CURRENT_KEY] = (f"{name}.", schema)
     return Page(name, schema, current_language())
+
+
+def take_lesson(name: str) -> None:
+    """On a link, Back, Forward or a return to page `name`: its lesson from the URL's lesson= (one of
+    the guide's closed set for this page; anything else is a notice), or none."""
+    if not st.session_state.get(url.OPENED_KEY, True) and not url.is_history_navigation():
+        return
+    raw = st.query_params.get(url.LESSON_KEY)
+    try:
+        lesson = read_lesson(raw, name)
+    except ValueError:
+        url.add_notices([Notice("notice.bad_lesson", {"raw": raw[:40]})])
+        lesson = None
+    if lesson:
+        st.session_state[f"{name}.lesson"] = lesson
+    else:
+        st.session_state.pop(f"{name}.lesson", None)
 
 
 def keep_settings() -> None:

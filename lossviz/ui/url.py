@@ -13,6 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from lossviz.state import SWITCH_SUFFIX, Notice, Schema
 
 LANG_KEY = "lang"
+LESSON_KEY = "lesson"
 PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
 NOTICES_KEY = "notices"
 
@@ -42,7 +43,7 @@ def query_to_restore(prefix: str) -> dict[str, str] | None:
     opened = st.session_state.get(OPENED_KEY, True)
     if not opened and not is_history_navigation():
         return None
-    url = {key: value for key, value in st.query_params.to_dict().items() if key != LANG_KEY}
+    url = {key: value for key, value in st.query_params.to_dict().items() if key not in (LANG_KEY, LESSON_KEY)}
     stored = st.session_state.get(prefix + "query")
     return dict(stored) if stored is not None and not url else url
 
@@ -85,13 +86,13 @@ export default function ({ data }) {
 }""")
 
 
-def mirror_in_url(prefix: str, query: dict[str, str], lang: str) -> None:
-    """Write a page's settings (`query`) and the language into the URL, in one write and only when
-    the URL does not hold them already (each write costs a round trip to the browser), and keep
+def mirror_in_url(prefix: str, query: dict[str, str], lang: str, lesson: str | None = None) -> None:
+    """Write a page's settings (`query`), its lesson if it shows one and the language into the URL, in
+    one write and only when the URL does not hold them already (each write costs a round trip to the browser), and keep
     them for query_to_restore. A change of settings adds a history entry; the page's opening run
     replaces the entry that opening the page (a link, the navigation, Back) has just made."""
     st.session_state[prefix + "query"] = query
-    wanted = {**query, LANG_KEY: lang}
+    wanted = {**query, **({LESSON_KEY: lesson} if lesson else {}), LANG_KEY: lang}
     opening = st.session_state.get(OPENED_KEY, True)
     st.session_state[OPENED_KEY] = False  # the fragment runs that follow change settings: they add entries
     if st.query_params.to_dict() == wanted:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lossviz import gallery, losses
+from lossviz import gallery, guide, losses
 from lossviz.train import METHOD_LOSSES
 from tests.app.conftest import open_tab, run_app, visible_texts
 
@@ -16,6 +16,7 @@ def code_names(texts, lang):
     found = set()
     for text in texts:
         text = re.sub(r"%\{[^}]*\}", "", text)  # plotly's placeholders (%{error_y.array}) are not shown
+        text = re.sub(r"\]\([^)]*\)", "]", text)  # nor a markdown link's target (its page and query)
         found.update(IDENTIFIER.findall(text))
         found.update(marker for marker in ("p_t", " · ") if marker in text)
         if lang == "ko":  # English prose names losses in words ("focal loss"); Korean has its own names
@@ -48,6 +49,10 @@ def views():
                     "objects": "3", "epochs": "20", "size": "32", "images": "3"}
     yield "views/segmentation.py", segmentation, (("segmentation.settings_tab", "losses"), "segmentation.sweep_run")
     yield "views/home.py", {}, ()
+    yield "views/regression.py", {"switch": "on", "switch_from": "huber", "epochs": "60"}, ()
+    measures = tuple(f"guide.measure_{key}" for key, _ in guide.FAQ)
+    yield "views/guide.py", {"task": "class", "data": "imbalance_100", "priority": "minority_recall"}, measures
+    yield "views/guide.py", {"task": "mask", "framework": "keras"}, ()
 
 
 VIEWS = list(views())

@@ -1,0 +1,66 @@
+"""The guide in a real browser: three answers lead to an experiment that opens exactly as linked, in
+English and Korean, and every lesson link opens its page with its hints."""
+
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from lossviz import guide
+from lossviz.i18n import translate
+from tests.browser_support import CHART_SIGNATURE_JS
+from tests.e2e.helpers import assert_healthy, wait_until_idle
+
+
+def open_guide(page, server, lang):
+    page.goto(f"{server.url}/guide?lang={lang}")
+    page.wait_for_selector("h1", timeout=60_000)
+    wait_until_idle(page, quiet_ms=300)
+
+
+def settings_in_url(page) -> dict:
+    return dict(parse_qsl(urlsplit(page.url).query))
+
+
+def assert_opened_as_linked(page, experiment, lang):
+    """The page of `experiment` drew its chart, shows no repair notice, and its URL holds the link's query."""
+    page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
+    wait_until_idle(page, quiet_ms=300)
+    assert urlsplit(page.url).path.endswith(f"/{experiment.page}")
+    assert experiment.link_query(lang).items() <= settings_in_url(page).items(), page.url
+    assert page.get_by_text(translate(lang, "notice.title")).count() == 0
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize(("lang", "answers"), [("en", ("class", "imbalance_100", "minority_recall")),
+                                               ("ko", ("mask", "small", "overlap"))])
+def test_three_answers_lead_to_the_experiment_that_shows_the_recommendation(page, server, lang, answers):
+    open_guide(page, server, lang)
+    task, data, priority = answers
+    for question, answer in (("task", task), ("data", data), ("priority", priority)):
+        options = page.get_by_role("radiogroup", name=translate(lang, f"guide.q.{question}"))
+        options.get_by_text(translate(lang, f"guide.{question}.{answer}"), exact=True).click()
+        page.wait_for_function(f"() => location.search.includes('{question}={answer}')", timeout=15_000)
+        wait_until_idle(page, quiet_ms=300)
+    recommendation = guide.recommend(task, data, priority)
+    experiment = guide.EXPERIMENTS[recommendation.experiment]
+    label = translate(lang, "guide.open", what=translate(lang, f"guide.experiment.{recommendation.experiment}"))
+    link = page.get_by_role("link", name=label)
+    href = link.get_attribute("href")
+    assert dict(parse_qsl(urlsplit(href).query)) == experiment.link_query(lang)  # a real link, to copy
+    link.click()
+    assert_opened_as_linked(page, experiment, lang)
+
+
+def test_every_lesson_link_opens_its_page_with_its_hints(page, server):
+    lessons = guide.lesson_experiments()
+    for index, (lesson, experiment) in enumerate(lessons):
+        lang = ("en", "ko")[index % 2]  # each lesson once, the languages in turn
+        open_guide(page, server, lang)
+        title = translate(lang, f"lesson.{lesson}.title")
+        href = page.get_by_role("link", name=title, exact=True).get_attribute("href")
+        assert dict(parse_qsl(urlsplit(href).query)) == experiment.link_query(lang)
+        page.goto(f"{server.url}/{href.lstrip('/')}")
+        assert_opened_as_linked(page, experiment, lang)
+        box = translate(lang, "lesson.box", title=translate(lang, f"lesson.{lesson}.title"))
+        assert page.get_by_text(box).count() == 1
+        assert page.get_by_text(translate(lang, f"lesson.{lesson}.hint1")).count() == 1

@@ -1,0 +1,165 @@
+"""The guide as data: every answer, row, question and lesson points at an experiment whose link
+opens its page exactly as written; the measured answers come from the app's own numbers."""
+
+import re
+
+import numpy as np
+import pytest
+
+from lossviz import guide, losses, previews, snippets, verdicts
+from lossviz.data import regression_data
+from lossviz.i18n import ENGLISH, KOREAN
+from lossviz.pages_config import (
+    CLASSIFICATION,
+    DISTRIBUTIONS,
+    EMBEDDINGS,
+    GALLERY,
+    LANDSCAPE,
+    PAGES,
+    REGRESSION,
+    SEGMENTATION,
+    Schema,
+)
+from lossviz.train import switched_fit, train_linear
+
+SCHEMAS = {"regression": REGRESSION, "classification": CLASSIFICATION, "segmentation": SEGMENTATION,
+           "gallery": GALLERY, "landscape": LANDSCAPE, "distributions": DISTRIBUTIONS, "embeddings": EMBEDDINGS}
+EVERY_EXPERIMENT = [*guide.EXPERIMENTS.values(), *(view for _, _, view in guide.HYBRIDS)]
+
+
+def _schema(experiment) -> Schema:
+    return SCHEMAS[experiment.page]
+
+
+@pytest.mark.parametrize("experiment", EVERY_EXPERIMENT, ids=lambda experiment: experiment.href("en"))
+def test_every_link_opens_its_page_with_exactly_its_settings(experiment):
+    entry = next(entry for entry in PAGES if entry.name == experiment.page)
+    assert entry.url_path == experiment.page and entry.script == experiment.script
+    settings, notices = _schema(experiment).parse(dict(experiment.query))
+    assert notices == []
+    written = _schema(experiment).query(settings)  # what the page writes back into its URL
+    assert dict(experiment.query).items() <= written.items()
+    assert experiment.href("ko").startswith(f"{experiment.page}?") and "lang=ko" in experiment.href("ko")
+
+
+def test_the_wizard_answers_every_path_it_offers_and_refuses_the_others():
+    for task in guide.TASKS:
+        for data in guide.data_options(task):
+            for priority in guide.priority_options(task, data):
+                recommendation = guide.recommend(task, data, priority)
+                assert recommendation.experiment in guide.EXPERIMENTS
+    assert set(guide.TASKS) == {"number", "class", "classes", "mask", "distribution", "embedding"}
+    with pytest.raises(ValueError, match="no answer"):
+        guide.recommend("number", "imbalance_100", "overlap")
+
+
+@pytest.mark.parametrize("recommendation", guide.RECOMMENDATIONS.values(), ids=lambda rec: rec.key)
+def test_every_answer_has_reasons_caveats_names_and_code_in_both_languages(recommendation):
+    for table in (ENGLISH, KOREAN):
+        for part in ("why", "caveat"):
+            assert table[f"guide.rec.{recommendation.key}.{part}"]
+        assert table[f"guide.experiment.{recommendation.experiment}"]
+        assert all(f"name.{name}" in table for name in recommendation.losses)
+    for name, params in guide.code_of(recommendation):
+        assert params == losses.get(name, **params).params
+        for framework in snippets.FRAMEWORKS:
+            assert snippets.snippet(name, params, framework)
+
+
+def test_the_table_faq_hybrids_and_lessons_are_complete_in_both_languages():
+    keys = [f"guide.table.{row.key}.{part}" for row in guide.DECISIONS for part in ("situation", "advice", "shows")]
+    keys += [f"guide.verdict.{row.verdict}" for row in guide.DECISIONS]
+    keys += [f"guide.faq.{key}.{part}" for key, _ in guide.FAQ for part in ("question", "answer")]
+    keys += [f"guide.experiment.{experiment}" for _, experiment in guide.FAQ]
+    keys += [f"guide.hybrid.{key}" for key, _, _ in guide.HYBRIDS]
+    keys += [f"lesson.{key}.{part}" for key, lesson in guide.LESSONS.items()
+             for part in ("title", *(f"hint{number}" for number in range(1, lesson.hints + 1)))]
+    for table in (ENGLISH, KOREAN):
+        assert [key for key in keys if key not in table] == []
+    assert {row.verdict for row in guide.DECISIONS} <= {"agrees", "disagrees", "measured"}
+    assert all(row.experiment in guide.EXPERIMENTS for row in guide.DECISIONS)
+    assert len(guide.FAQ) == 5 and all(experiment in guide.EXPERIMENTS for _, experiment in guide.FAQ)
+
+
+def test_every_lesson_has_a_link_on_its_own_page_and_the_url_cannot_name_another():
+    carried = dict(guide.lesson_experiments())
+    assert len(carried) >= 6 and set(carried) == set(guide.LESSONS)
+    for lesson, experiment in carried.items():
+        assert experiment.page == guide.LESSONS[lesson].page
+        assert guide.read_lesson(lesson, experiment.page) == lesson
+        assert f"lesson={lesson}" in experiment.href("en")
+    assert guide.read_lesson(None, "regression") is None
+    for raw, page in (("outliers", "classification"), ("<script>", "regression"), ("", "regression")):
+        with pytest.raises(ValueError, match="no lesson"):
+            guide.read_lesson(raw, page)
+
+
+def test_the_guide_says_where_the_seed_goes_wrong_and_never_repeats_it():
+    assert next(row for row in guide.DECISIONS if row.key == "huber_delta").verdict == "disagrees"
+    assert "smaller δ" in ENGLISH["guide.table.huber_delta.shows"]
+    assert "lower δ" in ENGLISH["guide.faq.huber_delta.answer"]
+    # the seed's advice appears only where the mistakes are corrected (the "common sources" boxes)
+    # (the decision table's "common advice" column names it, on the row that corrects it)
+    said = [text for key, text in ENGLISH.items() if key.startswith(("guide.", "lesson."))]
+    assert not [text for text in said if re.search(r"larger δ is more robust|more outliers.{0,20}larger δ", text)]
+
+
+def test_mse_is_half_a_gaussian_nll_on_the_gallery_axis():
+    said = guide.gaussian_nll_against_mse()
+    assert said.key == "guide.measured.gaussian_nll" and float(said.values["gap"]) < 1e-12
+    assert float(said.values["slope_gap"]) < 1e-12 and said.values["points"] > 100
+
+
+def test_the_combined_weights_are_measured_on_every_weight_from_bce_to_dice():
+    data = {"fraction": 0.05, "objects": 1, "noise": 0.5, "size": 32, "images": 2, "seed": 0}
+    said = guide.dice_bce_weights(data, lr=0.1, epochs=20, seeds=2)
+    scores = dict(item.split(": ") for item in said.values["scores"].split(", "))
+    assert list(scores) == [f"{weight:g}" for weight in guide.COMBINED_WEIGHTS]
+    assert all(0.0 <= float(value) <= 1.0 for value in scores.values())
+    assert said.values["best"] in scores and said.values["bce"] == scores["0"] and said.values["dice"] == scores["1"]
+
+
+DATA = {"n": 200, "noise": 0.5, "outlier_fraction": 0.2, "outlier_magnitude": 5.0, "seed": 0,
+        "outlier_kind": "vertical"}
+TRAINING = {"optimizer": "nag", "lr": 0.01, "momentum": 0.9, "epochs": 100}
+
+
+def test_a_switched_run_is_the_first_loss_then_the_second_from_where_it_stood():
+    data = regression_data(**DATA)
+    mse, mae = losses.get("mse"), losses.get("mae")
+    switched = switched_fit(mse, mae, data, switch_at=30, **TRAINING)
+    head = train_linear(mse, data, **{**TRAINING, "epochs": 30})
+    tail = train_linear(mae, data, **{**TRAINING, "epochs": 70}, start=head.params[-1])
+    assert switched.loss == "mae" and switched.epochs_run == 100 and switched.diverged_at is None
+    np.testing.assert_array_equal(switched.params[:30], head.params[:30])
+    np.testing.assert_array_equal(switched.params[30:], tail.params)
+    np.testing.assert_array_equal(switched.values[30:], tail.values)  # the curve measures MAE from the switch
+    assert switched_fit(mse, mae, data, switch_at=1990, **TRAINING).epochs_run == 100  # at most ten before the end
+
+
+def test_the_switch_verdict_counts_its_data_sets_and_names_no_fixed_winner():
+    runs = verdicts.switch_runs(("mse", {}), ("mae", {}), DATA, TRAINING, switch_at=30, seeds=3)
+    assert runs.switched.shape == runs.then_alone.shape == runs.first_alone.shape == (3,)
+    (said,) = verdicts.switch_sentences(runs)
+    assert said.values["seeds"] == 3 and said.values["compared"] == 3
+    assert 0 <= said.values["closer"] <= 3
+    assert float(said.values["first_alone"]) > float(said.values["then_alone"])  # MSE alone is pulled away
+
+
+@pytest.mark.parametrize("page", previews.PICTURES)
+def test_every_page_has_a_picture_drawn_from_its_numbers(page):
+    picture = previews.preview(page, "a <label>")
+    assert picture.startswith("<svg") and "<title>a &lt;label&gt;</title>" in picture
+    assert "nan" not in picture and "inf" not in picture
+    assert len(re.findall(r"<(polyline|circle|rect) ", picture)) >= 2
+
+
+def test_the_hybrid_built_as_the_guide_shows_is_the_built_in_dice_bce():
+    assert 'losses.combine([(0.5, losses.get("dice")), (0.5, losses.get("bce"))])' in ENGLISH["guide.combine_code"]
+    hybrid = losses.combine([(0.5, losses.get("dice")), (0.5, losses.get("bce"))])
+    rng = np.random.default_rng(0)
+    masks = (rng.random((2, 8, 8)) > 0.8).astype(float)
+    proba = rng.random((2, 8, 8)) * 0.98 + 0.01
+    built_in = losses.get("dice_bce", weight=0.5)
+    assert hybrid.forward(masks, proba) == pytest.approx(built_in.forward(masks, proba), rel=1e-12)
+    np.testing.assert_allclose(hybrid.backward(masks, proba), built_in.backward(masks, proba), rtol=1e-12)

@@ -1,0 +1,128 @@
+"""Choosing a loss: three questions, an answer with its code and the experiment that shows it; the
+guide's decision table, FAQ, hybrid losses and lessons, every recommendation one link from its evidence."""
+
+import streamlit as st
+
+from lossviz import guide, snippets, ui, verdicts
+from lossviz.pages_config import CLASSIFICATION, GUIDE, REGRESSION, SEGMENTATION
+from lossviz.train import IMBALANCE_SWEEP_VARIES, SWEEP_SEEDS
+from lossviz.verdicts import imbalance_sentences
+
+page = ui.page("guide", GUIDE)
+t = page.t
+
+
+def link(experiment: guide.Experiment, label: str, where=st) -> None:
+    """A real link (an <a> whose href carries the page and its query) to `experiment`."""
+    where.page_link(experiment.script, label=label, icon=":material/science:",
+                    query_params=experiment.link_query(page.lang))
+
+
+def markdown_link(experiment: guide.Experiment, label: str) -> str:
+    return f"[{label}]({experiment.href(page.lang)})"
+
+
+def wizard():
+    """The three questions, each a row of options, and the answer below them."""
+    task = st.radio(t("guide.q.task"), guide.TASKS, key=page.key("task"), horizontal=True,
+                    format_func=lambda value: t(f"guide.task.{value}"))
+    data_options = guide.data_options(task)
+    if st.session_state.get(page.key("data")) not in data_options:  # the task changed under it
+        st.session_state[page.key("data")] = data_options[0]
+    data = st.radio(t("guide.q.data"), data_options, key=page.key("data"), horizontal=True,
+                    format_func=lambda value: t(f"guide.data.{value}"))
+    priorities = guide.priority_options(task, data)
+    if st.session_state.get(page.key("priority")) not in priorities:
+        st.session_state[page.key("priority")] = priorities[0]
+    priority = st.radio(t("guide.q.priority"), priorities, key=page.key("priority"), horizontal=True,
+                        format_func=lambda value: t(f"guide.priority.{value}"))
+    st.session_state.setdefault(page.key("framework"), snippets.FRAMEWORKS[0])
+    answer(guide.recommend(task, data, priority))
+    page.mirror(GUIDE.settings({key: st.session_state[page.key(key)] for key in GUIDE.setting_keys()}, {}))
+
+
+def answer(recommendation: guide.Recommendation):
+    with st.container(border=True):
+        names = " + ".join(page.name(name) for name in recommendation.losses)
+        st.markdown(f"**{t('guide.answer', names=names)}**")
+        st.markdown(t(f"guide.rec.{recommendation.key}.why"))
+        st.caption(t(f"guide.rec.{recommendation.key}.caveat"))
+        experiment = guide.EXPERIMENTS[recommendation.experiment]
+        link(experiment, t("guide.open", what=t(f"guide.experiment.{recommendation.experiment}")))
+        framework = st.segmented_control(t("guide.code"), snippets.FRAMEWORKS, key=page.key("framework"),
+                                         required=True, format_func=lambda name: t(f"framework.{name}"))
+        for name, params in guide.code_of(recommendation):
+            st.code(snippets.snippet(name, params, framework), language="python", wrap_lines=True)
+
+
+def decision_table():
+    st.header(t("guide.table"))
+    st.caption(t("guide.table_help"))
+    rows = [{"situation": t(f"guide.table.{row.key}.situation"), "advice": t(f"guide.table.{row.key}.advice"),
+             "shows": f"{t(f'guide.verdict.{row.verdict}')} {t(f'guide.table.{row.key}.shows')}",
+             "experiment": markdown_link(guide.EXPERIMENTS[row.experiment], t("guide.open_short"))}
+            for row in guide.DECISIONS]
+    ui.table(rows, page)
+
+
+def measured(experiment: str) -> list:
+    """The verdict of the FAQ entry whose evidence is `experiment`, measured from the app's own runs
+    (through the labs' caches: the lab opened next shows the same runs)."""
+    if experiment == "gaussian_nll":
+        return [guide.gaussian_nll_against_mse()]
+    if experiment == "imbalance_100":
+        configured = CLASSIFICATION.settings({"methods": ("bce", "weighted_bce", "focal")}, {})
+        methods = tuple((method, (("pos_weight", None),) if method == "weighted_bce" else
+                         configured.params_key(method)) for method in configured.methods)
+        with ui.progress(lambda ratio, seed: t("classification.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
+                                                seeds=SWEEP_SEEDS)) as report:
+            sweep = ui.cache.imbalance_sweep_of(methods, configured.group("data", without=IMBALANCE_SWEEP_VARIES),
+                                                configured.group("training"), on_progress=report)
+        return imbalance_sentences(sweep)
+    if experiment == "huber_delta":
+        return [ui.cache.mistake("huber_delta")]
+    if experiment == "switch":
+        lab = REGRESSION.parse(dict(guide.EXPERIMENTS["switch"].query))[0]
+        runs = ui.cache.switch_runs((lab.switch_from, lab.params_key(lab.switch_from)),
+                                    (lab.switch_to, lab.params_key(lab.switch_to)), lab.group("data"),
+                                    lab.group("training"), lab.switch_at)
+        return verdicts.switch_sentences(runs)
+    lab = SEGMENTATION.parse(dict(guide.EXPERIMENTS["dice_bce_weight"].query))[0]
+    return [ui.cache.combined_weights(lab.group("data"), lab.lr, lab.epochs)]
+
+
+def faq():
+    st.header(t("guide.faq"))
+    for number, (key, experiment) in enumerate(guide.FAQ, start=1):
+        with st.expander(f"Q{number}. {t(f'guide.faq.{key}.question')}"):
+            st.markdown(t(f"guide.faq.{key}.answer"))
+            link(guide.EXPERIMENTS[experiment], t("guide.open", what=t(f"guide.experiment.{experiment}")))
+            if ui.requested(t("guide.measure"), page.key(f"measure_{key}"), key):
+                ui.bullets(page, measured(experiment), intro=t("guide.measured_intro"))
+
+
+def hybrids():
+    st.header(t("guide.hybrids"))
+    st.markdown(t("guide.hybrids_help"))
+    for key, experiment, view in guide.HYBRIDS:
+        st.markdown(f"- {t(f'guide.hybrid.{key}')} "
+                    f"{markdown_link(guide.EXPERIMENTS[experiment], t('guide.hybrid_train'))}, "
+                    f"{markdown_link(view, t('guide.hybrid_draw'))}")
+    st.code(t("guide.combine_code"), language="python")
+
+
+def lessons():
+    st.header(t("guide.lessons"))
+    st.caption(t("guide.lessons_help"))
+    st.markdown("\n".join(f"- {markdown_link(experiment, t(f'lesson.{lesson}.title'))} "
+                          f"({t(f'nav.{experiment.page}')})" for lesson, experiment in guide.lesson_experiments()))
+
+
+page.title()
+st.caption(t("guide.intro"))
+wizard()
+decision_table()
+faq()
+hybrids()
+lessons()
+ui.mistakes(page, ("bce_sign", "cce_gradient", "focal_alpha", "huber_delta", "mse_example"))
