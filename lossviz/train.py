@@ -131,6 +131,14 @@ def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionDa
                    diverged_at=None if tail.diverged_at is None else switch_at + tail.diverged_at)
 
 
+def switch_relative(switched: History, first_start: float, then_start: float, switch_at: int) -> History:
+    """`switched` (switched_fit) with each epoch's value divided by the start value of the loss it
+    measures then (`first_start` before the switch, `then_start` after, each loss at the run's
+    start): before the switch its curve compares with the first loss alone, after it with the second."""
+    scale = np.where(np.arange(switched.values.size) < switch_at, first_start or 1.0, then_start or 1.0)
+    return replace(switched, values=switched.values / scale)
+
+
 LINE_PARAMS = ("slope", "intercept")  # a History's params of a line fitted to one feature
 BOUNDARY_PARAMS = ("weight_x1", "weight_x2", "bias")  # of a binary linear classifier on two features
 

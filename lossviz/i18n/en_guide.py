@@ -248,9 +248,9 @@ STRINGS = {
     "regression.switch_at": "switch at epoch",
     "regression.switched": "{first} → {then} at epoch {at}",
     "regression.alone": "{name} alone",
-    "regression.switch_help": ("Each curve is its loss divided by its value at the start; the switched run's curve "
-                               "jumps at the switch, where the loss it measures changes. Same data, optimizer and "
-                               "epochs as above."),
+    "regression.switch_help": ("Each curve is its loss divided by that loss's value at the start: the switched run "
+                               "follows the first loss's scale until the switch and the second's after it, so it "
+                               "jumps there. Same data, optimizer and epochs as above."),
     "regression.switch_rule": "Measured on {seeds} data sets like the one above (its seed and the next ones):",
     "verdict.switch": ("Switching from {first} to {then} at epoch {at} ended {switched} from the true line on average; "
                        "{then} alone ended {then_alone}, {first} alone {first_alone}. The switched run ended closer "

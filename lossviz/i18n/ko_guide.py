@@ -234,8 +234,9 @@ STRINGS = {
     "regression.switch_at": "바꾸는 에포크",
     "regression.switched": "{first} → {then}({at} 에포크에서)",
     "regression.alone": "{name}만",
-    "regression.switch_help": ("곡선은 각 손실을 시작 값으로 나눈 것입니다. 바꾼 학습의 곡선은 바꾸는 에포크에서 재는 손실이 달라지므로 "
-                               "뜁니다. 데이터, 옵티마이저, 에포크는 위와 같습니다."),
+    "regression.switch_help": ("곡선은 각 손실을 그 손실의 시작 값으로 나눈 것입니다. 바꾼 학습의 곡선은 바꾸기 전에는 처음 손실 함수의 "
+                               "눈금을, 바꾼 뒤에는 바꿀 손실 함수의 눈금을 따르므로 바꾸는 에포크에서 뜁니다. 데이터, 옵티마이저, "
+                               "에포크는 위와 같습니다."),
     "regression.switch_rule": "위와 같은 데이터 {seeds}벌(위의 시드와 그다음 시드들)에서 잰 결과입니다.",
     "verdict.switch": ("{at} 에포크에서 {first}를 {then}로 바꾼 학습은 정답 직선에서 평균 {switched}만큼 떨어져 끝났습니다. "
                        "{then}만 쓰면 {then_alone}, {first}만 쓰면 {first_alone}입니다. 데이터 {compared}벌 중 {closer}벌에서 "

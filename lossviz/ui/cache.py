@@ -31,6 +31,7 @@ from lossviz.train import (
     influence,
     objective,
     outlier_sweep,
+    switch_relative,
     switched_fit,
     train_classifier,
     train_linear,
@@ -180,13 +181,15 @@ def switch_runs(first: tuple, then: tuple, data: tuple, training: tuple, switch_
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def switch_histories(first: tuple, then: tuple, data: tuple, training: tuple, switch_at: int) -> list[History]:
-    """The switch experiment's three runs on the lab's own data: switched (its loss named "switched"),
-    the second loss alone and the first alone."""
+    """The switch experiment's three runs on the lab's own data: switched (its loss named "switched",
+    its values relative by phase: train.switch_relative), the second loss alone and the first alone."""
     first_loss, then_loss = losses.get(first[0], **dict(first[1])), losses.get(then[0], **dict(then[1]))
     points, steps = regression_set(data), dict(training)
     switched = switched_fit(first_loss, then_loss, points, switch_at=switch_at, **steps)
-    return [replace(switched, loss="switched"), train_linear(then_loss, points, **steps),
-            train_linear(first_loss, points, **steps)]
+    then_alone, first_alone = train_linear(then_loss, points, **steps), train_linear(first_loss, points, **steps)
+    at = min(switch_at, steps["epochs"] - 10)
+    return [replace(switch_relative(switched, first_alone.values[0], then_alone.values[0], at), loss="switched"),
+            then_alone, first_alone]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 
-from lossviz import guide, losses, previews, snippets, verdicts
+from lossviz import guide, losses, previews, snippets, train, verdicts
 from lossviz.data import regression_data
 from lossviz.i18n import ENGLISH, KOREAN
 from lossviz.pages_config import (
@@ -163,3 +163,14 @@ def test_the_hybrid_built_as_the_guide_shows_is_the_built_in_dice_bce():
     built_in = losses.get("dice_bce", weight=0.5)
     assert hybrid.forward(masks, proba) == pytest.approx(built_in.forward(masks, proba), rel=1e-12)
     np.testing.assert_allclose(hybrid.backward(masks, proba), built_in.backward(masks, proba), rtol=1e-12)
+
+
+def test_a_switched_runs_curve_is_relative_to_the_loss_it_measures_in_each_phase():
+    data = regression_data(**DATA)
+    mse, mae = losses.get("mse"), losses.get("mae")
+    switched = switched_fit(mse, mae, data, switch_at=30, **TRAINING)
+    mse_alone, mae_alone = train_linear(mse, data, **TRAINING), train_linear(mae, data, **TRAINING)
+    shown = train.switch_relative(switched, mse_alone.values[0], mae_alone.values[0], 30)
+    np.testing.assert_allclose(shown.relative_values()[:30], mse_alone.relative_values()[:30])
+    np.testing.assert_allclose(shown.values[30:], switched.values[30:] / mae_alone.values[0])
+    assert np.array_equal(shown.params, switched.params)
