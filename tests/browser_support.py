@@ -52,10 +52,17 @@ AXE_RUN_JS = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags
     nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length})))"""
 
 
+# The page wears LossViz's styles (ui.page.compact_layout): Streamlit renders a style-only st.html a
+# moment after the elements around it, and Streamlit's own caption grey is 3.9:1
+STYLED_JS = "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer'))"
+
+
 def axe_violations(page) -> list[dict]:
     """axe-core's WCAG 2.x A and AA violations on the page (id, impact, help, nodes, count), once no
-    element is stale: Streamlit fades the elements of a rerun in progress, and faded text fails contrast."""
+    element is stale (Streamlit fades the elements of a rerun in progress, and faded text fails
+    contrast) and the page wears its styles."""
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
+    page.wait_for_function(STYLED_JS, timeout=30_000)
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN_JS, AXE_TAGS)

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from tests.browser_support import ALL_VIEWS, CHART_SIGNATURE_JS, axe_violations
+from tests.browser_support import ALL_VIEWS, CHART_SIGNATURE_JS, STYLED_JS, axe_violations
 from tests.e2e.helpers import EPOCH_LABEL_JS, assert_healthy, count_websocket_frames, open_page, wait_until_idle
 
 # WCAG 2.1 contrast ratio of the first element matching `selector` against white, from its computed
@@ -58,6 +58,7 @@ def test_headings_descend_one_level_at_a_time_and_captions_are_readable(page, se
     open_any(page, server, path, query)
     levels = page.evaluate(HEADINGS_JS)
     assert levels[0] == 1 and all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), levels
+    page.wait_for_function(STYLED_JS, timeout=30_000)
     assert page.evaluate(CONTRAST_JS, '[data-testid="stCaptionContainer"]') >= 4.5
     assert_healthy(page)
 
