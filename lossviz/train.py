@@ -111,6 +111,7 @@ def train_linear(loss: RegressionLoss, data: RegressionData, *, optimizer: str =
 
 SWITCH_SPEC = ParamSpec(default=50, min=10, max=1990, step=10, integer=True,
                         help="The epoch at which the run changes its loss.")
+SWITCH_EPOCHS = 20  # a switched run's fewest epochs: at least ten before the switch and ten after
 
 
 def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionData, *, switch_at: int,
@@ -120,6 +121,8 @@ def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionDa
     named after `then`: each epoch's value is the loss it minimised then, so the curve jumps at the switch.
     The switch comes at least ten epochs before the end (SWITCH_SPEC)."""
     epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
+    if epochs < SWITCH_EPOCHS:
+        raise ValueError(f"a switch of loss needs at least {SWITCH_EPOCHS} epochs (ten on each side); got {epochs:g}")
     switch_at = min(SWITCH_SPEC.validate("switch_at", switch_at), epochs - 10)
     steps = {"optimizer": optimizer, "lr": lr, "momentum": momentum}
     head = train_linear(first, data, epochs=switch_at, **steps)

@@ -127,6 +127,10 @@ def switch_view(settings):
                      format_func=lambda value: t(f"regression.switch_{value}"))
     if shown == "off":
         return
+    fewest = train.SWITCH_EPOCHS + REGRESSION.numbers["switch_at"].step  # a slider with at least two stops
+    if settings.epochs < fewest:
+        st.info(t("regression.switch_too_short", epochs=fewest))
+        return
     first_column, then_column, at_column = st.columns(3)
     first = first_column.selectbox(t("regression.switch_from"), REGRESSION_LOSSES, key=page.key("switch_from"),
                                    format_func=page.name)

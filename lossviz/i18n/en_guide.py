@@ -245,6 +245,7 @@ STRINGS = {
     "regression.switch_on": "shown",
     "regression.switch_from": "first loss",
     "regression.switch_to": "then",
+    "regression.switch_too_short": "A switch needs at least {epochs} epochs: raise the epochs in the training tab.",
     "regression.switch_at": "switch at epoch",
     "regression.switched": "{first} → {then} at epoch {at}",
     "regression.alone": "{name} alone",

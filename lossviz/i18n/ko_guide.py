@@ -231,6 +231,7 @@ STRINGS = {
     "regression.switch_on": "보기",
     "regression.switch_from": "처음 손실 함수",
     "regression.switch_to": "바꿀 손실 함수",
+    "regression.switch_too_short": "손실 함수를 바꾸려면 에포크가 {epochs} 이상이어야 합니다. 학습 탭에서 에포크를 올려 주세요.",
     "regression.switch_at": "바꾸는 에포크",
     "regression.switched": "{first} → {then}({at} 에포크에서)",
     "regression.alone": "{name}만",

@@ -131,3 +131,11 @@ def test_the_switch_section_trains_both_losses_and_says_what_the_runs_show():
     assert "at epoch 40" in " ".join(visible_texts(app)) and url_params(app)["switch_at"] == "40"
     app.radio(key="regression.switch").set_value("off").run()
     assert len(figures(app)) == 1 and url_params(app)["switch"] == "off"
+
+
+def test_a_switch_asks_for_enough_epochs_instead_of_failing():
+    for epochs in ("10", "20"):
+        app = run_app({"switch": "on", "epochs": epochs}, page="views/regression.py")
+        assert not app.exception and "at least 30 epochs" in app.info[-1].value
+    app = run_app({"switch": "on", "epochs": "30", "switch_at": "1990"}, page="views/regression.py")
+    assert not app.exception and app.slider(key="regression.switch_at").value == 20

@@ -135,6 +135,8 @@ def test_a_switched_run_is_the_first_loss_then_the_second_from_where_it_stood():
     np.testing.assert_array_equal(switched.params[30:], tail.params)
     np.testing.assert_array_equal(switched.values[30:], tail.values)  # the curve measures MAE from the switch
     assert switched_fit(mse, mae, data, switch_at=1990, **TRAINING).epochs_run == 100  # at most ten before the end
+    with pytest.raises(ValueError, match="at least 20 epochs"):
+        switched_fit(mse, mae, data, switch_at=10, **{**TRAINING, "epochs": 10})
 
 
 def test_the_switch_verdict_counts_its_data_sets_and_names_no_fixed_winner():
