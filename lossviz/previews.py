@@ -16,6 +16,7 @@ import numpy as np
 from lossviz import distributions, embeddings, gallery
 from lossviz.charts import BLUE, CLASS_COLORS, DASHES, LOSS_COLORS, OUTLIER_COLOR, POINT_COLOR, TRUTH_COLOR
 from lossviz.data import classification_data, regression_data, segmentation_data
+from lossviz.pages_config import CLASSIFICATION, DISTRIBUTIONS, EMBEDDINGS, REGRESSION
 
 WIDTH, HEIGHT, PAD = 240, 120, 6
 MOST_DOTS = 150  # per picture: a preview, not the page
@@ -81,9 +82,13 @@ def gallery_picture() -> Picture:
     return picture
 
 
+def defaults(schema, group: str) -> dict:
+    """A page's default settings of one group (its schema's), as a page opens."""
+    return dict(schema.settings({}, {}).group(group))
+
+
 def regression_picture() -> Picture:
-    data = regression_data(n=200, noise=0.5, outlier_fraction=0.1, outlier_magnitude=5.0, seed=0,
-                           outlier_kind="vertical")
+    data = regression_data(**defaults(REGRESSION, "data"))
     x, y = data.x[:, 0], data.y
     keep = _sample(np.random.default_rng(0), x.size)
     outlier = data.is_outlier[keep]
@@ -97,7 +102,7 @@ def regression_picture() -> Picture:
 
 
 def classification_picture() -> Picture:
-    data = classification_data(classes=2, n=2000, imbalance=10, separation=2.0, seed=0)
+    data = classification_data(classes=2, **defaults(CLASSIFICATION, "data"))
     rng = np.random.default_rng(0)
     majority, minority = np.flatnonzero(data.y == 0), np.flatnonzero(data.y == 1)
     common = majority[_sample(rng, majority.size)]
@@ -108,8 +113,7 @@ def classification_picture() -> Picture:
 
 def landscape_picture() -> Picture:
     """The mean loss along the slope (intercept at its true value): MSE's valley and MAE's, apart."""
-    data = regression_data(n=200, noise=0.5, outlier_fraction=0.2, outlier_magnitude=5.0, seed=0,
-                           outlier_kind="vertical")
+    data = regression_data(**{**defaults(REGRESSION, "data"), "outlier_fraction": 0.2})  # the valleys well apart
     slopes = np.linspace(data.true_params[0] - 3, data.true_params[0] + 3, 121)
     residuals = slopes[:, None] * data.x[:, 0] + data.true_params[-1] - data.y
     mse, mae = np.mean(residuals ** 2, axis=1), np.mean(np.abs(residuals), axis=1)
@@ -117,8 +121,8 @@ def landscape_picture() -> Picture:
 
 
 def distributions_picture() -> Picture:
-    target = distributions.mixture(modes=2, separation=4.0, first_weight=0.5)
-    fits = distributions.fit_all(target, start_mean=1.0, lr=0.05, epochs=300)
+    target = distributions.mixture(**defaults(DISTRIBUTIONS, "target"))
+    fits = distributions.fit_all(target, **defaults(DISTRIBUTIONS, "fit"))
     picture = Picture(lines=[(distributions.GRID, target, TRUTH_COLOR, "dash")])
     for name, colour, dash in (("forward", BLUE, "solid"), ("reverse", CLASS_COLORS[1], "dot")):
         picture.lines.append((distributions.GRID, distributions.gaussian(*fits[name].params[-1]), colour, dash))
@@ -126,7 +130,7 @@ def distributions_picture() -> Picture:
 
 
 def embeddings_picture() -> Picture:
-    data = embeddings.embedding_data(classes=4, dims=10, spread=0.9, points=30, seed=0)
+    data = embeddings.embedding_data(**defaults(EMBEDDINGS, "data"))
     centred = data.x - data.x.mean(axis=0)
     plane = centred @ np.linalg.svd(centred, full_matrices=False)[2][:2].T  # the two widest directions
     palette = (BLUE, CLASS_COLORS[1], "#009E73", "#E69F00")
@@ -135,8 +139,10 @@ def embeddings_picture() -> Picture:
 
 
 def segmentation_picture() -> Picture:
+    # larger, clearer objects than the lab's default 2 %: a thumbnail must show what there is to find
     data = segmentation_data(fraction=0.1, objects=2, noise=0.3, size=32, images=2, seed=0)
-    image = np.clip(data.images[0], 0.0, 1.0)[::-1]  # rows from the bottom
+    image = data.images[0][::-1].reshape(16, 2, 16, 2).mean(axis=(1, 3))  # rows from the bottom, 2 x 2 pixels a cell
+    image = np.clip(image, 0.0, 1.0)
     return Picture(cells=[(column, row, 1.0, float(image[row, column]))
                           for row in range(image.shape[0]) for column in range(image.shape[1])])
 

@@ -17,7 +17,7 @@ from lossviz.losses import ParamSpec
 MAX_VALUE_LENGTH = 200
 SWITCH_SUFFIX = ".on"  # the widget key of a switchable parameter's switch (ParamSpec.switch)
 OFF = -1.0  # a switchable parameter's value when it is off
-GLOBAL_KEYS = ("lang", "lesson")  # every page's: its language, and a lesson's hints (lossviz.guide)
+GLOBAL_KEYS = ("lang", "lesson")  # on every page, not settings: its language, a lesson's hints (lossviz.guide)
 
 
 @dataclass(frozen=True)

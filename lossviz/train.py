@@ -13,6 +13,7 @@ import numpy as np
 
 from lossviz import losses, optim
 from lossviz.data import CLASSIFICATION_SPECS, VALIDATION_SHARE, RegressionData, classification_data, regression_data
+from lossviz.gallery import drag_stops
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.metrics import binary_report, multiclass_report
@@ -114,6 +115,11 @@ SWITCH_SPEC = ParamSpec(default=50, min=10, max=1990, step=10, integer=True,
 SWITCH_EPOCHS = 20  # a switched run's fewest epochs: at least ten before the switch and ten after
 
 
+def switch_epoch(switch_at: int, epochs: int) -> int:
+    """The epoch a run of `epochs` switches at when asked for `switch_at`: ten epochs at least after it."""
+    return min(SWITCH_SPEC.validate("switch_at", switch_at), epochs - SWITCH_SPEC.min)
+
+
 def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionData, *, switch_at: int,
                  optimizer: str = "gd", lr: float = 0.05, momentum: float = 0.9, epochs: int = 300) -> History:
     """A line fitted with `first` for `switch_at` epochs, then with `then` from where it stood for the
@@ -123,7 +129,7 @@ def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionDa
     epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
     if epochs < SWITCH_EPOCHS:
         raise ValueError(f"a switch of loss needs at least {SWITCH_EPOCHS} epochs (ten on each side); got {epochs:g}")
-    switch_at = min(SWITCH_SPEC.validate("switch_at", switch_at), epochs - 10)
+    switch_at = switch_epoch(switch_at, epochs)
     steps = {"optimizer": optimizer, "lr": lr, "momentum": momentum}
     head = train_linear(first, data, epochs=switch_at, **steps)
     if head.diverged_at is not None:
@@ -132,6 +138,14 @@ def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionDa
     return History(then.name, np.concatenate([head.values[:-1], tail.values]),
                    np.concatenate([head.params[:-1], tail.params]),
                    diverged_at=None if tail.diverged_at is None else switch_at + tail.diverged_at)
+
+
+def switch_trio(first: RegressionLoss, then: RegressionLoss, data: RegressionData, *, switch_at: int,
+                **training) -> tuple[History, History, History]:
+    """The switch experiment on one data set: switched_fit, `then` alone and `first` alone, all for
+    the same epochs from the same start."""
+    return (switched_fit(first, then, data, switch_at=switch_at, **training), train_linear(then, data, **training),
+            train_linear(first, data, **training))
 
 
 def switch_relative(switched: History, first_start: float, then_start: float, switch_at: int) -> History:
@@ -277,8 +291,6 @@ def affordable_stops(spec: ParamSpec, data_settings: dict, configured: dict[str,
                      key: str) -> list[float]:
     """The stops of setting `key` (over `spec`) at which a dragged slider's chart can hold fits:
     the most of DRAG_STOP_COUNTS whose fits together cost at most DRAG_WORK; none beyond it."""
-    from lossviz.gallery import drag_stops
-
     for most in DRAG_STOP_COUNTS:
         stops = drag_stops(spec, most)
         work = 0.0

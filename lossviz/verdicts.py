@@ -21,8 +21,8 @@ from lossviz.train import (
     ImbalanceSweep,
     Sweep,
     parameter_error,
-    switched_fit,
-    train_linear,
+    switch_epoch,
+    switch_trio,
 )
 
 HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
@@ -161,12 +161,10 @@ def switch_runs(first: tuple[str, dict], then: tuple[str, dict], data_settings: 
     first_loss, then_loss = losses.get(first[0], **first[1]), losses.get(then[0], **then[1])
     for index in range(seeds):
         data = regression_data(**{**data_settings, "seed": data_settings.get("seed", 0) + index})
-        runs = (switched_fit(first_loss, then_loss, data, switch_at=switch_at, **training),
-                train_linear(then_loss, data, **training), train_linear(first_loss, data, **training))
-        for row, run in enumerate(runs):
+        for row, run in enumerate(switch_trio(first_loss, then_loss, data, switch_at=switch_at, **training)):
             if run.diverged_at is None:
                 errors[row, index] = parameter_error(run, data)["total"]
-    return SwitchRuns(first[0], then[0], min(switch_at, training["epochs"] - 10), *errors)
+    return SwitchRuns(first[0], then[0], switch_epoch(switch_at, training["epochs"]), *errors)
 
 
 def switch_sentences(runs: SwitchRuns) -> list[Sentence]:

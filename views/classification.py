@@ -8,7 +8,6 @@ from lossviz.pages_config import CLASSIFICATION, CLASSIFICATION_DATA_KEYS, CLASS
 from lossviz.train import (
     BINARY_METHODS,
     BOUNDARY_PARAMS,
-    IMBALANCE_SWEEP_VARIES,
     METHOD_LOSSES,
     MULTICLASS_METHODS,
     SWEEP_SEEDS,
@@ -58,13 +57,6 @@ def controls():
     return page.settings(values, params)
 
 
-def method_params(settings, method) -> tuple:
-    """The parameters of `method` as a cache key; weighted BCE in auto mode balances the classes."""
-    if method == "weighted_bce" and settings.weighting == "auto":
-        return (("pos_weight", None),)
-    return settings.params_key(method)
-
-
 def lab(view):
     """Everything a setting changes, for one view."""
     if view != "network":  # a training left behind by a switch of view does not start again on return
@@ -82,7 +74,7 @@ def trained(settings, methods, classes):
     """The linear models of the chosen `methods`; none, and a hint, when nothing is chosen."""
     if not methods:
         st.info(t("regression.pick_one"))
-    return [ui.cache.classifier(settings.group("data"), classes, method, method_params(settings, method),
+    return [ui.cache.classifier(settings.group("data"), classes, method, ui.cache.method_params(settings, method),
                                 settings.group("training")) for method in methods]
 
 
@@ -107,8 +99,7 @@ def binary_view(settings, data):
 def imbalance_sweep_view(settings):
     st.header(t("classification.sweep"))
     st.caption(t("classification.sweep_help"))
-    methods = tuple((method, method_params(settings, method)) for method in settings.methods)
-    sweep_key = (methods, settings.group("data", without=IMBALANCE_SWEEP_VARIES), settings.group("training"))
+    sweep_key = ui.cache.imbalance_sweep_key(settings)
     if not ui.requested(t("regression.sweep_run"), page.key("sweep_run"), sweep_key):
         return
     with ui.progress(lambda ratio, seed: t("classification.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
@@ -168,7 +159,7 @@ def network_view(settings, data):
     with columns[2]:
         epochs = ui.spec_slider(t("regression.epochs"), CLASSIFICATION.numbers["network_epochs"],
                                 page.key("network_epochs"))
-    params = method_params(settings, method)
+    params = ui.cache.method_params(settings, method)
     run_key = (settings.group("data"), method, params, hidden, epochs, settings.lr)
     runs = ui.cache.session_store(page.key("runs"), RUNS_KEPT)
     start, stop, _ = st.columns([2, 1, 3])

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lossviz import guide, snippets, ui, verdicts
 from lossviz.pages_config import CLASSIFICATION, GUIDE, REGRESSION, SEGMENTATION
-from lossviz.train import IMBALANCE_SWEEP_VARIES, SWEEP_SEEDS
+from lossviz.train import SWEEP_SEEDS
 from lossviz.verdicts import imbalance_sentences
 
 page = ui.page("guide", GUIDE)
@@ -71,21 +71,16 @@ def measured(experiment: str) -> list:
     if experiment == "gaussian_nll":
         return [guide.gaussian_nll_against_mse()]
     if experiment == "imbalance_100":
-        configured = CLASSIFICATION.settings({"methods": ("bce", "weighted_bce", "focal")}, {})
-        methods = tuple((method, (("pos_weight", None),) if method == "weighted_bce" else
-                         configured.params_key(method)) for method in configured.methods)
+        lab = CLASSIFICATION.parse(dict(guide.EXPERIMENTS[experiment].query))[0]
         with ui.progress(lambda ratio, seed: t("classification.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
                                                 seeds=SWEEP_SEEDS)) as report:
-            sweep = ui.cache.imbalance_sweep_of(methods, configured.group("data", without=IMBALANCE_SWEEP_VARIES),
-                                                configured.group("training"), on_progress=report)
+            sweep = ui.cache.imbalance_sweep_of(*ui.cache.imbalance_sweep_key(lab), on_progress=report)
         return imbalance_sentences(sweep)
     if experiment == "huber_delta":
         return [ui.cache.mistake("huber_delta")]
     if experiment == "switch":
-        lab = REGRESSION.parse(dict(guide.EXPERIMENTS["switch"].query))[0]
-        runs = ui.cache.switch_runs((lab.switch_from, lab.params_key(lab.switch_from)),
-                                    (lab.switch_to, lab.params_key(lab.switch_to)), lab.group("data"),
-                                    lab.group("training"), lab.switch_at)
+        lab = REGRESSION.parse(dict(guide.EXPERIMENTS[experiment].query))[0]
+        runs = ui.cache.switch_runs(*ui.cache.switch_key(lab, lab.switch_from, lab.switch_to, lab.switch_at))
         return verdicts.switch_sentences(runs)
     lab = SEGMENTATION.parse(dict(guide.EXPERIMENTS["dice_bce_weight"].query))[0]
     return [ui.cache.combined_weights(lab.group("data"), lab.lr, lab.epochs)]

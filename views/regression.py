@@ -141,8 +141,7 @@ def switch_view(settings):
                                                   latest.max)
     with at_column:
         switch_at = ui.spec_slider(t("regression.switch_at"), latest, page.key("switch_at"))
-    key = ((first, settings.params_key(first)), (then, settings.params_key(then)), settings.group("data"),
-           settings.group("training"), switch_at)
+    key = ui.cache.switch_key(settings, first, then, switch_at)
     histories = ui.cache.switch_histories(*key)
     names = {"switched": t("regression.switched", first=page.name(first), then=page.name(then), at=switch_at),
              then: t("regression.alone", name=page.name(then)), first: t("regression.alone", name=page.name(first))}

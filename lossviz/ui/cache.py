@@ -22,6 +22,7 @@ from lossviz.data import (
 from lossviz.mistakes import MISTAKES
 from lossviz.sentences import Sentence
 from lossviz.train import (
+    IMBALANCE_SWEEP_VARIES,
     History,
     ImbalanceSweep,
     Objective,
@@ -31,8 +32,9 @@ from lossviz.train import (
     influence,
     objective,
     outlier_sweep,
+    switch_epoch,
     switch_relative,
-    switched_fit,
+    switch_trio,
     train_classifier,
     train_linear,
     with_setting,
@@ -172,6 +174,12 @@ def fit_frames(data: tuple, configured: tuple, training: tuple, key: str, stops:
     return held_still(frames)
 
 
+def switch_key(settings, first: str, then: str, switch_at: int) -> tuple:
+    """The arguments of switch_runs and switch_histories for the regression lab's `settings`."""
+    return ((first, settings.params_key(first)), (then, settings.params_key(then)), settings.group("data"),
+            settings.group("training"), switch_at)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def switch_runs(first: tuple, then: tuple, data: tuple, training: tuple, switch_at: int) -> verdicts.SwitchRuns:
     """verdicts.switch_runs per ((loss, params) first, (loss, params) then, data, training, epoch)."""
@@ -184,12 +192,12 @@ def switch_histories(first: tuple, then: tuple, data: tuple, training: tuple, sw
     """The switch experiment's three runs on the lab's own data: switched (its loss named "switched",
     its values relative by phase: train.switch_relative), the second loss alone and the first alone."""
     first_loss, then_loss = losses.get(first[0], **dict(first[1])), losses.get(then[0], **dict(then[1]))
-    points, steps = regression_set(data), dict(training)
-    switched = switched_fit(first_loss, then_loss, points, switch_at=switch_at, **steps)
-    then_alone, first_alone = train_linear(then_loss, points, **steps), train_linear(first_loss, points, **steps)
-    at = min(switch_at, steps["epochs"] - 10)
-    return [replace(switch_relative(switched, first_alone.values[0], then_alone.values[0], at), loss="switched"),
-            then_alone, first_alone]
+    steps = dict(training)
+    switched, then_alone, first_alone = switch_trio(first_loss, then_loss, regression_set(data), switch_at=switch_at,
+                                                    **steps)
+    relative = switch_relative(switched, first_alone.values[0], then_alone.values[0],
+                               switch_epoch(switch_at, steps["epochs"]))
+    return [replace(relative, loss="switched"), then_alone, first_alone]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -273,6 +281,21 @@ def classification_set(data: tuple, classes: int) -> ClassificationData:
 def method_goal(method: str, params: tuple, data: tuple, classes: int) -> Objective:
     """The Objective of `method`, its automatic weights taken from the (cached) training labels."""
     return objective(method, dict(params), classification_set(data, classes).y)
+
+
+def method_params(settings, method: str) -> tuple:
+    """The parameters of classification `method` as a cache key; weighted BCE in auto mode balances
+    the classes (its weight comes from the training labels)."""
+    if method == "weighted_bce" and settings.weighting == "auto":
+        return (("pos_weight", None),)
+    return settings.params_key(method)
+
+
+def imbalance_sweep_key(settings) -> tuple:
+    """The arguments of imbalance_sweep_of for the classification lab's `settings`: its chosen methods,
+    the data settings the sweep does not set itself, its training."""
+    return (tuple((method, method_params(settings, method)) for method in settings.methods),
+            settings.group("data", without=IMBALANCE_SWEEP_VARIES), settings.group("training"))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -193,7 +193,7 @@ def page(name: str, schema: Schema | None = None) -> Page:
 def take_lesson(name: str) -> None:
     """On a link, Back, Forward or a return to page `name`: its lesson from the URL's lesson= (one of
     the guide's closed set for this page; anything else is a notice), or none."""
-    if not st.session_state.get(url.OPENED_KEY, True) and not url.is_history_navigation():
+    if not url.is_opening():
         return
     raw = st.query_params.get(url.LESSON_KEY)
     try:

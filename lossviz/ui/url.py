@@ -10,10 +10,10 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lossviz.state import SWITCH_SUFFIX, Notice, Schema
+from lossviz.guide import LESSON_KEY
+from lossviz.state import GLOBAL_KEYS, SWITCH_SUFFIX, Notice, Schema
 
 LANG_KEY = "lang"
-LESSON_KEY = "lesson"
 PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
 NOTICES_KEY = "notices"
 
@@ -31,6 +31,12 @@ def track_page(path: str) -> None:
     st.session_state[PAGE_KEY] = path
 
 
+def is_opening() -> bool:
+    """Whether this run opens its page (a link, the navigation) or follows Back or Forward: the runs
+    whose URL, not the page's widgets, says what the page shows."""
+    return st.session_state.get(OPENED_KEY, True) or is_history_navigation()
+
+
 def query_to_restore(prefix: str) -> dict[str, str] | None:
     """The query parameters to set a page's widgets from at the start of its run, or None when its
     widgets hold its settings (a rerun of the page).
@@ -40,10 +46,9 @@ def query_to_restore(prefix: str) -> dict[str, str] | None:
     the settings the page last wrote into the URL when the visitor comes back to it through the
     navigation, which leaves a page's settings out of the URL (and Streamlit drops a page's widgets
     while another page runs)."""
-    opened = st.session_state.get(OPENED_KEY, True)
-    if not opened and not is_history_navigation():
+    if not is_opening():
         return None
-    url = {key: value for key, value in st.query_params.to_dict().items() if key not in (LANG_KEY, LESSON_KEY)}
+    url = {key: value for key, value in st.query_params.to_dict().items() if key not in GLOBAL_KEYS}
     stored = st.session_state.get(prefix + "query")
     return dict(stored) if stored is not None and not url else url
 

@@ -114,15 +114,26 @@ def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[
     their builder and id, or None), built on the run a press on its slider asked for them and kept
     while they stay the same; (None, None) once another setting changes them. A lab's frames cost
     hundreds of ms, paid on a press, not on every move of another slider or key."""
-    found = armed()
-    built = frames_of(found[len(page.key("")):]) if found.startswith(page.key("")) else None
+    setting = armed_setting(page)
+    built = frames_of(setting) if setting else None
     if built is None:
         return None, None
     if st.session_state.get(chart_key + EXTRA_SUFFIX) == built[1]:
         st.session_state.pop(PRESSED_KEY, None)  # delivered: from now on, another setting's move drops them
         return built
     # asked for and not delivered yet: a release can interrupt the run that builds them
-    return built if st.session_state.get(PRESSED_KEY) == found else (None, None)
+    return built if st.session_state.get(PRESSED_KEY) == armed() else (None, None)
+
+
+def armed_setting(page: Page) -> str | None:
+    """The page's setting ("<loss>.<parameter>" or a key of its numbers) whose drag slider is armed, if any."""
+    found, prefix = armed(), page.key("")
+    return found[len(prefix):] if found.startswith(prefix) else None
+
+
+def slider_for(chart: str):
+    """The slider function for a setting: a drag slider the chart keyed `chart` follows, else a st.slider."""
+    return partial(drag_slider, chart=chart) if chart else spec_slider
 
 
 def armed_frames(widget_key: str, spec: ParamSpec) -> list[tuple[float, str]]:
@@ -152,10 +163,10 @@ def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, s
     if chart and first_armed:
         arm_first(keys)
     places = st.columns(columns) if columns > 1 else [st.container()]
+    slider = slider_for(chart)
     params: dict = {}
     for index, ((name, key, spec), widget_key) in enumerate(zip(specs, keys, strict=True)):
         help_text = page.t(f"help.{help_name(name)}.{key}", default=spec.help)
-        slider = partial(drag_slider, chart=chart) if chart else spec_slider
         with places[index % len(places)]:
             label = f"{page.name(name)} {page.t(f'param.{key}')}"
             params.setdefault(name, {})[key] = (
@@ -172,12 +183,12 @@ def arm_first(keys) -> None:
 
 def armed_param(page: Page) -> tuple[str, str, list[float]] | None:
     """(loss, parameter, stops) of the page's armed drag slider, whose curves its chart should hold."""
-    found = armed()
-    if not found.startswith(page.key("")):
+    setting = armed_setting(page)
+    if setting is None or "." not in setting:
         return None
-    name, key = found[len(page.key("")):].rsplit(".", 1)
+    name, key = setting.rsplit(".", 1)
     spec = page.schema.param_specs.get((name, key))
-    if spec is None or (spec.switch and st.session_state.get(found, 0.0) < 0):
+    if spec is None or (spec.switch and st.session_state.get(armed(), 0.0) < 0):
         return None
     return name, key, drag_stops(shown_range(spec))
 
@@ -217,7 +228,7 @@ def training_controls(page: Page, chart: str = "") -> dict:
     with `chart` (a ui.chart's key), drag sliders that the chart follows."""
     values = {"optimizer": st.selectbox(page.t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
                                         format_func=lambda name: page.t(f"optimizer.{name}"))}
-    slider = partial(drag_slider, chart=chart) if chart else spec_slider
+    slider = slider_for(chart)
     for key in ("lr", "momentum", "epochs"):
         if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
             continue
