@@ -188,7 +188,7 @@ STRINGS = {
                                     "half of MSE by at most {gap}, and its gradient from half of MSE's by at most "
                                     "{slope_gap}."),
     "guide.measured.dice_bce": ("Mean validation Dice score over {seeds} data sets, by the weight of Dice: {scores}. "
-                                "The best here: {best}. BCE alone (weight 0) scored {bce}, Dice alone (weight 1) "
+                                "The best weight here: {best}. BCE alone (weight 0) scored {bce}, Dice alone (weight 1) "
                                 "{dice}."),
     "guide.hybrids": "Hybrid losses",
     "guide.hybrids_help": ("A hybrid is a weighted sum of losses, built from (weight, loss) pairs as in the code "

@@ -239,8 +239,8 @@ STRINGS = {
                                "눈금을, 바꾼 뒤에는 바꿀 손실 함수의 눈금을 따르므로 바꾸는 에포크에서 뜁니다. 데이터, 옵티마이저, "
                                "에포크는 위와 같습니다."),
     "regression.switch_rule": "위와 같은 데이터 {seeds}벌(위의 시드와 그다음 시드들)에서 잰 결과입니다.",
-    "verdict.switch": ("{at} 에포크에서 {first}를 {then}로 바꾼 학습은 정답 직선에서 평균 {switched}만큼 떨어져 끝났습니다. "
-                       "{then}만 쓰면 {then_alone}, {first}만 쓰면 {first_alone}입니다. 데이터 {compared}벌 중 {closer}벌에서 "
-                       "바꾼 학습이 {then}만 쓴 학습보다 정답 직선에 더 가깝게 끝났습니다."),
+    "verdict.switch": ("{first} → {then} 전환({at} 에포크)은 정답 직선에서 평균 {switched}만큼 떨어져 끝났습니다. "
+                       "{then}만 썼을 때는 {then_alone}, {first}만 썼을 때는 {first_alone}입니다. 데이터 {compared}벌 중 "
+                       "{closer}벌에서 전환한 학습이 {then}만 쓴 학습보다 정답 직선에 더 가깝게 끝났습니다."),
     "verdict.switch_diverged": "발산한 학습 {runs}개는 평균에서 뺐습니다.",
 }

@@ -54,7 +54,10 @@ def compact_layout() -> None:
             ".lossviz-drag-help { cursor: help; opacity: 0.85; border: 1px solid currentColor; border-radius: 50%;"
             " width: 1.1em; height: 1.1em; font-size: 0.75rem; display: inline-flex; align-items: center;"
             " justify-content: center; }"
-            ".lossviz-drag input[type=range] { width: 100%; margin: 0.4rem 0 0; accent-color: #0072B2; }</style>")
+            # in the theme's primary colour (.streamlit/config.toml), as Streamlit's own sliders beside it
+            ".lossviz-drag input[type=range] { width: 100%; margin: 0.4rem 0 0; accent-color: #a93226; }"
+            "@media (prefers-color-scheme: dark) { .lossviz-drag input[type=range] { accent-color: #ff7b6b; } }"
+            "</style>")
 
 
 def own_stop_only() -> None:
