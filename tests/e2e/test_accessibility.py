@@ -35,6 +35,8 @@ def open_any(page, server, path, query):
     """Open a page that may have no chart (home, the workbench's data view) and wait for its run."""
     page.goto(f"{server.url}/{path}?{query}")
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"] h1', timeout=60_000)
+    # plotly.js loads after the run: a chart is drawn once it wears its text alternative (plot.js)
+    page.wait_for_function("() => !document.querySelector('.lossviz-plot:not([aria-label])')", timeout=60_000)
     if page.locator(".js-plotly-plot").count():
         page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
     wait_until_idle(page, quiet_ms=300)
@@ -128,6 +130,8 @@ def test_a_phone_scrolls_only_down_and_charts_stack(chromium, server, path):
     page.problems = []
     try:
         open_any(page, server, path, "lang=ko")
+        if path in ("gallery", "workbench"):
+            page.wait_for_selector(".js-plotly-plot .x2y2", timeout=60_000)
         widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert widths[0] <= widths[1], widths
         for chart in page.locator(".js-plotly-plot").all():
