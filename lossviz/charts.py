@@ -607,9 +607,10 @@ def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y
 
 
 def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str,
-                     names: dict | None = None) -> go.Figure:
+                     names: dict | None = None, fitted: tuple[int, ...] = ()) -> go.Figure:
     """One panel per (y title, {method: SeedTable per ratio}): the mean over seeds with its spread
-    as error bars, the ratio on a log axis labelled 1:r."""
+    as error bars, the ratio on a log axis labelled 1:r. A panel's y axis shows shares from 0 to 1,
+    or from 0 to its data's top for the panels `fitted` names (small errors would lie flat at 0)."""
     traces = []
     for index, (_, series) in enumerate(panels):
         suffix = str(index + 1) if index else ""
@@ -620,11 +621,18 @@ def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, re
                 "hovertemplate": "%{y:.2f} ± %{error_y.array:.2f}",
                 "line": loss_line(name, 2.5)}, table))
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, title) for title, _ in panels])
+    figure_layout["margin"] = {**figure_layout["margin"], "r": 28}  # room for half of the last panel's 1:1000
     for index in range(len(panels)):
         suffix = str(index + 1) if index else ""
-        figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickvals": list(ratios),
-                                                "ticktext": [f"1:{ratio:g}" for ratio in ratios]})
-        figure_layout[f"yaxis{suffix}"]["range"] = [0, 1.05]
+        # the powers of ten are labelled, the ratios between them only gridded: three panels leave
+        # too little width for seven labels, which plotly would turn on end over the axis title
+        figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickvals": list(ratios), "tickangle": 0,
+                                                "ticktext": [f"1:{ratio:g}" if math.log10(ratio).is_integer()
+                                                             else "" for ratio in ratios]})
+        if index in fitted:
+            figure_layout[f"yaxis{suffix}"]["rangemode"] = "tozero"
+        else:
+            figure_layout[f"yaxis{suffix}"]["range"] = [0, 1.05]
     return figure(traces, figure_layout)
 
 

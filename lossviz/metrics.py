@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from lossviz.numerics import sigmoid
+
 
 def _ratio(numerator: float, denominator: float) -> float:
     return float(numerator / denominator) if denominator else 0.0
@@ -21,12 +23,13 @@ def confusion_matrix(y_true, y_pred, classes: int = 2) -> np.ndarray:
 
 
 def binary_report(y_true, scores, threshold: float = 0.0) -> dict[str, float]:
-    """Accuracy, minority (class 1) recall, precision, F1 and PR-AUC of scores thresholded at `threshold`.
+    """Accuracy, minority (class 1) recall, precision, F1 and PR-AUC of scores thresholded at `threshold`,
+    and the calibration error of sigmoid(scores) (meaningful for logits only, not for margins).
 
     Scores are logits or margins: predicted positive when score >= threshold (0 is p = 0.5).
     """
-    y_true = np.asarray(y_true, dtype=np.intp)
-    predicted = (np.asarray(scores) >= threshold).astype(np.intp)
+    y_true, scores = np.asarray(y_true, dtype=np.intp), np.asarray(scores, dtype=np.float64)
+    predicted = (scores >= threshold).astype(np.intp)
     (tn, fp), (fn, tp) = confusion_matrix(y_true, predicted)
     precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     return {
@@ -35,6 +38,7 @@ def binary_report(y_true, scores, threshold: float = 0.0) -> dict[str, float]:
         "precision": precision,
         "f1": _ratio(2 * precision * recall, precision + recall),
         "pr_auc": average_precision(y_true, scores),
+        "calibration_error": calibration_error(y_true, sigmoid(scores)),
         "tn": int(tn), "fp": int(fp), "fn": int(fn), "tp": int(tp),
     }
 
@@ -64,6 +68,27 @@ def average_precision(y_true, scores) -> float:
     precision = true_positives / predicted
     recall = true_positives / positives
     return float(np.sum(np.diff(recall, prepend=0.0) * precision))
+
+
+CALIBRATION_BINS = 10
+
+
+def calibration_error(y_true, probabilities, bins: int = CALIBRATION_BINS) -> float:
+    """Expected calibration error: the points' share-weighted gap between the mean predicted
+    probability of class 1 and the share of class 1 in each of `bins` equal-width probability bins.
+
+    0 for probabilities that come true as often as they say (70 % forecasts right 70 % of the time);
+    a model that always says 1 for a class seen 10 % of the time scores 0.9. No points: 0.
+    """
+    y_true = np.asarray(y_true, dtype=np.float64)
+    probabilities = np.clip(np.asarray(probabilities, dtype=np.float64), 0.0, 1.0)
+    if y_true.size == 0:
+        return 0.0
+    bin_of = np.searchsorted(np.linspace(0.0, 1.0, bins + 1)[1:-1], probabilities)  # scikit-learn's bins
+    counts = np.bincount(bin_of, minlength=bins)
+    gaps = np.bincount(bin_of, weights=probabilities, minlength=bins) - np.bincount(bin_of, weights=y_true,
+                                                                                     minlength=bins)
+    return float(np.abs(gaps).sum() / counts.sum())
 
 
 def multiclass_report(y_true, scores) -> dict:

@@ -508,10 +508,24 @@ def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.nda
     return shares
 
 
+def gives_probabilities(method: str) -> bool:
+    """Whether a method's scores are logits, whose sigmoid is a probability: not a hinge's margins, nor
+    the scores of a loss typed in the workbench, which may mean anything."""
+    return method in METHOD_LOSSES and METHOD_LOSSES[method][0] != "hinge"
+
+
+NO_PROBABILITY = "—"  # the calibration cell of a method whose scores are no probabilities
+
+
 def report_rows(data, histories: list[History]) -> list[dict]:
     """Each binary classifier's validation metrics and confusion counts (binary_report), one row per method."""
-    return [{"method": history.loss, **binary_report(data.y_val, scores(history, data.x_val))}
-            for history in histories]
+    rows = []
+    for history in histories:
+        report = binary_report(data.y_val, scores(history, data.x_val))
+        if not gives_probabilities(history.loss):
+            report["calibration_error"] = NO_PROBABILITY
+        rows.append({"method": history.loss, **report})
+    return rows
 
 
 def multiclass_results(data, histories: list[History]) -> tuple[dict[str, np.ndarray], list[dict]]:
@@ -541,8 +555,9 @@ def sweep_points(ratio: float) -> int:
 
 @dataclass(frozen=True)
 class ImbalanceSweep:
-    """Minority recall and PR-AUC on the validation split of each method, per imbalance ratio and
-    seed (SeedTables), with the data size and validation minority count behind each ratio."""
+    """Minority recall and PR-AUC on the validation split of each method, and the calibration error
+    of each method that gives probabilities (gives_probabilities), per imbalance ratio and seed
+    (SeedTables), with the data size and validation minority count behind each ratio."""
 
     ratios: tuple[int, ...]
     seeds: int
@@ -550,6 +565,7 @@ class ImbalanceSweep:
     pr_auc: dict[str, SeedTable]
     points: tuple[int, ...]
     validation_minority: tuple[int, ...]
+    calibration: dict[str, SeedTable]
 
     def count_rows(self) -> list[dict]:
         """What each ratio's numbers rest on: the data size and the validation minority samples per seed."""
@@ -564,6 +580,7 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
     `on_progress(done, total, ratio, seed)` is called before each data set's runs."""
     recall = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
     pr_auc = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
+    calibration = {method: np.zeros((len(ratios), seeds)) for method, _ in methods if gives_probabilities(method)}
     first_seed, training = data_settings.get("seed", 0), sweep_training(training)
     minority = []
     for row, ratio in enumerate(ratios):
@@ -577,7 +594,10 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
                 report = binary_report(data.y_val, scores(history, data.x_val))
                 recall[method][row, seed] = report["recall"]
                 pr_auc[method][row, seed] = report["pr_auc"]
+                if method in calibration:
+                    calibration[method][row, seed] = report["calibration_error"]
         minority.append(int(data.y_val.sum()))
     return ImbalanceSweep(tuple(ratios), seeds, {method: SeedTable(values) for method, values in recall.items()},
                           {method: SeedTable(values) for method, values in pr_auc.items()},
-                          tuple(sweep_points(ratio) for ratio in ratios), tuple(minority))
+                          tuple(sweep_points(ratio) for ratio in ratios), tuple(minority),
+                          {method: SeedTable(values) for method, values in calibration.items()})

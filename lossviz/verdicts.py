@@ -29,6 +29,10 @@ HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
 # The guide's claims on imbalance (seed 000, FAQ Q2), as (claim, better, worse, ratios it speaks of)
 IMBALANCE_CLAIMS = (("weighting_helps", "weighted_bce", "bce", (10,)),
                     ("focal_beats_weighting", "focal", "weighted_bce", (100, 300, 1000)))
+# The guide's claims on calibrated probabilities (its wizard's answer for them): plain BCE's are
+# nearer the truth than a weighted or focal loss's, on calibration error (lower is better)
+CALIBRATION_CLAIMS = (("calibration_weighting", "bce", "weighted_bce", (10, 100)),
+                      ("calibration_focal", "bce", "focal", (10, 100)))
 BREAKDOWN_ERROR = 0.5  # a fit this far off is broken: a third of the true slope (1.5), the whole intercept (0.5)
 
 
@@ -47,9 +51,13 @@ class Verdict:
     outcome: str
 
 
-def compare(claim: str, at: float, better: str, worse: str, better_values, worse_values) -> Verdict:
-    """The Verdict on "`better` beats `worse`" from their per-seed values at one point."""
+def compare(claim: str, at: float, better: str, worse: str, better_values, worse_values,
+            lower_is_better: bool = False) -> Verdict:
+    """The Verdict on "`better` beats `worse`" from their per-seed values at one point (an error:
+    `lower_is_better`)."""
     difference = np.asarray(better_values, dtype=float) - np.asarray(worse_values, dtype=float)
+    if lower_is_better:
+        difference = -difference
     mean = float(difference.mean())
     spread = float(difference.std(ddof=1)) if difference.size > 1 else 0.0
     outcome = HOLDS if mean > spread else FAILS if mean < -spread else UNDECIDED
@@ -57,19 +65,22 @@ def compare(claim: str, at: float, better: str, worse: str, better_values, worse
                    int(difference.size), outcome)
 
 
-def imbalance_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
-    """Verdicts on the guide's imbalance claims, on minority recall, at the ratios the sweep has;
-    and the claims it cannot test, as (claim, better, worse), because a method was not swept."""
+def imbalance_verdicts(sweep: ImbalanceSweep, claims=IMBALANCE_CLAIMS, measure: str = "recall"
+                       ) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on the guide's imbalance claims, on minority recall (or "calibration": calibration
+    error, with CALIBRATION_CLAIMS), at the ratios the sweep has; and the claims it cannot test, as
+    (claim, better, worse), because a method was not swept."""
+    tables = getattr(sweep, measure)
     verdicts, untested = [], []
-    for claim, better, worse, ratios in IMBALANCE_CLAIMS:
-        if better not in sweep.recall or worse not in sweep.recall:
+    for claim, better, worse, ratios in claims:
+        if better not in tables or worse not in tables:
             untested.append((claim, better, worse))
             continue
         for ratio in ratios:
             if ratio in sweep.ratios:
                 row = sweep.ratios.index(ratio)
-                verdicts.append(compare(claim, ratio, better, worse, sweep.recall[better].values[row],
-                                        sweep.recall[worse].values[row]))
+                verdicts.append(compare(claim, ratio, better, worse, tables[better].values[row],
+                                        tables[worse].values[row], lower_is_better=measure == "calibration"))
     return verdicts, untested
 
 
@@ -121,6 +132,18 @@ def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
     sentences += [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
                   for claim, better, worse in untested]
     return sentences
+
+
+def calibration_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
+    """The calibration verdicts in words, each with the mean calibration errors and their spread;
+    then the claims the sweep could not test."""
+    verdicts, untested = imbalance_verdicts(sweep, CALIBRATION_CLAIMS, "calibration")
+    sentences = [Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
+        "ratio": f"1:{verdict.at:g}", "better": Name(verdict.better), "worse": Name(verdict.worse),
+        "mean_better": f"{verdict.mean_better:.3f}", "mean_worse": f"{verdict.mean_worse:.3f}",
+        "spread": f"{verdict.spread:.3f}", "seeds": verdict.seeds}) for verdict in verdicts]
+    return sentences + [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
+                        for claim, better, worse in untested]
 
 
 def breakdown_sentences(sweep: Sweep, measure: str) -> list[Sentence]:

@@ -138,6 +138,9 @@ def test_the_imbalance_figure_has_a_panel_per_measure_on_a_ratio_axis_with_sprea
     for axis in (figure.layout.xaxis, figure.layout.xaxis2):
         assert axis.type == "log" and list(axis.ticktext) == ["1:1", "1:10", "1:100"]
     assert [figure.layout.yaxis.title.text, figure.layout.yaxis2.title.text] == ["recall", "PR-AUC"]
+    assert tuple(figure.layout.yaxis2.range) == (0, 1.05)
+    fitted = charts.imbalance_figure(ratios, panels, x_title="ratio", revision="test", fitted=(1,))
+    assert fitted.layout.yaxis2.range is None and fitted.layout.yaxis2.rangemode == "tozero"
 
 
 def test_the_outlier_sweep_figure_marks_the_fractions_where_every_run_diverged():

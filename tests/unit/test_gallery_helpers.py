@@ -53,6 +53,14 @@ def test_imbalance_sweep_reports_recall_and_pr_auc_per_ratio_and_seed_and_weight
     assert recall["weighted_bce"][0] == pytest.approx(recall["bce"][0], abs=0.05)  # balanced: alike
     assert recall["weighted_bce"][1] > recall["bce"][1]  # at 1:30 the weights find more of the minority
     assert sweep.count_rows()[1] == {"ratio": "1:30", "points": 5000, "validation_minority": 48}
+    calibration = {method: table.mean for method, table in sweep.calibration.items()}
+    assert calibration["bce"][1] < calibration["weighted_bce"][1]  # the weights overstate the minority
+
+
+def test_an_imbalance_sweep_measures_calibration_only_where_scores_are_probabilities():
+    sweep = imbalance_sweep([("bce", {}), ("hinge", {})], {"separation": 2.0}, {"optimizer": "adam", "epochs": 20},
+                            ratios=(10,), seeds=2)
+    assert set(sweep.recall) == {"bce", "hinge"} and set(sweep.calibration) == {"bce"}
 
 
 def test_sweep_points_grow_to_keep_thirty_validation_minority_samples_within_the_cap():

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn import metrics as sklearn_metrics  # a test-only dependency (requirements-dev.txt)
 
 from lossviz import metrics
@@ -94,3 +96,48 @@ def test_multiclass_report_matches_scikit_learn(seed):
     assert report["accuracy"] == pytest.approx(sklearn_metrics.accuracy_score(y_true, predicted))
     np.testing.assert_allclose(report["recall"], sklearn_metrics.recall_score(y_true, predicted, labels=[0, 1, 2],
                                                                               average=None, zero_division=0))
+
+
+# --- Calibration ----------------------------------------------------------------------------------
+
+def test_calibration_error_by_hand():
+    # bin 0.1-0.2 holds 0.15, 0.15 (one positive: share 0.5, gap 0.35); bin 0.9-1 holds 0.95 (positive, gap 0.05)
+    assert metrics.calibration_error([0, 1, 1], [0.15, 0.15, 0.95]) == pytest.approx((2 * 0.35 + 0.05) / 3)
+    assert metrics.calibration_error([0] * 9 + [1], [1.0] * 10) == pytest.approx(0.9)  # always sure of a 10 % class
+    assert metrics.calibration_error([], []) == 0.0
+
+
+def test_probabilities_that_come_true_as_often_as_they_say_have_almost_no_calibration_error():
+    rng = np.random.default_rng(2)
+    probabilities = rng.uniform(size=200_000)
+    labels = (rng.uniform(size=probabilities.size) < probabilities).astype(int)
+    assert metrics.calibration_error(labels, probabilities) < 0.005
+    assert metrics.calibration_error(labels, probabilities ** 3) > 0.1  # the same labels, told too low
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_calibration_error_matches_scikit_learns_calibration_curve(seed):
+    from sklearn.calibration import calibration_curve
+
+    rng = np.random.default_rng(seed)
+    probabilities = rng.beta(0.5, 2.0, size=500)
+    labels = (rng.uniform(size=500) < np.sqrt(probabilities)).astype(int)
+    share, predicted = calibration_curve(labels, probabilities, n_bins=10)
+    counts = np.histogram(probabilities, bins=np.linspace(0, 1, 11))[0]
+    expected = np.sum(counts[counts > 0] * np.abs(share - predicted)) / labels.size
+    assert metrics.calibration_error(labels, probabilities) == pytest.approx(expected, rel=1e-12)
+
+
+def test_binary_report_gives_the_calibration_error_of_the_sigmoid_of_its_logits_even_at_extremes():
+    report = metrics.binary_report([0, 1, 1, 0], [-1e4, 1e4, 1e4, -1e4])
+    assert report["calibration_error"] == 0.0
+    report = metrics.binary_report([1, 1, 0, 0], [-1e4, -1e4, 1e4, 1e4])  # sure and always wrong
+    assert report["calibration_error"] == 1.0
+
+
+@given(st.lists(st.tuples(st.booleans(), st.floats(-1e4, 1e4)), max_size=60))
+def test_the_calibration_error_of_any_logits_is_a_share(points):
+    labels = [int(label) for label, _ in points]
+    error = metrics.binary_report(labels, [logit for _, logit in points])["calibration_error"] if points else \
+        metrics.calibration_error([], [])
+    assert 0.0 <= error <= 1.0

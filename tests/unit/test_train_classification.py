@@ -6,7 +6,16 @@ import torch
 
 from lossviz import metrics
 from lossviz.data import classification_data
-from lossviz.train import BINARY_METHODS, MULTICLASS_METHODS, balancing_pos_weight, objective, scores, train_classifier
+from lossviz.train import (
+    BINARY_METHODS,
+    MULTICLASS_METHODS,
+    NO_PROBABILITY,
+    balancing_pos_weight,
+    objective,
+    report_rows,
+    scores,
+    train_classifier,
+)
 
 DEFAULT_PARAMS = {"weighted_bce": {"pos_weight": 1.0}, "focal": {"alpha": 0.25, "gamma": 2.0},
                   "smoothed_bce": {"label_smoothing": 0.1}, "softmax_focal": {"gamma": 2.0}, "poly1": {"epsilon": 1.0}}
@@ -96,3 +105,11 @@ def test_the_validation_loss_of_every_epoch_is_that_epochs_model_on_the_validati
     history = train_classifier(goal, data, epochs=30)
     one_by_one = [goal.value_and_gradient(labels, scores(history, data.x_val, epoch))[0] for epoch in range(31)]
     np.testing.assert_allclose(history.val_values, one_by_one, rtol=1e-12, atol=1e-15)
+
+
+def test_the_report_gives_a_calibration_error_only_for_scores_that_are_probabilities():
+    data = classification_data(n=400, imbalance=3, separation=2.0, seed=0)
+    histories = [train_classifier(objective(method, {}, data.y), data, epochs=30) for method in ("bce", "hinge")]
+    bce, hinge = report_rows(data, histories)
+    assert 0.0 <= bce["calibration_error"] < 0.2 and hinge["calibration_error"] == NO_PROBABILITY
+    assert list(bce) == list(hinge)  # a table's rows share their keys

@@ -34,6 +34,20 @@ def test_the_imbalance_verdicts_test_the_guides_claims_on_the_sweeps_recall():
     # with α = 0.25 focal weighs the minority less than weighted BCE: the guide's advice fails on this data
     assert focal.outcome == verdicts.FAILS
     assert sweep.validation_minority[1] == 30 and sweep.points[1] == 10_000
+    # on calibration error, lower is better: plain BCE's probabilities are the truest at both ratios
+    found, untested = verdicts.imbalance_verdicts(sweep, verdicts.CALIBRATION_CLAIMS, "calibration")
+    assert untested == [] and [(verdict.claim, verdict.at, verdict.outcome) for verdict in found] == [
+        ("calibration_weighting", 10, verdicts.HOLDS), ("calibration_weighting", 100, verdicts.HOLDS),
+        ("calibration_focal", 10, verdicts.HOLDS), ("calibration_focal", 100, verdicts.HOLDS)]
+    assert found[0].mean_better == pytest.approx(sweep.calibration["bce"].mean[0])
+    assert found[0].mean_better < found[0].mean_worse
+
+
+def test_a_claim_on_an_error_holds_when_the_better_one_errs_less():
+    assert verdicts.compare("claim", 10, "a", "b", [0.01, 0.02], [0.2, 0.21], lower_is_better=True).outcome == \
+        verdicts.HOLDS
+    assert verdicts.compare("claim", 10, "a", "b", [0.2, 0.21], [0.01, 0.02], lower_is_better=True).outcome == \
+        verdicts.FAILS
 
 
 def test_a_claim_whose_methods_were_not_swept_is_reported_untested():
@@ -69,10 +83,13 @@ def test_every_sentence_the_verdicts_and_mistakes_make_is_said_in_both_languages
                                 seeds=2)
     outliers = outlier_sweep([losses.get("mse")], {"n": 50}, {"optimizer": "gd", "lr": 2.0, "epochs": 20},
                              fractions=(0.0, 0.2), seeds=2)
-    sentences = [*verdicts.imbalance_sentences(imbalance), *verdicts.breakdown_sentences(outliers, "total"),
+    sentences = [*verdicts.imbalance_sentences(imbalance), *verdicts.calibration_sentences(imbalance),
+                 *verdicts.breakdown_sentences(outliers, "total"),
                  *(make() for make in MISTAKES.values())]
     assert {sentence.key for sentence in sentences} >= {"verdict.weighting_helps.holds",
                                                         "verdict.focal_beats_weighting.untested",
+                                                        "verdict.calibration_weighting.holds",
+                                                        "verdict.calibration_focal.untested",
                                                         "regression.breakdown_at", "mistake.bce_sign"}
 
     def said(sentence, lang):
