@@ -12,13 +12,14 @@ from lossviz.train import (
     MULTICLASS_METHODS,
     SWEEP_SEEDS,
     confidence_shares,
+    gives_probabilities,
     history_csv,
     multiclass_results,
     objective,
     report_rows,
     scores,
 )
-from lossviz.verdicts import imbalance_sentences
+from lossviz.verdicts import calibration_sentences, imbalance_sentences
 
 page = ui.page("classification", CLASSIFICATION)
 t = page.t
@@ -105,11 +106,13 @@ def imbalance_sweep_view(settings):
     with ui.progress(lambda ratio, seed: t("classification.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
                                             seeds=SWEEP_SEEDS)) as report:
         sweep = ui.cache.imbalance_sweep_of(*sweep_key, on_progress=report)
-    panels = [(t("column.recall"), sweep.recall), (t("column.pr_auc"), sweep.pr_auc)]
+    panels = [(t("column.recall"), sweep.recall), (t("column.pr_auc"), sweep.pr_auc),
+              (t("column.calibration_error"), sweep.calibration)]
     ui.chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
-                                     names=page.names(settings.methods), revision="classification.sweep"),
-             key=page.key("sweep_chart"))
+                                     names=page.names(settings.methods), revision="classification.sweep",
+                                     fitted=(2,)), key=page.key("sweep_chart"))
     ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
+    ui.bullets(page, calibration_sentences(sweep), intro=t("classification.calibration_rule", seeds=sweep.seeds))
     ui.table(sweep.count_rows(), page)
 
 
@@ -201,7 +204,10 @@ def network_view(settings, data):
                                        validation_name=t("classification.validation"), names=page.names([method]),
                                        diverged=t("regression.diverged_mark")), key=page.key("network_history"))
     report = binary_report(data.y_val, run.val_scores)
-    ui.table([{key: report[key] for key in ("accuracy", "recall", "precision", "f1", "pr_auc")}], page)
+    shown = ("accuracy", "recall", "precision", "f1", "pr_auc", "calibration_error")
+    if not gives_probabilities(method):
+        shown = shown[:-1]
+    ui.table([{key: report[key] for key in shown}], page)
 
 
 page.title()

@@ -197,12 +197,13 @@ STRINGS = {
     "column.tp": "TP",
     "column.f1": "F1",
     "column.pr_auc": "PR-AUC",
+    "column.calibration_error": "calibration error",
     "classification.sweep": "Imbalance sweep",
     "classification.sweep_help": ("Trains each chosen binary method at imbalance 1:1, 1:3, 1:10 … 1:1000, on five data sets per ratio "
                                   "(5,000 samples each, more at high ratios so that the validation split keeps 30 minority samples where "
                                   "the cap of 10,000 allows; at most 300 epochs per run; every other setting as above), and plots the "
-                                  "minority recall and PR-AUC on the validation split: the mean over the five, with their spread as error "
-                                  "bars. It takes a few seconds; Stop in the top right corner ends it."),
+                                  "minority recall, PR-AUC and calibration error on the validation split: the mean over the five, with their "
+                                  "spread as error bars. It takes a few seconds; Stop in the top right corner ends it."),
     "classification.imbalance_axis": "imbalance (minority : majority)",
     "classification.p_t": "probability of the true class p<sub>t</sub>",
     "classification.focal_loss": "loss",
@@ -409,6 +410,34 @@ STRINGS = {
     "verdict.minority": "({minority} validation minority samples per seed.)",
     "verdict.few_minority": ("(Only {minority} validation minority samples per seed, fewer than the {wanted} aimed for: read it with "
                              "care.)"),
+    "classification.calibration_rule": ("**Calibrated probabilities, tested on calibration error.** The calibration error "
+                                        "is the gap between the probability a model gives the rare class and how often "
+                                        "that class turns up among the points it gives it to, averaged over ten "
+                                        "probability bins by their points: 0 means its probabilities come true as often "
+                                        "as they say. A claim \"A is better calibrated than B\" holds when A's mean error "
+                                        "over the {seeds} seeds is below B's by more than the spread of their per-seed "
+                                        "differences, fails when it is above by more than that, and is undecided in "
+                                        "between. On this sweep:"),
+    "verdict.calibration_weighting.holds": ("At {ratio}, the calibration error of {better} was {mean_better} and that of "
+                                            "{worse} {mean_worse} (mean of {seeds} seeds, spread ±{spread}): weighting the "
+                                            "classes took its probabilities further from the truth."),
+    "verdict.calibration_weighting.fails": ("At {ratio}, the calibration error of {worse} was {mean_worse} and that of "
+                                            "{better} {mean_better} (mean of {seeds} seeds, spread ±{spread}): here "
+                                            "weighting the classes gave the better-calibrated probabilities."),
+    "verdict.calibration_weighting.undecided": ("At {ratio}, the calibration errors of {better} ({mean_better}) and {worse} "
+                                                "({mean_worse}) differ by less than their spread over {seeds} seeds "
+                                                "(±{spread}): this sweep cannot decide which is better calibrated."),
+    "verdict.calibration_focal.holds": ("At {ratio}, the calibration error of {better} was {mean_better} and that of "
+                                        "{worse} {mean_worse} (mean of {seeds} seeds, spread ±{spread}): focal loss took its "
+                                        "probabilities further from the truth."),
+    "verdict.calibration_focal.fails": ("At {ratio}, the calibration error of {worse} was {mean_worse} and that of "
+                                        "{better} {mean_better} (mean of {seeds} seeds, spread ±{spread}): here focal loss "
+                                        "gave the better-calibrated probabilities."),
+    "verdict.calibration_focal.undecided": ("At {ratio}, the calibration errors of {better} ({mean_better}) and {worse} "
+                                            "({mean_worse}) differ by less than their spread over {seeds} seeds "
+                                            "(±{spread}): this sweep cannot decide which is better calibrated."),
+    "verdict.calibration_weighting.untested": "Choose {better} and {worse} to compare how well calibrated they are.",
+    "verdict.calibration_focal.untested": "Choose {better} and {worse} to compare how well calibrated they are.",
     "column.ratio": "imbalance",
     "column.points": "samples per data set",
     "column.validation_minority": "validation minority samples",

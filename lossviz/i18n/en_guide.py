@@ -41,6 +41,7 @@ STRINGS = {
     "guide.priority.robustness": "robustness to bad points",
     "guide.priority.accuracy": "overall accuracy",
     "guide.priority.minority_recall": "finding the rare class",
+    "guide.priority.calibration": "well-calibrated probabilities",
     "guide.priority.overlap": "the object's outline",
     "guide.priority.cover_modes": "covering every mode",
     "guide.priority.one_mode": "one sharp mode",
@@ -67,6 +68,13 @@ STRINGS = {
     "guide.rec.bce_imbalanced.why": ("Plain BCE fits every point alike, which favours the common class: overall "
                                      "accuracy stays high."),
     "guide.rec.bce_imbalanced.caveat": "Recall of the rare class falls as the imbalance grows: the lab's table shows it.",
+    "guide.rec.bce_calibrated.why": ("BCE is the negative log-likelihood of a yes/no label: its expected value is lowest "
+                                     "when the predicted probability equals the true one, imbalanced or not. Class weights "
+                                     "and focal loss change what the model is pulled toward, and with it the meaning of "
+                                     "its probabilities. The lab's imbalance sweep measures each method's calibration "
+                                     "error over five seeds per ratio and says which is better calibrated."),
+    "guide.rec.bce_calibrated.caveat": ("Calibrated is not the same as finding the rare class: in the same sweep, compare "
+                                        "the minority recall of plain BCE with that of weighted BCE."),
     "guide.rec.weighted_bce.why": ("Weighting the rare class's term by the class ratio makes both classes weigh the same "
                                    "in the loss; the lab's automatic weight is the ratio of negatives to positives."),
     "guide.rec.weighted_bce.caveat": "Precision falls as recall rises; the imbalance sweep measures the trade over seeds.",
@@ -103,6 +111,7 @@ STRINGS = {
     "guide.experiment.balanced": "the classification lab with balanced classes",
     "guide.experiment.imbalance_10": "the classification lab at 1:10 (BCE, weighted BCE, focal)",
     "guide.experiment.imbalance_100": "the classification lab at 1:100 (BCE, weighted BCE, focal)",
+    "guide.experiment.calibration": "the classification lab at 1:10, its calibration error column and sweep",
     "guide.experiment.multiclass": "the multi-class view at 1:10",
     "guide.experiment.multiclass_balanced": "the multi-class view with balanced classes",
     "guide.experiment.small_objects": "the segmentation lab at 1 % foreground",
@@ -148,6 +157,10 @@ STRINGS = {
     "guide.table.imbalance_100.advice": "focal loss",
     "guide.table.imbalance_100.shows": ("The sweep compares focal loss with weighted BCE over several seeds and says "
                                         "which way it went, and on how few rare samples (FAQ Q2)."),
+    "guide.table.calibration.situation": "you need probabilities to act on (risk scores)",
+    "guide.table.calibration.advice": "plain cross-entropy, without class weights or focal loss",
+    "guide.table.calibration.shows": ("The sweep measures each method's calibration error at every ratio and says, "
+                                      "over five seeds, whether plain BCE is better calibrated."),
     "guide.table.segmentation.situation": "segmentation, small objects",
     "guide.table.segmentation.advice": "Dice, or Dice + BCE",
     "guide.table.segmentation.shows": "At 1 % foreground, compare what BCE, Dice and Dice + BCE find.",
@@ -226,6 +239,12 @@ STRINGS = {
     "lesson.focal_gamma.title": "What focal's γ does",
     "lesson.focal_gamma.hint1": "Raise γ from 0 to 5: how much loss is left for points the model already gets right?",
     "lesson.focal_gamma.hint2": "Compare where the total loss comes from, for BCE and for focal, in the bar chart.",
+    "lesson.calibration.title": "Probabilities you can trust",
+    "lesson.calibration.hint1": ("Read the calibration error column: whose probabilities come true as often as they "
+                                 "say?"),
+    "lesson.calibration.hint2": "Run the imbalance sweep: does the order hold at every ratio, over five seeds?",
+    "lesson.calibration.hint3": ("In the same sweep, compare minority recall: what does weighted BCE gain for the "
+                                 "probabilities it gives up?"),
     "lesson.small_objects.title": "Small objects in segmentation",
     "lesson.small_objects.hint1": "At 1 % foreground, which loss finds the objects at threshold 0.5?",
     "lesson.small_objects.hint2": "Compare BCE's and Dice's probability maps: where does each push?",

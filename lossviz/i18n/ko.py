@@ -178,9 +178,10 @@ STRINGS = {
     "column.tp": "참양성",
     "column.f1": "F1",
     "column.pr_auc": "PR-AUC",
+    "column.calibration_error": "보정 오차",
     "classification.sweep": "불균형 비율 스윕",
     "classification.sweep_help": ("선택한 이진 분류 방법마다 불균형 1:1, 1:3, 1:10 … 1:1000에서 비율마다 데이터 다섯 벌로 학습하고(데이터 5,000개, 높은 비율에서는 상한 10,000개 안에서 검증 "
-                                  "데이터에 소수 샘플이 30개 남도록 늘림, 실행마다 최대 300 에포크, 나머지 설정은 위와 같음), 검증 데이터의 소수 재현율과 PR-AUC를 그립니다. 선은 다섯 벌의 평균이고, "
+                                  "데이터에 소수 샘플이 30개 남도록 늘림, 실행마다 최대 300 에포크, 나머지 설정은 위와 같음), 검증 데이터의 소수 재현율, PR-AUC, 보정 오차를 그립니다. 선은 다섯 벌의 평균이고, "
                                   "오차 막대는 그 퍼진 정도입니다. 몇 초 걸리며, 오른쪽 위의 Stop으로 멈출 수 있습니다."),
     "classification.imbalance_axis": "불균형 (소수 : 다수)",
     "classification.p_t": "정답 클래스 확률 p<sub>t</sub>",
@@ -347,6 +348,29 @@ STRINGS = {
     "verdict.focal_beats_weighting.untested": ("1:100을 넘으면 포컬 손실이 가중 교차 엔트로피보다 낫다는 주장을 시험하려면 두 방법을 함께 고르세요: {better}, {worse}."),
     "verdict.minority": "(시드마다 검증 소수 샘플 {minority}개)",
     "verdict.few_minority": "(시드마다 검증 소수 샘플이 {minority}개뿐으로 목표한 {wanted}개보다 적습니다. 조심해서 읽으세요.)",
+    "classification.calibration_rule": ("**보정된 확률인지, 보정 오차로 시험했습니다.** 보정 오차는 모델이 드문 클래스에 준 확률과, "
+                                        "그 확률을 받은 샘플 가운데 실제로 드문 클래스인 비율의 차이를 확률 구간 열 개에서 "
+                                        "샘플 수로 가중 평균한 값입니다. 0이면 모델이 말한 확률이 말한 만큼 실제로 맞습니다. "
+                                        "\"A가 B보다 잘 보정되어 있다\"는 주장은 시드 {seeds}개에서 A의 평균 오차가 B보다 "
+                                        "시드별 차이의 퍼진 정도 이상으로 작으면 맞고, 그만큼 크면 틀리며, 그 사이면 판정하지 "
+                                        "않습니다. 이번 스윕의 결과:"),
+    "verdict.calibration_weighting.holds": ("{ratio}에서 보정 오차: {better} {mean_better}, {worse} {mean_worse}(시드 {seeds}개 "
+                                            "평균, 퍼진 정도 ±{spread}). 클래스에 가중치를 주자 확률이 실제에서 더 멀어졌습니다."),
+    "verdict.calibration_weighting.fails": ("{ratio}에서 보정 오차: {worse} {mean_worse}, {better} {mean_better}(시드 {seeds}개 "
+                                            "평균, 퍼진 정도 ±{spread}). 여기서는 가중치를 준 쪽의 확률이 더 잘 보정되어 "
+                                            "있습니다."),
+    "verdict.calibration_weighting.undecided": ("{ratio}에서 보정 오차: {better} {mean_better}, {worse} {mean_worse}. 차이가 "
+                                                "시드 {seeds}개의 퍼진 정도(±{spread})보다 작아, 이 스윕으로는 어느 쪽이 더 잘 "
+                                                "보정되어 있는지 가릴 수 없습니다."),
+    "verdict.calibration_focal.holds": ("{ratio}에서 보정 오차: {better} {mean_better}, {worse} {mean_worse}(시드 {seeds}개 "
+                                        "평균, 퍼진 정도 ±{spread}). 포컬 손실로 학습하자 확률이 실제에서 더 멀어졌습니다."),
+    "verdict.calibration_focal.fails": ("{ratio}에서 보정 오차: {worse} {mean_worse}, {better} {mean_better}(시드 {seeds}개 "
+                                        "평균, 퍼진 정도 ±{spread}). 여기서는 포컬 손실의 확률이 더 잘 보정되어 있습니다."),
+    "verdict.calibration_focal.undecided": ("{ratio}에서 보정 오차: {better} {mean_better}, {worse} {mean_worse}. 차이가 "
+                                            "시드 {seeds}개의 퍼진 정도(±{spread})보다 작아, 이 스윕으로는 어느 쪽이 더 잘 "
+                                            "보정되어 있는지 가릴 수 없습니다."),
+    "verdict.calibration_weighting.untested": "두 방법의 보정을 비교하려면 함께 고르세요: {better}, {worse}.",
+    "verdict.calibration_focal.untested": "두 방법의 보정을 비교하려면 함께 고르세요: {better}, {worse}.",
     "column.ratio": "불균형",
     "column.points": "데이터 한 벌의 샘플 수",
     "column.validation_minority": "검증 소수 샘플 수",

@@ -40,6 +40,7 @@ STRINGS = {
     "guide.priority.robustness": "나쁜 데이터에 흔들리지 않음",
     "guide.priority.accuracy": "전체 정확도",
     "guide.priority.minority_recall": "드문 클래스를 찾아내기",
+    "guide.priority.calibration": "잘 보정된 확률",
     "guide.priority.overlap": "물체의 윤곽",
     "guide.priority.cover_modes": "모든 봉우리를 덮기",
     "guide.priority.one_mode": "봉우리 하나를 또렷하게",
@@ -66,6 +67,12 @@ STRINGS = {
     "guide.rec.bce_imbalanced.why": ("BCE는 모든 샘플을 똑같이 맞추려 하므로 흔한 클래스 쪽으로 기울고, 그래서 전체 정확도는 "
                                      "높게 유지됩니다."),
     "guide.rec.bce_imbalanced.caveat": "불균형이 커질수록 드문 클래스의 재현율이 떨어집니다. 실험실의 표에 나옵니다.",
+    "guide.rec.bce_calibrated.why": ("BCE는 예/아니오 레이블의 음의 로그 가능도입니다. 불균형이 있든 없든, 예측 확률이 실제 "
+                                     "확률과 같을 때 기댓값이 가장 작습니다. 클래스 가중치나 포컬 손실은 모델이 끌려가는 "
+                                     "목표를 바꾸고, 그와 함께 확률의 뜻도 바꿉니다. 실험실의 불균형 스윕이 비율마다 시드 "
+                                     "다섯 개로 방법마다 보정 오차를 재고, 어느 쪽이 더 잘 보정되어 있는지 판정합니다."),
+    "guide.rec.bce_calibrated.caveat": ("잘 보정된 확률이 드문 클래스를 잘 찾는다는 뜻은 아닙니다. 같은 스윕에서 BCE와 가중 교차 "
+                                        "엔트로피의 소수 재현율을 비교해 보세요."),
     "guide.rec.weighted_bce.why": ("가중 교차 엔트로피는 드문 클래스의 항에 클래스 비율만큼 가중치를 주어 두 클래스가 손실에서 같은 "
                                    "무게를 갖게 합니다. 실험실의 자동 가중치는 음성 수를 양성 수로 나눈 값입니다."),
     "guide.rec.weighted_bce.caveat": "재현율이 오르는 만큼 정밀도는 내려갑니다. 불균형 스윕이 여러 시드에서 그 교환을 잽니다.",
@@ -100,6 +107,7 @@ STRINGS = {
     "guide.experiment.balanced": "클래스가 고른 분류 실험실",
     "guide.experiment.imbalance_10": "1:10 분류 실험실(BCE, 가중 교차 엔트로피, 포컬 손실)",
     "guide.experiment.imbalance_100": "1:100 분류 실험실(BCE, 가중 교차 엔트로피, 포컬 손실)",
+    "guide.experiment.calibration": "1:10 분류 실험실의 보정 오차 열과 불균형 스윕",
     "guide.experiment.multiclass": "1:10 다중 클래스 화면",
     "guide.experiment.multiclass_balanced": "클래스가 고른 다중 클래스 화면",
     "guide.experiment.small_objects": "전경 1 %의 분할 실험실",
@@ -143,6 +151,10 @@ STRINGS = {
     "guide.table.imbalance_100.advice": "포컬 손실",
     "guide.table.imbalance_100.shows": ("스윕이 여러 시드에서 포컬 손실과 가중 교차 엔트로피를 비교해 어느 쪽이었는지, 드문 샘플 몇 개에 "
                                         "기댄 판정인지 알려 줍니다(자주 묻는 질문 Q2)."),
+    "guide.table.calibration.situation": "확률을 그대로 믿고 결정해야 할 때(위험 점수)",
+    "guide.table.calibration.advice": "클래스 가중치나 포컬 손실 없는 교차 엔트로피",
+    "guide.table.calibration.shows": ("스윕이 비율마다 방법별 보정 오차를 재고, 시드 다섯 개로 BCE가 더 잘 보정되어 있는지 "
+                                      "판정합니다."),
     "guide.table.segmentation.situation": "분할, 작은 물체",
     "guide.table.segmentation.advice": "다이스 손실, 또는 다이스 + BCE",
     "guide.table.segmentation.shows": "전경 1 %에서 BCE, 다이스 손실, 다이스 + BCE가 각각 무엇을 찾는지 비교합니다.",
@@ -212,6 +224,10 @@ STRINGS = {
     "lesson.focal_gamma.title": "포컬 손실의 γ가 하는 일",
     "lesson.focal_gamma.hint1": "γ를 0에서 5로 올려 보세요. 모델이 이미 맞히는 샘플에는 손실이 얼마나 남나요?",
     "lesson.focal_gamma.hint2": "막대그래프에서 BCE와 포컬 손실의 전체 손실이 어디에서 오는지 비교해 보세요.",
+    "lesson.calibration.title": "믿을 수 있는 확률",
+    "lesson.calibration.hint1": "보정 오차 열을 읽어 보세요. 어느 방법의 확률이 말한 만큼 실제로 맞나요?",
+    "lesson.calibration.hint2": "불균형 스윕을 실행해 보세요. 시드 다섯 개에서, 모든 비율에서 같은 순서가 유지되나요?",
+    "lesson.calibration.hint3": "같은 스윕에서 소수 재현율을 비교해 보세요. 가중 교차 엔트로피는 확률을 내주고 무엇을 얻나요?",
     "lesson.small_objects.title": "분할에서 작은 물체",
     "lesson.small_objects.hint1": "전경 1 %에서 임계값 0.5로 물체를 찾는 손실 함수는 무엇인가요?",
     "lesson.small_objects.hint2": "BCE와 다이스 손실의 확률 지도를 비교해 보세요. 각각 어디를 밀어 올리나요?",

@@ -102,12 +102,18 @@ def test_a_session_keeps_only_its_few_latest_networks():
     assert [key[3] for key in store] == [12, 16, 20]  # hidden units: the two oldest runs were dropped
 
 
-def test_the_sweep_runs_on_demand():
-    app = _lab({"methods": "bce,weighted_bce", "epochs": "50"})
+def test_the_sweep_runs_on_demand_and_tests_calibration_where_scores_are_probabilities():
+    app = _lab({"methods": "bce,weighted_bce,hinge", "epochs": "50"})
+    (report,) = [block.value for block in app.markdown if "| calibration error |" in block.value]
+    hinge = report.splitlines()[-1]
+    assert hinge.startswith("| Hinge |") and "| — |" in hinge  # a margin is no probability
     app.button(key="classification.sweep_run").click().run()
     assert not app.exception
-    sweep = figures(app)[1]
-    assert len(sweep["data"]) == 4  # two methods in two panels
+    panels = [(trace["yaxis"], trace["name"]) for trace in figures(app)[1]["data"]]
+    assert len(panels) == 8  # three methods in two panels, and the two that give probabilities in a third
+    assert ("y3", "Hinge") not in panels and ("y3", "BCE") in panels
+    said = " ".join(block.value for block in app.markdown)
+    assert "tested on calibration error" in said and "the calibration error of BCE was" in said
 
 
 def test_a_shared_link_reopens_the_lab_in_korean():
