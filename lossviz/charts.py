@@ -618,17 +618,20 @@ def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, re
             traces.append(with_spread({
                 "type": "scatter", "mode": "lines+markers", "x": list(ratios), "name": display(names, name),
                 "legendgroup": name, "showlegend": not index, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
-                "hovertemplate": "%{y:.2f} ± %{error_y.array:.2f}",
+                "hovertemplate": "%{y:.3g} ± %{error_y.array:.2g}",
                 "line": loss_line(name, 2.5)}, table))
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, title) for title, _ in panels])
-    figure_layout["margin"] = {**figure_layout["margin"], "r": 28}  # room for half of the last panel's 1:1000
+    figure_layout["margin"] = {**figure_layout["margin"], "r": 28}  # room for the last panel's 1:1000
     for index in range(len(panels)):
         suffix = str(index + 1) if index else ""
-        # the powers of ten are labelled, the ratios between them only gridded: three panels leave
-        # too little width for seven labels, which plotly would turn on end over the axis title
-        figure_layout[f"xaxis{suffix}"].update({"type": "log", "tickvals": list(ratios), "tickangle": 0,
-                                                "ticktext": [f"1:{ratio:g}" if math.log10(ratio).is_integer()
-                                                             else "" for ratio in ratios]})
+        # labels at the powers of ten, grid lines at every ratio: three panels leave too little width
+        # for seven labels, which plotly would turn on end over the axis title; the prefix writes
+        # the ratio under the pointer between labels (1:30), where plotly has no label to show
+        labelled = [ratio for ratio in ratios if math.log10(ratio).is_integer()]
+        figure_layout[f"xaxis{suffix}"].update({
+            "type": "log", "tickvals": labelled, "ticktext": [f"1:{ratio:g}" for ratio in labelled],
+            "tickprefix": "1:", "exponentformat": "none",
+            "minor": {"tickvals": [ratio for ratio in ratios if ratio not in labelled], "showgrid": True}})
         if index in fitted:
             figure_layout[f"yaxis{suffix}"]["rangemode"] = "tozero"
         else:

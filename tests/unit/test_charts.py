@@ -136,7 +136,9 @@ def test_the_imbalance_figure_has_a_panel_per_measure_on_a_ratio_axis_with_sprea
     np.testing.assert_allclose(figure.data[0].y, [0.85, 0.5, 0.0])
     np.testing.assert_allclose(figure.data[0].error_y.array, recall.spread)
     for axis in (figure.layout.xaxis, figure.layout.xaxis2):
-        assert axis.type == "log" and list(axis.ticktext) == ["1:1", "1:10", "1:100"]
+        assert axis.type == "log" and list(axis.ticktext) == ["1:1", "1:10", "1:100"] and axis.tickprefix == "1:"
+    between = charts.imbalance_figure((1, 3, 10, 30), panels[:1], x_title="ratio", revision="test").layout.xaxis
+    assert list(between.tickvals) == [1, 10] and list(between.minor.tickvals) == [3, 30]  # gridded, not labelled
     assert [figure.layout.yaxis.title.text, figure.layout.yaxis2.title.text] == ["recall", "PR-AUC"]
     assert tuple(figure.layout.yaxis2.range) == (0, 1.05)
     fitted = charts.imbalance_figure(ratios, panels, x_title="ratio", revision="test", fitted=(1,))
