@@ -17,8 +17,7 @@ import numpy as np
 from lossviz import gallery, losses, masks
 from lossviz.data import segmentation_data
 from lossviz.sentences import Sentence
-
-LESSON_KEY = "lesson"  # the URL key of a lesson's hints, beside lang on every page
+from lossviz.state import LANG_KEY, LESSON_KEY
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class Experiment:
     lesson: str = ""
 
     def link_query(self, lang: str) -> dict[str, str]:
-        return {**dict(self.query), **({LESSON_KEY: self.lesson} if self.lesson else {}), "lang": lang}
+        return {**dict(self.query), **({LESSON_KEY: self.lesson} if self.lesson else {}), LANG_KEY: lang}
 
     def href(self, lang: str) -> str:
         """The link, relative to the app's root (every page but home is at its name): the page's path

@@ -115,9 +115,14 @@ SWITCH_SPEC = ParamSpec(default=50, min=10, max=1990, step=10, integer=True,
 SWITCH_EPOCHS = 20  # a switched run's fewest epochs: at least ten before the switch and ten after
 
 
+def latest_switch(epochs: int) -> int:
+    """The latest epoch a run of `epochs` may switch its loss at: ten epochs at least after it."""
+    return epochs - SWITCH_SPEC.min
+
+
 def switch_epoch(switch_at: int, epochs: int) -> int:
-    """The epoch a run of `epochs` switches at when asked for `switch_at`: ten epochs at least after it."""
-    return min(SWITCH_SPEC.validate("switch_at", switch_at), epochs - SWITCH_SPEC.min)
+    """The epoch a run of `epochs` switches at when asked for `switch_at` (at most latest_switch)."""
+    return min(SWITCH_SPEC.validate("switch_at", switch_at), latest_switch(epochs))
 
 
 def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionData, *, switch_at: int,
@@ -302,16 +307,19 @@ def affordable_stops(spec: ParamSpec, data_settings: dict, configured: dict[str,
     return []
 
 
-def fits_along(data_settings: dict, configured: dict[str, dict], training: dict, key: str,
-               stops) -> list[tuple[RegressionData, list[History]]]:
-    """The regression lab's data and each configured loss's line with setting `key` at each of
-    `stops` (with_setting), the others as given: what a dragged slider's chart holds."""
+def fits_along(data_settings: dict, configured: dict[str, dict], training: dict, key: str, stops,
+               pull_of: str | None = None) -> list[tuple[RegressionData, list[History], np.ndarray | None]]:
+    """The regression lab's data, each configured loss's line and the points' pulls (influence) under
+    loss `pull_of` (None: no pulls) with setting `key` at each of `stops` (with_setting), the others
+    as given: what a dragged slider's chart holds."""
     fits = []
     for stop in stops:
         data, losses_at, training_at = with_setting(data_settings, configured, training, key, stop)
         points = regression_data(**data)
+        pulls = None if pull_of is None else influence(losses.get(pull_of, **losses_at[pull_of]), points,
+                                                        points.true_params)
         fits.append((points, [train_linear(losses.get(name, **params), points, **training_at)
-                              for name, params in losses_at.items()]))
+                              for name, params in losses_at.items()], pulls))
     return fits
 
 
@@ -517,15 +525,18 @@ def gives_probabilities(method: str) -> bool:
 NO_PROBABILITY = "—"  # the calibration cell of a method whose scores are no probabilities
 
 
+def method_report(method: str, y_true, scores) -> dict:
+    """binary_report of a method's `scores`, its calibration NO_PROBABILITY where they are none."""
+    report = binary_report(y_true, scores)
+    if not gives_probabilities(method):
+        report["calibration_error"] = NO_PROBABILITY
+    return report
+
+
 def report_rows(data, histories: list[History]) -> list[dict]:
-    """Each binary classifier's validation metrics and confusion counts (binary_report), one row per method."""
-    rows = []
-    for history in histories:
-        report = binary_report(data.y_val, scores(history, data.x_val))
-        if not gives_probabilities(history.loss):
-            report["calibration_error"] = NO_PROBABILITY
-        rows.append({"method": history.loss, **report})
-    return rows
+    """Each binary classifier's validation metrics and confusion counts (method_report), one row per method."""
+    return [{"method": history.loss, **method_report(history.loss, data.y_val, scores(history, data.x_val))}
+            for history in histories]
 
 
 def multiclass_results(data, histories: list[History]) -> tuple[dict[str, np.ndarray], list[dict]]:

@@ -65,12 +65,22 @@ def compare(claim: str, at: float, better: str, worse: str, better_values, worse
                    int(difference.size), outcome)
 
 
-def imbalance_verdicts(sweep: ImbalanceSweep, claims=IMBALANCE_CLAIMS, measure: str = "recall"
-                       ) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
-    """Verdicts on the guide's imbalance claims, on minority recall (or "calibration": calibration
-    error, with CALIBRATION_CLAIMS), at the ratios the sweep has; and the claims it cannot test, as
-    (claim, better, worse), because a method was not swept."""
-    tables = getattr(sweep, measure)
+def imbalance_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on the guide's imbalance claims, on minority recall, at the ratios the sweep has;
+    and the claims it cannot test, as (claim, better, worse), because a method was not swept."""
+    return claim_verdicts(sweep, IMBALANCE_CLAIMS, sweep.recall)
+
+
+def calibration_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on the guide's calibration claims, on calibration error (lower is better), as
+    imbalance_verdicts."""
+    return claim_verdicts(sweep, CALIBRATION_CLAIMS, sweep.calibration, lower_is_better=True)
+
+
+def claim_verdicts(sweep: ImbalanceSweep, claims, tables: dict, lower_is_better: bool = False
+                   ) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on `claims` ((claim, better, worse, ratios)) from the sweep's `tables` of one measure,
+    at the ratios the sweep has; and the claims with a method the tables lack."""
     verdicts, untested = [], []
     for claim, better, worse, ratios in claims:
         if better not in tables or worse not in tables:
@@ -80,7 +90,7 @@ def imbalance_verdicts(sweep: ImbalanceSweep, claims=IMBALANCE_CLAIMS, measure: 
             if ratio in sweep.ratios:
                 row = sweep.ratios.index(ratio)
                 verdicts.append(compare(claim, ratio, better, worse, tables[better].values[row],
-                                        tables[worse].values[row], lower_is_better=measure == "calibration"))
+                                        tables[worse].values[row], lower_is_better))
     return verdicts, untested
 
 
@@ -124,26 +134,32 @@ def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
     for verdict in verdicts:
         minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
         note = "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority"
-        sentences.append(Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
-            "ratio": f"1:{verdict.at:g}", "better": Name(verdict.better), "worse": Name(verdict.worse),
-            "mean_better": f"{verdict.mean_better:.0%}", "mean_worse": f"{verdict.mean_worse:.0%}",
-            "spread": f"{verdict.spread:.0%}", "seeds": verdict.seeds,
-        }, (Sentence(note, {"minority": minority, "wanted": SWEEP_VALIDATION_MINORITY}),)))
-    sentences += [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
-                  for claim, better, worse in untested]
-    return sentences
+        sentences.append(claim_sentence(verdict, "{:.0%}", Sentence(note, {"minority": minority,
+                                                                          "wanted": SWEEP_VALIDATION_MINORITY})))
+    return sentences + untested_sentences(untested)
 
 
 def calibration_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
     """The calibration verdicts in words, each with the mean calibration errors and their spread;
     then the claims the sweep could not test."""
-    verdicts, untested = imbalance_verdicts(sweep, CALIBRATION_CLAIMS, "calibration")
-    sentences = [Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
+    verdicts, untested = calibration_verdicts(sweep)
+    return [claim_sentence(verdict, "{:.3f}") for verdict in verdicts] + untested_sentences(untested)
+
+
+def claim_sentence(verdict: Verdict, number_format: str, *then: Sentence) -> Sentence:
+    """A verdict in words (verdict.<claim>.<outcome>): the ratio, the methods, their means and the
+    spread in `number_format`, the seeds; then the sentences `then`."""
+    number = number_format.format
+    return Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
         "ratio": f"1:{verdict.at:g}", "better": Name(verdict.better), "worse": Name(verdict.worse),
-        "mean_better": f"{verdict.mean_better:.3f}", "mean_worse": f"{verdict.mean_worse:.3f}",
-        "spread": f"{verdict.spread:.3f}", "seeds": verdict.seeds}) for verdict in verdicts]
-    return sentences + [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
-                        for claim, better, worse in untested]
+        "mean_better": number(verdict.mean_better), "mean_worse": number(verdict.mean_worse),
+        "spread": number(verdict.spread), "seeds": verdict.seeds}, then)
+
+
+def untested_sentences(untested: list[tuple[str, str, str]]) -> list[Sentence]:
+    """The claims a sweep could not test, each asking for the methods it needs."""
+    return [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
+            for claim, better, worse in untested]
 
 
 def breakdown_sentences(sweep: Sweep, measure: str) -> list[Sentence]:
@@ -194,7 +210,10 @@ def switch_sentences(runs: SwitchRuns) -> list[Sentence]:
     """The switch experiment in words: each run's mean final error over the data sets, and in how many
     of them the switched run ended closer to the true line than the second loss alone."""
     finished = ~np.isnan(runs.switched) & ~np.isnan(runs.then_alone)
-    mean = lambda values: f"{np.nanmean(values):.3f}" if np.any(~np.isnan(values)) else "—"  # noqa: E731
+
+    def mean(values) -> str:
+        return f"{np.nanmean(values):.3f}" if np.any(~np.isnan(values)) else "—"
+
     said = [Sentence("verdict.switch", {
         "first": Name(runs.first), "then": Name(runs.then), "at": runs.switch_at, "seeds": runs.switched.size,
         "switched": mean(runs.switched), "then_alone": mean(runs.then_alone), "first_alone": mean(runs.first_alone),

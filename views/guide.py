@@ -22,20 +22,20 @@ def markdown_link(experiment: guide.Experiment, label: str) -> str:
     return f"[{label}]({experiment.href(page.lang)})"
 
 
+def question(key: str, options) -> str:
+    """One question (guide.q.<key>) as a row of its options (guide.<key>.<option>); an answer the
+    options no longer hold (an earlier answer changed them) falls back to the first."""
+    if st.session_state.get(page.key(key)) not in options:
+        st.session_state[page.key(key)] = options[0]
+    return st.radio(t(f"guide.q.{key}"), options, key=page.key(key), horizontal=True,
+                    format_func=lambda value: t(f"guide.{key}.{value}"))
+
+
 def wizard():
     """The three questions, each a row of options, and the answer below them."""
-    task = st.radio(t("guide.q.task"), guide.TASKS, key=page.key("task"), horizontal=True,
-                    format_func=lambda value: t(f"guide.task.{value}"))
-    data_options = guide.data_options(task)
-    if st.session_state.get(page.key("data")) not in data_options:  # the task changed under it
-        st.session_state[page.key("data")] = data_options[0]
-    data = st.radio(t("guide.q.data"), data_options, key=page.key("data"), horizontal=True,
-                    format_func=lambda value: t(f"guide.data.{value}"))
-    priorities = guide.priority_options(task, data)
-    if st.session_state.get(page.key("priority")) not in priorities:
-        st.session_state[page.key("priority")] = priorities[0]
-    priority = st.radio(t("guide.q.priority"), priorities, key=page.key("priority"), horizontal=True,
-                        format_func=lambda value: t(f"guide.priority.{value}"))
+    task = question("task", guide.TASKS)
+    data = question("data", guide.data_options(task))
+    priority = question("priority", guide.priority_options(task, data))
     st.session_state.setdefault(page.key("framework"), snippets.FRAMEWORKS[0])
     answer(guide.recommend(task, data, priority))
     page.mirror(GUIDE.settings({key: st.session_state[page.key(key)] for key in GUIDE.setting_keys()}, {}))

@@ -1,6 +1,7 @@
 """Regression lab: train a line with several losses on data with outliers, played back in the browser."""
 
 from dataclasses import replace
+from functools import partial
 
 import streamlit as st
 
@@ -92,12 +93,7 @@ def drag_frames(settings, setting: str, pull_of: str):
     frozen = tuple((loss, tuple(sorted(params.items()))) for loss, params in configured.items())
     key = (tuple(sorted(data.items())), frozen, tuple(sorted(training.items())), setting, stops,
            tuple(ui.drag_frame(page.key(setting), stop) for stop in stops), pull_of)
-    frames_id = repr(key)
-
-    def build():
-        return ui.cache.fit_frames(*key)
-
-    return build, frames_id
+    return partial(ui.cache.fit_frames, *key), repr(key)
 
 
 def errors_view(settings, data, histories):
@@ -136,7 +132,7 @@ def switch_view(settings):
                                    format_func=page.name)
     then = then_column.selectbox(t("regression.switch_to"), REGRESSION_LOSSES, key=page.key("switch_to"),
                                  format_func=page.name)
-    latest = replace(REGRESSION.numbers["switch_at"], max=settings.epochs - 10)  # ten epochs at least after it
+    latest = replace(REGRESSION.numbers["switch_at"], max=train.latest_switch(settings.epochs))
     st.session_state[page.key("switch_at")] = min(st.session_state.get(page.key("switch_at"), latest.default),
                                                   latest.max)
     with at_column:

@@ -29,7 +29,6 @@ from lossviz.train import (
     Sweep,
     fits_along,
     imbalance_sweep,
-    influence,
     objective,
     outlier_sweep,
     switch_epoch,
@@ -37,7 +36,6 @@ from lossviz.train import (
     switch_trio,
     train_classifier,
     train_linear,
-    with_setting,
 )
 from lossviz.ui.slots import training_slot
 
@@ -163,15 +161,10 @@ def fit_frames(data: tuple, configured: tuple, training: tuple, key: str, stops:
     """The regression lab's chart at each of `stops` of setting `key` (train.fits_along), as frames
     named `names` that its drag slider scrubs through; points sized by the pull of loss `pull_of`
     ("none": not sized). Per (data, (loss, params) pairs, training, setting, stops, sizing)."""
-    configured_losses = {name: dict(params) for name, params in configured}
-    fits = fits_along(dict(data), configured_losses, dict(training), key, stops)
-    frames = []
-    for name, stop, (points, histories) in zip(names, stops, fits, strict=True):
-        _, losses_at, _ = with_setting(dict(data), configured_losses, dict(training), key, stop)
-        pulls = None if pull_of == "none" else influence(losses.get(pull_of, **losses_at[pull_of]), points,
-                                                           points.true_params)
-        frames.append(fit_frame(name, points, histories, pulls))
-    return held_still(frames)
+    fits = fits_along(dict(data), {name: dict(params) for name, params in configured}, dict(training), key, stops,
+                      None if pull_of == "none" else pull_of)
+    return held_still([fit_frame(name, points, histories, pulls)
+                       for name, (points, histories, pulls) in zip(names, fits, strict=True)])
 
 
 def switch_key(settings, first: str, then: str, switch_at: int) -> tuple:

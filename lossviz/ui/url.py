@@ -10,10 +10,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lossviz.guide import LESSON_KEY
-from lossviz.state import GLOBAL_KEYS, SWITCH_SUFFIX, Notice, Schema
+from lossviz.state import GLOBAL_KEYS, LANG_KEY, LESSON_KEY, SWITCH_SUFFIX, Notice, Schema
 
-LANG_KEY = "lang"
 PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
 NOTICES_KEY = "notices"
 

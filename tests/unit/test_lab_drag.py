@@ -31,7 +31,7 @@ def test_a_setting_is_set_in_its_own_group_and_nowhere_else(key, group):
 def test_the_fits_along_a_slider_are_the_labs_own_fits_at_each_stop():
     stops = (0.0, 0.3)
     fits = train.fits_along(DATA, CONFIGURED, TRAINING, "outlier_fraction", stops)
-    for stop, (points, histories) in zip(stops, fits, strict=True):
+    for stop, (points, histories, _) in zip(stops, fits, strict=True):
         expected = regression_data(**{**DATA, "outlier_fraction": stop})
         assert np.array_equal(points.y, expected.y)
         for history, (name, params) in zip(histories, CONFIGURED.items(), strict=True):
@@ -96,3 +96,12 @@ def test_frames_held_still_share_ranges_that_hold_every_stop():
     assert [frame["data"] for frame in still] == [frame["data"] for frame in frames]
     assert "yaxis2.range" not in united and united["yaxis2.tickvals"]  # the loss panel keeps its autorange
     assert charts.held_still([]) == []
+
+
+def test_the_fits_along_a_slider_size_their_points_by_the_chosen_losss_pull_at_each_stop():
+    stops = (0.5, 2.0)
+    for stop, (points, _, pulls) in zip(stops, train.fits_along(DATA, CONFIGURED, TRAINING, "huber.delta", stops,
+                                                                 pull_of="huber"), strict=True):
+        expected = train.influence(losses.get("huber", delta=stop), points, points.true_params)
+        assert np.array_equal(pulls, expected)
+    assert all(pulls is None for _, _, pulls in train.fits_along(DATA, CONFIGURED, TRAINING, "noise", (0.5,)))

@@ -35,7 +35,7 @@ def test_the_imbalance_verdicts_test_the_guides_claims_on_the_sweeps_recall():
     assert focal.outcome == verdicts.FAILS
     assert sweep.validation_minority[1] == 30 and sweep.points[1] == 10_000
     # on calibration error, lower is better: plain BCE's probabilities are the truest at both ratios
-    found, untested = verdicts.imbalance_verdicts(sweep, verdicts.CALIBRATION_CLAIMS, "calibration")
+    found, untested = verdicts.calibration_verdicts(sweep)
     assert untested == [] and [(verdict.claim, verdict.at, verdict.outcome) for verdict in found] == [
         ("calibration_weighting", 10, verdicts.HOLDS), ("calibration_weighting", 100, verdicts.HOLDS),
         ("calibration_focal", 10, verdicts.HOLDS), ("calibration_focal", 100, verdicts.HOLDS)]
