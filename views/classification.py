@@ -3,7 +3,6 @@
 import streamlit as st
 
 from lossviz import charts, gallery, ui
-from lossviz.metrics import binary_report
 from lossviz.pages_config import CLASSIFICATION, CLASSIFICATION_DATA_KEYS, CLASSIFICATION_VIEWS
 from lossviz.train import (
     BINARY_METHODS,
@@ -12,8 +11,8 @@ from lossviz.train import (
     MULTICLASS_METHODS,
     SWEEP_SEEDS,
     confidence_shares,
-    gives_probabilities,
     history_csv,
+    method_report,
     multiclass_results,
     objective,
     report_rows,
@@ -203,11 +202,9 @@ def network_view(settings, data):
                                        y_title=t("regression.history_y"), revision="classification.network_loss",
                                        validation_name=t("classification.validation"), names=page.names([method]),
                                        diverged=t("regression.diverged_mark")), key=page.key("network_history"))
-    report = binary_report(data.y_val, run.val_scores)
-    shown = ("accuracy", "recall", "precision", "f1", "pr_auc", "calibration_error")
-    if not gives_probabilities(method):
-        shown = shown[:-1]
-    ui.table([{key: report[key] for key in shown}], page)
+    report = method_report(method, data.y_val, run.val_scores)
+    ui.table([{key: report[key] for key in ("accuracy", "recall", "precision", "f1", "pr_auc", "calibration_error")}],
+             page)
 
 
 page.title()
