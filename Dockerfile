@@ -19,7 +19,6 @@ RUN pip install --extra-index-url "${TORCH_INDEX_URL}" -r requirements.txt
 COPY --chown=lossviz:lossviz app.py ./
 COPY --chown=lossviz:lossviz .streamlit ./.streamlit
 COPY --chown=lossviz:lossviz lossviz ./lossviz
-COPY --chown=lossviz:lossviz views ./views
 COPY --chown=lossviz:lossviz static ./static
 
 USER 10001

@@ -229,7 +229,7 @@ def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
         return states, releases, durations, timed
 
 
-PAGES = {  # label, query, slider
+LABS = {  # label, query, slider
     "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
     "gallery_embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
@@ -251,7 +251,7 @@ def percentile(values, fraction):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presses", type=int, default=30)
-    parser.add_argument("--apps", nargs="+", choices=list(PAGES), default=list(PAGES),
+    parser.add_argument("--apps", nargs="+", choices=list(LABS), default=list(LABS),
                         help="LossViz pages to measure (the one-chart app always runs first, twice)")
     parser.add_argument("--baseline", type=Path, help="another checkout whose pages to measure in the same run")
     parser.add_argument("--drags", type=int, default=0,
@@ -265,7 +265,7 @@ def main():
         apps = [("one-chart app, defaults", one_chart, "/", "frequency", Path(elsewhere)),
                 ("one-chart app", one_chart, "/", "frequency", ROOT)]
         for name in args.apps:
-            label, query, slider = PAGES[name]
+            label, query, slider = LABS[name]
             apps.append((label, ROOT / "app.py", query, slider, ROOT))
             if args.baseline:
                 baseline = args.baseline.resolve()
@@ -296,7 +296,7 @@ def drag_report(args):
     """Distinct chart states during a drag of DRAG_MOVES moves over DRAG_MS, and release -> final chart."""
     one_chart = ROOT / "benchmarks" / "one_chart_app.py"
     apps = [("one-chart app (st.slider)", one_chart, "/", "frequency")]
-    apps += [(PAGES[name][0], ROOT / "app.py", PAGES[name][1], DRAGGED.get(name, PAGES[name][2]))
+    apps += [(LABS[name][0], ROOT / "app.py", LABS[name][1], DRAGGED.get(name, LABS[name][2]))
              for name in args.apps]
     rows = []
     with sync_playwright() as playwright:

@@ -10,9 +10,12 @@ largest data and epochs. The sweeps run their SWEEP_SEEDS data sets with at most
 import time
 
 from lossviz import losses
-from lossviz.data import classification_data
-from lossviz.pages_config import CLASSIFICATION, REGRESSION
-from lossviz.train import BINARY_METHODS, imbalance_sweep, objective, outlier_sweep, train_classifier
+from lossviz.datasets import classification_data
+from lossviz.labs.classification.schema import CLASSIFICATION
+from lossviz.labs.classification.train import imbalance_sweep
+from lossviz.labs.regression.schema import REGRESSION
+from lossviz.labs.regression.train import outlier_sweep
+from lossviz.models import BINARY_METHODS, objective, train_classifier
 
 
 def seconds(work) -> float:

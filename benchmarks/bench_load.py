@@ -23,7 +23,7 @@ from playwright.async_api import async_playwright
 from benchmarks.bench_browser import INIT_SCRIPT, MEASURE_JS, QUIET_MS, percentile, server_cpu_seconds
 from tests.browser_support import CHART_SIGNATURE_JS, CHROMIUM, CHROMIUM_FLAGS, ROOT, Server, is_deep_link_probe
 
-PAGES = [  # path and query, the slider pressed
+LABS = [  # path and query, the slider pressed
     ("/regression?lang=en", "outlier fraction"),
     ("/classification?lang=en&methods=bce,weighted_bce,focal,hinge", "class separation"),
     ("/landscape?lang=en", "outlier fraction"),
@@ -101,7 +101,7 @@ def main():
     parser.add_argument("--only", default="/", help="the pages whose path starts with this")
     parser.add_argument("--checkout", type=Path, default=ROOT, help="the checkout whose app to serve")
     args = parser.parse_args()
-    pages = [(path, label) for path, label in PAGES if path.startswith(args.only)]
+    pages = [(path, label) for path, label in LABS if path.startswith(args.only)]
     if not pages:
         parser.error(f"no page starts with {args.only}")
     results, errors, server_cpu, browser_cpu, rss = asyncio.run(

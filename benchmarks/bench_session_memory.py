@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
 
-PAGES = {"gallery": "huber.delta", "regression": "seed", "classification": "seed", "segmentation": "seed",
+LABS = {"gallery": "huber.delta", "regression": "seed", "classification": "seed", "segmentation": "seed",
          "embeddings": "seed", "distributions": "start_mean", "landscape": "seed"}
 
 
@@ -25,14 +25,14 @@ def measure(browser, name: str, sessions: int) -> list[float]:
     server = Server(ROOT / "app.py").start()
     try:
         warm = browser.new_context().new_page()  # the first load imports and caches what every session shares
-        warm.goto(f"{server.url}/{name}?lang=en&{PAGES[name]}=100")
+        warm.goto(f"{server.url}/{name}?lang=en&{LABS[name]}=100")
         warm.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
         idle(warm)
         before, growth, opened = server.rss_mib(), [], [warm]
         for index in range(sessions):
             page = browser.new_context().new_page()
-            value = {"start_mean": -2 + 0.5 * index, "huber.delta": 0.5 + 0.5 * index}.get(PAGES[name], index + 1)
-            page.goto(f"{server.url}/{name}?lang=en&{PAGES[name]}={value}")
+            value = {"start_mean": -2 + 0.5 * index, "huber.delta": 0.5 + 0.5 * index}.get(LABS[name], index + 1)
+            page.goto(f"{server.url}/{name}?lang=en&{LABS[name]}={value}")
             page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
             idle(page)
             opened.append(page)
@@ -47,7 +47,7 @@ def measure(browser, name: str, sessions: int) -> list[float]:
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=6)
-    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
+    parser.add_argument("--pages", nargs="+", choices=list(LABS), default=list(LABS))
     args = parser.parse_args()
     print(f"server RSS growth per new session (MiB), {args.sessions} sessions per page after a warm-up session")
     with sync_playwright() as playwright:

@@ -14,10 +14,9 @@ import statistics
 import time
 
 from lossviz import losses
-from lossviz.data import classification_data, regression_data
-from lossviz.models import train_mlp
+from lossviz.datasets import classification_data, regression_data
+from lossviz.models import balancing_pos_weight, objective, train_classifier, train_linear, train_mlp
 from lossviz.optim import OPTIMIZERS
-from lossviz.train import balancing_pos_weight, objective, train_classifier, train_linear
 
 CLASSIFIER_METHODS = ("bce", "weighted_bce", "focal", "hinge")
 

@@ -15,8 +15,18 @@ import time
 import numpy as np
 
 from benchmarks.timing import median_ms
-from lossviz import expression, workbench
-from lossviz.expression_syntax import MAX_LENGTH, MAX_NODES
+from lossviz.labs.workbench.expression import compile_expression
+from lossviz.labs.workbench.syntax import MAX_LENGTH, MAX_NODES
+from lossviz.labs.workbench.typed import CUSTOM, custom_loss
+from lossviz.labs.workbench.upload import (
+    dominant_rows,
+    histogram,
+    mode_samples,
+    read_csv,
+    regression_losses,
+    share_rows,
+)
+from lossviz.labs.workbench.worker import _WORKER, start_worker, vet
 
 # a realistic long formula: a smoothed, asymmetric robust loss with several branches
 TERMS = ("where(r<a,b*log(1+(r/c)**2),c*tanh(abs(r)/c))", "softplus(r-a)*b", "a*sqrt(1+r*r)", "exp(-r*r/c)",
@@ -46,16 +56,16 @@ def main():
     for nodes in (20, 100, MAX_NODES):
         text = formula_of(nodes)
         count = len(list(ast.walk(ast.parse(text, mode="eval"))))
-        ms = median_ms(lambda text=text: expression.compile_expression(text, "regression"), args.repeats)
+        ms = median_ms(lambda text=text: compile_expression(text, "regression"), args.repeats)
         print(f"compile a {count}-node formula ({len(text)} characters): {ms:.1f} ms (median of {args.repeats})")
 
-    expression.start_worker()
-    expression.vet("r**2", "regression")  # the worker is running
+    start_worker()
+    vet("r**2", "regression")  # the worker is running
     vetted = []
     for index in range(args.repeats):
         text = f"log(1 + (r/{index + 2})**2)"  # a new formula each time
         started = time.perf_counter()
-        expression.vet(text, "regression")
+        vet(text, "regression")
         vetted.append((time.perf_counter() - started) * 1000)
     print(f"the worker's check of a new formula, round trip: {statistics.median(vetted):.1f} ms (median)")
 
@@ -65,25 +75,25 @@ def main():
     y_pred = y_true + rng.standard_t(3, rows)
     raw = ("y_true,y_pred\n" + "\n".join(f"{a:.6f},{b:.6f}" for a, b in zip(y_true, y_pred, strict=True))).encode()
     print(f"file: {rows:,} rows, {len(raw) / 1e6:.1f} MB")
-    table_ms = median_ms(lambda: workbench.read_csv(raw), args.repeats)
-    table = workbench.read_csv(raw)
-    samples_ms = median_ms(lambda: workbench.mode_samples(table, "residuals", ("y_true", "y_pred"), "probability"),
+    table_ms = median_ms(lambda: read_csv(raw), args.repeats)
+    table = read_csv(raw)
+    samples_ms = median_ms(lambda: mode_samples(table, "residuals", ("y_true", "y_pred"), "probability"),
                            args.repeats)
-    samples = workbench.mode_samples(table, "residuals", ("y_true", "y_pred"), "probability")
-    custom = workbench.custom_loss(expression.compile_expression(
+    samples = mode_samples(table, "residuals", ("y_true", "y_pred"), "probability")
+    custom = custom_loss(compile_expression(
         "where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))", "regression"), {"a": 1.0})
 
     def analyse():
-        result = workbench.regression_losses(samples, ("mse", "mae", "huber"), custom)
-        workbench.share_rows(result)
-        workbench.dominant_rows(result, workbench.CUSTOM)
-        workbench.histogram(result.x)
+        result = regression_losses(samples, ("mse", "mae", "huber"), custom)
+        share_rows(result)
+        dominant_rows(result, CUSTOM)
+        histogram(result.x)
         return result
 
     analysis_ms = median_ms(analyse, args.repeats)
     print(f"read the CSV: {table_ms:.1f} ms; numeric columns: {samples_ms:.1f} ms; "
           f"per-sample analysis, four losses (values, gradients, shares, top 20, histogram): {analysis_ms:.1f} ms")
-    expression._WORKER.stop()
+    _WORKER.stop()
 
 
 if __name__ == "__main__":

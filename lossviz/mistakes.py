@@ -1,6 +1,6 @@
 """Where common sources go wrong, each point shown by LossViz's own numbers.
 
-The guide this app draws on (seeds 000 and 002) carries a few errors: the BCE sign, the CCE
+Common sources carry a few recurring errors: the BCE sign, the CCE
 gradient, focal loss's α, the direction of Huber's δ, a printed MSE value, and "train and
 validation loss both rising" read as underfitting. Each function computes the correct number
 and the one the error gives, as a Sentence (i18n `mistake.<name>`) that the pages say.
@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from lossviz import losses
-from lossviz.data import regression_data
-from lossviz.sentences import Sentence
-from lossviz.train import parameter_error, train_linear
+from lossviz.datasets import regression_data
+from lossviz.i18n.sentence import Sentence
+from lossviz.models import parameter_error, train_linear
 
 FINITE_STEP = 1e-6
 
@@ -82,3 +82,8 @@ def rising_curves(lr_too_high: float = 1.0, lr_fine: float = 0.01, epochs: int =
 
 MISTAKES = {"bce_sign": bce_sign, "cce_gradient": cce_gradient, "focal_alpha": focal_alpha,
             "huber_delta": huber_delta, "mse_example": mse_example, "rising_curves": rising_curves}
+
+
+def mistake(name: str) -> Sentence:
+    """The point of "where common sources go wrong" called `name`, with its numbers."""
+    return MISTAKES[name]()

@@ -25,7 +25,7 @@ def test_image_conventions():
 
 def test_image_copies_what_the_app_imports_and_nothing_else():
     copied = {line.split()[2] for line in DOCKERFILE.splitlines() if line.startswith("COPY --chown")}
-    assert copied == {"app.py", ".streamlit", "lossviz", "views", "static"}  # static/: the charts' plotly.js
+    assert copied == {"app.py", ".streamlit", "lossviz", "static"}  # static/: the charts' plotly.js
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", "tests"} <= set(ignored)
 

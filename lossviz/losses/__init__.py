@@ -28,12 +28,13 @@ from lossviz.losses.ranking import BPR, MarginRanking
 from lossviz.losses.regression import MAE, MSE, Barron, GaussianNLL, Huber, LogCosh, PoissonNLL, Quantile, SmoothL1
 from lossviz.losses.segmentation import Dice, DiceBCE, FocalTversky, Jaccard, Tversky
 
-__all__ = ["CALL_SHAPES", "TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names", "reference"]
+__all__ = ["CALL_SHAPES", "TASKS", "Loss", "ParamSpec", "combine", "get", "loss_class", "names", "reference",
+           "register", "registered"]
 
 _REGISTRY: dict[str, type[Loss]] = {
     cls.name: cls
     for cls in (
-        MSE, MAE, Huber, LogCosh, Quantile, Barron, SmoothL1, PoissonNLL, GaussianNLL,
+        MSE, MAE, Huber, LogCosh, Quantile, Barron, SmoothL1, GaussianNLL, PoissonNLL,
         GIoU, DIoU,
         BCE, Focal, Hinge, CCE, SoftmaxFocal, Poly1, NLL, MultiMargin, SoftMargin, SquaredHinge,
         MultilabelSoftMargin,
@@ -44,6 +45,22 @@ _REGISTRY: dict[str, type[Loss]] = {
         GAN,
     )
 }
+
+
+def register(cls: type[Loss]) -> type[Loss]:
+    """Add a loss class defined outside this package (a plug-in, a test's throwaway loss) under its
+    name; a ValueError names one already taken. Returns the class, so it can decorate it."""
+    if not cls.name or cls.name in _REGISTRY:
+        raise ValueError(f"a loss needs a name of its own; got {cls.name!r}")
+    if cls.task not in TASKS:
+        raise ValueError(f"unknown task {cls.task!r}; choose one of {', '.join(TASKS)}")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+def registered() -> tuple[type[Loss], ...]:
+    """Every registered loss class, in the registry's order (its table, then any registered later)."""
+    return tuple(_REGISTRY.values())
 
 
 def names(task: str | None = None) -> list[str]:

@@ -74,13 +74,20 @@ def _short_repr(value, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+
+def margin_spec(default: float, help: str) -> ParamSpec:
+    """A margin in [0, 5]: how far apart a loss wants two scores or distances before it stops."""
+    return ParamSpec(default=default, min=0.0, max=5.0, step=0.05, help=help)
+
+
 class Loss:
     """Base class: a configured loss with a numpy forward and a hand-derived backward.
 
     Subclasses set `name`, `task`, `call_shape` (a key of CALL_SHAPES), `param_specs` (numeric
     hyperparameters), `flags` (boolean options with their defaults), `choices` (named options,
-    the first the default), `weight_vectors` (optional per-class weight sequences), `latex`,
-    `grad_latex`, and define `elementwise` and `backward`.
+    the first the default), `weight_vectors` (optional per-class weight sequences), `multiclass`
+    (a classification loss of C scores per sample, not one), `latex`, `grad_latex`, and define
+    `elementwise` and `backward`.
     """
 
     name: str = ""
@@ -90,6 +97,7 @@ class Loss:
     flags: dict[str, bool] = {}
     choices: dict[str, tuple[str, ...]] = {}
     weight_vectors: tuple[str, ...] = ()
+    multiclass: bool = False
     latex: str = ""
     grad_latex: str = ""
 

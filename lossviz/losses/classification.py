@@ -16,6 +16,7 @@ from lossviz.losses.base import (
     check_finite,
     check_probabilities,
     check_same_shape,
+    margin_spec,
     row_pair,
 )
 from lossviz.numerics import (
@@ -252,7 +253,28 @@ class Focal(Loss):
         return value / y_true.size, grad
 
 
-class Hinge(Loss):
+class MarginLoss(Loss):
+    """A loss of the margin m = y f on labels y in {-1, 1} and raw scores f (hinge and its smooth
+    relatives): a subclass gives the loss of the margin and its slope d loss / d m."""
+
+    task = "classification"
+
+    def of_margin(self, margin):
+        raise NotImplementedError
+
+    def margin_slope(self, margin):
+        raise NotImplementedError
+
+    def elementwise(self, y_true, y_pred):
+        sign, scores = signed_labels(y_true, y_pred)
+        return self.of_margin(sign * scores)
+
+    def backward(self, y_true, y_pred):
+        sign, scores = signed_labels(y_true, y_pred)
+        return sign * self.margin_slope(sign * scores) / sign.size
+
+
+class Hinge(MarginLoss):
     """Hinge loss of a max-margin classifier on raw scores.
 
     Domain: y_true in {0, 1} or {-1, 1} (0 is read as -1); y_pred real-valued scores.
@@ -263,18 +285,15 @@ class Hinge(Loss):
     """
 
     name = "hinge"
-    task = "classification"
     latex = r"L = \frac{1}{n}\sum_i \max(0,\,1 - y_i f_i),\quad y_i \in \{-1, 1\}"
     grad_latex = (r"\frac{\partial L}{\partial f_i} = "
                   r"\frac{1}{n}\begin{cases} -y_i & y_i f_i < 1 \\ 0 & y_i f_i \ge 1\end{cases}")
 
-    def elementwise(self, y_true, y_pred):
-        sign, scores = signed_labels(y_true, y_pred)
-        return np.maximum(1.0 - sign * scores, 0.0)
+    def of_margin(self, margin):
+        return np.maximum(1.0 - margin, 0.0)
 
-    def backward(self, y_true, y_pred):
-        sign, scores = signed_labels(y_true, y_pred)
-        return np.where(sign * scores < 1.0, -sign, 0.0) / sign.size
+    def margin_slope(self, margin):
+        return np.where(margin < 1.0, -1.0, 0.0)
 
     def value_and_gradient(self, y_true, y_pred):
         """Labels in {0, 1}; inputs are not validated."""
@@ -374,6 +393,7 @@ class CCE(Loss):
 
     name = "cce"
     task = "classification"
+    multiclass = True
     param_specs = {
         "label_smoothing": ParamSpec(default=0.0, min=0.0, max=0.5, step=0.01,
                                      help="Share of the target spread evenly over all classes."),
@@ -452,6 +472,7 @@ class SoftmaxFocal(Loss):
 
     name = "softmax_focal"
     task = "classification"
+    multiclass = True
     param_specs = {"gamma": GAMMA}
     flags = FROM_LOGITS
     weight_vectors = ("alpha",)
@@ -503,6 +524,7 @@ class Poly1(Loss):
 
     name = "poly1"
     task = "classification"
+    multiclass = True
     param_specs = {
         "epsilon": ParamSpec(default=1.0, min=-1.0, max=5.0, step=0.1,
                              help="Weight of the extra (1 - p_t) term added to cross-entropy."),
@@ -548,6 +570,7 @@ class NLL(Loss):
 
     name = "nll"
     task = "classification"
+    multiclass = True
     weight_vectors = ("class_weight",)
     latex = r"L = -\frac{1}{W}\sum_i w_{y_i}\,\ell_{i,y_i},\quad \ell = \log p,\quad W = \sum_i w_{y_i}"
     grad_latex = (r"\frac{\partial L}{\partial \ell_{ij}} = "
@@ -596,9 +619,9 @@ class MultiMargin(Loss):
 
     name = "multi_margin"
     task = "classification"
+    multiclass = True
     param_specs = {
-        "margin": ParamSpec(default=1.0, min=0.0, max=5.0, step=0.05,
-                            help="How far the true class's score must lead every other class's score."),
+        "margin": margin_spec(1.0, "How far the true class's score must lead every other class's score."),
     }
     latex = r"L = \frac{1}{n}\sum_i \frac{1}{C}\sum_{j \ne y_i}\max\big(0,\ m - s_{i,y_i} + s_{ij}\big)"
     grad_latex = (r"\frac{\partial L}{\partial s_{ij}} = \frac{1}{nC}\begin{cases}"
@@ -624,7 +647,7 @@ class MultiMargin(Loss):
         return grad
 
 
-class SoftMargin(Loss):
+class SoftMargin(MarginLoss):
     """Soft-margin loss: the logistic loss on ±1 labels, a smooth hinge.
 
     Domain: y_true in {0, 1} or {-1, 1} (0 is read as -1); y_pred real scores; same shape.
@@ -635,20 +658,17 @@ class SoftMargin(Loss):
     """
 
     name = "soft_margin"
-    task = "classification"
     latex = r"L = \frac{1}{n}\sum_i \log\big(1 + e^{-y_i f_i}\big),\quad y_i \in \{-1, 1\}"
     grad_latex = r"\frac{\partial L}{\partial f_i} = -\frac{1}{n}\,y_i\,\sigma(-y_i f_i)"
 
-    def elementwise(self, y_true, y_pred):
-        sign, scores = signed_labels(y_true, y_pred)
-        return softplus(-sign * scores)
+    def of_margin(self, margin):
+        return softplus(-margin)
 
-    def backward(self, y_true, y_pred):
-        sign, scores = signed_labels(y_true, y_pred)
-        return -sign * sigmoid(-sign * scores) / sign.size
+    def margin_slope(self, margin):
+        return -sigmoid(-margin)
 
 
-class SquaredHinge(Loss):
+class SquaredHinge(MarginLoss):
     """Squared hinge loss: the hinge squared, smooth at the margin.
 
     Domain: y_true in {0, 1} or {-1, 1} (0 is read as -1); y_pred real scores; same shape.
@@ -660,17 +680,14 @@ class SquaredHinge(Loss):
     """
 
     name = "squared_hinge"
-    task = "classification"
     latex = r"L = \frac{1}{n}\sum_i \max(0,\,1 - y_i f_i)^2,\quad y_i \in \{-1, 1\}"
     grad_latex = r"\frac{\partial L}{\partial f_i} = -\frac{2}{n}\,y_i \max(0,\,1 - y_i f_i)"
 
-    def elementwise(self, y_true, y_pred):
-        sign, scores = signed_labels(y_true, y_pred)
-        return np.square(np.maximum(1.0 - sign * scores, 0.0))
+    def of_margin(self, margin):
+        return np.square(np.maximum(1.0 - margin, 0.0))
 
-    def backward(self, y_true, y_pred):
-        sign, scores = signed_labels(y_true, y_pred)
-        return -2.0 * sign * np.maximum(1.0 - sign * scores, 0.0) / sign.size
+    def margin_slope(self, margin):
+        return -2.0 * np.maximum(1.0 - margin, 0.0)
 
 
 class MultilabelSoftMargin(Loss):

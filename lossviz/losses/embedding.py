@@ -2,7 +2,16 @@
 
 import numpy as np
 
-from lossviz.losses.base import Loss, ParamSpec, _short_repr, as_array, check_binary, check_finite, score_pair
+from lossviz.losses.base import (
+    Loss,
+    ParamSpec,
+    _short_repr,
+    as_array,
+    check_binary,
+    check_finite,
+    margin_spec,
+    score_pair,
+)
 from lossviz.numerics import COSINE_EPS, NORMALIZE_EPS, TRIPLET_EPS, log_softmax
 
 
@@ -39,8 +48,7 @@ class Triplet(Loss):
     task = "embedding"
     call_shape = "triplet"
     param_specs = {
-        "margin": ParamSpec(default=1.0, min=0.0, max=5.0, step=0.05,
-                            help="How much farther the negative must be than the positive."),
+        "margin": margin_spec(1.0, "How much farther the negative must be than the positive."),
     }
     latex = r"L = \frac{1}{n}\sum_i \max\big(\lVert a_i - p_i\rVert - \lVert a_i - n_i\rVert + m,\ 0\big)"
     grad_latex = (r"\frac{\partial L}{\partial a_i} = \frac{1}{n}\Big(\frac{a_i - p_i}{\lVert a_i - p_i\rVert}"
@@ -112,8 +120,7 @@ class Contrastive(Loss):
     task = "embedding"
     call_shape = "pair"
     param_specs = {
-        "margin": ParamSpec(default=1.0, min=0.0, max=5.0, step=0.05,
-                            help="Distance beyond which a dissimilar pair costs nothing."),
+        "margin": margin_spec(1.0, "Distance beyond which a dissimilar pair costs nothing."),
     }
     latex = (r"L = \frac{1}{n}\sum_i \tfrac12\Big[y_i\,d_i^2 + (1-y_i)\max(0,\ m - d_i)^2\Big],"
              r"\quad d_i = \lVert x_{1i} - x_{2i}\rVert")

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lossviz.losses.base import Loss, ParamSpec, score_pair
+from lossviz.losses.base import Loss, margin_spec, score_pair
 from lossviz.losses.embedding import pair_labels
 from lossviz.numerics import sigmoid, softplus
 
@@ -24,8 +24,7 @@ class MarginRanking(Loss):
     task = "ranking"
     call_shape = "pair"
     param_specs = {
-        "margin": ParamSpec(default=0.0, min=0.0, max=5.0, step=0.05,
-                            help="How far the higher-ranked item's score must lead."),
+        "margin": margin_spec(0.0, "How far the higher-ranked item's score must lead."),
     }
     latex = r"L = \frac{1}{n}\sum_i \max\big(0,\ -y_i\,(x_{1i} - x_{2i}) + m\big),\quad y_i \in \{-1, 1\}"
     grad_latex = (r"\frac{\partial L}{\partial x_{1i}} = -\frac{\partial L}{\partial x_{2i}} = "

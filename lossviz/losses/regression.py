@@ -32,6 +32,10 @@ def require_finite_inputs(y_true, y_pred) -> None:
     check_finite("y_pred", as_array("y_pred", y_pred))
 
 
+# Huber's delta and smooth L1's beta: where the loss turns from quadratic to linear
+TRANSITION = ParamSpec(default=1.0, min=0.05, max=10.0, step=0.05,
+                       help="Residual size where the loss turns from quadratic to linear.")
+
 class RegressionLoss(Loss):
     """A loss of the residual alone.
 
@@ -141,8 +145,7 @@ class Huber(RegressionLoss):
 
     name = "huber"
     param_specs = {
-        "delta": ParamSpec(default=1.0, min=0.05, max=10.0, step=0.05,
-                           help="Residual size where the loss turns from quadratic to linear."),
+        "delta": TRANSITION,
     }
     latex = (r"L = \frac{1}{n}\sum_i \begin{cases} \tfrac12 r_i^2 & |r_i| \le \delta \\ "
              r"\delta\,(|r_i| - \tfrac12\delta) & |r_i| > \delta \end{cases},\quad r_i = \hat y_i - y_i")
@@ -345,8 +348,7 @@ class SmoothL1(RegressionLoss):
 
     name = "smooth_l1"
     param_specs = {
-        "beta": ParamSpec(default=1.0, min=0.05, max=10.0, step=0.05,
-                          help="Residual size where the loss turns from quadratic to linear."),
+        "beta": TRANSITION,
     }
     latex = (r"L = \frac{1}{n}\sum_i \begin{cases} \dfrac{r_i^2}{2\beta} & |r_i| < \beta \\ "
              r"|r_i| - \tfrac12\beta & |r_i| \ge \beta \end{cases},\quad r_i = \hat y_i - y_i")

@@ -43,19 +43,18 @@ def mask_inputs(y_true, y_pred, from_logits: bool):
 class OverlapLoss(Loss):
     """1 - overlap ratio, per image, averaged over images.
 
-    Subclasses give `_coefficients()` = (a, b, c, d) of ratio = (a I + s) / (b I + c P + d G + s).
+    Subclasses give `coefficients` = (a, b, c, d) of ratio = (a I + s) / (b I + c P + d G + s).
     Where the denominator is 0 (s = 0 and both masks empty) the ratio is taken as 1, a perfect
     match, with gradient 0.
     """
 
     task = "segmentation"
     flags = {"from_logits": False}
-
-    def _coefficients(self):
-        raise NotImplementedError
+    param_specs = {"smooth": SMOOTH}
+    coefficients: tuple[float, float, float, float]
 
     def _ratio(self, masks, proba):
-        a, b, c, d = self._coefficients()
+        a, b, c, d = self.coefficients
         intersection = np.einsum("ij,ij->i", proba, masks)
         numerator = a * intersection + self.smooth
         denominator = b * intersection + c * proba.sum(axis=1) + d * masks.sum(axis=1) + self.smooth
@@ -75,7 +74,7 @@ class OverlapLoss(Loss):
 
     def backward(self, y_true, y_pred):
         masks, proba, logits = mask_inputs(y_true, y_pred, self.from_logits)
-        a, b, c, _d = self._coefficients()
+        a, b, c, _d = self.coefficients
         ratio, denominator, defined = self._ratio(masks, proba)
         # d ratio / d p_k = [a g_k D - N (b g_k + c)] / D^2 = [a g_k - ratio (b g_k + c)] / D,
         # the second form safe when D underflows
@@ -102,13 +101,11 @@ class Dice(OverlapLoss):
     """
 
     name = "dice"
-    param_specs = {"smooth": SMOOTH}
     latex = r"L = 1 - \frac{2\sum_k p_k g_k + s}{\sum_k p_k + \sum_k g_k + s}"
     grad_latex = (r"\frac{\partial L}{\partial p_k} = -\frac{2 g_k\,(\sum p + \sum g + s) - (2\sum p g + s)}"
                   r"{(\sum p + \sum g + s)^2}")
 
-    def _coefficients(self):
-        return 2.0, 0.0, 1.0, 1.0
+    coefficients = (2.0, 0.0, 1.0, 1.0)
 
 
 class Jaccard(OverlapLoss):
@@ -122,13 +119,11 @@ class Jaccard(OverlapLoss):
     """
 
     name = "jaccard"
-    param_specs = {"smooth": SMOOTH}
     latex = r"L = 1 - \frac{\sum_k p_k g_k + s}{\sum_k p_k + \sum_k g_k - \sum_k p_k g_k + s}"
     grad_latex = (r"\frac{\partial L}{\partial p_k} = -\frac{g_k\,U - (1-g_k)(\sum p g + s)}{U^2},\quad "
                   r"U = \sum p + \sum g - \sum p g + s")
 
-    def _coefficients(self):
-        return 1.0, -1.0, 1.0, 1.0
+    coefficients = (1.0, -1.0, 1.0, 1.0)
 
 
 class Tversky(OverlapLoss):
@@ -153,7 +148,8 @@ class Tversky(OverlapLoss):
                   r"-\frac{g_k D - (TP + s)\,\big(g_k + \alpha(1-g_k) - \beta g_k\big)}{D^2}"
                   r",\quad D = TP + \alpha FP + \beta FN + s")
 
-    def _coefficients(self):
+    @property
+    def coefficients(self):
         # TP + alpha (P - TP) + beta (G - TP) + s
         return 1.0, 1.0 - self.alpha - self.beta, self.alpha, self.beta
 

@@ -1,10 +1,10 @@
-"""The Streamlit-aware part of the core: the page context, URL sync, widgets, charts and caches.
+"""The Streamlit-aware shell: the page context, URL sync, widgets, the chart component and caches.
 
-A page reads `page = ui.page("regression", REGRESSION)`, draws its widgets with the helpers
-below, calls the core through `ui.cache`, and draws figures with `ui.chart`.
+A lab's page reads `page = ui.page("regression", REGRESSION)`, draws its widgets with the helpers
+below, calls its lab's core through `ui.cached(function, *args)`, and draws figures with `ui.chart`.
 """
 
-from lossviz.ui import cache
+from lossviz.ui.cache import LRU, cached, per_upload, remembered, session_store, shared
 from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page
 from lossviz.ui.plot import chart
 from lossviz.ui.slots import training_slot
@@ -15,10 +15,12 @@ from lossviz.ui.widgets import (
     armed_frames,
     armed_param,
     bullets,
+    choice,
     choose_names,
     drag_frame,
     drag_slider,
     mistakes,
+    none_chosen,
     open_tab,
     param_sliders,
     pressed_frames,
@@ -30,12 +32,50 @@ from lossviz.ui.widgets import (
     shown_range,
     slider_step,
     spec_slider,
+    tabbed_settings,
     table,
     training_controls,
 )
 
-__all__ = ["Page", "arm_first", "armed", "armed_frames", "armed_param", "bullets", "cache", "chart", "choose_names",
-           "compact_layout", "drag_frame", "drag_slider", "keep_settings", "language", "mistakes", "open_tab",
-           "own_stop_only", "page", "param_sliders", "pressed_frames", "progress", "requested", "say",
-           "setting_sliders", "settings_tab", "shown_range", "slider_step", "spec_slider", "table", "track_page",
-           "training_controls", "training_slot"]
+__all__ = [
+    "LRU",
+    "Page",
+    "arm_first",
+    "armed",
+    "armed_frames",
+    "armed_param",
+    "bullets",
+    "cached",
+    "chart",
+    "choice",
+    "choose_names",
+    "compact_layout",
+    "drag_frame",
+    "drag_slider",
+    "keep_settings",
+    "language",
+    "mistakes",
+    "none_chosen",
+    "open_tab",
+    "own_stop_only",
+    "page",
+    "param_sliders",
+    "per_upload",
+    "pressed_frames",
+    "progress",
+    "remembered",
+    "requested",
+    "say",
+    "session_store",
+    "setting_sliders",
+    "settings_tab",
+    "shared",
+    "shown_range",
+    "slider_step",
+    "spec_slider",
+    "tabbed_settings",
+    "table",
+    "track_page",
+    "training_controls",
+    "training_slot",
+]

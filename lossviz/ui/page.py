@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lossviz.guide import LESSONS, read_lesson
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from lossviz.labs.guide.lessons import LESSONS, read_lesson
 from lossviz.state import OFF, SWITCH_SUFFIX, Notice, Schema, Settings
 from lossviz.ui import url
 
@@ -121,6 +121,10 @@ class Page:
     def names(self, keys) -> dict[str, str]:
         """{key: name shown} for the losses or methods `keys`, for a chart's legend."""
         return {key: self.name(key) for key in keys}
+
+    def labels(self, keys, prefix: str = "common") -> dict[str, str]:
+        """{key: the string `<prefix>.<key>`} for the label keys a chart reads."""
+        return {key: self.t(f"{prefix}.{key}") for key in keys}
 
     def key(self, name: str) -> str:
         """The session-state key of the page's widget or value `name`."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lossviz.charts import DARK_COLORS, frames_of, plain
+from lossviz.charts.theme import DARK_COLORS, frames_of, plain
 from lossviz.i18n import translate
 from lossviz.ui.page import current_language
 

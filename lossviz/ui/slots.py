@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from lossviz.i18n import translate
-from lossviz.slots import TRAINING_SLOTS
+from lossviz.training import TRAINING_SLOTS
 from lossviz.ui.page import current_language
 
 

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from lossviz.gallery import drag_stops
+from lossviz.i18n.sentence import Name, Sentence
 from lossviz.losses import ParamSpec
+from lossviz.mistakes import mistake
 from lossviz.optim import OPTIMIZERS
-from lossviz.sentences import Name, Sentence
-from lossviz.state import OFF, SWITCH_SUFFIX
+from lossviz.state import OFF, SWITCH_SUFFIX, Settings
 from lossviz.tables import markdown_table
+from lossviz.training import drag_stops
 from lossviz.ui import cache, url
 from lossviz.ui.page import Page
 from lossviz.ui.plot import EXTRA_SUFFIX
@@ -40,8 +41,25 @@ def settings_tab(page: Page, tabs: dict[str, str] | None = None, key: str = "set
     closed tabs' settings keep their values in session state, where Page.settings reads them (also
     in a fragment's run, after which app.py's keep_settings does not run)."""
     url.keep_widget_values(page.key(""), page.schema)
-    labels = tabs or {name: page.t(f"regression.tab_{name}") for name in LAB_TABS}
-    return open_tab(page.key(key), labels, page.t("regression.settings"), width="stretch")
+    labels = tabs or {name: page.t(f"common.tab_{name}") for name in LAB_TABS}
+    return open_tab(page.key(key), labels, page.t("common.settings"), width="stretch")
+
+
+def tabbed_settings(page: Page, tabs: dict[str, Callable[[], dict | tuple[dict, dict]]],
+                    labels: dict[str, str] | None = None, key: str = "settings_tab") -> Settings:
+    """A lab's settings across tabs in the sidebar (settings_tab, LAB_TABS unless `labels`): the open
+    tab's function draws its widgets and returns their values, or (values, {loss: {param: value}});
+    the closed tabs' settings come from session state."""
+    drawn = tabs[settings_tab(page, labels, key)]()
+    values, params = drawn if isinstance(drawn, tuple) else (drawn, {})
+    return page.settings(values, params)
+
+
+def choice(page: Page, key: str, options, label: str, option_prefix: str, **kwargs) -> str:
+    """A horizontal radio for the page's setting `key` over `options`, each shown by the string
+    `<option_prefix>.<option>`."""
+    return st.radio(label, options, key=page.key(key), horizontal=True,
+                    format_func=lambda option: page.t(f"{option_prefix}.{option}"), **kwargs)
 
 
 def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,
@@ -216,23 +234,30 @@ def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str
     return slider(label, shown_range(spec), widget_key, help_text)
 
 
+def none_chosen(page: Page, chosen) -> bool:
+    """Whether nothing is chosen (no loss, no method): then the hint to choose one is shown."""
+    if not chosen:
+        st.info(page.t("common.pick_one"))
+    return not chosen
+
+
 def choose_names(page: Page, label: str, options, key: str, where=st) -> tuple[str, ...]:
     """A multiselect of losses or methods, shown by their names; no "Select all" (Streamlit's own
     untranslated entry, of little use with a handful of options)."""
     return tuple(where.multiselect(label, list(options), key=page.key(key), format_func=page.name, select_all=False,
-                                   placeholder=page.t("regression.losses_placeholder")))
+                                   placeholder=page.t("common.losses_placeholder")))
 
 
 def training_controls(page: Page, chart: str = "") -> dict:
     """Optimizer, learning rate, momentum (for the two that use it) and epochs, as a lab's settings;
     with `chart` (a ui.chart's key), drag sliders that the chart follows."""
-    values = {"optimizer": st.selectbox(page.t("regression.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
+    values = {"optimizer": st.selectbox(page.t("common.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
                                         format_func=lambda name: page.t(f"optimizer.{name}"))}
     slider = slider_for(chart)
     for key in ("lr", "momentum", "epochs"):
         if key == "momentum" and values["optimizer"] not in ("momentum", "nag"):
             continue
-        values[key] = slider(page.t(f"regression.{key}"), page.schema.numbers[key], page.key(key))
+        values[key] = slider(page.t(f"common.{key}"), page.schema.numbers[key], page.key(key))
     return values
 
 
@@ -265,7 +290,7 @@ def bullets(page: Page, sentences, intro: str = "") -> None:
 def mistakes(page: Page, names: tuple[str, ...]) -> None:
     """An expander of the errors common sources make on this page's subject, each with its numbers."""
     with st.expander(page.t("mistake.title")):
-        bullets(page, map(cache.mistake, names), intro=page.t("mistake.intro"))
+        bullets(page, [cache.cached(mistake, name, entries=8) for name in names], intro=page.t("mistake.intro"))
 
 
 def requested(label: str, widget_key: str, settings_key) -> bool:

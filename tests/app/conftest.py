@@ -9,21 +9,47 @@ from urllib.parse import parse_qsl
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from lossviz.i18n import ENGLISH
+from lossviz.i18n import strings
+from lossviz.labs import lab
+
+ENGLISH = strings("en")
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def run_app(query=None, page=None):
-    """The app run as a visitor's first load with `query` in the URL, then, for a `page` (its script
-    path), switched to it with `query` in the URL again: the first run's home page writes its own."""
+    """The app run as a visitor's first load with `query` in the URL, then, for a `page` (a lab's name),
+    switched to it with `query` in the URL again: the first run's home page writes its own."""
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params.update(query or {})
     app.run()
     if page:
         app.query_params.update(query or {})
-        app.switch_page(page).run()
+        app.switch_page(page if "/" in page else lab(page).script).run()
     return app
+
+
+def run_lab(name: str):
+    """run_app on lab `name`: what each lab's AppTests open, with their query."""
+    return lambda query=None: run_app(query, page=name)
+
+
+def assert_repaired(app, shown: str) -> None:
+    """The page ran with no exception, named the setting `shown` in its notice, and drew its charts."""
+    assert not app.exception
+    assert app.warning and shown in app.warning[0].value
+    assert figures(app)
+
+
+def first_figure(app) -> dict:
+    """The page's first chart, once the page ran with no exception."""
+    assert not app.exception
+    return figures(app)[0]
+
+
+def markdown_with(app, text: str) -> str:
+    """The first markdown element on the page that contains `text`."""
+    return next(element.value for element in app.markdown if text in element.value)
 
 
 def open_tab(app, key: str, tab: str):

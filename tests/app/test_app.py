@@ -6,24 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from lossviz.curves import TASK_AXES, TASK_LOSSES
 from lossviz.i18n import translate
-from lossviz.pages_config import PAGES
-from tests.app.conftest import (
-    APP,
-    column,
-    drag_slider,
-    drag_sliders,
-    figure_json,
-    figures,
-    open_tab,
-    run_app,
-    tables,
-    url_params,
-)
+from lossviz.labs import LABS, lab
+from tests.app import conftest as apptest
 
 
 def test_home_page_runs_and_links_every_other_page():
-    app = run_app()
+    app = apptest.run_app()
     assert not app.exception
     assert app.title[0].value == "LossViz"
     links = [(element.proto.page, element.proto.label) for element in app.get("page_link")]
@@ -34,64 +24,64 @@ def test_home_page_runs_and_links_every_other_page():
                                         ("segmentation", "Segmentation lab"), ("workbench", "Workbench")])
 
 
-@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.name)
+@pytest.mark.parametrize("entry", LABS, ids=lambda entry: entry.name)
 def test_every_page_opens_through_the_navigation_in_both_languages(entry):
     for lang in ("en", "ko"):
-        app = run_app({"lang": lang}, page=entry.script)
+        app = apptest.run_app({"lang": lang}, page=entry.name)
         assert not app.exception and not app.warning
         assert app.title[0].value == translate(lang, f"{entry.name}.title")
 
 
 def test_no_pages_folder_beside_the_entry_point():
     # Streamlit would start in its old auto-discovery mode and bypass app.py (docs/ARCHITECTURE.md)
-    assert not (Path(APP).parent / "pages").exists()
+    assert not (Path(apptest.APP).parent / "pages").exists()
 
 
 def test_gallery_draws_the_default_losses():
-    app = run_app(page="views/gallery.py")
+    app = apptest.run_app(page="gallery")
     assert not app.exception
-    assert len(figures(app)) == 1
+    assert len(apptest.figures(app)) == 1
     assert app.multiselect(key="gallery.losses").value == ["mse", "mae", "huber"]
-    assert url_params(app)["huber.delta"] == "1"
+    assert apptest.url_params(app)["huber.delta"] == "1"
 
 
 def test_moving_a_slider_changes_the_curves_and_the_url():
-    app = run_app(page="views/gallery.py")
-    before = figure_json(app)
-    drag_slider(app, "gallery.huber.delta").set_value(0.5).run()
+    app = apptest.run_app(page="gallery")
+    before = apptest.figure_json(app)
+    apptest.drag_slider(app, "gallery.huber.delta").set_value(0.5).run()
     assert not app.exception
-    assert figure_json(app) != before
-    assert url_params(app)["huber.delta"] == "0.5"
+    assert apptest.figure_json(app) != before
+    assert apptest.url_params(app)["huber.delta"] == "0.5"
 
 
 def test_choosing_losses_and_task_changes_what_is_drawn():
-    app = run_app(page="views/gallery.py")
+    app = apptest.run_app(page="gallery")
     app.multiselect(key="gallery.losses").set_value(["mse", "barron", "quantile", "log_cosh"]).run()
     assert not app.exception
-    assert figure_json(app).count('"name"') > 0 and '"barron"' in figure_json(app)
+    assert apptest.figure_json(app).count('"name"') > 0 and '"barron"' in apptest.figure_json(app)
     app.selectbox(key="gallery.task").set_value("binary").run()
     assert not app.exception
     assert app.multiselect(key="gallery.losses").value == ["bce", "focal"]
-    assert '"focal"' in figure_json(app)
+    assert '"focal"' in apptest.figure_json(app)
 
 
 def test_switching_language_translates_the_page():
-    app = run_app(page="views/gallery.py")
+    app = apptest.run_app(page="gallery")
     assert app.title[0].value == "Loss gallery"
     app.selectbox(key="lang").set_value("ko").run()
     assert not app.exception
     assert app.title[0].value == "손실 함수 갤러리"
-    assert url_params(app)["lang"] == "ko"
+    assert apptest.url_params(app)["lang"] == "ko"
 
 
 def test_shared_url_restores_the_view():
-    app = run_app({"task": "segmentation", "losses": "tversky,dice", "axis": "logit", "tversky.beta": "0.8",
-                "lang": "ko"}, page="views/gallery.py")
+    app = apptest.run_app({"task": "segmentation", "losses": "tversky,dice", "axis": "logit", "tversky.beta": "0.8",
+                "lang": "ko"}, page="gallery")
     assert not app.exception
     assert app.selectbox(key="gallery.task").value == "segmentation"
     assert app.multiselect(key="gallery.losses").value == ["tversky", "dice"]
     assert app.radio(key="gallery.axis").value == "logit"
-    assert drag_slider(app, "gallery.tversky.beta").value == 0.8
+    assert apptest.drag_slider(app, "gallery.tversky.beta").value == 0.8
     assert not app.warning
 
 
@@ -101,32 +91,33 @@ def test_shared_url_restores_the_view():
     {"huber.delta": "-inf"}, {"huber.delta": "nan"},
 ])
 def test_hostile_query_shows_a_notice_and_a_working_page(query):
-    app = run_app(query, page="views/gallery.py")
+    app = apptest.run_app(query, page="gallery")
     assert not app.exception
     assert app.warning, "a notice explains the repair"
-    assert len(figures(app)) == 1 or app.info
+    assert len(apptest.figures(app)) == 1 or app.info
 
 
 def test_an_unknown_language_in_the_url_shows_a_notice_and_english():
-    app = run_app({"lang": "xx"})
+    app = apptest.run_app({"lang": "xx"})
     assert not app.exception
     assert "xx" in app.warning[0].value and app.selectbox(key="lang").value == "en"
 
 
 def test_out_of_range_value_is_clamped_into_the_slider():
-    app = run_app({"huber.delta": "1e309"}, page="views/gallery.py")
-    assert drag_slider(app, "gallery.huber.delta").value == 10.0
+    app = apptest.run_app({"huber.delta": "1e309"}, page="gallery")
+    assert apptest.drag_slider(app, "gallery.huber.delta").value == 10.0
     assert "10" in app.warning[0].value
 
 
 def test_torch_check_reports_tiny_differences():
-    app = open_tab(run_app({"losses": "mse,huber,barron"}, page="views/gallery.py"), "gallery.detail_tab",
+    app = apptest.open_tab(apptest.run_app({"losses": "mse,huber,barron"}, page="gallery"), "gallery.detail_tab",
                    "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
-    table = tables(app)[-1]  # the check comes after the comparison table
-    assert column(table, 0) == ["MSE", "Huber", "Barron"]
-    assert all(value < 1e-10 for value in column(table, 1)) and all(value < 1e-10 for value in column(table, 2))
+    table = apptest.tables(app)[-1]  # the check comes after the comparison table
+    assert apptest.column(table, 0) == ["MSE", "Huber", "Barron"]
+    assert all(value < 1e-10 for value in apptest.column(table, 1))
+    assert all(value < 1e-10 for value in apptest.column(table, 2))
 
 
 def test_first_page_loads_import_neither_torch_nor_pyarrow_nor_the_emoji_catalog():
@@ -135,10 +126,10 @@ def test_first_page_loads_import_neither_torch_nor_pyarrow_nor_the_emoji_catalog
     code = (
         "import sys\n"
         "from streamlit.testing.v1 import AppTest\n"
-        f"app = AppTest.from_file({APP!r}, default_timeout=60).run()\n"
-        "app.switch_page('views/gallery.py').run()\n"
+        f"app = AppTest.from_file({apptest.APP!r}, default_timeout=60).run()\n"
+        "app.switch_page('lossviz/labs/gallery/page.py').run()\n"
         "assert not app.exception\n"
-        "app.switch_page('views/regression.py').run()\n"
+        "app.switch_page('lossviz/labs/regression/page.py').run()\n"
         "assert not app.exception\n"
         "assert 'torch' not in sys.modules, 'torch was imported'\n"
         "assert 'pyarrow' not in sys.modules, 'pyarrow was imported (a component sent data Streamlit inspects)'\n"
@@ -148,31 +139,30 @@ def test_first_page_loads_import_neither_torch_nor_pyarrow_nor_the_emoji_catalog
 
 
 def test_gallery_in_every_task_and_axis_runs():
-    from lossviz import gallery
-    for task, axes in gallery.TASK_AXES.items():
+    for task, axes in TASK_AXES.items():
         for axis in axes:
-            app = run_app({"task": task, "axis": axis, "losses": ",".join(gallery.TASK_LOSSES[task])},
-                       page="views/gallery.py")
+            app = apptest.run_app({"task": task, "axis": axis, "losses": ",".join(TASK_LOSSES[task])},
+                       page="gallery")
             assert not app.exception, (task, axis)
-            assert len(figures(app)) == 1
+            assert len(apptest.figures(app)) == 1
 
 
 def test_torch_check_leaves_out_points_where_torch_has_no_gradient():
     # p_t = 1 puts the other classes at probability 0, where autograd through log gives nan
-    app = open_tab(run_app({"task": "multiclass", "axis": "proba"}, page="views/gallery.py"), "gallery.detail_tab",
-                   "check")
+    app = apptest.run_app({"task": "multiclass", "axis": "proba"}, page="gallery")
+    app = apptest.open_tab(app, "gallery.detail_tab", "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
-    table = tables(app)[-1]
-    assert all(value < 1e-9 for value in column(table, 2))
-    assert all(count > 0 for count in column(table, 3))
+    table = apptest.tables(app)[-1]
+    assert all(value < 1e-9 for value in apptest.column(table, 2))
+    assert all(count > 0 for count in apptest.column(table, 3))
     assert app.success and any(caption.value.startswith("Points left out") for caption in app.caption)
 
 
 def test_the_code_of_a_loss_follows_its_sliders():
-    app = open_tab(run_app({"losses": "mse,huber"}, page="views/gallery.py"), "gallery.detail_tab", "code")
+    app = apptest.open_tab(apptest.run_app({"losses": "mse,huber"}, page="gallery"), "gallery.detail_tab", "code")
     app.radio(key="gallery.detail").set_value("huber").run()
-    drag_slider(app, "gallery.huber.delta").set_value(0.5).run()
+    apptest.drag_slider(app, "gallery.huber.delta").set_value(0.5).run()
     assert not app.exception
     assert [block.value for block in app.code] == [
         "import torch\n\nloss_fn = torch.nn.HuberLoss(delta=0.5)\nloss = loss_fn(y_pred, y_true)",
@@ -182,96 +172,97 @@ def test_the_code_of_a_loss_follows_its_sliders():
 
 def test_the_explanation_shows_both_formulas_of_the_chosen_loss():
     from lossviz import losses
-    app = run_app({"losses": "mse,huber"}, page="views/gallery.py")
+    app = apptest.run_app({"losses": "mse,huber"}, page="gallery")
     app.radio(key="gallery.detail").set_value("huber").run()
     huber = losses.loss_class("huber")
     assert [block.value for block in app.latex] == [f"$$\n{huber.latex}\n$$", f"$$\n{huber.grad_latex}\n$$"]
 
 
 def test_a_page_keeps_its_settings_while_the_visitor_is_on_another():
-    app = run_app({"losses": "mse,huber", "huber.delta": "1.5", "lang": "en"}, page="views/gallery.py")
-    drag_slider(app, "gallery.huber.delta").set_value(1.7).run()
-    app.switch_page("views/regression.py").run()
+    app = apptest.run_app({"losses": "mse,huber", "huber.delta": "1.5", "lang": "en"}, page="gallery")
+    apptest.drag_slider(app, "gallery.huber.delta").set_value(1.7).run()
+    app.switch_page(lab("regression").script).run()
     app.query_params.clear()  # as the browser's navigation leaves them (the URL's settings are the old page's)
-    app.switch_page("views/gallery.py").run()
+    app.switch_page(lab("gallery").script).run()
     assert not app.exception and not app.warning
     assert app.multiselect(key="gallery.losses").value == ["mse", "huber"]
-    assert drag_slider(app, "gallery.huber.delta").value == 1.7
-    assert url_params(app)["huber.delta"] == "1.7"
+    assert apptest.drag_slider(app, "gallery.huber.delta").value == 1.7
+    assert apptest.url_params(app)["huber.delta"] == "1.7"
 
 
 def test_the_torch_check_agrees_with_hinge_on_the_logit_axis_where_a_point_sits_on_its_kink():
-    app = open_tab(run_app({"task": "binary", "axis": "logit", "losses": "hinge,bce"}, page="views/gallery.py"),
+    app = apptest.open_tab(apptest.run_app({"task": "binary", "axis": "logit", "losses": "hinge,bce"}, page="gallery"),
                    "gallery.detail_tab", "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     assert app.success and not app.warning
-    assert column(tables(app)[-1], 3)[0] >= 1  # hinge's kink at a margin of exactly 1 is left out and counted
+    # hinge's kink at a margin of exactly 1 is left out and counted
+    assert apptest.column(apptest.tables(app)[-1], 3)[0] >= 1
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_kl_views_axis_titles_are_short_enough_to_sit_side_by_side(lang):
-    app = run_app({"task": "distribution", "lang": lang}, page="views/gallery.py")
-    layout = figures(app)[0]["layout"]
+    app = apptest.run_app({"task": "distribution", "lang": lang}, page="gallery")
+    layout = apptest.figures(app)[0]["layout"]
     titles = [layout[axis]["title"]["text"] for axis in ("xaxis", "xaxis2")]
     assert all(len(title) <= 40 for title in titles), titles  # each panel is under 400 px wide at 1280 px
     assert any("0.3, 0.7" in caption.value for caption in app.caption)  # the target is said in the caption
 
 
 def test_the_closer_look_and_its_open_tab_are_in_the_link():
-    app = run_app({"task": "binary", "losses": "bce,focal", "detail": "focal", "detail_tab": "code"},
-                  page="views/gallery.py")
+    app = apptest.run_app({"task": "binary", "losses": "bce,focal", "detail": "focal", "detail_tab": "code"},
+                  page="gallery")
     assert not app.exception and not app.warning
     assert app.radio(key="gallery.detail").value == "focal"
     assert "sigmoid_focal_loss" in app.code[0].value or "focal" in app.code[0].value.lower()
     app.radio(key="gallery.detail").set_value("bce").run()
-    assert url_params(app)["detail"] == "bce" and url_params(app)["detail_tab"] == "code"
+    assert apptest.url_params(app)["detail"] == "bce" and apptest.url_params(app)["detail_tab"] == "code"
 
 
 def test_focal_alpha_is_a_switch_and_a_slider_over_zero_to_one_and_old_links_still_work():
-    app = run_app({"task": "binary", "losses": "focal", "focal.alpha": "-1"}, page="views/gallery.py")
+    app = apptest.run_app({"task": "binary", "losses": "focal", "focal.alpha": "-1"}, page="gallery")
     assert not app.exception and not app.warning
     assert app.toggle(key="gallery.focal.alpha.on").value is False
-    assert not [slider for slider in drag_sliders(app) if slider.key == "gallery.focal.alpha"]
+    assert not [slider for slider in apptest.drag_sliders(app) if slider.key == "gallery.focal.alpha"]
     app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
-    alpha = drag_slider(app, "gallery.focal.alpha")
+    alpha = apptest.drag_slider(app, "gallery.focal.alpha")
     assert (alpha.min, alpha.max, alpha.value) == (0.0, 1.0, 0.25)
-    assert url_params(app)["focal.alpha"] == "0.25"
-    drag_slider(app, "gallery.focal.alpha").set_value(0.75).run()
+    assert apptest.url_params(app)["focal.alpha"] == "0.25"
+    apptest.drag_slider(app, "gallery.focal.alpha").set_value(0.75).run()
     app.toggle(key="gallery.focal.alpha.on").set_value(False).run()
-    assert url_params(app)["focal.alpha"] == "-1"
+    assert apptest.url_params(app)["focal.alpha"] == "-1"
     app.toggle(key="gallery.focal.alpha.on").set_value(True).run()
-    assert drag_slider(app, "gallery.focal.alpha").value == 0.75  # the slider keeps its value while off
+    assert apptest.drag_slider(app, "gallery.focal.alpha").value == 0.75  # the slider keeps its value while off
 
 
 def test_gallery_compares_the_losses_of_the_task_and_checks_the_new_shapes_against_torch():
-    app = open_tab(run_app({"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"},
-                           page="views/gallery.py"), "gallery.detail_tab", "check")
-    comparison = tables(app)[0]
-    assert column(comparison, 0) == ["Triplet", "Contrastive", "Cosine embedding", "InfoNCE"]
+    query = {"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"}
+    app = apptest.run_app(query, page="gallery")
+    app = apptest.open_tab(app, "gallery.detail_tab", "check")
+    comparison = apptest.tables(app)[0]
+    assert apptest.column(comparison, 0) == ["Triplet", "Contrastive", "Cosine embedding", "InfoNCE"]
     assert all(all(row.values()) for row in comparison)
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
-    check = tables(app)[-1]
-    assert column(check, 0) == ["Cosine embedding", "InfoNCE"]
-    assert all(value < 1e-10 for value in column(check, 1) + column(check, 2))
+    check = apptest.tables(app)[-1]
+    assert apptest.column(check, 0) == ["Cosine embedding", "InfoNCE"]
+    assert all(value < 1e-10 for value in apptest.column(check, 1) + apptest.column(check, 2))
 
 
 def test_gallery_draws_both_pairs_of_a_pair_loss_and_the_info_nce_slider_changes_its_curve():
-    app = run_app({"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"},
-                  page="views/gallery.py")
-    names = [trace["name"] for trace in figures(app)[0]["data"] if trace.get("showlegend", True)]
+    app = apptest.run_app({"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"},
+                  page="gallery")
+    names = [trace["name"] for trace in apptest.figures(app)[0]["data"] if trace.get("showlegend", True)]
     assert names == ["Cosine embedding (similar pair)", "Cosine embedding (dissimilar pair)", "InfoNCE"]
-    before = figures(app)[0]["data"][-2]["y"]
-    drag_slider(app, "gallery.info_nce.negatives").set_value(31).run()
+    before = apptest.figures(app)[0]["data"][-2]["y"]
+    apptest.drag_slider(app, "gallery.info_nce.negatives").set_value(31).run()
     assert not app.exception
-    assert figures(app)[0]["data"][-2]["y"] != before
+    assert apptest.figures(app)[0]["data"][-2]["y"] != before
 
 
 def test_gallery_generative_view_draws_the_generator_objectives():
-    app = run_app({"task": "generative", "losses": "gan_non_saturating,gan_minimax"}, page="views/gallery.py")
-    assert not app.exception
-    figure = figures(app)[0]
+    app = apptest.run_app({"task": "generative", "losses": "gan_non_saturating,gan_minimax"}, page="gallery")
+    figure = apptest.first_figure(app)
     assert [trace["name"] for trace in figure["data"] if trace.get("showlegend", True)] == ["Non-saturating", "Minimax"]
     app.radio(key="gallery.axis").set_value("discriminator").run()
-    assert not app.exception and figures(app)[0] != figure
+    assert not app.exception and apptest.figures(app)[0] != figure

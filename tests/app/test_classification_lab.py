@@ -2,20 +2,19 @@
 
 import pytest
 
-from lossviz.data import points_needed
-from tests.app.conftest import column, figures, key_of, open_tab, run_app, tables, url_params
+from lossviz.datasets import points_needed
+from tests.app import conftest as apptest
 
-PAGE = "views/classification.py"
+PAGE = "classification"
 PREFIX = "classification."
 
 
-def _lab(query=None):
-    return run_app(query, page=PAGE)
+_lab = apptest.run_lab(PAGE)
 
 
 def _report(app):
     """The binary metrics table as {method: row}."""
-    return {key_of(next(iter(row.values()))): row for row in tables(app)[0]}
+    return {apptest.key_of(next(iter(row.values()))): row for row in apptest.tables(app)[0]}
 
 
 def _values(row: dict) -> list:
@@ -28,12 +27,12 @@ def test_the_binary_view_trains_the_default_methods():
     assert not app.exception
     assert app.title[0].value == "Classification lab"
     assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
-    assert len(figures(app)) == 1  # boundaries beside the loss per epoch
-    assert url_params(app)["imbalance"] == "10" and url_params(app)["view"] == "binary"
+    assert len(apptest.figures(app)) == 1  # boundaries beside the loss per epoch
+    assert apptest.url_params(app)["imbalance"] == "10" and apptest.url_params(app)["view"] == "binary"
 
 
 def test_the_boundary_chart_animates_every_method():
-    spec = figures(_lab())[0]
+    spec = apptest.figures(_lab())[0]
     assert [trace.get("name") for trace in spec["data"]][2:5] == ["BCE", "Weighted BCE", "Focal"]
     # each frame moves the three boundaries (and names one loss-panel trace, unchanged)
     assert len(spec["frames"]) > 10 and all(frame["traces"][:3] == [2, 3, 4] for frame in spec["frames"])
@@ -47,11 +46,11 @@ def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weigh
     skewed = _report(app)
     assert skewed["bce"]["minority recall"] < balanced["bce"]["minority recall"] - 0.3
     assert skewed["weighted_bce"]["minority recall"] > skewed["bce"]["minority recall"] + 0.3
-    assert url_params(app)["imbalance"] == "200"
+    assert apptest.url_params(app)["imbalance"] == "200"
 
 
 def test_moving_gamma_changes_focal_only():
-    app = open_tab(_lab({"imbalance": "50"}), PREFIX + "settings_tab", "losses")
+    app = apptest.open_tab(_lab({"imbalance": "50"}), PREFIX + "settings_tab", "losses")
     before = _report(app)
     app.slider(key="classification.focal.gamma").set_value(0.5).run()
     assert not app.exception
@@ -69,27 +68,27 @@ def test_manual_pos_weight_replaces_the_automatic_one():
 
 def test_the_focal_view_draws_the_papers_figure_with_the_current_gamma():
     app = _lab({"view": "focal", "focal.gamma": "3"})
-    assert not app.exception
-    figure = figures(app)[0]
+    figure = apptest.first_figure(app)
     names = {trace["name"] for trace in figure["data"]}
     assert {"γ = 0", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5", "γ = 3"} <= names
-    assert len(figures(app)) == 2  # and the loss shares
+    assert len(apptest.figures(app)) == 2  # and the loss shares
 
 
 def test_the_multiclass_view_reports_recall_per_class():
     app = _lab({"view": "multiclass", "imbalance": "20"})
     assert not app.exception
-    table = tables(app)[0]
-    assert [key_of(name) for name in column(table, 0)] == ["cce", "weighted_cce", "softmax_focal", "poly1"]
+    table = apptest.tables(app)[0]
+    methods = [apptest.key_of(name) for name in apptest.column(table, 0)]
+    assert methods == ["cce", "weighted_cce", "softmax_focal", "poly1"]
     assert list(table[0])[-3:] == ["recall 0", "recall 1", "recall 2"]
 
 
 def test_the_network_trains_on_demand_through_the_bridge():
     app = _lab({"view": "network", "network_epochs": "60", "hidden": "8"})
-    assert not app.exception and not figures(app)
+    assert not app.exception and not apptest.figures(app)
     app.button(key="classification.network_train").click().run()
     assert not app.exception
-    assert len(figures(app)) == 2 and tables(app)
+    assert len(apptest.figures(app)) == 2 and apptest.tables(app)
 
 
 def test_a_session_keeps_only_its_few_latest_networks():
@@ -97,7 +96,7 @@ def test_a_session_keeps_only_its_few_latest_networks():
     for hidden in (4, 8, 12, 16, 20):
         app.slider(key="classification.hidden").set_value(hidden).run()
         app.button(key="classification.network_train").click().run()
-        assert not app.exception and len(figures(app)) == 2
+        assert not app.exception and len(apptest.figures(app)) == 2
     store = app.session_state["classification.runs"]
     assert [key[3] for key in store] == [12, 16, 20]  # hidden units: the two oldest runs were dropped
 
@@ -109,7 +108,7 @@ def test_the_sweep_runs_on_demand_and_tests_calibration_where_scores_are_probabi
     assert hinge.startswith("| Hinge |") and "| — |" in hinge  # a margin is no probability
     app.button(key="classification.sweep_run").click().run()
     assert not app.exception
-    panels = [(trace["yaxis"], trace["name"]) for trace in figures(app)[1]["data"]]
+    panels = [(trace["yaxis"], trace["name"]) for trace in apptest.figures(app)[1]["data"]]
     assert len(panels) == 8  # three methods in two panels, and the two that give probabilities in a third
     assert ("y3", "Hinge") not in panels and ("y3", "BCE") in panels
     said = " ".join(block.value for block in app.markdown)
@@ -123,10 +122,10 @@ def test_a_shared_link_reopens_the_lab_in_korean():
     assert not app.exception and not app.warning
     assert app.title[0].value == "분류 실험실"
     assert app.select_slider(key="classification.imbalance").value == 50.0
-    open_tab(app, PREFIX + "settings_tab", "losses")
+    apptest.open_tab(app, PREFIX + "settings_tab", "losses")
     assert app.multiselect(key="classification.methods").value == ["focal", "hinge"]
     assert app.slider(key="classification.focal.alpha").value == 0.75
-    assert {key: url_params(app)[key] for key in query} == query
+    assert {key: apptest.url_params(app)[key] for key in query} == query
 
 
 def test_too_few_minority_points_raise_the_data_size_with_a_notice_not_a_traceback():
@@ -157,8 +156,8 @@ def test_the_network_view_keeps_its_settings_while_another_view_is_shown():
     assert app.selectbox(key="classification.network_method").value == "focal"
     assert app.slider(key="classification.hidden").value == 40
     assert app.slider(key="classification.network_epochs").value == 500
-    assert (url_params(app)["network_method"], url_params(app)["hidden"], url_params(app)["network_epochs"]) == (
-        "focal", "40", "500")
+    kept = apptest.url_params(app)
+    assert (kept["network_method"], kept["hidden"], kept["network_epochs"]) == ("focal", "40", "500")
 
 
 @pytest.mark.parametrize("view", ["binary", "multiclass"])
@@ -166,6 +165,6 @@ def test_the_network_view_keeps_its_settings_while_another_view_is_shown():
 def test_one_to_a_thousand_works_at_the_default_data_size_and_says_it_used_more(view, lang):
     app = _lab({"imbalance": "1000", "view": view, "lang": lang})
     assert not app.exception and not app.warning
-    assert len(figures(app)) >= 1 and tables(app)
+    assert len(apptest.figures(app)) >= 1 and apptest.tables(app)
     used = points_needed(1000, 3 if view == "multiclass" else 2)
     assert app.info and "2000" in app.info[0].value and str(used) in app.info[0].value

@@ -3,30 +3,25 @@ are repaired with a notice."""
 
 import pytest
 
-from tests.app.conftest import figures, open_tab, run_app, tables, url_params
+from tests.app import conftest as apptest
 
-PAGE = "views/distributions.py"
-
-
-def _page(query=None):
-    return run_app(query, page=PAGE)
+_page = apptest.run_lab("distributions")
 
 
 def _said(app):
-    return next(element.value for element in app.markdown if "Where each fit ended" in element.value)
+    return apptest.markdown_with(app, "Where each fit ended")
 
 
 def test_the_kl_view_fits_three_ways_and_says_which_modes_each_covers():
     app = _page()
-    assert not app.exception
-    figure = figures(app)[0]
+    figure = apptest.first_figure(app)
     assert [trace["name"] for trace in figure["data"]] == ["target p", "forward KL(p‖q)", "reverse KL(q‖p)",
                                                           "Jensen–Shannon"]
     assert len(figure["frames"]) > 5
     said = _said(app)
     assert "Forward KL(p‖q) ends at mean 0.00" in said and "it covers 2 of the 2 modes" in said
     assert "Reverse KL(q‖p) ends at mean 2.00" in said and "it covers 1 of the 2 modes (2;" in said
-    assert url_params(app)["view"] == "kl"
+    assert apptest.url_params(app)["view"] == "kl"
 
 
 def test_moving_to_one_mode_changes_the_fits_and_the_url_follows():
@@ -35,11 +30,11 @@ def test_moving_to_one_mode_changes_the_fits_and_the_url_follows():
     app.slider(key="distributions.modes").set_value(1).run()
     assert not app.exception
     assert _said(app) != before and "it covers 1 of the 1 modes" in _said(app)
-    assert url_params(app)["modes"] == "1"
+    assert apptest.url_params(app)["modes"] == "1"
 
 
 def test_the_start_decides_which_mode_reverse_kl_settles_on():
-    app = open_tab(_page(), "distributions.settings_tab", "fit")
+    app = apptest.open_tab(_page(), "distributions.settings_tab", "fit")
     app.slider(key="distributions.start_mean").set_value(-1.0).run()
     assert not app.exception
     assert "Reverse KL(q‖p) ends at mean -2.00" in _said(app)
@@ -48,11 +43,11 @@ def test_the_start_decides_which_mode_reverse_kl_settles_on():
 def test_the_distillation_view_tabulates_the_students_and_the_temperature_moves_it():
     app = _page({"view": "distill"})
     assert not app.exception
-    table = tables(app)[0]
+    table = apptest.tables(app)[0]
     assert len(table) == 4 and list(table[0])[1] == "KL at T = 4"
     app.slider(key="distributions.temperature").set_value(10.0).run()
     assert not app.exception
-    assert list(tables(app)[0][0])[1] == "KL at T = 10"
+    assert list(apptest.tables(app)[0][0])[1] == "KL at T = 10"
     assert any("1/T²" in element.value for element in app.markdown)
 
 
@@ -60,7 +55,4 @@ def test_the_distillation_view_tabulates_the_students_and_the_temperature_moves_
                                               ({"temperature": "-3", "view": "distill"}, "temperature"),
                                               ({"view": "entropy"}, "view"), ({"epochs": "1e12"}, "epochs")])
 def test_hostile_urls_are_repaired_with_a_notice(query, shown):
-    app = _page(query)
-    assert not app.exception
-    assert app.warning and shown in app.warning[0].value
-    assert figures(app)
+    apptest.assert_repaired(_page(query), shown)

@@ -5,16 +5,17 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from lossviz import guide
-from lossviz.i18n import ENGLISH
-from tests.app.conftest import figures, run_app, url_params, visible_texts
+from lossviz.i18n import strings
+from lossviz.labs.guide.content import EXPERIMENTS, FAQ, HYBRIDS, WIZARD, data_options, recommend
+from tests.app import conftest as apptest
 
-PAGE = "views/guide.py"
-PATHS = [(task, data, priority) for task, data, priority, _ in guide.WIZARD]
+ENGLISH = strings("en")
+
+PAGE = "guide"
+PATHS = [(task, data, priority) for task, data, priority, _ in WIZARD]
 
 
-def _guide(query=None):
-    return run_app(query, page=PAGE)
+_guide = apptest.run_lab(PAGE)
 
 
 def _link(app, index=0) -> tuple[str, dict]:
@@ -27,30 +28,30 @@ def _link(app, index=0) -> tuple[str, dict]:
 def test_every_path_of_the_wizard_answers_with_its_code_and_its_experiment(task, data, priority):
     app = _guide({"task": task, "data": data, "priority": priority})
     assert not app.exception and not app.warning
-    recommendation = guide.recommend(task, data, priority)
+    recommendation = recommend(task, data, priority)
     names = " + ".join(ENGLISH[f"name.{name}"] for name in recommendation.losses)
     assert app.markdown[0].value == f"**Use {names}**"
     assert app.markdown[1].value == ENGLISH[f"guide.rec.{recommendation.key}.why"]
-    experiment = guide.EXPERIMENTS[recommendation.experiment]
+    experiment = EXPERIMENTS[recommendation.experiment]
     assert _link(app) == (experiment.page, experiment.link_query("en"))
     assert len(app.code) == len(recommendation.code) + 1  # and the hybrids' example, further down
-    assert url_params(app) | {"task": task, "data": data, "priority": priority} == url_params(app)
+    assert apptest.url_params(app) | {"task": task, "data": data, "priority": priority} == apptest.url_params(app)
 
 
 def test_a_new_answer_follows_each_question_and_keeps_to_the_options_it_has():
     app = _guide()
     assert app.markdown[0].value == "**Use MSE**"
     app.radio(key="guide.task").set_value("class").run()
-    offered = [ENGLISH[f"guide.data.{data}"] for data in guide.data_options("class")]
+    offered = [ENGLISH[f"guide.data.{data}"] for data in data_options("class")]
     assert app.radio(key="guide.data").options == offered
     app.radio(key="guide.data").set_value("imbalance_100").run()
     app.radio(key="guide.priority").set_value("minority_recall").run()
     assert app.markdown[0].value == "**Use Weighted BCE + Focal**"
-    assert url_params(app)["data"] == "imbalance_100"
+    assert apptest.url_params(app)["data"] == "imbalance_100"
     app.radio(key="guide.task").set_value("mask").run()  # data and priority follow the new task
-    assert not app.exception and url_params(app)["data"] == "small"
+    assert not app.exception and apptest.url_params(app)["data"] == "small"
     app.button_group[0].set_value("keras").run()
-    assert "keras" in app.code[0].value and url_params(app)["framework"] == "keras"
+    assert "keras" in app.code[0].value and apptest.url_params(app)["framework"] == "keras"
 
 
 def test_a_hostile_or_mismatched_link_is_repaired_with_a_notice():
@@ -61,22 +62,22 @@ def test_a_hostile_or_mismatched_link_is_repaired_with_a_notice():
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_link_of_the_guide_opens_its_page_as_written_with_a_chart(lang):
-    for experiment in [*guide.EXPERIMENTS.values(), *(view for _, _, view in guide.HYBRIDS)]:
+    for experiment in [*EXPERIMENTS.values(), *(view for _, _, view in HYBRIDS)]:
         query = experiment.link_query(lang)
-        app = run_app(query, page=experiment.script)
+        app = apptest.run_app(query, page=experiment.script)
         assert not app.exception, experiment.href(lang)
         assert not [warning for warning in app.warning if "link" in warning.value.lower() or "링크" in warning.value]
-        assert figures(app), f"no chart on {experiment.href(lang)}"
-        written = url_params(app)
+        assert apptest.figures(app), f"no chart on {experiment.href(lang)}"
+        written = apptest.url_params(app)
         assert query.items() <= written.items(), (experiment.href(lang), written)
 
 
 def test_the_measured_answers_come_from_runs_and_name_their_counts():
     app = _guide()
-    for key, _ in guide.FAQ:
+    for key, _ in FAQ:
         app.button(key=f"guide.measure_{key}").click().run()
         assert not app.exception
-    said = " ".join(visible_texts(app))
+    said = " ".join(apptest.visible_texts(app))
     assert "differs from half of MSE by at most 0.0e+00" in said
     assert "At 1:10, Weighted BCE" in said and "At 1:100" in said  # the imbalance sweep's verdicts on both halves
     assert "Switching from MSE to MAE at epoch 50" in said and "of 5 data sets" in said
@@ -84,35 +85,35 @@ def test_the_measured_answers_come_from_runs_and_name_their_counts():
 
 
 def test_a_lesson_shows_its_hints_on_its_page_keeps_them_in_the_url_and_ends_on_request():
-    app = run_app({"lesson": "outliers", "outlier_fraction": "0.2", "lang": "en"}, page="views/regression.py")
+    app = apptest.run_app({"lesson": "outliers", "outlier_fraction": "0.2", "lang": "en"}, page="regression")
     assert not app.exception and not app.warning
     box = next(markdown.value for markdown in app.markdown if markdown.value.startswith("**:material/school:"))
     assert "Outliers pull MSE" in box and "1. Raise the outlier fraction to 30 %" in box
-    assert url_params(app)["lesson"] == "outliers"
+    assert apptest.url_params(app)["lesson"] == "outliers"
     app.button(key="regression.lesson_close").click().run()
     assert not [markdown for markdown in app.markdown if markdown.value.startswith("**:material/school:")]
-    assert "lesson" not in url_params(app)
+    assert "lesson" not in apptest.url_params(app)
 
 
 @pytest.mark.parametrize("raw", ["imbalance", "nonsense", "<b>x</b>"])
 def test_a_lesson_of_another_page_or_none_is_a_notice_not_a_box(raw):
-    app = run_app({"lesson": raw}, page="views/regression.py")
+    app = apptest.run_app({"lesson": raw}, page="regression")
     assert not app.exception and "is not a lesson of this page" in app.warning[0].value
-    assert "lesson" not in url_params(app)
+    assert "lesson" not in apptest.url_params(app)
 
 
 def test_the_korean_guide_and_lesson_show_no_english_strings():
-    texts = " ".join(visible_texts(_guide({"lang": "ko", "task": "class", "data": "imbalance_10",
+    texts = " ".join(apptest.visible_texts(_guide({"lang": "ko", "task": "class", "data": "imbalance_10",
                                            "priority": "minority_recall"})))
     for english in ("Use ", "What are you predicting", "common advice", "Lessons", "open"):
         assert english not in texts
     assert "손실 함수 고르기" in texts and "가중 교차 엔트로피" in texts
-    app = run_app({"lesson": "imbalance", "lang": "ko", "imbalance": "100"}, page="views/classification.py")
-    assert "수업: 1:100의 드문 클래스" in " ".join(visible_texts(app))
+    app = apptest.run_app({"lesson": "imbalance", "lang": "ko", "imbalance": "100"}, page="classification")
+    assert "수업: 1:100의 드문 클래스" in " ".join(apptest.visible_texts(app))
 
 
 def test_home_asks_the_three_questions_first_and_shows_a_picture_per_page():
-    app = run_app()
+    app = apptest.run_app()
     assert not app.exception
     assert app.markdown[1].value == f"**{ENGLISH['home.start']}**"  # right after the tagline
     assert _link(app)[0] == "guide"
@@ -120,22 +121,22 @@ def test_home_asks_the_three_questions_first_and_shows_a_picture_per_page():
 
 
 def test_the_switch_section_trains_both_losses_and_says_what_the_runs_show():
-    app = run_app({"switch": "on", "switch_from": "mse", "switch_to": "mae", "switch_at": "30", "epochs": "60"},
-                  page="views/regression.py")
+    app = apptest.run_app({"switch": "on", "switch_from": "mse", "switch_to": "mae", "switch_at": "30", "epochs": "60"},
+                  page="regression")
     assert not app.exception
-    chart = figures(app)[-1]
+    chart = apptest.figures(app)[-1]
     assert [trace["name"] for trace in chart["data"]][:3] == ["MSE → MAE at epoch 30", "MAE alone", "MSE alone"]
-    said = " ".join(visible_texts(app))
+    said = " ".join(apptest.visible_texts(app))
     assert "Switching from MSE to MAE at epoch 30" in said
     app.slider(key="regression.switch_at").set_value(40).run()
-    assert "at epoch 40" in " ".join(visible_texts(app)) and url_params(app)["switch_at"] == "40"
+    assert "at epoch 40" in " ".join(apptest.visible_texts(app)) and apptest.url_params(app)["switch_at"] == "40"
     app.radio(key="regression.switch").set_value("off").run()
-    assert len(figures(app)) == 1 and url_params(app)["switch"] == "off"
+    assert len(apptest.figures(app)) == 1 and apptest.url_params(app)["switch"] == "off"
 
 
 def test_a_switch_asks_for_enough_epochs_instead_of_failing():
     for epochs in ("10", "20"):
-        app = run_app({"switch": "on", "epochs": epochs}, page="views/regression.py")
+        app = apptest.run_app({"switch": "on", "epochs": epochs}, page="regression")
         assert not app.exception and "at least 30 epochs" in app.info[-1].value
-    app = run_app({"switch": "on", "epochs": "30", "switch_at": "1990"}, page="views/regression.py")
+    app = apptest.run_app({"switch": "on", "epochs": "30", "switch_at": "1990"}, page="regression")
     assert not app.exception and app.slider(key="regression.switch_at").value == 20

@@ -3,55 +3,50 @@ the seed-003 experiment work, and hostile URLs are repaired with a notice."""
 
 import pytest
 
-from lossviz import landscape
-from tests.app.conftest import figures, key_of, open_tab, run_app, tables, url_params
+from lossviz.labs.landscape.monitor import DIAGNOSES
+from tests.app import conftest as apptest
 
-PAGE = "views/landscape.py"
-
-
-def _page(query=None):
-    return run_app(query, page=PAGE)
+_page = apptest.run_lab("landscape")
 
 
 def test_the_surface_view_draws_two_maps_and_every_optimizer():
     app = _page()
-    assert not app.exception
-    figure = figures(app)[0]
+    figure = apptest.first_figure(app)
     contours = [trace for trace in figure["data"] if trace["type"] == "contour"]
     assert len(contours) == 2
     paths = [trace for trace in figure["data"] if trace.get("mode") == "lines+markers"]
     assert len(paths) == 8 and len(figure["frames"]) > 5
-    rows = tables(app)[0]
-    assert [key_of(row["loss"]) for row in rows] == ["mse"] * 4 + ["huber"] * 4
-    assert url_params(app)["view"] == "surface"
+    rows = apptest.tables(app)[0]
+    assert [apptest.key_of(row["loss"]) for row in rows] == ["mse"] * 4 + ["huber"] * 4
+    assert apptest.url_params(app)["view"] == "surface"
 
 
 def test_moving_the_learning_rate_redraws_the_paths_and_the_url_follows():
-    app = open_tab(_page(), "landscape.settings_tab", "training")
-    before = figures(app)[0]["frames"]
+    app = apptest.open_tab(_page(), "landscape.settings_tab", "training")
+    before = apptest.figures(app)[0]["frames"]
     app.select_slider(key="landscape.lr").set_value(0.2).run()
     assert not app.exception
-    assert figures(app)[0]["frames"] != before
-    assert url_params(app)["lr"] == "0.2"
+    assert apptest.figures(app)[0]["frames"] != before
+    assert apptest.url_params(app)["lr"] == "0.2"
 
 
 def test_a_learning_rate_too_large_is_said_and_its_paths_stop():
     app = _page({"lr": "2", "left": "mse", "right": "mae"})
     assert not app.exception
     assert any("Diverged" in warning.value for warning in app.warning)
-    assert any(list(row.values())[-1] != "—" for row in tables(app)[0])  # the epoch it diverged at
+    assert any(list(row.values())[-1] != "—" for row in apptest.tables(app)[0])  # the epoch it diverged at
 
 
 def test_the_valley_preset_unscales_x_and_the_nag_experiment_reports_three_losses():
     app = _page()
     app.button(key="landscape.preset_valley").click().run()
     assert not app.exception
-    assert url_params(app)["features"] == "unscaled" and url_params(app)["right"] == "mae"
+    assert apptest.url_params(app)["features"] == "unscaled" and apptest.url_params(app)["right"] == "mae"
     app.button(key="landscape.preset_nag").click().run()
     app.button(key="landscape.nag_run").click().run()
     assert not app.exception
-    table = tables(app)[-1]
-    assert [key_of(row["loss"]) for row in table] == ["mse", "mae", "huber"]
+    table = apptest.tables(app)[-1]
+    assert [apptest.key_of(row["loss"]) for row in table] == ["mse", "mae", "huber"]
     assert any("Nesterov momentum" in element.value for element in app.markdown)
 
 
@@ -60,23 +55,19 @@ def test_the_valley_preset_unscales_x_and_the_nag_experiment_reports_three_losse
     ({"degree": "abc", "view": "monitor"}, "degree"), ({"epochs": "inf"}, "epochs"), ({"left": "nope"}, "left"),
 ])
 def test_hostile_urls_are_repaired_with_a_notice(query, shown):
-    app = _page(query)
-    assert not app.exception
-    assert app.warning and shown in app.warning[0].value
-    assert figures(app)
+    apptest.assert_repaired(_page(query), shown)
 
 
 def test_the_monitor_marks_early_stopping_and_gives_a_computed_verdict():
     app = _page({"view": "monitor"})
-    assert not app.exception
-    figure = figures(app)[0]
+    figure = apptest.first_figure(app)
     assert {trace["name"] for trace in figure["data"]} >= {"training loss", "validation loss"}
     assert len(figure["layout"]["shapes"]) == 2
     verdict = next(element.value for element in app.markdown if "What these curves say" in element.value)
     assert "Overfitting" in verdict and "Early stopping with patience 100" in verdict
 
 
-@pytest.mark.parametrize("kind", landscape.DIAGNOSES)
+@pytest.mark.parametrize("kind", DIAGNOSES)
 def test_each_diagnosis_button_loads_a_run_with_that_diagnosis(kind):
     app = _page({"view": "monitor"})
     app.button(key=f"landscape.preset_{kind}").click().run()
@@ -88,16 +79,16 @@ def test_each_diagnosis_button_loads_a_run_with_that_diagnosis(kind):
 
 
 def test_the_patience_slider_moves_the_stopping_line():
-    app = open_tab(_page({"view": "monitor"}), "landscape.monitor_tab", "training")
-    before = figures(app)[0]["layout"]["shapes"][1]["x0"]
+    app = apptest.open_tab(_page({"view": "monitor"}), "landscape.monitor_tab", "training")
+    before = apptest.figures(app)[0]["layout"]["shapes"][1]["x0"]
     app.slider(key="landscape.patience").set_value(20).run()
     assert not app.exception
-    assert figures(app)[0]["layout"]["shapes"][1]["x0"] < before
-    assert url_params(app)["patience"] == "20"
+    assert apptest.figures(app)[0]["layout"]["shapes"][1]["x0"] < before
+    assert apptest.url_params(app)["patience"] == "20"
 
 
 def test_the_regression_lab_links_to_the_surface_of_its_losses_and_data():
-    app = run_app({"losses": "huber,mae", "outlier_fraction": "0.2"}, page="views/regression.py")
+    app = apptest.run_app({"losses": "huber,mae", "outlier_fraction": "0.2"}, page="regression")
     link = app.get("page_link")[0].proto
     assert link.page == "landscape"
     assert "left=huber" in link.query_string and "right=mae" in link.query_string

@@ -4,8 +4,10 @@ import re
 
 import pytest
 
-from lossviz import gallery, guide, losses
-from lossviz.train import METHOD_LOSSES
+from lossviz import losses
+from lossviz.curves import TASK_AXES, TASK_LOSSES
+from lossviz.labs.guide.content import FAQ
+from lossviz.models import METHOD_LOSSES
 from tests.app.conftest import open_tab, run_app, visible_texts
 
 IDENTIFIER = re.compile(r"\b[a-z]{2,}_[a-z0-9_]+\b|\b[a-z]+_[a-z0-9]{2,}\b")  # weighted_bce, pos_weight; not p_k
@@ -25,34 +27,34 @@ def code_names(texts, lang):
 
 
 def views():
-    for task, axes in gallery.TASK_AXES.items():
+    for task, axes in TASK_AXES.items():
         for axis in axes:
-            yield "views/gallery.py", {"task": task, "axis": axis, "losses": ",".join(gallery.TASK_LOSSES[task])}, ()
+            yield "gallery", {"task": task, "axis": axis, "losses": ",".join(TASK_LOSSES[task])}, ()
     regression = {"losses": "mse,mae,huber,log_cosh,quantile,barron", "epochs": "20"}
     for tab in ("data", "losses", "training"):
-        yield "views/regression.py", regression, (("regression.settings_tab", tab), "regression.sweep_run")
+        yield "regression", regression, (("regression.settings_tab", tab), "regression.sweep_run")
     for view in ("binary", "focal", "multiclass", "network"):
         query = {"view": view, "methods": "bce,weighted_bce,focal,hinge,smoothed_bce", "epochs": "20",
                  "weighting": "manual", "network_epochs": "20"}
         clicks = ("classification.sweep_run",) if view == "binary" else (
             ("classification.network_train",) if view == "network" else ())
-        yield "views/classification.py", query, (("classification.settings_tab", "losses"), *clicks)
-    yield "views/landscape.py", {"view": "surface", "lr": "2"}, (("landscape.settings_tab", "losses"),
+        yield "classification", query, (("classification.settings_tab", "losses"), *clicks)
+    yield "landscape", {"view": "surface", "lr": "2"}, (("landscape.settings_tab", "losses"),
                                                                  "landscape.nag_run")
     for tab in ("data", "model", "training"):
-        yield "views/landscape.py", {"view": "monitor", "optimizer": "nag"}, (("landscape.monitor_tab", tab),)
+        yield "landscape", {"view": "monitor", "optimizer": "nag"}, (("landscape.monitor_tab", tab),)
     for tab in ("target", "fit"):
-        yield "views/distributions.py", {"view": "kl"}, (("distributions.settings_tab", tab),)
-    yield "views/distributions.py", {"view": "distill"}, ()
-    yield "views/embeddings.py", {}, (("embeddings.settings_tab", "training"), "embeddings.compare_run")
+        yield "distributions", {"view": "kl"}, (("distributions.settings_tab", tab),)
+    yield "distributions", {"view": "distill"}, ()
+    yield "embeddings", {}, (("embeddings.settings_tab", "training"), "embeddings.compare_run")
     segmentation = {"losses": ",".join(("bce", "weighted_bce", "focal", "dice", "jaccard", "tversky", "dice_bce")),
                     "objects": "3", "epochs": "20", "size": "32", "images": "3"}
-    yield "views/segmentation.py", segmentation, (("segmentation.settings_tab", "losses"), "segmentation.sweep_run")
-    yield "views/home.py", {}, ()
-    yield "views/regression.py", {"switch": "on", "switch_from": "huber", "epochs": "60"}, ()
-    measures = tuple(f"guide.measure_{key}" for key, _ in guide.FAQ)
-    yield "views/guide.py", {"task": "class", "data": "imbalance_100", "priority": "minority_recall"}, measures
-    yield "views/guide.py", {"task": "mask", "framework": "keras"}, ()
+    yield "segmentation", segmentation, (("segmentation.settings_tab", "losses"), "segmentation.sweep_run")
+    yield "home", {}, ()
+    yield "regression", {"switch": "on", "switch_from": "huber", "epochs": "60"}, ()
+    measures = tuple(f"guide.measure_{key}" for key, _ in FAQ)
+    yield "guide", {"task": "class", "data": "imbalance_100", "priority": "minority_recall"}, measures
+    yield "guide", {"task": "mask", "framework": "keras"}, ()
 
 
 VIEWS = list(views())
@@ -63,7 +65,7 @@ VIEWS = list(views())
                          ids=[f"{script[6:-3]}-{'-'.join(query.get(k, '') for k in ('task', 'axis', 'view'))}-{i}"
                               for i, (script, query, _) in enumerate(VIEWS)])
 def test_a_page_shows_no_code_names(script, query, actions, lang):
-    app = run_app({**query, "lang": lang}, page=script if script != "views/home.py" else None)
+    app = run_app({**query, "lang": lang}, page=script if script != "home" else None)
     for action in actions:
         if isinstance(action, tuple):
             open_tab(app, *action)
@@ -74,8 +76,8 @@ def test_a_page_shows_no_code_names(script, query, actions, lang):
 
 
 def test_no_multiselect_offers_streamlits_untranslated_select_all():
-    for script, key in (("views/gallery.py", "gallery.losses"), ("views/regression.py", "regression.losses")):
+    for script, key in (("gallery", "gallery.losses"), ("regression", "regression.losses")):
         app = run_app({"lang": "ko"}, page=script)
-        if script == "views/regression.py":
+        if script == "regression":
             open_tab(app, "regression.settings_tab", "losses")
         assert app.multiselect(key=key).proto.select_all == 0

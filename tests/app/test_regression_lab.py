@@ -4,43 +4,32 @@
 import numpy as np
 import pytest
 
-from lossviz import charts
-from tests.app.conftest import (
-    array_of,
-    drag_slider,
-    drag_sliders,
-    figures,
-    key_of,
-    open_tab,
-    run_app,
-    tables,
-    url_params,
-)
+from lossviz.charts.training import MAX_FRAMES
+from tests.app import conftest as apptest
 
-PAGE = "views/regression.py"
+PAGE = "regression"
 
 
-def _lab(query=None):
-    return run_app(query, page=PAGE)
+_lab = apptest.run_lab(PAGE)
 
 
 def _tab(app, tab):
-    return open_tab(app, "regression.settings_tab", tab)
+    return apptest.open_tab(app, "regression.settings_tab", tab)
 
 
 def _errors(app):
     """The final-errors table as {loss: (slope error, intercept error)}."""
-    rows = (list(row.values()) for row in tables(app)[0])
-    return {key_of(loss): (slope, intercept) for loss, slope, intercept, *_ in rows}
+    rows = (list(row.values()) for row in apptest.tables(app)[0])
+    return {apptest.key_of(loss): (slope, intercept) for loss, slope, intercept, *_ in rows}
 
 
 def _fit_spec(app):
-    return figures(app)[0]
+    return apptest.figures(app)[0]
 
 
 def _outlier_sizes(app):
     outliers = next(trace for trace in _fit_spec(app)["data"] if trace.get("name") == "outliers")
-    return array_of(outliers["marker"]["size"])
+    return apptest.array_of(outliers["marker"]["size"])
 
 
 def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url():
@@ -48,8 +37,8 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
     assert not app.exception
     assert app.title[0].value == "Regression lab"
     assert list(_errors(app)) == ["mse", "mae", "huber"]
-    assert len(figures(app)) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
-    assert url_params(app)["outlier_fraction"] == "0.1" and url_params(app)["optimizer"] == "nag"
+    assert len(apptest.figures(app)) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
+    assert apptest.url_params(app)["outlier_fraction"] == "0.1" and apptest.url_params(app)["optimizer"] == "nag"
 
 
 def test_the_fit_chart_animates_every_loss_in_the_browser():
@@ -58,7 +47,7 @@ def test_the_fit_chart_animates_every_loss_in_the_browser():
     assert names[3:6] == ["MSE", "MAE", "Huber"]  # after the data and the true line; then the loss panel
     assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
     frames = spec["frames"]
-    assert 15 <= len(frames) <= charts.MAX_FRAMES + 1 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
+    assert 15 <= len(frames) <= MAX_FRAMES + 1 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
     assert all(frame["traces"][:3] == [3, 4, 5] for frame in frames)  # the three fitted lines move
     assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]
 
@@ -66,36 +55,36 @@ def test_the_fit_chart_animates_every_loss_in_the_browser():
 def test_raising_the_outlier_fraction_pulls_mse_away_and_not_huber():
     app = _lab({"outlier_fraction": "0"})
     clean = _errors(app)
-    drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()
+    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()
     assert not app.exception
     dirty = _errors(app)
     assert dirty["mse"][1] > 10 * clean["mse"][1]  # the intercept follows the outliers
     assert dirty["huber"][1] < dirty["mse"][1] / 4
-    assert url_params(app)["outlier_fraction"] == "0.3"
+    assert apptest.url_params(app)["outlier_fraction"] == "0.3"
 
 
 def test_moving_delta_changes_hubers_fit_only():
     app = _lab({"outlier_fraction": "0.2"})
     before = _errors(_tab(app, "losses"))
-    drag_slider(app, "regression.huber.delta").set_value(4.0).run()
+    apptest.drag_slider(app, "regression.huber.delta").set_value(4.0).run()
     assert not app.exception
     after = _errors(app)
     assert after["huber"] != before["huber"] and after["mse"] == before["mse"]
-    assert url_params(app)["huber.delta"] == "4"
+    assert apptest.url_params(app)["huber.delta"] == "4"
 
 
 def test_settings_in_a_closed_tab_keep_their_values():
     app = _lab()
-    drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()
-    drag_slider(_tab(app, "losses"), "regression.huber.delta").set_value(2.0).run()
+    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()
+    apptest.drag_slider(_tab(app, "losses"), "regression.huber.delta").set_value(2.0).run()
     _tab(app, "training").selectbox(key="regression.optimizer").set_value("adam").run()
     assert not app.exception
     # the data and loss sliders are not drawn
-    assert [slider.key for slider in drag_sliders(app)] == ["regression.lr", "regression.epochs"]
-    assert {key: url_params(app)[key] for key in ("outlier_fraction", "huber.delta", "optimizer")} == {
+    assert [slider.key for slider in apptest.drag_sliders(app)] == ["regression.lr", "regression.epochs"]
+    assert {key: apptest.url_params(app)[key] for key in ("outlier_fraction", "huber.delta", "optimizer")} == {
         "outlier_fraction": "0.3", "huber.delta": "2", "optimizer": "adam"}
-    assert drag_slider(_tab(app, "data"), "regression.outlier_fraction").value == 0.3
-    assert drag_slider(_tab(app, "losses"), "regression.huber.delta").value == 2.0
+    assert apptest.drag_slider(_tab(app, "data"), "regression.outlier_fraction").value == 0.3
+    assert apptest.drag_slider(_tab(app, "losses"), "regression.huber.delta").value == 2.0
 
 
 def test_point_size_follows_the_chosen_loss():
@@ -116,7 +105,7 @@ def test_a_diverged_run_shows_its_epoch_and_no_final_fit():
     # leverage points at the default learning rate: MSE's steps explode
     app = _lab({"outlier_kind": "leverage", "outlier_fraction": "0.3"})
     assert not app.exception
-    rows = {key_of(row["loss"]): row for row in tables(app)[0]}
+    rows = {apptest.key_of(row["loss"]): row for row in apptest.tables(app)[0]}
     assert rows["mse"]["Δ slope"] == "—" and rows["mse"]["Δ intercept"] == "—"
     assert isinstance(rows["mse"]["diverged at"], float) and rows["mae"]["diverged at"] == "—"
     assert isinstance(rows["huber"]["Δ slope"], float)
@@ -133,10 +122,10 @@ def test_the_sweep_runs_on_demand_and_switches_its_measure():
     app = _lab({"losses": "mse,huber", "epochs": "100"})
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
-    assert len(figures(app)) == 2
+    assert len(apptest.figures(app)) == 2
     app.radio(key="regression.measure").set_value("slope").run()
     assert not app.exception
-    assert url_params(app)["measure"] == "slope"
+    assert apptest.url_params(app)["measure"] == "slope"
 
 
 def test_a_shared_link_reopens_the_same_lab_in_korean():
@@ -149,9 +138,9 @@ def test_a_shared_link_reopens_the_same_lab_in_korean():
     assert app.radio(key="regression.influence").value == "mae"
     _tab(app, "losses")
     assert app.multiselect(key="regression.losses").value == ["barron", "mae"]
-    assert drag_slider(app, "regression.barron.alpha").value == -2.0
+    assert apptest.drag_slider(app, "regression.barron.alpha").value == -2.0
     assert _tab(app, "training").selectbox(key="regression.optimizer").value == "adam"
-    assert {key: url_params(app)[key] for key in query} == query
+    assert {key: apptest.url_params(app)[key] for key in query} == query
 
 
 def test_removing_every_loss_asks_for_one():
@@ -168,28 +157,28 @@ def test_hostile_query_shows_a_notice_and_a_working_lab(query):
     app = _lab(query)
     assert not app.exception
     assert app.warning, "a notice explains the repair"
-    assert figures(app) or app.info
+    assert apptest.figures(app) or app.info
 
 
 def test_removing_every_loss_is_kept_in_the_url():
     app = _tab(_lab(), "losses")
     app.multiselect(key="regression.losses").set_value([]).run()
-    assert url_params(app)["losses"] == ""
+    assert apptest.url_params(app)["losses"] == ""
 
 
 def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_fraction_moves():
     app = _lab({"epochs": "50"})
     app.button(key="regression.sweep_run").click().run()
     app.radio(key="regression.measure").set_value("intercept").run()
-    drag_slider(app, "regression.outlier_fraction").set_value(0.2).run()
+    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.2).run()
     assert not app.exception
-    assert len(figures(app)) == 2, "the sweep does not depend on the outlier fraction and stays"
-    drag_slider(_tab(app, "training"), "regression.epochs").set_value(60).run()
-    assert len(figures(app)) == 1  # a new setting hides the old sweep
+    assert len(apptest.figures(app)) == 2, "the sweep does not depend on the outlier fraction and stays"
+    apptest.drag_slider(_tab(app, "training"), "regression.epochs").set_value(60).run()
+    assert len(apptest.figures(app)) == 1  # a new setting hides the old sweep
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
     assert app.radio(key="regression.measure").value == "intercept"
-    assert url_params(app)["measure"] == "intercept"
+    assert apptest.url_params(app)["measure"] == "intercept"
 
 
 def _drag_frames(app):
@@ -211,9 +200,9 @@ def test_a_pressed_slider_gets_its_frames_and_keeps_them_until_another_setting_m
     assert len(frames) == 41 and frames[-1]["name"] == "regression.outlier_fraction=0.5"
     uids = [trace["meta"]["uid"] for trace in _fit_spec(app)["data"]]
     assert set(frames[0]["uids"]) <= set(uids)
-    drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # the release
+    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # the release
     assert [frame["name"] for frame in _drag_frames(app)] == [frame["name"] for frame in frames]
-    drag_slider(app, "regression.noise").set_value(1.0).run()  # the frames no longer show these settings
+    apptest.drag_slider(app, "regression.noise").set_value(1.0).run()  # the frames no longer show these settings
     assert not app.exception and not _drag_frames(app)
 
 

@@ -3,29 +3,25 @@ change the results, the sweep gives verdicts, and hostile URLs are repaired."""
 
 import pytest
 
-from tests.app.conftest import figures, key_of, open_tab, run_app, tables, url_params
+from tests.app import conftest as apptest
 
-PAGE = "views/segmentation.py"
-
-
-def _page(query=None):
-    return run_app(query, page=PAGE)
+_page = apptest.run_lab("segmentation")
 
 
 def _metrics(app):
     """The metrics table at threshold 0.5, as {method: row}."""
-    return {key_of(row["loss"]): row for row in tables(app)[0] if row["threshold"] == 0.5}
+    return {apptest.key_of(row["loss"]): row for row in apptest.tables(app)[0] if row["threshold"] == 0.5}
 
 
 def test_the_lab_draws_the_maps_the_curves_and_the_metrics_of_every_loss():
     app = _page()
     assert not app.exception
-    maps, curves = figures(app)[:2]
+    maps, curves = apptest.figures(app)[:2]
     assert sum(trace["type"] == "heatmap" for trace in maps["data"]) == 2 + 2 * 4
     assert len(maps["frames"]) > 3
     assert len([trace for trace in curves["data"] if trace.get("showlegend", True)]) == 4
     assert set(_metrics(app)) == {"bce", "weighted_bce", "dice", "dice_bce"}
-    assert url_params(app)["losses"] == "bce,weighted_bce,dice,dice_bce"
+    assert apptest.url_params(app)["losses"] == "bce,weighted_bce,dice,dice_bce"
 
 
 def test_a_smaller_foreground_costs_bce_more_recall_than_dice():
@@ -34,7 +30,7 @@ def test_a_smaller_foreground_costs_bce_more_recall_than_dice():
 
 
 def test_tverskys_beta_trades_false_positives_for_false_negatives():
-    app = open_tab(_page({"losses": "tversky", "noise": "1", "tversky.alpha": "0.8", "tversky.beta": "0.2"}),
+    app = apptest.open_tab(_page({"losses": "tversky", "noise": "1", "tversky.alpha": "0.8", "tversky.beta": "0.2"}),
                    "segmentation.settings_tab", "losses")
     before = _metrics(app)["tversky"]
     app.slider(key="segmentation.tversky.beta").set_value(0.9).run()
@@ -47,7 +43,7 @@ def test_tverskys_beta_trades_false_positives_for_false_negatives():
 def test_several_objects_get_a_recall_per_size():
     app = _page({"objects": "4", "fraction": "0.05"})
     assert not app.exception
-    table = next(table for table in tables(app) if "recall of the large object" in table[0])
+    table = next(table for table in apptest.tables(app) if "recall of the large object" in table[0])
     assert len(table) == 4
 
 
@@ -62,7 +58,7 @@ def test_the_sweep_plots_recall_over_the_fractions_with_verdicts():
     app = _page({"losses": "bce,dice", "epochs": "30", "images": "3", "size": "32"})
     app.button(key="segmentation.sweep_run").click().run(timeout=180)
     assert not app.exception
-    sweep = figures(app)[-1]
+    sweep = apptest.figures(app)[-1]
     assert sweep["layout"]["xaxis"]["type"] == "log"
     assert any("The guide's claims, tested" in element.value for element in app.markdown)
 
@@ -71,7 +67,4 @@ def test_the_sweep_plots_recall_over_the_fractions_with_verdicts():
                                               ({"images": "1e6"}, "images"), ({"losses": "dice,nope"}, "losses"),
                                               ({"image": "9"}, "image")])
 def test_hostile_urls_are_repaired_with_a_notice(query, shown):
-    app = _page(query)
-    assert not app.exception
-    assert app.warning and shown in app.warning[0].value
-    assert figures(app)
+    apptest.assert_repaired(_page(query), shown)

@@ -5,25 +5,14 @@ holds the formula and its parameters."""
 import numpy as np
 import pytest
 
-from lossviz import workbench
-from tests.app.conftest import (
-    array_of,
-    drag_slider,
-    drag_sliders,
-    figures,
-    open_tab,
-    run_app,
-    tables,
-    url_params,
-    visible_texts,
-)
+from lossviz.labs.workbench.upload import DOMINANT_ROWS, MODES, sample_file
+from tests.app import conftest as apptest
 
-PAGE = "views/workbench.py"
+PAGE = "workbench"
 
 
 
-def _page(query=None):
-    return run_app(query, page=PAGE)
+_page = apptest.run_lab(PAGE)
 
 
 def _formulas(app):
@@ -32,8 +21,8 @@ def _formulas(app):
 
 def _custom_curve(app):
     """The typed loss's curve (its left panel) as arrays."""
-    trace = next(trace for trace in figures(app)[0]["data"] if trace["name"] in ("your loss", "내 손실 함수"))
-    return {"x": array_of(trace["x"]), "y": array_of(trace["y"])}
+    trace = next(trace for trace in apptest.figures(app)[0]["data"] if trace["name"] in ("your loss", "내 손실 함수"))
+    return {"x": apptest.array_of(trace["x"]), "y": apptest.array_of(trace["y"])}
 
 
 def test_the_default_formula_is_drawn_with_its_derivative_and_passes_the_checks():
@@ -41,11 +30,11 @@ def test_the_default_formula_is_drawn_with_its_derivative_and_passes_the_checks(
     assert not app.exception
     formula, slope = _formulas(app)
     assert r"\frac{r^{2}}{2}" in formula and r"\frac{\partial L}{\partial \hat y}" in slope
-    names = [trace["name"] for trace in figures(app)[0]["data"]]
+    names = [trace["name"] for trace in apptest.figures(app)[0]["data"]]
     assert names[:4] == ["your loss", "your loss", "MSE", "MSE"]
     assert [element.value for element in app.success] == [
         "Finite everywhere on the axis, never negative, and smallest at r = 0."]
-    assert url_params(app)["expr"] == "where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))"
+    assert apptest.url_params(app)["expr"] == "where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))"
 
 
 def test_typing_a_formula_redraws_it_and_the_url_holds_it():
@@ -55,16 +44,16 @@ def test_typing_a_formula_redraws_it_and_the_url_holds_it():
     assert r"= \frac{2 r}{r^{2} + 1}" in _formulas(app)[1]
     curve = _custom_curve(app)
     assert curve["y"][curve["x"] == 0] == pytest.approx(0.0)
-    assert url_params(app)["expr"] == "log(1 + r**2)"
-    assert not [slider for slider in drag_sliders(app) if slider.label == "parameter a"]  # no parameter left
+    assert apptest.url_params(app)["expr"] == "log(1 + r**2)"
+    assert not [slider for slider in apptest.drag_sliders(app) if slider.label == "parameter a"]  # no parameter left
 
 
 def test_moving_a_parameter_changes_the_curve():
     app = _page()
     before = _custom_curve(app)["y"]
-    drag_slider(app, "workbench.a").set_value(2.5).run()
+    apptest.drag_slider(app, "workbench.a").set_value(2.5).run()
     assert not app.exception
-    assert not np.array_equal(_custom_curve(app)["y"], before) and url_params(app)["a"] == "2.5"
+    assert not np.array_equal(_custom_curve(app)["y"], before) and apptest.url_params(app)["a"] == "2.5"
 
 
 @pytest.mark.parametrize(("text", "reason"), [
@@ -99,16 +88,16 @@ def test_an_over_long_formula_in_the_url_is_ignored_with_a_notice():
     app = _page({"expr": "r+" * 200 + "r"})
     assert not app.exception
     assert "`expr` is too long and was ignored" in app.warning[0].value
-    assert url_params(app)["expr"] == "where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))"
+    assert apptest.url_params(app)["expr"] == "where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))"
 
 
 def test_a_link_with_a_parameter_outside_its_default_range_opens_exactly_that():
     query = {"expr": "abs(r)**a", "a": "7.5"}
     app = _page(query)
     assert not app.exception and not app.warning
-    slider = next(slider for slider in drag_sliders(app) if slider.label == "parameter a")
+    slider = next(slider for slider in apptest.drag_sliders(app) if slider.label == "parameter a")
     assert slider.value == 7.5 and slider.max >= 7.5
-    params = url_params(app)
+    params = apptest.url_params(app)
     assert params["expr"] == "abs(r)**a" and params["a"] == "7.5"
 
 
@@ -122,7 +111,7 @@ def test_the_torch_check_tabulates_differences_at_rounding_level():
     app = _page()
     app.button(key="workbench.torch_run").click().run()
     assert not app.exception
-    row = tables(app)[0][0]
+    row = apptest.tables(app)[0][0]
     assert row["loss"] == "your loss" and row["max |Δ gradient|"] <= 1e-12 and row["points compared"] == 301
 
 
@@ -130,8 +119,8 @@ def test_training_puts_the_typed_loss_beside_the_builtin_ones():
     app = _page({"outlier_fraction": "0.3"})
     app.button(key="workbench.train_run").click().run()
     assert not app.exception
-    assert [row["loss"] for row in tables(app)[0]] == ["your loss", "MSE", "MAE", "Huber"]
-    assert len(figures(app)[1]["frames"]) > 5
+    assert [row["loss"] for row in apptest.tables(app)[0]] == ["your loss", "MSE", "MAE", "Huber"]
+    assert len(apptest.figures(app)[1]["frames"]) > 5
 
 
 def test_a_binary_formula_trains_beside_cross_entropy_and_focal():
@@ -140,7 +129,7 @@ def test_a_binary_formula_trains_beside_cross_entropy_and_focal():
     assert r"\log{\left(p \right)}" in _formulas(app)[0]
     app.button(key="workbench.train_run").click().run()
     assert not app.exception
-    assert [row["method"] for row in tables(app)[0]] == ["your loss", "BCE", "Weighted BCE", "Focal"]
+    assert [row["method"] for row in apptest.tables(app)[0]] == ["your loss", "BCE", "Weighted BCE", "Focal"]
 
 
 def _upload(app, name, raw):
@@ -148,18 +137,18 @@ def _upload(app, name, raw):
     return app
 
 
-@pytest.mark.parametrize("mode", workbench.MODES)
+@pytest.mark.parametrize("mode", MODES)
 def test_each_mode_analyses_its_sample_file(mode):
     app = _page({"view": "data", "mode": mode})
     assert not app.exception and any("never written to disk" in element.value for element in app.caption)
-    _upload(app, f"{mode}.csv", workbench.sample_file(mode).encode())
+    _upload(app, f"{mode}.csv", sample_file(mode).encode())
     assert not app.exception and not app.error
-    found = tables(app)
+    found = apptest.tables(app)
     if mode == "points":
         assert [row["loss"] for row in found[0]] == ["MSE", "MAE", "Huber", "your loss"]
     else:
-        assert "top 1% share (%)" in found[0][0] and len(found[1]) == workbench.DOMINANT_ROWS
-        assert next(trace["type"] for trace in figures(app)[0]["data"]) == "bar"
+        assert "top 1% share (%)" in found[0][0] and len(found[1]) == DOMINANT_ROWS
+        assert next(trace["type"] for trace in apptest.figures(app)[0]["data"]) == "bar"
 
 
 @pytest.mark.parametrize(("raw", "message"), [
@@ -185,30 +174,30 @@ def test_formula_cells_are_dropped_as_text_and_counted():
 
 
 def test_the_uploaded_data_stays_out_of_the_url():
-    app = _upload(_page({"view": "data"}), "mine.csv", workbench.sample_file("residuals").encode())
-    assert set(url_params(app)) <= {*workbench_keys(), "lang"}
+    app = _upload(_page({"view": "data"}), "mine.csv", sample_file("residuals").encode())
+    assert set(apptest.url_params(app)) <= {*workbench_keys(), "lang"}
 
 
 def workbench_keys():
-    from lossviz.pages_config import WORKBENCH
+    from lossviz.labs.workbench.schema import WORKBENCH
 
     return WORKBENCH.setting_keys()
 
 
 def test_the_korean_page_shows_no_english_strings_from_the_workbench():
     app = _page({"lang": "ko"})
-    texts = " ".join(visible_texts(app))
+    texts = " ".join(apptest.visible_texts(app))
     for english in ("your loss", "Finite everywhere", "Train", "Built-in losses"):
         assert english not in texts
     assert "내 손실 함수" in texts
-    app = _upload(open_tab(app, "workbench.view", "data"), "a.csv", workbench.sample_file("residuals").encode())
-    assert not app.exception and "전체 손실을 누가 떠맡는가" in " ".join(visible_texts(app))
+    app = _upload(apptest.open_tab(app, "workbench.view", "data"), "a.csv", sample_file("residuals").encode())
+    assert not app.exception and "전체 손실을 누가 떠맡는가" in " ".join(apptest.visible_texts(app))
 
 
 def test_a_loss_that_reads_scores_is_named_when_the_formula_is_in_p():
     app = _page({"task": "binary", "compare": "bce,hinge"})
-    names = [trace["name"] for trace in figures(app)[0]["data"]]
+    names = [trace["name"] for trace in apptest.figures(app)[0]["data"]]
     assert "Hinge" not in names
     assert any("Not drawn against p: Hinge" in caption.value for caption in app.caption)
     app = _page({"task": "binary", "expr": "softplus(-z)", "compare": "bce,hinge"})
-    assert "Hinge" in [trace["name"] for trace in figures(app)[0]["data"]]
+    assert "Hinge" in [trace["name"] for trace in apptest.figures(app)[0]["data"]]

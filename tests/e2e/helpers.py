@@ -1,5 +1,8 @@
 """What the browser tests share: opening a page, waiting for the app, checking it stayed healthy."""
 
+from urllib.parse import parse_qsl
+
+from lossviz.i18n import translate
 from tests.browser_support import CHART_SIGNATURE_JS
 
 # plotly draws an animation slider's current value as its first label
@@ -31,6 +34,22 @@ def open_page(page, server, path, query):
 def assert_healthy(page):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.problems == [], page.problems
+
+
+def assert_no_notice(page):
+    """Healthy, and no notice shown: a link of today's form opens with nothing to repair."""
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert_healthy(page)
+
+
+def open_lab(page, server, lab, query):
+    """open_page on `lab` with `query`, whose title is the lab's in the query's language; returns the
+    websocket frame counter started before the page opened (count_websocket_frames)."""
+    frames = count_websocket_frames(page)
+    open_page(page, server, lab, query)
+    lang = dict(parse_qsl(query)).get("lang", "en")
+    assert page.locator("h1").first.inner_text() == translate(lang, f"{lab}.title")
+    return frames
 
 
 def slider(page, label):

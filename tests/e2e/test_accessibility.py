@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from tests.browser_support import ALL_VIEWS, CHART_SIGNATURE_JS, STYLED_JS, axe_violations
-from tests.e2e.helpers import EPOCH_LABEL_JS, assert_healthy, count_websocket_frames, open_page, wait_until_idle
+from tests.e2e import helpers as browser
 
 # WCAG 2.1 contrast ratio of the first element matching `selector` against white, from its computed
 # colour and opacity
@@ -39,7 +39,7 @@ def open_any(page, server, path, query):
     page.wait_for_function("() => !document.querySelector('.lossviz-plot:not([aria-label])')", timeout=60_000)
     if page.locator(".js-plotly-plot").count():
         page.wait_for_function(CHART_SIGNATURE_JS, timeout=60_000)
-    wait_until_idle(page, quiet_ms=300)
+    browser.wait_until_idle(page, quiet_ms=300)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -51,7 +51,7 @@ def test_axe_finds_no_serious_or_critical_fault_and_headings_descend(page, serve
     assert page.evaluate("() => document.documentElement.lang") == lang
     levels = page.evaluate(HEADINGS_JS)
     assert levels[0] == 1 and all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), levels
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 @pytest.mark.parametrize(("path", "query"), [("", "lang=en"), ("regression", "lang=ko"), ("gallery", "lang=en"),
@@ -62,12 +62,12 @@ def test_headings_descend_one_level_at_a_time_and_captions_are_readable(page, se
     assert levels[0] == 1 and all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), levels
     page.wait_for_function(STYLED_JS, timeout=30_000)
     assert page.evaluate(CONTRAST_JS, '[data-testid="stCaptionContainer"]') >= 4.5
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_playback_runs_from_the_keyboard_without_the_server(page, server):
-    open_page(page, server, "regression", "lang=en")
-    frames = count_websocket_frames(page)
+    browser.open_page(page, server, "regression", "lang=en")
+    frames = browser.count_websocket_frames(page)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     for _ in range(80):  # Tab until the chart's Play control
         page.keyboard.press("Tab")
@@ -80,22 +80,22 @@ def test_playback_runs_from_the_keyboard_without_the_server(page, server):
     assert page.locator(".lossviz-keys").first.is_visible()  # the controls show while they have the focus
     sent = len(frames)
     page.keyboard.press("Enter")  # play
-    page.wait_for_function(f"() => ({EPOCH_LABEL_JS})() !== 'epoch 200'", timeout=10_000)
-    page.wait_for_function(f"() => ({EPOCH_LABEL_JS})() === 'epoch 200'", timeout=15_000)
+    page.wait_for_function(f"() => ({browser.EPOCH_LABEL_JS})() !== 'epoch 200'", timeout=10_000)
+    page.wait_for_function(f"() => ({browser.EPOCH_LABEL_JS})() === 'epoch 200'", timeout=15_000)
     page.keyboard.press("Tab")  # pause
     page.keyboard.press("Tab")  # the epoch slider
     assert page.evaluate("() => document.activeElement.type") == "range"
     page.keyboard.press("Home")
-    page.wait_for_function(f"() => ({EPOCH_LABEL_JS})() === 'epoch 0'", timeout=10_000)
+    page.wait_for_function(f"() => ({browser.EPOCH_LABEL_JS})() === 'epoch 0'", timeout=10_000)
     assert page.evaluate("() => document.activeElement.getAttribute('aria-valuetext')") == "epoch 0"
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(f"() => ({EPOCH_LABEL_JS})() !== 'epoch 0'", timeout=10_000)
+    page.wait_for_function(f"() => ({browser.EPOCH_LABEL_JS})() !== 'epoch 0'", timeout=10_000)
     assert len(frames) == sent  # playback and stepping ran in the browser
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_a_focused_radio_option_is_ringed(page, server):
-    open_page(page, server, "regression", "lang=en")
+    browser.open_page(page, server, "regression", "lang=en")
     page.get_by_role("radio", name="y (vertical)").focus()
     page.keyboard.press("ArrowRight")  # a keyboard move: the focus is visible
     ring = page.evaluate("""() => {
@@ -106,7 +106,7 @@ def test_a_focused_radio_option_is_ringed(page, server):
 
 
 def test_every_chart_is_named_and_gives_its_data_as_csv(page, server):
-    open_page(page, server, "gallery", "lang=ko&task=regression&losses=mse,huber")
+    browser.open_page(page, server, "gallery", "lang=ko&task=regression&losses=mse,huber")
     name = page.locator(".lossviz-plot").first.get_attribute("aria-label")
     assert "손실" in name and "잔차" in name and "MSE" in name and "-3" in name and "3" in name
     assert page.locator(".lossviz-plot").first.get_attribute("role") == "figure"
@@ -117,7 +117,7 @@ def test_every_chart_is_named_and_gives_its_data_as_csv(page, server):
     text = download.value.path().read_text()
     header, first = text.splitlines()[:2]
     assert header.startswith("MSE x,MSE y,") and first.split(",")[0] == "-3"
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 @pytest.mark.parametrize("path", ["", "gallery", "regression", "classification", "landscape", "distributions",

@@ -3,22 +3,13 @@
 import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server
-from tests.e2e.helpers import (
-    assert_healthy,
-    count_websocket_frames,
-    drag_slider_across,
-    open_page,
-    press_slider,
-    press_slider_until_redrawn,
-    slider,
-    wait_until_idle,
-)
+from tests.e2e import helpers as browser
 
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
 
 
 def open_gallery(page, server, query):
-    open_page(page, server, "gallery", query)
+    browser.open_page(page, server, "gallery", query)
 
 
 @pytest.mark.parametrize(("lang", "title", "label"), [("en", "Loss gallery", "Huber δ"),
@@ -27,9 +18,9 @@ def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title
     open_gallery(page, server, f"lang={lang}&{SIX_LOSSES}")
     assert page.locator("h1").first.inner_text() == title
     assert page.locator(".js-plotly-plot").count() == 1
-    delta = press_slider_until_redrawn(page, label, "ArrowRight", 4, "huber.delta=1.2")
+    delta = browser.press_slider_until_redrawn(page, label, "ArrowRight", 4, "huber.delta=1.2")
     assert delta.get_attribute("aria-valuetext") == "1.20"
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 @pytest.mark.parametrize(("lang", "label"), [("en", "InfoNCE temperature τ"), ("ko", "InfoNCE 온도 τ")])
@@ -38,35 +29,34 @@ def test_a_new_task_opens_from_a_link_and_its_slider_redraws_the_chart(page, ser
     assert page.locator(".js-plotly-plot").count() == 1
     legend = page.locator(".js-plotly-plot .legendtext").evaluate_all("texts => texts.map(t => t.textContent)")
     assert len(legend) == 3 and legend[-1] == "InfoNCE"  # the similar and the dissimilar pair, and InfoNCE
-    press_slider_until_redrawn(page, label, "ArrowRight", 2, "info_nce.temperature=")
-    assert_healthy(page)
+    browser.press_slider_until_redrawn(page, label, "ArrowRight", 2, "info_nce.temperature=")
+    browser.assert_healthy(page)
 
 
 def test_shared_link_restores_the_settings(page, server):
     open_gallery(page, server, "lang=ko&task=binary&losses=focal,bce&axis=logit&focal.gamma=3.5&focal.alpha=-1")
-    assert slider(page, "포컬 손실(Focal) γ").get_attribute("aria-valuetext") == "3.50"
+    assert browser.slider(page, "포컬 손실(Focal) γ").get_attribute("aria-valuetext") == "3.50"
     assert not page.get_by_role("switch", name="포컬 손실(Focal) α: 클래스 가중치 사용").is_checked()  # alpha -1: off
-    assert slider(page, "포컬 손실(Focal) α").count() == 0
+    assert browser.slider(page, "포컬 손실(Focal) α").count() == 0
     assert page.get_by_role("combobox", name="과제").input_value() == "이진 분류"
     assert page.get_by_role("radio", name="로짓").is_checked()
-    assert page.locator('[data-testid="stAlert"]').count() == 0
-    assert_healthy(page)
+    browser.assert_no_notice(page)
 
 
 def test_the_code_follows_a_slider_and_the_explanation_stays(page, server):
-    # the details stand outside the sliders' fragment: an open code tab must still follow a slider
+    # the details stand outside the sliders' fragment: an open code tab must still follow a browser.slider
     open_gallery(page, server, "lang=en&losses=mse,huber")
     page.get_by_role("radiogroup", name="A closer look at one loss").get_by_text("huber").click()
-    wait_until_idle(page)
+    browser.wait_until_idle(page)
     formulas = page.locator(".katex-display").count()
-    press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
+    browser.press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
     assert page.locator(".katex-display").count() == formulas == 2
     page.get_by_role("radio", name="Use it in your code").click()
     page.wait_for_selector("text=HuberLoss(delta=1.1)", timeout=15_000)
-    press_slider(page, "Huber δ", "ArrowRight", 3, "huber.delta=1.25")
+    browser.press_slider(page, "Huber δ", "ArrowRight", 3, "huber.delta=1.25")
     page.wait_for_selector("text=HuberLoss(delta=1.25)", timeout=15_000)
     assert page.locator("text=HuberLoss(delta=1.1)").count() == 0
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_a_chart_says_so_in_the_page_language_when_plotly_cannot_load(page, server):
@@ -81,8 +71,8 @@ def test_hostile_link_shows_a_notice_and_a_working_page(page, server):
     open_gallery(page, server, "huber.delta=1e309&loss=../../etc&lang=xx&losses=mse,huber,%3Cscript%3E")
     notice = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "used 10" in notice and "loss" in notice and "<script>" in notice and "xx" in notice
-    assert slider(page, "Huber δ").get_attribute("aria-valuetext") == "10.00"
-    assert_healthy(page)
+    assert browser.slider(page, "Huber δ").get_attribute("aria-valuetext") == "10.00"
+    browser.assert_healthy(page)
 
 
 def test_home_links_to_the_gallery_and_torch_stays_unloaded(page):
@@ -92,12 +82,12 @@ def test_home_links_to_the_gallery_and_torch_stays_unloaded(page):
         page.goto(f"{fresh.url}/?lang=en")
         page.get_by_role("link", name="Loss gallery").last.click()
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-        wait_until_idle(page)
+        browser.wait_until_idle(page)
         assert "/gallery" in page.url
         for path in ("regression", "classification"):
-            open_page(page, fresh, path, "lang=en")
+            browser.open_page(page, fresh, path, "lang=en")
         assert not fresh.has_loaded("libtorch"), "the first page loads must not import torch"
-        assert_healthy(page)
+        browser.assert_healthy(page)
     finally:
         fresh.stop()
 
@@ -105,19 +95,19 @@ def test_home_links_to_the_gallery_and_torch_stays_unloaded(page):
 def test_back_returns_to_the_previous_setting_and_its_link(page, server):
     open_gallery(page, server, "lang=en&losses=mse,huber")
     before = page.evaluate(CHART_SIGNATURE_JS)
-    press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
+    browser.press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
     delta = 'input[type="range"][aria-label="Huber δ"]'
     page.go_back()
     page.wait_for_function(f"() => document.querySelector('{delta}').getAttribute('aria-valuetext') === '1.05'",
                            timeout=15_000)
-    wait_until_idle(page, quiet_ms=300)
+    browser.wait_until_idle(page, quiet_ms=300)
     assert "huber.delta=1.05&" in page.url, page.url
     page.go_back()
     page.wait_for_function(f"() => ({CHART_SIGNATURE_JS})() === {before}", timeout=15_000)
-    wait_until_idle(page, quiet_ms=300)
-    assert slider(page, "Huber δ").get_attribute("aria-valuetext") == "1.00"
+    browser.wait_until_idle(page, quiet_ms=300)
+    assert browser.slider(page, "Huber δ").get_attribute("aria-valuetext") == "1.00"
     assert "huber.delta=1&" in page.url, page.url
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_no_chart_button_offers_to_send_data_off_the_page(page, server):
@@ -126,19 +116,19 @@ def test_no_chart_button_offers_to_send_data_off_the_page(page, server):
     titles = page.locator(".js-plotly-plot .modebar-btn").evaluate_all("(buttons) => buttons.map(b => b.dataset.title)")
     assert titles and not [title for title in titles if any(word in title.lower() for word in ("cloud", "share",
                                                                                               "chart studio"))]
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 @pytest.mark.parametrize(("lang", "label"), [("en", "Huber δ"), ("ko", "후버 손실(Huber) δ")])
 def test_the_chart_follows_a_dragged_slider_before_its_release_without_the_server(page, server, lang, label):
-    frames = count_websocket_frames(page)  # watches the page's websocket from its opening on
+    frames = browser.count_websocket_frames(page)  # watches the page's websocket from its opening on
     open_gallery(page, server, f"lang={lang}&losses=mse,huber")
     before = len(frames)
-    states = drag_slider_across(page, label)
+    states = browser.drag_slider_across(page, label)
     assert len(states) >= 10, f"the chart did not follow the drag: {len(states)} states"
     assert len(frames) == before, "the drag talked to the server before the release"
     page.mouse.up()
     page.wait_for_function("() => location.search.includes('huber.delta=10&')", timeout=15_000)
-    wait_until_idle(page, quiet_ms=300)
-    assert slider(page, label).get_attribute("aria-valuetext") == "10.00"
-    assert_healthy(page)
+    browser.wait_until_idle(page, quiet_ms=300)
+    assert browser.slider(page, label).get_attribute("aria-valuetext") == "10.00"
+    browser.assert_healthy(page)

@@ -5,8 +5,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from lossviz import guide
 from lossviz.i18n import translate
+from lossviz.labs.guide.content import EXPERIMENTS, recommend
+from lossviz.labs.guide.lessons import lesson_experiments
 from tests.browser_support import CHART_SIGNATURE_JS
 from tests.e2e.helpers import assert_healthy, wait_until_idle
 
@@ -37,12 +38,12 @@ def test_three_answers_lead_to_the_experiment_that_shows_the_recommendation(page
     open_guide(page, server, lang)
     task, data, priority = answers
     for question, answer in (("task", task), ("data", data), ("priority", priority)):
-        options = page.get_by_role("radiogroup", name=translate(lang, f"guide.q.{question}"))
+        options = page.get_by_role("radiogroup", name=translate(lang, f"common.q.{question}"))
         options.get_by_text(translate(lang, f"guide.{question}.{answer}"), exact=True).click()
         page.wait_for_function(f"() => location.search.includes('{question}={answer}')", timeout=15_000)
         wait_until_idle(page, quiet_ms=300)
-    recommendation = guide.recommend(task, data, priority)
-    experiment = guide.EXPERIMENTS[recommendation.experiment]
+    recommendation = recommend(task, data, priority)
+    experiment = EXPERIMENTS[recommendation.experiment]
     label = translate(lang, "guide.open", what=translate(lang, f"guide.experiment.{recommendation.experiment}"))
     link = page.get_by_role("link", name=label)
     href = link.get_attribute("href")
@@ -52,7 +53,7 @@ def test_three_answers_lead_to_the_experiment_that_shows_the_recommendation(page
 
 
 def test_every_lesson_link_opens_its_page_with_its_hints(page, server):
-    lessons = guide.lesson_experiments()
+    lessons = lesson_experiments()
     for index, (lesson, experiment) in enumerate(lessons):
         lang = ("en", "ko")[index % 2]  # each lesson once, the languages in turn
         open_guide(page, server, lang)

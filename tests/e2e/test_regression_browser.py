@@ -3,35 +3,24 @@
 import pytest
 
 from tests.browser_support import CHART_SIGNATURE_JS
-from tests.e2e.helpers import (
-    DRAWN_LINES_JS,
-    EPOCH_LABEL_JS,
-    assert_healthy,
-    count_websocket_frames,
-    drag_slider_across,
-    open_page,
-    play_without_the_server,
-    press_slider,
-    slider,
-    wait_until_idle,
-)
+from tests.e2e import helpers as browser
 
 
 def open_lab(page, server, query):
-    open_page(page, server, "regression", query)
+    browser.open_page(page, server, "regression", query)
 
 
 def test_play_animates_the_training_in_the_browser_with_no_server_round_trip(page, server):
-    frames = count_websocket_frames(page)
+    frames = browser.count_websocket_frames(page)
     open_lab(page, server, "lang=en&outlier_fraction=0.2&epochs=300")
-    assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
-    wait_until_idle(page, quiet_ms=500)  # the first run's last messages have arrived
-    lines = page.evaluate(DRAWN_LINES_JS)
-    played = play_without_the_server(page, frames)
+    assert page.evaluate(browser.EPOCH_LABEL_JS) == "epoch 300"
+    browser.wait_until_idle(page, quiet_ms=500)  # the first run's last messages have arrived
+    lines = page.evaluate(browser.DRAWN_LINES_JS)
+    played = browser.play_without_the_server(page, frames)
     assert len(set(played) - {"300"}) >= 5, f"the animation did not step through epochs: {played}"
-    assert page.evaluate(EPOCH_LABEL_JS) == "epoch 300"
-    assert page.evaluate(DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
-    assert_healthy(page)
+    assert page.evaluate(browser.EPOCH_LABEL_JS) == "epoch 300"
+    assert page.evaluate(browser.DRAWN_LINES_JS) == lines, "a panel lost its lines during playback"
+    browser.assert_healthy(page)
 
 
 @pytest.mark.parametrize(("lang", "label", "title"), [("en", "outlier fraction", "Regression lab"),
@@ -40,52 +29,51 @@ def test_moving_the_outlier_slider_retrains_every_loss(page, server, lang, label
     open_lab(page, server, f"lang={lang}&outlier_fraction=0")
     assert page.locator("h1").first.inner_text() == title
     before = page.evaluate(CHART_SIGNATURE_JS)
-    fraction = press_slider(page, label, "ArrowRight", 5, "outlier_fraction=0.05")
+    fraction = browser.press_slider(page, label, "ArrowRight", 5, "outlier_fraction=0.05")
     assert page.evaluate(CHART_SIGNATURE_JS) != before
     assert fraction.get_attribute("aria-valuetext") == "0.05"
     assert page.locator(".js-plotly-plot").count() == 1
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_home_links_to_the_lab(page, server):
     page.goto(f"{server.url}/?lang=ko")
     page.get_by_role("link", name="회귀 실험실").last.click()
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-    wait_until_idle(page)
+    browser.wait_until_idle(page)
     assert "/regression" in page.url
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_settings_keep_their_values_when_their_tab_closes(page, server):
     open_lab(page, server, "lang=en&outlier_fraction=0")
-    press_slider(page, "outlier fraction", "ArrowRight", 3, "outlier_fraction=0.03")
+    browser.press_slider(page, "outlier fraction", "ArrowRight", 3, "outlier_fraction=0.03")
     page.get_by_role("radio", name="Losses").click()
     page.wait_for_selector('input[type="range"][aria-label="Huber δ"]', timeout=20_000)
-    wait_until_idle(page)
-    press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
+    browser.wait_until_idle(page)
+    browser.press_slider(page, "Huber δ", "ArrowRight", 2, "huber.delta=1.1")
     assert "outlier_fraction=0.03" in page.url  # the closed data tab's setting still applies
     page.get_by_role("radio", name="Data").click()
     page.wait_for_selector('input[type="range"][aria-label="outlier fraction"]', timeout=20_000)
-    wait_until_idle(page)
-    assert slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.03"
+    browser.wait_until_idle(page)
+    assert browser.slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.03"
     assert "huber.delta=1.1" in page.url
-    assert_healthy(page)
+    browser.assert_healthy(page)
 
 
 def test_the_lab_keeps_its_settings_while_the_visitor_looks_at_the_gallery(page, server):
-    open_page(page, server, "regression", "lang=en&losses=mse,huber")
-    press_slider(page, "outlier fraction", "ArrowRight", 2, "outlier_fraction=0.12")
+    browser.open_page(page, server, "regression", "lang=en&losses=mse,huber")
+    browser.press_slider(page, "outlier fraction", "ArrowRight", 2, "outlier_fraction=0.12")
     navigation = page.get_by_test_id("stSidebarNavItems")
     navigation.get_by_role("link", name="Loss gallery").click()
     page.wait_for_function("() => location.pathname.endsWith('/gallery')", timeout=15_000)
-    wait_until_idle(page, quiet_ms=300)
+    browser.wait_until_idle(page, quiet_ms=300)
     navigation.get_by_role("link", name="Regression lab").click()
     page.wait_for_function("() => location.search.includes('outlier_fraction=0.12')", timeout=15_000)
-    wait_until_idle(page, quiet_ms=300)
-    assert slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.12"
+    browser.wait_until_idle(page, quiet_ms=300)
+    assert browser.slider(page, "outlier fraction").get_attribute("aria-valuetext") == "0.12"
     assert "losses=mse%2Chuber&" in page.url
-    assert page.locator('[data-testid="stAlert"]').count() == 0
-    assert_healthy(page)
+    browser.assert_no_notice(page)
 
 
 HOLDS_DRAG_FRAMES_JS = "() => (document.querySelector('.lossviz-plot').lossvizExtra || []).length > 0"
@@ -93,18 +81,18 @@ HOLDS_DRAG_FRAMES_JS = "() => (document.querySelector('.lossviz-plot').lossvizEx
 
 @pytest.mark.parametrize(("lang", "label"), [("en", "outlier fraction"), ("ko", "이상치 비율")])
 def test_a_sidebar_slider_drags_the_fit_once_a_press_has_brought_its_frames(page, server, lang, label):
-    frames = count_websocket_frames(page)
+    frames = browser.count_websocket_frames(page)
     open_lab(page, server, f"lang={lang}")
-    drag_slider_across(page, label)  # the first press asks the server for the slider's frames
+    browser.drag_slider_across(page, label)  # the first press asks the server for the browser.slider's frames
     page.mouse.up()
     page.wait_for_function("() => location.search.includes('outlier_fraction=0.5&')", timeout=15_000)
     page.wait_for_function(HOLDS_DRAG_FRAMES_JS, timeout=15_000)
-    wait_until_idle(page, quiet_ms=300)
+    browser.wait_until_idle(page, quiet_ms=300)
     before = len(frames)
-    states = drag_slider_across(page, label)
+    states = browser.drag_slider_across(page, label)
     assert len(states) >= 10, f"the fit did not follow the drag: {len(states)} states"
     assert len(frames) == before, "the drag talked to the server before the release"
     page.mouse.up()
-    wait_until_idle(page, quiet_ms=300)
-    assert slider(page, label).get_attribute("aria-valuetext") == "0.50"
-    assert_healthy(page)
+    browser.wait_until_idle(page, quiet_ms=300)
+    assert browser.slider(page, label).get_attribute("aria-valuetext") == "0.50"
+    browser.assert_healthy(page)

@@ -3,7 +3,7 @@ link, upload a file and read its table; in English and Korean."""
 
 import pytest
 
-from lossviz import workbench
+from lossviz.labs.workbench.upload import DOMINANT_ROWS, sample_file
 from tests.browser_support import CHART_SIGNATURE_JS
 from tests.e2e.helpers import assert_healthy, open_page, wait_until_idle
 
@@ -37,13 +37,13 @@ def test_type_a_formula_share_it_and_upload_a_file(page, server, tmp_path, lang,
     page.get_by_role("radio", name=data_tab, exact=True).click()
     wait_until_idle(page, quiet_ms=300)
     sample = tmp_path / "residuals.csv"
-    sample.write_text(workbench.sample_file("residuals"))
+    sample.write_text(sample_file("residuals"))
     page.set_input_files("input[type=file]", str(sample))
     page.get_by_role("heading", name=shares).wait_for(timeout=30_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     wait_until_idle(page, quiet_ms=300)
     assert page.locator("table").first.locator("tbody tr").count() == 4  # three built-in losses and yours
-    assert page.locator("table").nth(1).locator("tbody tr").count() == workbench.DOMINANT_ROWS
+    assert page.locator("table").nth(1).locator("tbody tr").count() == DOMINANT_ROWS
     assert "residuals.csv" not in page.url and "y_true" not in page.url
     assert_healthy(page)
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lossviz.data import REGRESSION_SPECS, X_HALF_RANGE, classification_data, regression_data, with_enough_points
+from lossviz.datasets import REGRESSION_SPECS, X_HALF_RANGE, classification_data, regression_data, with_enough_points
 
 
 def test_same_settings_give_the_same_data_and_another_seed_other_data():
@@ -111,7 +111,7 @@ def test_bad_classification_settings_are_refused(settings, message):
 @pytest.mark.parametrize("classes", [2, 3])
 @pytest.mark.parametrize("imbalance", [1, 10, 100, 300, 1000])
 def test_points_needed_is_the_fewest_points_that_keep_two_minority_samples_in_each_split(imbalance, classes):
-    from lossviz.data import MIN_PER_SPLIT, class_counts, points_needed
+    from lossviz.datasets import MIN_PER_SPLIT, class_counts, points_needed
 
     needed = points_needed(imbalance, classes)
     assert min(class_counts(needed, imbalance, classes)) >= 2 * MIN_PER_SPLIT

@@ -10,9 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lossviz import expression, losses, workbench
-from lossviz.expression_syntax import MAX_DEPTH, MAX_LENGTH, MAX_NODES, ExpressionError, parse_tree
-from lossviz.i18n import KOREAN
+from lossviz import losses
+from lossviz.i18n import strings
+from lossviz.labs.workbench.expression import compile_expression
+from lossviz.labs.workbench.syntax import MAX_DEPTH, MAX_LENGTH, MAX_NODES, ExpressionError, parse_tree
+from lossviz.labs.workbench.typed import custom_loss, torch_check
+from lossviz.labs.workbench.worker import compile_vetted, vet
+
+KOREAN = strings("ko")
 
 CANARY = "/tmp/lossviz-canary"
 
@@ -79,7 +84,7 @@ REFUSED = [
 @pytest.mark.parametrize(("text", "key"), REFUSED)
 def test_refused_with_the_reason_and_nothing_run(text, key):
     with pytest.raises(ExpressionError) as caught:
-        expression.compile_expression(text, "regression")
+        compile_expression(text, "regression")
     assert caught.value.key == key
     assert str(caught.value)  # an English message
     assert f"workbench.error.{key}" in KOREAN
@@ -111,30 +116,30 @@ def test_the_limits_hold_and_each_is_named():
     ("ｅｘｐ(ｒ)", "exp(r)"),
 ])
 def test_unicode_look_alikes_become_exactly_the_whitelisted_name(text, same_as):
-    assert expression.compile_expression(text, "regression").value == expression.compile_expression(
+    assert compile_expression(text, "regression").value == compile_expression(
         same_as, "regression").value
 
 
 @pytest.mark.parametrize("text", ["гr", "rг", "ꭇ", "ᴿ", "r·r"])
 def test_other_unicode_names_are_refused(text):
     with pytest.raises(ExpressionError):
-        expression.compile_expression(text, "regression")
+        compile_expression(text, "regression")
 
 
 def test_numbers_are_floats_and_constants_are_folded_first():
-    compiled = expression.compile_expression("r**(2**3) + 2**0.5", "regression")
+    compiled = compile_expression("r**(2**3) + 2**0.5", "regression")
     assert compiled.evaluate(np.array([1.0]))[0][0] == pytest.approx(1.0 + 2**0.5, abs=1e-15)
     # a whole number of any size never reaches sympy as a Python int: 10**300 folds to a float
-    big = expression.compile_expression("r * 10**300", "regression")
+    big = compile_expression("r * 10**300", "regression")
     assert big.evaluate(np.array([1.0]))[0][0] == 1e300
 
 
 def test_huber_typed_equals_the_builtin_huber():
-    compiled = expression.compile_expression("where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))", "regression")
+    compiled = compile_expression("where(abs(r) < a, 0.5*r**2, a*(abs(r) - 0.5*a))", "regression")
     rng = np.random.default_rng(3)
     y_true, y_pred = rng.normal(size=500), rng.normal(size=500) * 4
     for delta in (0.1, 1.0, 2.5):
-        typed = workbench.custom_loss(compiled, {"a": delta})
+        typed = custom_loss(compiled, {"a": delta})
         builtin = losses.get("huber", delta=delta)
         assert abs(typed.forward(y_true, y_pred) - builtin.forward(y_true, y_pred)) <= 1e-12
         np.testing.assert_allclose(typed.elementwise(y_true, y_pred), builtin.elementwise(y_true, y_pred), atol=1e-12)
@@ -142,7 +147,7 @@ def test_huber_typed_equals_the_builtin_huber():
 
 
 def test_focal_typed_in_p_trains_like_its_formula():
-    compiled = expression.compile_expression("-(1 - p)**a * log(p)", "binary")
+    compiled = compile_expression("-(1 - p)**a * log(p)", "binary")
     p = np.linspace(0.01, 1.0, 100)
     values, slopes = compiled.evaluate(p, {"a": 2.0})
     np.testing.assert_allclose(values, -(1 - p) ** 2 * np.log(p), atol=1e-14)
@@ -151,16 +156,16 @@ def test_focal_typed_in_p_trains_like_its_formula():
 
 
 def test_regression_text_in_y_and_yhat_reads_the_target():
-    compiled = expression.compile_expression("(yhat - y)**2 / (1 + abs(y))", "regression")
+    compiled = compile_expression("(yhat - y)**2 / (1 + abs(y))", "regression")
     assert compiled.reads_target and compiled.axis == "r"
-    typed = workbench.custom_loss(compiled, {})
+    typed = custom_loss(compiled, {})
     y_true, y_pred = np.array([0.0, 3.0, -1.0]), np.array([1.0, 1.0, 1.0])
     np.testing.assert_allclose(typed.elementwise(y_true, y_pred), (y_pred - y_true) ** 2 / (1 + abs(y_true)))
     np.testing.assert_allclose(typed.backward(y_true, y_pred), 2 * (y_pred - y_true) / (1 + abs(y_true)) / 3)
 
 
 def test_binary_text_in_z_and_p_together_reads_p_as_sigmoid_z():
-    compiled = expression.compile_expression("softplus(-z) + 0*p", "binary")
+    compiled = compile_expression("softplus(-z) + 0*p", "binary")
     assert compiled.axis == "z"
     z = np.linspace(-30, 30, 61)
     values, slopes = compiled.evaluate(z)
@@ -194,11 +199,11 @@ EXPRESSIONS = st.recursive(LEAVES, _grow, max_leaves=6)
 @given(text=EXPRESSIONS, a=st.floats(-2, 2), b=st.floats(0.1, 3))
 def test_sympy_derivatives_equal_torch_autograd_on_random_expressions(text, a, b):
     try:
-        compiled = expression.compile_expression(text, "regression")
+        compiled = compile_expression(text, "regression")
     except ExpressionError:
         return  # a valid-looking text may still fold to an overflow
     x = np.linspace(-2.013, 2.017, 57)  # off the round numbers where max, min and where switch
-    found = workbench.torch_check(compiled, {"a": a, "b": b, "c": 0.0}, x)
+    found = torch_check(compiled, {"a": a, "b": b, "c": 0.0}, x)
     if found["points"]:
         assert found["value"] <= 1e-9 * found["scale"], text
         assert found["slope"] <= 1e-7 * found["scale"], text
@@ -208,7 +213,7 @@ def test_sympy_derivatives_equal_torch_autograd_on_random_expressions(text, a, b
 @given(text=st.text(max_size=80))
 def test_random_text_is_either_compiled_or_refused_by_the_parser(text):
     with contextlib.suppress(ExpressionError):
-        expression.compile_expression(text, "regression")
+        compile_expression(text, "regression")
 
 
 PIECES = st.sampled_from(["r", "a", "1", "(", ")", "+", "*", "**", "-", "exp", "log", ",", ".", "[", "]", "__",
@@ -219,7 +224,7 @@ PIECES = st.sampled_from(["r", "a", "1", "(", ")", "+", "*", "**", "-", "exp", "
 @given(pieces=st.lists(PIECES, max_size=30))
 def test_random_token_soup_is_either_compiled_or_refused_by_the_parser(pieces):
     with contextlib.suppress(ExpressionError):
-        expression.compile_expression("".join(pieces), "regression")
+        compile_expression("".join(pieces), "regression")
 
 
 NODE_TYPES = [ast.Attribute, ast.Subscript, ast.Lambda, ast.ListComp, ast.NamedExpr, ast.JoinedStr, ast.Starred]
@@ -240,7 +245,7 @@ NODE_TYPES = [ast.Attribute, ast.Subscript, ast.Lambda, ast.ListComp, ast.NamedE
 def test_random_syntax_trees_unparsed_are_compiled_or_refused(tree):
     text = ast.unparse(ast.fix_missing_locations(ast.Expression(body=tree)))
     with contextlib.suppress(ExpressionError):
-        expression.compile_expression(text, "regression")
+        compile_expression(text, "regression")
     import os
 
     assert not os.path.exists(CANARY)
@@ -248,16 +253,16 @@ def test_random_syntax_trees_unparsed_are_compiled_or_refused(tree):
 
 def test_the_worker_stops_an_expression_that_takes_too_long_and_starts_again():
     slow = "((((2*r)**1000)**1000)**1000)**1000"  # exact powers of 2 with a billion bits
-    expression.vet("r**2", "regression")  # a ready worker: the limit counts from the request
+    vet("r**2", "regression")  # a ready worker: the limit counts from the request
     started = time.perf_counter()
     with pytest.raises(ExpressionError) as caught:
-        expression.vet(slow, "regression", seconds=0.5)
+        vet(slow, "regression", seconds=0.5)
     assert caught.value.key == "too_complex"
     assert time.perf_counter() - started < 3.0
-    expression.vet("log(1 + r**2)", "regression", seconds=10.0)  # a new worker serves the next one
-    assert expression.compile_vetted("abs(r)", "regression").axis == "r"
+    vet("log(1 + r**2)", "regression", seconds=10.0)  # a new worker serves the next one
+    assert compile_vetted("abs(r)", "regression").axis == "r"
 
 
 def test_compile_vetted_refuses_cheaply_without_the_worker():
     with pytest.raises(ExpressionError, match="attribute"):
-        expression.compile_vetted("r.real", "regression")
+        compile_vetted("r.real", "regression")

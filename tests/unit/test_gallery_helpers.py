@@ -3,13 +3,13 @@
 import numpy as np
 import pytest
 
-from lossviz import gallery
-from lossviz.data import classification_data
-from lossviz.train import confidence_shares, imbalance_sweep, objective, sweep_points
+from lossviz.datasets import classification_data
+from lossviz.labs.classification.train import confidence_shares, focal_family, imbalance_sweep, sweep_points
+from lossviz.models import objective
 
 
 def test_focal_family_at_gamma_zero_is_cross_entropy_and_larger_gamma_lowers_the_easy_points():
-    p_t, curves = gallery.focal_family([0.0, 2.0, 5.0])
+    p_t, curves = focal_family([0.0, 2.0, 5.0])
     cross_entropy, weight = curves[0.0]
     np.testing.assert_allclose(cross_entropy, -np.log(p_t), rtol=1e-12)
     np.testing.assert_array_equal(weight, np.ones_like(p_t))

@@ -6,32 +6,47 @@ import numpy as np
 import pytest
 import torch
 
-from lossviz import gallery, losses, snippets
-from lossviz.i18n import ENGLISH, KOREAN, translate
-from lossviz.pages_config import GALLERY, REGRESSION
+from lossviz import losses, snippets
+from lossviz.curves import (
+    DEFAULT_LOSSES,
+    POINTS,
+    TASK_AXES,
+    TASK_LOSSES,
+    curves_csv,
+    loss_curve,
+    loss_curves,
+    registry_name,
+    supports,
+)
+from lossviz.i18n import strings, translate
+from lossviz.labs.gallery.schema import GALLERY
+from lossviz.labs.regression.schema import REGRESSION
 from tests.unit.cases import EXTRA_SETTINGS, inputs
 
-VIEWS = [(task, axis, name) for task, names in gallery.TASK_LOSSES.items() for axis in gallery.TASK_AXES[task]
-         for name in names if gallery.supports(name, axis)]
+ENGLISH = strings("en")
+KOREAN = strings("ko")
+
+VIEWS = [(task, axis, name) for task, names in TASK_LOSSES.items() for axis in TASK_AXES[task]
+         for name in names if supports(name, axis)]
 
 
 @pytest.mark.parametrize(("task", "axis", "name"), VIEWS, ids=["-".join(view) for view in VIEWS])
 def test_every_curve_of_every_view_is_finite(task, axis, name):
-    for curve in gallery.loss_curves(task, axis, name, {}):
+    for curve in loss_curves(task, axis, name, {}):
         assert np.all(np.isfinite(curve.value)) and np.all(np.isfinite(curve.slope))
 
 
 def test_every_registered_loss_is_in_the_gallery():
-    shown = {gallery.registry_name(entry) for names in gallery.TASK_LOSSES.values() for entry in names}
+    shown = {registry_name(entry) for names in TASK_LOSSES.values() for entry in names}
     assert sorted(shown) == losses.names()
 
 
 def test_curves_csv_has_a_column_per_loss_and_a_row_per_point():
-    curves = [gallery.loss_curve("regression", "residual", name, {}) for name in ("mse", "huber")]
-    rows = gallery.curves_csv(curves, "residual").splitlines()
+    curves = [loss_curve("regression", "residual", name, {}) for name in ("mse", "huber")]
+    rows = curves_csv(curves, "residual").splitlines()
     assert rows[0] == "residual,mse,mse_slope,huber,huber_slope"
-    assert len(rows) == gallery.POINTS + 1
-    with_settings = gallery.curves_csv(curves, "residual", {"task": "regression", "huber.delta": "1.5"})
+    assert len(rows) == POINTS + 1
+    with_settings = curves_csv(curves, "residual", {"task": "regression", "huber.delta": "1.5"})
     assert with_settings.splitlines()[0] == "# settings: task=regression&huber.delta=1.5"
 
 
@@ -47,7 +62,7 @@ def test_parse_gallery_round_trips():
 def test_a_task_without_losses_in_the_url_takes_its_default_losses_and_first_axis():
     settings, notices = GALLERY.parse({"task": "segmentation"})
     assert notices == []
-    assert settings.losses == gallery.DEFAULT_LOSSES["segmentation"] and settings.axis == "proba"
+    assert settings.losses == DEFAULT_LOSSES["segmentation"] and settings.axis == "proba"
 
 
 @pytest.mark.parametrize(("query", "notice"), [

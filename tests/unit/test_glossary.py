@@ -5,9 +5,12 @@ import re
 import pytest
 
 from lossviz import losses
-from lossviz.i18n import ENGLISH, KOREAN
+from lossviz.i18n import strings
 from lossviz.i18n.glossary import GLOSSARY, LOSS_NAMES_KO
-from lossviz.train import METHOD_LOSSES
+from lossviz.models import METHOD_LOSSES
+
+ENGLISH = strings("en")
+KOREAN = strings("ko")
 
 TERMS = list(GLOSSARY)
 

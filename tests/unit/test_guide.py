@@ -6,25 +6,43 @@ import re
 import numpy as np
 import pytest
 
-from lossviz import guide, losses, previews, snippets, train, verdicts
-from lossviz.data import regression_data
-from lossviz.i18n import ENGLISH, KOREAN
-from lossviz.pages_config import (
-    CLASSIFICATION,
-    DISTRIBUTIONS,
-    EMBEDDINGS,
-    GALLERY,
-    LANDSCAPE,
-    PAGES,
-    REGRESSION,
-    SEGMENTATION,
-    Schema,
+from lossviz import losses, snippets
+from lossviz.datasets import regression_data
+from lossviz.i18n import strings
+from lossviz.labs import LABS
+from lossviz.labs.classification.schema import CLASSIFICATION
+from lossviz.labs.distributions.schema import DISTRIBUTIONS
+from lossviz.labs.embeddings.schema import EMBEDDINGS
+from lossviz.labs.gallery.schema import GALLERY
+from lossviz.labs.guide.content import (
+    DECISIONS,
+    EXPERIMENTS,
+    FAQ,
+    HYBRIDS,
+    RECOMMENDATIONS,
+    TASKS,
+    code_of,
+    data_options,
+    priority_options,
+    recommend,
 )
-from lossviz.train import switched_fit, train_linear
+from lossviz.labs.guide.lessons import LESSONS, lesson_experiments, read_lesson
+from lossviz.labs.guide.measured import COMBINED_WEIGHTS, dice_bce_weights, gaussian_nll_against_mse
+from lossviz.labs.home.pictures import picture_svg
+from lossviz.labs.landscape.schema import LANDSCAPE
+from lossviz.labs.regression.schema import REGRESSION
+from lossviz.labs.regression.train import switch_relative, switched_fit
+from lossviz.labs.regression.verdicts import switch_runs, switch_sentences
+from lossviz.labs.segmentation.schema import SEGMENTATION
+from lossviz.models import train_linear
+from lossviz.state import Schema
+
+ENGLISH = strings("en")
+KOREAN = strings("ko")
 
 SCHEMAS = {"regression": REGRESSION, "classification": CLASSIFICATION, "segmentation": SEGMENTATION,
            "gallery": GALLERY, "landscape": LANDSCAPE, "distributions": DISTRIBUTIONS, "embeddings": EMBEDDINGS}
-EVERY_EXPERIMENT = [*guide.EXPERIMENTS.values(), *(view for _, _, view in guide.HYBRIDS)]
+EVERY_EXPERIMENT = [*EXPERIMENTS.values(), *(view for _, _, view in HYBRIDS)]
 
 
 def _schema(experiment) -> Schema:
@@ -33,7 +51,7 @@ def _schema(experiment) -> Schema:
 
 @pytest.mark.parametrize("experiment", EVERY_EXPERIMENT, ids=lambda experiment: experiment.href("en"))
 def test_every_link_opens_its_page_with_exactly_its_settings(experiment):
-    entry = next(entry for entry in PAGES if entry.name == experiment.page)
+    entry = next(entry for entry in LABS if entry.name == experiment.page)
     assert entry.url_path == experiment.page and entry.script == experiment.script
     settings, notices = _schema(experiment).parse(dict(experiment.query))
     assert notices == []
@@ -43,78 +61,78 @@ def test_every_link_opens_its_page_with_exactly_its_settings(experiment):
 
 
 def test_the_wizard_answers_every_path_it_offers_and_refuses_the_others():
-    for task in guide.TASKS:
-        for data in guide.data_options(task):
-            for priority in guide.priority_options(task, data):
-                recommendation = guide.recommend(task, data, priority)
-                assert recommendation.experiment in guide.EXPERIMENTS
-    assert set(guide.TASKS) == {"number", "class", "classes", "mask", "distribution", "embedding"}
+    for task in TASKS:
+        for data in data_options(task):
+            for priority in priority_options(task, data):
+                recommendation = recommend(task, data, priority)
+                assert recommendation.experiment in EXPERIMENTS
+    assert set(TASKS) == {"number", "class", "classes", "mask", "distribution", "embedding"}
     with pytest.raises(ValueError, match="no answer"):
-        guide.recommend("number", "imbalance_100", "overlap")
+        recommend("number", "imbalance_100", "overlap")
 
 
-@pytest.mark.parametrize("recommendation", guide.RECOMMENDATIONS.values(), ids=lambda rec: rec.key)
+@pytest.mark.parametrize("recommendation", RECOMMENDATIONS.values(), ids=lambda rec: rec.key)
 def test_every_answer_has_reasons_caveats_names_and_code_in_both_languages(recommendation):
     for table in (ENGLISH, KOREAN):
         for part in ("why", "caveat"):
             assert table[f"guide.rec.{recommendation.key}.{part}"]
         assert table[f"guide.experiment.{recommendation.experiment}"]
         assert all(f"name.{name}" in table for name in recommendation.losses)
-    for name, params in guide.code_of(recommendation):
+    for name, params in code_of(recommendation):
         assert params == losses.get(name, **params).params
         for framework in snippets.FRAMEWORKS:
             assert snippets.snippet(name, params, framework)
 
 
 def test_the_table_faq_hybrids_and_lessons_are_complete_in_both_languages():
-    keys = [f"guide.table.{row.key}.{part}" for row in guide.DECISIONS for part in ("situation", "advice", "shows")]
-    keys += [f"guide.verdict.{row.verdict}" for row in guide.DECISIONS]
-    keys += [f"guide.faq.{key}.{part}" for key, _ in guide.FAQ for part in ("question", "answer")]
-    keys += [f"guide.experiment.{experiment}" for _, experiment in guide.FAQ]
-    keys += [f"guide.hybrid.{key}" for key, _, _ in guide.HYBRIDS]
-    keys += [f"lesson.{key}.{part}" for key, lesson in guide.LESSONS.items()
+    keys = [f"guide.table.{row.key}.{part}" for row in DECISIONS for part in ("situation", "advice", "shows")]
+    keys += [f"guide.verdict.{row.verdict}" for row in DECISIONS]
+    keys += [f"guide.faq.{key}.{part}" for key, _ in FAQ for part in ("question", "answer")]
+    keys += [f"guide.experiment.{experiment}" for _, experiment in FAQ]
+    keys += [f"guide.hybrid.{key}" for key, _, _ in HYBRIDS]
+    keys += [f"lesson.{key}.{part}" for key, lesson in LESSONS.items()
              for part in ("title", *(f"hint{number}" for number in range(1, lesson.hints + 1)))]
     for table in (ENGLISH, KOREAN):
         assert [key for key in keys if key not in table] == []
-    assert {row.verdict for row in guide.DECISIONS} <= {"agrees", "disagrees", "measured"}
-    assert all(row.experiment in guide.EXPERIMENTS for row in guide.DECISIONS)
-    assert len(guide.FAQ) == 5 and all(experiment in guide.EXPERIMENTS for _, experiment in guide.FAQ)
+    assert {row.verdict for row in DECISIONS} <= {"agrees", "disagrees", "measured"}
+    assert all(row.experiment in EXPERIMENTS for row in DECISIONS)
+    assert len(FAQ) == 5 and all(experiment in EXPERIMENTS for _, experiment in FAQ)
 
 
 def test_every_lesson_has_a_link_on_its_own_page_and_the_url_cannot_name_another():
-    carried = dict(guide.lesson_experiments())
-    assert len(carried) >= 6 and set(carried) == set(guide.LESSONS)
+    carried = dict(lesson_experiments())
+    assert len(carried) >= 6 and set(carried) == set(LESSONS)
     for lesson, experiment in carried.items():
-        assert experiment.page == guide.LESSONS[lesson].page
-        assert guide.read_lesson(lesson, experiment.page) == lesson
+        assert experiment.page == LESSONS[lesson].page
+        assert read_lesson(lesson, experiment.page) == lesson
         assert f"lesson={lesson}" in experiment.href("en")
-    assert guide.read_lesson(None, "regression") is None
+    assert read_lesson(None, "regression") is None
     for raw, page in (("outliers", "classification"), ("<script>", "regression"), ("", "regression")):
         with pytest.raises(ValueError, match="no lesson"):
-            guide.read_lesson(raw, page)
+            read_lesson(raw, page)
 
 
 def test_the_guide_says_where_the_seed_goes_wrong_and_never_repeats_it():
-    assert next(row for row in guide.DECISIONS if row.key == "huber_delta").verdict == "disagrees"
+    assert next(row for row in DECISIONS if row.key == "huber_delta").verdict == "disagrees"
     assert "smaller δ" in ENGLISH["guide.table.huber_delta.shows"]
     assert "lower δ" in ENGLISH["guide.faq.huber_delta.answer"]
-    # the seed's advice appears only where the mistakes are corrected (the "common sources" boxes)
+    # a common source's advice appears only where the mistakes are corrected (the "common sources" boxes)
     # (the decision table's "common advice" column names it, on the row that corrects it)
     said = [text for key, text in ENGLISH.items() if key.startswith(("guide.", "lesson."))]
     assert not [text for text in said if re.search(r"larger δ is more robust|more outliers.{0,20}larger δ", text)]
 
 
 def test_mse_is_half_a_gaussian_nll_on_the_gallery_axis():
-    said = guide.gaussian_nll_against_mse()
+    said = gaussian_nll_against_mse()
     assert said.key == "guide.measured.gaussian_nll" and float(said.values["gap"]) < 1e-12
     assert float(said.values["slope_gap"]) < 1e-12 and said.values["points"] > 100
 
 
 def test_the_combined_weights_are_measured_on_every_weight_from_bce_to_dice():
     data = {"fraction": 0.05, "objects": 1, "noise": 0.5, "size": 32, "images": 2, "seed": 0}
-    said = guide.dice_bce_weights(data, lr=0.1, epochs=20, seeds=2)
+    said = dice_bce_weights(data, lr=0.1, epochs=20, seeds=2)
     scores = dict(item.split(": ") for item in said.values["scores"].split(", "))
-    assert list(scores) == [f"{weight:g}" for weight in guide.COMBINED_WEIGHTS]
+    assert list(scores) == [f"{weight:g}" for weight in COMBINED_WEIGHTS]
     assert all(0.0 <= float(value) <= 1.0 for value in scores.values())
     assert said.values["best"] in scores and said.values["bce"] == scores["0"] and said.values["dice"] == scores["1"]
 
@@ -140,17 +158,17 @@ def test_a_switched_run_is_the_first_loss_then_the_second_from_where_it_stood():
 
 
 def test_the_switch_verdict_counts_its_data_sets_and_names_no_fixed_winner():
-    runs = verdicts.switch_runs(("mse", {}), ("mae", {}), DATA, TRAINING, switch_at=30, seeds=3)
+    runs = switch_runs(("mse", {}), ("mae", {}), DATA, TRAINING, switch_at=30, seeds=3)
     assert runs.switched.shape == runs.then_alone.shape == runs.first_alone.shape == (3,)
-    (said,) = verdicts.switch_sentences(runs)
+    (said,) = switch_sentences(runs)
     assert said.values["seeds"] == 3 and said.values["compared"] == 3
     assert 0 <= said.values["closer"] <= 3
     assert float(said.values["first_alone"]) > float(said.values["then_alone"])  # MSE alone is pulled away
 
 
-@pytest.mark.parametrize("page", previews.PICTURES)
-def test_every_page_has_a_picture_drawn_from_its_numbers(page):
-    picture = previews.preview(page, "a <label>")
+@pytest.mark.parametrize("page", [entry.name for entry in LABS if entry.name not in ("home", "guide")])
+def test_every_lab_has_a_picture_drawn_from_its_numbers(page):
+    picture = picture_svg(page, "a <label>")
     assert picture.startswith("<svg") and "<title>a &lt;label&gt;</title>" in picture
     assert "nan" not in picture and "inf" not in picture
     assert len(re.findall(r"<(polyline|circle|rect) ", picture)) >= 2
@@ -172,7 +190,7 @@ def test_a_switched_runs_curve_is_relative_to_the_loss_it_measures_in_each_phase
     mse, mae = losses.get("mse"), losses.get("mae")
     switched = switched_fit(mse, mae, data, switch_at=30, **TRAINING)
     mse_alone, mae_alone = train_linear(mse, data, **TRAINING), train_linear(mae, data, **TRAINING)
-    shown = train.switch_relative(switched, mse_alone.values[0], mae_alone.values[0], 30)
+    shown = switch_relative(switched, mse_alone.values[0], mae_alone.values[0], 30)
     np.testing.assert_allclose(shown.relative_values()[:30], mse_alone.relative_values()[:30])
     np.testing.assert_allclose(shown.values[30:], switched.values[30:] / mae_alone.values[0])
     assert np.array_equal(shown.params, switched.params)

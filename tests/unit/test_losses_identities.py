@@ -1,4 +1,4 @@
-"""Limits and identities between losses (STYLE.md, Tests)."""
+"""Limits and identities between losses: each one a formula that holds by construction."""
 
 import numpy as np
 import pytest

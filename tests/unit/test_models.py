@@ -6,10 +6,9 @@ import sys
 import numpy as np
 import pytest
 
-from lossviz import charts
-from lossviz.data import classification_data
-from lossviz.models import GRID_POINTS, train_mlp
-from lossviz.train import BINARY_METHODS, objective
+from lossviz.datasets import classification_data
+from lossviz.labs.classification.charts import probability_map_figure
+from lossviz.models import BINARY_METHODS, GRID_POINTS, objective, train_mlp
 
 PARAMS = {"weighted_bce": {"pos_weight": 4.0}, "focal": {"alpha": 0.25, "gamma": 2.0},
           "smoothed_bce": {"label_smoothing": 0.1}}
@@ -66,7 +65,7 @@ def test_the_probability_map_shades_the_whole_plot_around_every_point():
     assert run.grid_x[0] < points[:, 0].min() and points[:, 0].max() < run.grid_x[-1]
     assert run.grid_y[0] < points[:, 1].min() and points[:, 1].max() < run.grid_y[-1]
     labels = {key: key for key in ("x", "y", "majority", "minority", "boundary")}
-    layout = charts.probability_map_figure(run, data, labels=labels, revision="r").layout
+    layout = probability_map_figure(run, data, labels=labels, revision="r").layout
     # axes on the map's extent: autorange pads for the markers and leaves strips unshaded
     assert tuple(layout.xaxis.range) == (run.grid_x[0], run.grid_x[-1])
     assert tuple(layout.yaxis.range) == (run.grid_y[0], run.grid_y[-1])

@@ -7,9 +7,27 @@ import itertools
 import numpy as np
 import pytest
 
-from lossviz import charts, gallery, masks, workbench
-from lossviz.pages_config import REGRESSION_LOSSES
-from lossviz.train import BINARY_METHODS, MULTICLASS_METHODS
+from lossviz.charts.theme import (
+    BLUE,
+    CLASS_COLORS,
+    DARK_BACKGROUND,
+    DARK_COLORS,
+    DARK_GREY,
+    GREEN,
+    LOSS_COLORS,
+    ORANGE,
+    OUTLIER_COLOR,
+    POINT_COLOR,
+    PURPLE,
+    SKY,
+    TRUTH_COLOR,
+    VERMILION,
+    loss_line,
+)
+from lossviz.curves import PAIR_KINDS, TASK_AXES, TASK_LOSSES, supports
+from lossviz.labs.segmentation.train import METHODS
+from lossviz.labs.workbench.typed import COMPARED, CUSTOM, TRAINED_WITH
+from lossviz.models import BINARY_METHODS, LINE_LOSSES, MULTICLASS_METHODS
 
 # Machado et al. 2009, severity 1.0, on linear RGB
 SIMULATIONS = {
@@ -64,22 +82,22 @@ def test_ciede2000_matches_a_published_test_pair():
 
 
 def colours(names) -> list[str]:
-    return [charts.LOSS_COLORS[name] for name in names]
+    return [LOSS_COLORS[name] for name in names]
 
 
 CHARTS = {  # the colours each chart can show at once
-    **{f"gallery {task}": colours(names) for task, names in gallery.TASK_LOSSES.items()},
-    "regression lab": [*colours(REGRESSION_LOSSES), charts.POINT_COLOR, charts.OUTLIER_COLOR,
-                       charts.TRUTH_COLOR],
-    "classification lab": [*colours(BINARY_METHODS), *charts.CLASS_COLORS[:2]],
+    **{f"gallery {task}": colours(names) for task, names in TASK_LOSSES.items()},
+    "regression lab": [*colours(LINE_LOSSES), POINT_COLOR, OUTLIER_COLOR,
+                       TRUTH_COLOR],
+    "classification lab": [*colours(BINARY_METHODS), *CLASS_COLORS[:2]],
     "multi-class recall": colours(MULTICLASS_METHODS),
-    "segmentation lab": colours(masks.METHODS),
-    "focal figure": [charts.BLUE, charts.SKY, charts.GREEN, charts.ORANGE, charts.PURPLE, charts.VERMILION],
-    **{f"workbench {task}": colours([workbench.CUSTOM, *names]) for task, names in workbench.COMPARED.items()},
-    "workbench line fit": [*colours([workbench.CUSTOM, *workbench.TRAINED_WITH["regression"]]), charts.POINT_COLOR,
-                           charts.OUTLIER_COLOR, charts.TRUTH_COLOR],
-    "workbench classifier": [*colours([workbench.CUSTOM, *workbench.TRAINED_WITH["binary"]]),
-                             *charts.CLASS_COLORS[:2]],
+    "segmentation lab": colours(METHODS),
+    "focal figure": [BLUE, SKY, GREEN, ORANGE, PURPLE, VERMILION],
+    **{f"workbench {task}": colours([CUSTOM, *names]) for task, names in COMPARED.items()},
+    "workbench line fit": [*colours([CUSTOM, *TRAINED_WITH["regression"]]), POINT_COLOR,
+                           OUTLIER_COLOR, TRUTH_COLOR],
+    "workbench classifier": [*colours([CUSTOM, *TRAINED_WITH["binary"]]),
+                             *CLASS_COLORS[:2]],
 }
 
 
@@ -94,14 +112,14 @@ def test_every_pair_of_colours_a_chart_shows_stays_apart(chart, vision):
 
 
 def test_the_segmentation_labs_methods_each_have_their_own_colour():
-    assert len(set(colours(masks.METHODS))) == len(masks.METHODS)
+    assert len(set(colours(METHODS))) == len(METHODS)
 
 
 def test_losses_that_share_a_chart_differ_in_dash_too():
-    for task, names in gallery.TASK_LOSSES.items():
-        for axis in gallery.TASK_AXES[task]:
-            lines = [charts.loss_line(name, 1, pair) for name in names if gallery.supports(name, axis)
-                     for pair in gallery.PAIR_KINDS.get(name, ("",))]
+    for task, names in TASK_LOSSES.items():
+        for axis in TASK_AXES[task]:
+            lines = [loss_line(name, 1, pair) for name in names if supports(name, axis)
+                     for pair in PAIR_KINDS.get(name, ("",))]
             dashes = [line["dash"] for line in lines]
             assert len(set(dashes)) == len(dashes), (task, axis)
 
@@ -109,7 +127,7 @@ def test_losses_that_share_a_chart_differ_in_dash_too():
 @pytest.mark.parametrize("vision", list(SIMULATIONS))
 @pytest.mark.parametrize("chart", list(CHARTS))
 def test_in_the_dark_theme_every_pair_stays_apart_too(chart, vision):
-    shown = sorted({charts.DARK_COLORS.get(colour, colour) for colour in CHARTS[chart]})
+    shown = sorted({DARK_COLORS.get(colour, colour) for colour in CHARTS[chart]})
     closest = min(((ciede2000(lab(a, SIMULATIONS[vision]), lab(b, SIMULATIONS[vision])), a, b)
                    for a, b in itertools.combinations(shown, 2)), default=(float("inf"), "", ""))
     assert closest[0] >= MIN_DISTANCE, closest
@@ -128,10 +146,10 @@ def contrast(first: str, second: str) -> float:
 @pytest.mark.parametrize(("text", "what"), [("#31333f", "titles and legend"), ("#6b6f7b", "tick labels")])
 def test_chart_text_reads_at_4_5_to_1_in_both_themes(text, what):
     assert contrast(text, "#ffffff") >= 4.5, what
-    assert contrast(charts.DARK_COLORS[text], charts.DARK_BACKGROUND) >= 4.5, what
+    assert contrast(DARK_COLORS[text], DARK_BACKGROUND) >= 4.5, what
 
 
-@pytest.mark.parametrize("line", [charts.BLUE, charts.ORANGE, charts.GREEN, charts.PURPLE, charts.SKY, charts.VERMILION,
-                                  charts.DARK_GREY])
+@pytest.mark.parametrize("line", [BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILION,
+                                  DARK_GREY])
 def test_every_line_colour_stands_out_from_the_dark_background(line):
-    assert contrast(charts.DARK_COLORS.get(line, line), charts.DARK_BACKGROUND) >= 3.0  # WCAG's graphics minimum
+    assert contrast(DARK_COLORS.get(line, line), DARK_BACKGROUND) >= 3.0  # WCAG's graphics minimum

@@ -6,10 +6,22 @@ import pytest
 import torch
 from sklearn.metrics import f1_score, jaccard_score, precision_score, recall_score
 
-from lossviz import masks
-from lossviz.data import SEGMENTATION_SPECS, segmentation_data
+from lossviz.labs.segmentation.data import SEGMENTATION_SPECS, segmentation_data
+from lossviz.labs.segmentation.train import (
+    METHODS,
+    PIXEL_CAP,
+    capped_images,
+    features,
+    foreground_sweep,
+    mask_report,
+    method_loss,
+    object_recall,
+    probabilities,
+    train_masks,
+)
+from lossviz.labs.segmentation.verdicts import sweep_sentences
 from lossviz.torch_bridge import reference_forward
-from lossviz.train import SeedTable
+from lossviz.training import SeedTable
 
 
 @pytest.mark.parametrize(("fraction", "size"), [(0.3, 48), (0.05, 48), (0.01, 96), (0.002, 128)])
@@ -32,15 +44,15 @@ def test_the_data_are_validated_and_reproducible():
     np.testing.assert_array_equal(first.images, second.images)
     with pytest.raises(ValueError, match="size must be in"):
         segmentation_data(fraction=0.02, objects=2, noise=0.8, size=4096, images=3, seed=5)
-    assert SEGMENTATION_SPECS["size"].max * SEGMENTATION_SPECS["size"].max * masks.capped_images(128, 16) \
-        <= masks.PIXEL_CAP
+    assert SEGMENTATION_SPECS["size"].max * SEGMENTATION_SPECS["size"].max * capped_images(128, 16) \
+        <= PIXEL_CAP
 
 
-@pytest.mark.parametrize("method", list(masks.METHODS))
+@pytest.mark.parametrize("method", list(METHODS))
 def test_the_per_pixel_models_gradient_matches_torch_autograd(method):
     data = segmentation_data(fraction=0.05, objects=1, noise=0.8, size=32, images=3, seed=1)
-    loss = masks.configured(method, {}, data.masks)
-    train = masks.features(data.images)
+    loss = method_loss(method, {}, data.masks)
+    train = features(data.images)
     weights = np.array([0.3, -0.2, 0.5, 0.1, -1.0])
     targets = data.masks if loss.task == "segmentation" else data.masks.reshape(-1)
     logits = train.reshape(-1, 5) @ weights
@@ -59,7 +71,7 @@ def test_the_metrics_agree_with_scikit_learn():
     truth = (rng.random((3, 16, 16)) < 0.1).astype(float)
     proba = np.clip(truth * 0.6 + rng.random((3, 16, 16)) * 0.5, 0, 1)
     for threshold in (0.3, 0.5, 0.7):
-        report = masks.mask_report(truth, proba, threshold)
+        report = mask_report(truth, proba, threshold)
         y, predicted = truth.reshape(-1).astype(int), (proba.reshape(-1) >= threshold).astype(int)
         assert report["dice"] == pytest.approx(f1_score(y, predicted))
         assert report["iou"] == pytest.approx(jaccard_score(y, predicted))
@@ -73,9 +85,9 @@ def test_dice_keeps_the_object_where_bce_loses_it_at_half_a_percent():
     data = segmentation_data(fraction=0.005, objects=1, noise=0.8, size=96, images=6, seed=0)
     recall = {}
     for method in ("bce", "dice"):
-        run = masks.train_masks(data, method, {}, lr=0.1, epochs=100)
-        recall[method] = masks.mask_report(data.val_masks, masks.probabilities(
-            run, masks.features(data.val_images, run.scale)))["recall"]
+        run = train_masks(data, method, {}, lr=0.1, epochs=100)
+        recall[method] = mask_report(data.val_masks, probabilities(
+            run, features(data.val_images, run.scale)))["recall"]
     assert recall["dice"] > recall["bce"] + 0.3
 
 
@@ -83,8 +95,8 @@ def test_raising_tverskys_beta_trades_false_positives_for_false_negatives():
     data = segmentation_data(fraction=0.02, objects=1, noise=1.0, size=48, images=6, seed=2)
     reports = {}
     for beta in (0.2, 0.9):
-        run = masks.train_masks(data, "tversky", {"alpha": 1 - beta, "beta": beta}, lr=0.1, epochs=120)
-        reports[beta] = masks.mask_report(data.val_masks, masks.probabilities(run, masks.features(data.val_images,
+        run = train_masks(data, "tversky", {"alpha": 1 - beta, "beta": beta}, lr=0.1, epochs=120)
+        reports[beta] = mask_report(data.val_masks, probabilities(run, features(data.val_images,
                                                                                                    run.scale)))
     assert reports[0.9]["fn"] < reports[0.2]["fn"] and reports[0.9]["fp"] > reports[0.2]["fp"]
 
@@ -95,14 +107,14 @@ def test_object_recall_counts_each_object():
     proba = np.zeros((1, 8, 8))
     proba[0, :2, :2] = 0.9
     proba[0, 5, 5] = 0.9
-    np.testing.assert_allclose(masks.object_recall(ids, proba), [1.0, 1 / 9])
+    np.testing.assert_allclose(object_recall(ids, proba), [1.0, 1 / 9])
 
 
 def test_the_sweep_verdicts_follow_the_per_seed_numbers():
     fractions = (0.3, 0.01)
     recall = {"bce": SeedTable(np.array([[0.9, 0.9, 0.9], [0.1, 0.2, 0.0]])),
               "dice": SeedTable(np.array([[0.9, 0.9, 0.9], [0.8, 0.7, 0.9]]))}
-    said = masks.sweep_sentences(fractions, recall)
+    said = sweep_sentences(fractions, recall)
     assert [(sentence.key, sentence.values["fraction"]) for sentence in said] == [("segmentation.verdict.holds",
                                                                                    "1.0%")]
 
@@ -110,7 +122,7 @@ def test_the_sweep_verdicts_follow_the_per_seed_numbers():
 def test_a_tiny_sweep_runs_and_fills_every_cell():
     settings = {"fraction": 0.02, "objects": 1, "noise": 0.8, "size": 32, "images": 3, "seed": 0}
     seen = []
-    recall = masks.foreground_sweep([("bce", {}), ("dice", {})], settings, lr=0.1, epochs=20, fractions=(0.3, 0.03),
+    recall = foreground_sweep([("bce", {}), ("dice", {})], settings, lr=0.1, epochs=20, fractions=(0.3, 0.03),
                                     seeds=2, on_progress=lambda done, total, fraction: seen.append(done))
     assert seen == [1, 2, 3, 4]
     assert all(table.values.shape == (2, 2) and not np.isnan(table.values).any() for table in recall.values())

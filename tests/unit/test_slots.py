@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from lossviz.slots import Slots
+from lossviz.training import Slots
 
 
 def test_three_concurrent_trainings_the_third_waits_and_then_runs():

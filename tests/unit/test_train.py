@@ -5,9 +5,11 @@ import pytest
 import torch
 
 from lossviz import losses
-from lossviz.data import regression_data
+from lossviz.datasets import regression_data
+from lossviz.labs.regression.train import outlier_sweep
 from lossviz.losses.regression import RegressionLoss
-from lossviz.train import history_csv, influence, outlier_sweep, parameter_error, train_linear
+from lossviz.models import influence, parameter_error, train_linear
+from lossviz.training import history_csv
 
 LAB_TRAINING = {"optimizer": "nag", "lr": 0.01, "momentum": 0.9, "epochs": 300}  # the lab's defaults
 SEEDS = range(4)
@@ -163,15 +165,15 @@ def test_history_csv_has_a_row_per_epoch_and_blanks_after_divergence():
 
 
 def test_a_sweeps_runs_train_at_most_the_sweep_cap_of_epochs():
-    from lossviz.train import SWEEP_MAX_EPOCHS, sweep_training
+    from lossviz.training import SWEEP_MAX_EPOCHS, sweep_training
 
     assert sweep_training({"optimizer": "adam", "epochs": 2000}) == {"optimizer": "adam", "epochs": SWEEP_MAX_EPOCHS}
     assert sweep_training({"epochs": 50})["epochs"] == 50
 
 
 def test_history_csv_names_its_columns_and_starts_with_the_settings_that_reproduce_it():
-    from lossviz.data import classification_data
-    from lossviz.train import BOUNDARY_PARAMS, objective, train_classifier
+    from lossviz.datasets import classification_data
+    from lossviz.models import BOUNDARY_PARAMS, objective, train_classifier
 
     data = classification_data(n=300, seed=0)
     history = train_classifier(objective("bce", {}), data, epochs=10)

@@ -5,17 +5,17 @@ import pytest
 import torch
 
 from lossviz import metrics
-from lossviz.data import classification_data
-from lossviz.train import (
+from lossviz.datasets import classification_data
+from lossviz.models import (
     BINARY_METHODS,
     MULTICLASS_METHODS,
-    NO_PROBABILITY,
     balancing_pos_weight,
     objective,
     report_rows,
     scores,
     train_classifier,
 )
+from lossviz.training import NO_VALUE
 
 DEFAULT_PARAMS = {"weighted_bce": {"pos_weight": 1.0}, "focal": {"alpha": 0.25, "gamma": 2.0},
                   "smoothed_bce": {"label_smoothing": 0.1}, "softmax_focal": {"gamma": 2.0}, "poly1": {"epsilon": 1.0}}
@@ -101,7 +101,7 @@ def test_the_validation_loss_of_every_epoch_is_that_epochs_model_on_the_validati
     data = classification_data(n=600, imbalance=3, classes=classes, seed=4)
     goal = objective(method, DEFAULT_PARAMS.get(method, {}), data.y)
     labels = data.y_val.astype(np.float64) if classes == 2 else data.y_val
-    monkeypatch.setattr("lossviz.train.SCORES_PER_CHUNK", 1000)  # several chunks, the last one short
+    monkeypatch.setattr("lossviz.models.SCORES_PER_CHUNK", 1000)  # several chunks, the last one short
     history = train_classifier(goal, data, epochs=30)
     one_by_one = [goal.value_and_gradient(labels, scores(history, data.x_val, epoch))[0] for epoch in range(31)]
     np.testing.assert_allclose(history.val_values, one_by_one, rtol=1e-12, atol=1e-15)
@@ -111,5 +111,5 @@ def test_the_report_gives_a_calibration_error_only_for_scores_that_are_probabili
     data = classification_data(n=400, imbalance=3, separation=2.0, seed=0)
     histories = [train_classifier(objective(method, {}, data.y), data, epochs=30) for method in ("bce", "hinge")]
     bce, hinge = report_rows(data, histories)
-    assert 0.0 <= bce["calibration_error"] < 0.2 and hinge["calibration_error"] == NO_PROBABILITY
+    assert 0.0 <= bce["calibration_error"] < 0.2 and hinge["calibration_error"] == NO_VALUE
     assert list(bce) == list(hinge)  # a table's rows share their keys

@@ -2,7 +2,7 @@
 
 from lossviz.losses import ParamSpec
 from lossviz.tables import markdown_table
-from lossviz.ui.cache import Recent
+from lossviz.ui.cache import LRU
 
 
 def test_markdown_table_aligns_numbers_right_and_escapes_cells():
@@ -29,7 +29,7 @@ def test_markdown_table_formats_floats_as_asked():
 
 
 def test_recent_keeps_at_most_its_size_and_drops_the_least_recently_used():
-    runs = Recent(3)
+    runs = LRU(3)
     for key in range(10):
         runs.put(key, f"run {key}")
         assert len(runs) <= 3

@@ -3,18 +3,28 @@
 import numpy as np
 import pytest
 
-from lossviz import losses, verdicts
-from lossviz.train import SeedTable, Sweep, imbalance_sweep, outlier_sweep
+from lossviz import losses
+from lossviz.labs.classification.train import imbalance_sweep
+from lossviz.labs.classification.verdicts import (
+    calibration_sentences,
+    calibration_verdicts,
+    imbalance_sentences,
+    imbalance_verdicts,
+)
+from lossviz.labs.regression.train import Sweep, outlier_sweep
+from lossviz.labs.regression.verdicts import breakdown_sentences, breakdowns
+from lossviz.training import SeedTable
+from lossviz.verdict import FAILS, HOLDS, UNDECIDED, compare
 
 
 @pytest.mark.parametrize(("better", "worse", "outcome"), [
-    ([0.8, 0.82, 0.79], [0.1, 0.2, 0.15], verdicts.HOLDS),
-    ([0.1, 0.2, 0.15], [0.8, 0.82, 0.79], verdicts.FAILS),
-    ([0.5, 0.9, 0.1], [0.5, 0.1, 0.8], verdicts.UNDECIDED),  # a mean gap well inside the spread
-    ([0.0, 0.0], [0.0, 0.0], verdicts.UNDECIDED),  # nothing found by either: no evidence either way
+    ([0.8, 0.82, 0.79], [0.1, 0.2, 0.15], HOLDS),
+    ([0.1, 0.2, 0.15], [0.8, 0.82, 0.79], FAILS),
+    ([0.5, 0.9, 0.1], [0.5, 0.1, 0.8], UNDECIDED),  # a mean gap well inside the spread
+    ([0.0, 0.0], [0.0, 0.0], UNDECIDED),  # nothing found by either: no evidence either way
 ])
 def test_a_claim_holds_fails_or_is_undecided_by_the_mean_difference_against_its_spread(better, worse, outcome):
-    verdict = verdicts.compare("claim", 100, "a", "b", better, worse)
+    verdict = compare("claim", 100, "a", "b", better, worse)
     assert verdict.outcome == outcome and verdict.seeds == len(better)
     assert verdict.mean_better == pytest.approx(np.mean(better))
     assert verdict.spread == pytest.approx(np.std(np.subtract(better, worse), ddof=1))
@@ -24,7 +34,7 @@ def test_the_imbalance_verdicts_test_the_guides_claims_on_the_sweeps_recall():
     methods = [("bce", {}), ("weighted_bce", {}), ("focal", {"alpha": 0.25, "gamma": 2.0})]
     sweep = imbalance_sweep(methods, {"separation": 2.0, "seed": 0}, {"optimizer": "adam", "lr": 0.05, "epochs": 60},
                             ratios=(10, 100), seeds=3)
-    found, untested = verdicts.imbalance_verdicts(sweep)
+    found, untested = imbalance_verdicts(sweep)
     assert untested == []
     assert [(verdict.claim, verdict.at) for verdict in found] == [("weighting_helps", 10),
                                                                   ("focal_beats_weighting", 100)]
@@ -32,35 +42,35 @@ def test_the_imbalance_verdicts_test_the_guides_claims_on_the_sweeps_recall():
     assert focal.mean_better == pytest.approx(sweep.recall["focal"].mean[1])
     assert focal.mean_worse == pytest.approx(sweep.recall["weighted_bce"].mean[1])
     # with α = 0.25 focal weighs the minority less than weighted BCE: the guide's advice fails on this data
-    assert focal.outcome == verdicts.FAILS
+    assert focal.outcome == FAILS
     assert sweep.validation_minority[1] == 30 and sweep.points[1] == 10_000
     # on calibration error, lower is better: plain BCE's probabilities are the truest at both ratios
-    found, untested = verdicts.calibration_verdicts(sweep)
+    found, untested = calibration_verdicts(sweep)
     assert untested == [] and [(verdict.claim, verdict.at, verdict.outcome) for verdict in found] == [
-        ("calibration_weighting", 10, verdicts.HOLDS), ("calibration_weighting", 100, verdicts.HOLDS),
-        ("calibration_focal", 10, verdicts.HOLDS), ("calibration_focal", 100, verdicts.HOLDS)]
+        ("calibration_weighting", 10, HOLDS), ("calibration_weighting", 100, HOLDS),
+        ("calibration_focal", 10, HOLDS), ("calibration_focal", 100, HOLDS)]
     assert found[0].mean_better == pytest.approx(sweep.calibration["bce"].mean[0])
     assert found[0].mean_better < found[0].mean_worse
 
 
 def test_a_claim_on_an_error_holds_when_the_better_one_errs_less():
-    assert verdicts.compare("claim", 10, "a", "b", [0.01, 0.02], [0.2, 0.21], lower_is_better=True).outcome == \
-        verdicts.HOLDS
-    assert verdicts.compare("claim", 10, "a", "b", [0.2, 0.21], [0.01, 0.02], lower_is_better=True).outcome == \
-        verdicts.FAILS
+    assert compare("claim", 10, "a", "b", [0.01, 0.02], [0.2, 0.21], lower_is_better=True).outcome == \
+        HOLDS
+    assert compare("claim", 10, "a", "b", [0.2, 0.21], [0.01, 0.02], lower_is_better=True).outcome == \
+        FAILS
 
 
 def test_a_claim_whose_methods_were_not_swept_is_reported_untested():
     sweep = imbalance_sweep([("bce", {})], {"separation": 2.0}, {"optimizer": "adam", "epochs": 20}, ratios=(10,),
                             seeds=2)
-    found, untested = verdicts.imbalance_verdicts(sweep)
+    found, untested = imbalance_verdicts(sweep)
     assert found == [] and [claim for claim, _, _ in untested] == ["weighting_helps", "focal_beats_weighting"]
 
 
 def test_breakdowns_name_the_first_fraction_past_the_threshold():
     table = SeedTable(np.array([[0.1, 0.12], [0.3, 0.4], [0.7, 0.9], [0.2, 0.2]]))
     sweep = Sweep((0.0, 0.1, 0.2, 0.3), 2, {"total": {"mse": table}}, {"mse": np.zeros(4, dtype=int)})
-    (found,) = verdicts.breakdowns(sweep, "total")
+    (found,) = breakdowns(sweep, "total")
     assert found.fraction == 0.2 and found.error == pytest.approx(0.8) and found.largest_before == pytest.approx(0.35)
 
 
@@ -68,23 +78,23 @@ def test_on_vertical_outliers_mse_breaks_down_first_and_mae_holds_longest():
     sweep = outlier_sweep([losses.get(name) for name in ("mse", "mae", "huber")], {"n": 200, "seed": 0},
                           {"optimizer": "nag", "lr": 0.01, "epochs": 200}, fractions=(0.0, 0.1, 0.2, 0.3, 0.4),
                           seeds=3)
-    found = {item.loss: item for item in verdicts.breakdowns(sweep, "total")}
+    found = {item.loss: item for item in breakdowns(sweep, "total")}
     assert found["mse"].fraction is not None
     assert found["mae"].fraction is None or found["mae"].fraction > found["mse"].fraction
 
 
 def test_every_sentence_the_verdicts_and_mistakes_make_is_said_in_both_languages():
     from lossviz.i18n import translate
+    from lossviz.i18n.sentence import Name
     from lossviz.mistakes import MISTAKES
-    from lossviz.sentences import Name
 
     methods = [("bce", {}), ("weighted_bce", {})]  # focal not swept: its claim is reported untested
     imbalance = imbalance_sweep(methods, {"separation": 2.0}, {"optimizer": "adam", "epochs": 20}, ratios=(10, 1000),
                                 seeds=2)
     outliers = outlier_sweep([losses.get("mse")], {"n": 50}, {"optimizer": "gd", "lr": 2.0, "epochs": 20},
                              fractions=(0.0, 0.2), seeds=2)
-    sentences = [*verdicts.imbalance_sentences(imbalance), *verdicts.calibration_sentences(imbalance),
-                 *verdicts.breakdown_sentences(outliers, "total"),
+    sentences = [*imbalance_sentences(imbalance), *calibration_sentences(imbalance),
+                 *breakdown_sentences(outliers, "total"),
                  *(make() for make in MISTAKES.values())]
     assert {sentence.key for sentence in sentences} >= {"verdict.weighting_helps.holds",
                                                         "verdict.focal_beats_weighting.untested",

@@ -1,0 +1,81 @@
+"""Verdicts on the guide's claims about imbalance (minority recall) and calibration (calibration
+error), computed from the imbalance sweep's numbers over its seeds."""
+
+from __future__ import annotations
+
+from lossviz.i18n.sentence import Name, Sentence
+from lossviz.labs.classification.train import SWEEP_VALIDATION_MINORITY, ImbalanceSweep
+from lossviz.verdict import Verdict, compare
+
+# The guide's claims on imbalance (its FAQ's second question), as (claim, better, worse, ratios it speaks of)
+IMBALANCE_CLAIMS = (("weighting_helps", "weighted_bce", "bce", (10,)),
+                    ("focal_beats_weighting", "focal", "weighted_bce", (100, 300, 1000)))
+# The guide's claims on calibrated probabilities (its wizard's answer for them): plain BCE's are
+# nearer the truth than a weighted or focal loss's, on calibration error (lower is better)
+CALIBRATION_CLAIMS = (("calibration_weighting", "bce", "weighted_bce", (10, 100)),
+                      ("calibration_focal", "bce", "focal", (10, 100)))
+
+
+def imbalance_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on the guide's imbalance claims, on minority recall, at the ratios the sweep has;
+    and the claims it cannot test, as (claim, better, worse), because a method was not swept."""
+    return claim_verdicts(sweep, IMBALANCE_CLAIMS, sweep.recall)
+
+
+def calibration_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on the guide's calibration claims, on calibration error (lower is better), as
+    imbalance_verdicts."""
+    return claim_verdicts(sweep, CALIBRATION_CLAIMS, sweep.calibration, lower_is_better=True)
+
+
+def claim_verdicts(sweep: ImbalanceSweep, claims, tables: dict, lower_is_better: bool = False
+                   ) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
+    """Verdicts on `claims` ((claim, better, worse, ratios)) from the sweep's `tables` of one measure,
+    at the ratios the sweep has; and the claims with a method the tables lack."""
+    verdicts, untested = [], []
+    for claim, better, worse, ratios in claims:
+        if better not in tables or worse not in tables:
+            untested.append((claim, better, worse))
+            continue
+        for ratio in ratios:
+            if ratio in sweep.ratios:
+                row = sweep.ratios.index(ratio)
+                verdicts.append(compare(claim, ratio, better, worse, tables[better].values[row],
+                                        tables[worse].values[row], lower_is_better))
+    return verdicts, untested
+
+
+def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
+    """The imbalance verdicts in words: each with the numbers behind it and how many validation
+    minority samples it rests on; then the claims the sweep could not test."""
+    verdicts, untested = imbalance_verdicts(sweep)
+    sentences = []
+    for verdict in verdicts:
+        minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
+        note = "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority"
+        sentences.append(claim_sentence(verdict, "{:.0%}", Sentence(note, {"minority": minority,
+                                                                          "wanted": SWEEP_VALIDATION_MINORITY})))
+    return sentences + untested_sentences(untested)
+
+
+def calibration_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
+    """The calibration verdicts in words, each with the mean calibration errors and their spread;
+    then the claims the sweep could not test."""
+    verdicts, untested = calibration_verdicts(sweep)
+    return [claim_sentence(verdict, "{:.3f}") for verdict in verdicts] + untested_sentences(untested)
+
+
+def claim_sentence(verdict: Verdict, number_format: str, *then: Sentence) -> Sentence:
+    """A verdict in words (verdict.<claim>.<outcome>): the ratio, the methods, their means and the
+    spread in `number_format`, the seeds; then the sentences `then`."""
+    number = number_format.format
+    return Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
+        "ratio": f"1:{verdict.at:g}", "better": Name(verdict.better), "worse": Name(verdict.worse),
+        "mean_better": number(verdict.mean_better), "mean_worse": number(verdict.mean_worse),
+        "spread": number(verdict.spread), "seeds": verdict.seeds}, then)
+
+
+def untested_sentences(untested: list[tuple[str, str, str]]) -> list[Sentence]:
+    """The claims a sweep could not test, each asking for the methods it needs."""
+    return [Sentence(f"verdict.{claim}.untested", {"better": Name(better), "worse": Name(worse)})
+            for claim, better, worse in untested]

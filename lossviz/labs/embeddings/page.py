@@ -1,0 +1,66 @@
+"""Embeddings lab: classes mapped to 2-D by a linear map trained with the triplet loss, played back,
+with one anchor's easy, semi-hard and hard negatives, and the mining strategies compared."""
+
+import streamlit as st
+
+from lossviz import ui
+from lossviz.charts.training import PLAYBACK_LABELS
+from lossviz.labs.embeddings import train
+from lossviz.labs.embeddings.charts import embedding_figure
+from lossviz.labs.embeddings.schema import EMBEDDINGS
+
+page = ui.page("embeddings", EMBEDDINGS)
+t = page.t
+TABS = ("data", "training")
+DATA_SLIDERS = ("classes", "dims", "spread", "points", "seed")
+TRAINING_SLIDERS = ("margin", "lr", "epochs", "anchor")
+
+page.title()
+st.caption(t("embeddings.intro"))
+
+
+def training_tab() -> dict:
+    mining = st.radio(t("embeddings.mining"), train.MININGS, key=page.key("mining"), help=t("embeddings.mining_help"),
+                      format_func=lambda name: page.name(f"mining.{name}"))
+    return {"mining": mining} | ui.setting_sliders(page, TRAINING_SLIDERS)
+
+
+def controls():
+    return ui.tabbed_settings(page, {"data": lambda: ui.setting_sliders(page, DATA_SLIDERS), "training": training_tab},
+                              {name: t(f"embeddings.tab_{name}") for name in TABS})
+
+
+def comparison(settings):
+    st.header(t("embeddings.compare_title"))
+    st.caption(t("embeddings.compare_help", seeds=train.COMPARE_SEEDS))
+    key = (settings.group("data"), settings.group("training", without=("mining",)))
+    if not ui.requested(t("embeddings.compare_run"), page.key("compare_run"), key):
+        return
+    with st.spinner(t("embeddings.compare_running")):
+        result = ui.remembered(train.mining_comparison, *key)
+    ui.table([{**row, "mining": page.name(f"mining.{row['mining']}")} for row in result.rows()], page)
+    ui.bullets(page, train.comparison_sentences(result), intro=t("embeddings.verdict_rule"))
+
+
+@st.fragment
+def lab():
+    settings = page.sidebar_settings(controls)
+    data = ui.cached(train.embedding_set, settings.group("data"), entries=32)
+    run = ui.cached(train.embedding_run, settings.group("data"), settings.group("training"))
+    anchor = settings.anchor % data.y.size
+    labels = {key: t(f"embeddings.{key}") for key in ("x", "y", "epoch_axis", "per_epoch", "active", "loss",
+                                                      "positive", "ring_positive", "ring_margin")}
+    labels["anchor"] = t("embeddings.anchor_marker")
+    labels |= page.labels(PLAYBACK_LABELS)
+    labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
+    ui.chart(embedding_figure(lambda epoch: train.anchor_frame(data, run.maps[epoch], anchor), data.y,
+                                     anchor, settings.margin, run.active, run.values, labels=labels,
+                                     revision="embeddings"), key=page.key("chart"))
+    ui.bullets(page, train.run_sentences(run, data, anchor, settings.margin))
+    st.download_button(t("embeddings.download"), lambda: train.run_csv(run, EMBEDDINGS.query(settings)),
+                       file_name="lossviz-embeddings.csv", mime="text/csv", key=page.key("download"))
+    st.markdown(t("embeddings.look_for"))
+    comparison(settings)
+
+
+lab()

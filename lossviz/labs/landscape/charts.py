@@ -1,0 +1,137 @@
+"""The landscape's charts: loss surfaces with the optimizers' paths, and the training monitor."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from lossviz.charts.theme import (
+    BLUE,
+    DARK_BACKGROUND,
+    DARK_GREY,
+    GREEN,
+    ORANGE,
+    PURPLE,
+    TRUTH_COLOR,
+    VERMILION,
+    figure,
+    layout,
+    points_trace,
+    side_by_side,
+)
+from lossviz.charts.training import add_playback, frame_epochs, log_axis
+
+OPTIMIZER_LINES = {"gd": (VERMILION, "solid"), "momentum": (ORANGE, "dash"), "nag": (GREEN, "dot"),
+                   "adam": (PURPLE, "dashdot")}
+SURFACE_SCALE = [[0.0, "#ffffff"], [1.0, "#7d8896"]]  # light greys: every path colour stays readable on it
+DARK_SURFACE_SCALE = [[0.0, DARK_BACKGROUND], [1.0, "#4b5260"]]  # and dark greys in the dark theme
+MAX_PATH_POINTS = 120  # per drawn path: enough to follow a zig-zag, few enough for 20 frames x 8 paths
+
+
+def path_points(history, epoch: int) -> dict:
+    """A run's (slope, intercept) from its start up to `epoch` (or to where it diverged), thinned."""
+    last = min(epoch, history.epochs_run)
+    shown = np.unique(np.linspace(0, last, min(last + 1, MAX_PATH_POINTS)).round().astype(int))
+    return {"x": history.params[shown, 0], "y": history.params[shown, -1]}
+
+
+def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str) -> go.Figure:
+    """Each Surface as a contour map (log colour scale) side by side, with the true line, the start,
+    the surface's lowest grid point and every optimizer's path from `runs` (one {optimizer: History}
+    per surface), played back by plotly in the browser.
+
+    `labels`: slope, intercept, loss, truth, start, lowest, epoch, play, pause, diverged, titles (one per
+    surface) and optimizers ({name: shown name})."""
+    figure_layout = side_by_side(layout(revision=revision, height=600),
+                                 [(labels["slope"], labels["intercept"])] * len(surfaces))
+    figure_layout["hovermode"] = "closest"
+    figure_layout["annotations"] = []
+    figure_layout["legend"]["y"] = 1.09  # above the panels' titles
+    figure_layout["margin"] = {**figure_layout["margin"], "t": 64}
+    traces, paths = [], []
+    for index, (surface, run) in enumerate(zip(surfaces, runs, strict=True)):
+        suffix = str(index + 1) if index else ""
+        axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+        x_axis, y_axis = figure_layout[f"xaxis{suffix}"], figure_layout[f"yaxis{suffix}"]
+        x_axis["range"] = [float(surface.slopes[0]), float(surface.slopes[-1])]
+        y_axis["range"] = [float(surface.intercepts[0]), float(surface.intercepts[-1])]
+        x_axis["zeroline"] = y_axis["zeroline"] = False
+        figure_layout["annotations"].append({
+            "text": f"<b>{labels['titles'][index]}</b>", "xref": f"x{suffix} domain", "yref": f"y{suffix} domain",
+            "x": 0.5, "y": 1.02, "xanchor": "center", "yanchor": "bottom", "showarrow": False})
+        floor = max(float(surface.values.min()), 1e-12)
+        traces.append({
+            "type": "contour", "x": surface.slopes, "y": surface.intercepts,
+            "z": np.log10(np.maximum(surface.values, floor)), "customdata": surface.values, **axes,
+            "colorscale": SURFACE_SCALE, "showscale": False, "ncontours": 18, "meta": {"dark": {
+                "colorscale": DARK_SURFACE_SCALE, "line": {"color": "rgba(230,231,234,0.25)", "width": 1}}},
+            "contours": {"coloring": "heatmap", "showlines": True}, "line": {"color": "rgba(49,51,63,0.3)", "width": 1},
+            "hovertemplate": (f"{labels['slope']} %{{x:.2f}}<br>{labels['intercept']} %{{y:.2f}}<br>"
+                              f"{labels['loss']} %{{customdata:.3g}}<extra></extra>")})
+        lowest = surface.lowest
+        for name, point, symbol, color in ((labels["truth"], tuple(truth), "star", TRUTH_COLOR),
+                                           (labels["start"], tuple(start), "circle-open", TRUTH_COLOR),
+                                           (labels["lowest"], lowest, "x-thin-open", TRUTH_COLOR)):
+            traces.append({"type": "scatter", "mode": "markers", "x": [point[0]], "y": [point[1]], **axes,
+                           "name": name, "legendgroup": name, "showlegend": not index,
+                           "marker": {"symbol": symbol, "size": 13, "color": color, "line": {"width": 2,
+                                                                                             "color": color}},
+                           "hovertemplate": f"{name}: %{{x:.2f}}, %{{y:.2f}}<extra></extra>"})
+        for optimizer, history in run.items():
+            color, dash = OPTIMIZER_LINES[optimizer]
+            shown = labels["optimizers"][optimizer]
+            if history.diverged_at is not None:
+                shown = f"{shown} ({labels['diverged']} {history.diverged_at})"
+            paths.append((history, len(traces)))
+            traces.append({"type": "scatter", "mode": "lines+markers", **axes,
+                           **path_points(history, history.epochs_run),
+                           "name": labels["optimizers"][optimizer], "legendgroup": optimizer, "showlegend": not index,
+                           "line": {"color": color, "dash": dash, "width": 2.5},
+                           "marker": {"size": 3, "color": color},
+                           "hovertemplate": f"{shown}: %{{x:.2f}}, %{{y:.2f}}<extra></extra>"})
+    epochs = frame_epochs(max(history.epochs_run for history, _ in paths))
+    frames = [{"name": str(epoch), "data": [path_points(history, epoch) for history, _ in paths],
+               "traces": [index for _, index in paths]} for epoch in epochs]
+    add_playback(figure_layout, epochs, labels, redraw=True)  # a step without a redraw clears the contour maps
+    return figure(traces, figure_layout, frames)
+
+
+def monitor_figure(run, data, stop: tuple[int, int], fits: dict, *, labels: dict, revision: str) -> go.Figure:
+    """Training and validation loss per epoch (log scale) with the best and the early-stopping epochs
+    marked, beside the data, the true curve and the fits at the best and at the last epoch.
+
+    `fits`: x, truth, best and last (y on the grid x). `labels`: epoch, loss, x, y, train, validation,
+    best, stop, truth, train_points, val_points, best_fit, last_fit."""
+    figure_layout = side_by_side(layout(revision=revision, height=420),
+                                 [(labels["epoch"], labels["loss"]), (labels["x"], labels["y"])])
+    figure_layout["hovermode"] = "closest"
+    epochs = np.unique(np.linspace(0, run.epochs_run, min(run.epochs_run + 1, 400)).round().astype(int))
+    traces = [
+        {"type": "scatter", "mode": "lines", "x": epochs, "y": run.values[epochs], "name": labels["train"],
+         "line": {"color": BLUE, "width": 2.5}, "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
+        {"type": "scatter", "mode": "lines", "x": epochs, "y": run.val_values[epochs], "name": labels["validation"],
+         "line": {"color": VERMILION, "width": 2.5, "dash": "dash"}, "hovertemplate": "%{x}: %{y:.3g}<extra></extra>"},
+    ]
+    log_axis(figure_layout["yaxis"], traces)
+    best, stopped = stop
+    figure_layout["shapes"] = [
+        {"type": "line", "xref": "x", "yref": "y domain", "x0": epoch, "x1": epoch, "y0": 0, "y1": 1,
+         "line": {"color": color, "width": 1.5, "dash": dash}}
+        for epoch, color, dash in ((best, GREEN, "solid"), (stopped, DARK_GREY, "dot"))]
+    figure_layout["annotations"] = [
+        {"text": text, "x": epoch, "xref": "x", "y": y, "yref": "y domain", "showarrow": False, "xanchor": "left",
+         "font": {"size": 12, "color": color}, "bgcolor": "rgba(255,255,255,0.8)"}
+        for text, epoch, y, color in ((labels["best"], best, 0.98, GREEN), (labels["stop"], stopped, 0.88, DARK_GREY))]
+    axes = {"xaxis": "x2", "yaxis": "y2"}
+    traces += [
+        points_trace(data.x_val, data.y_val, labels["val_points"], "#BBBBBB", size=5, opacity=0.6) | axes,
+        points_trace(data.x, data.y, labels["train_points"], BLUE, size=8, opacity=0.9) | axes,
+        {"type": "scatter", "mode": "lines", "x": fits["x"], "y": fits["truth"], "name": labels["truth"], **axes,
+         "line": {"color": TRUTH_COLOR, "width": 1.5, "dash": "dot"}, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "lines", "x": fits["x"], "y": fits["best"], "name": labels["best_fit"], **axes,
+         "line": {"color": GREEN, "width": 3}, "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "lines", "x": fits["x"], "y": fits["last"], "name": labels["last_fit"], **axes,
+         "line": {"color": PURPLE, "width": 2.5, "dash": "dashdot"}, "hoverinfo": "skip"},
+    ]
+    figure_layout["yaxis2"]["range"] = [-2.5, 2.5]  # an overfit polynomial shoots off: keep the data in view
+    return figure(traces, figure_layout)

@@ -1,0 +1,191 @@
+"""Landscape and monitor: the loss surface of a line fit with the optimizers' paths on it, and a
+training monitor whose curves a learner learns to read."""
+
+import streamlit as st
+
+from lossviz import ui
+from lossviz.charts.training import PLAYBACK_LABELS
+from lossviz.datasets import OUTLIER_KINDS
+from lossviz.labs.landscape.charts import monitor_figure, surface_figure
+from lossviz.labs.landscape.monitor import (
+    DIAGNOSES,
+    PRESETS,
+    curve_set,
+    diagnose,
+    early_stopping,
+    monitor_csv,
+    monitor_fits,
+    monitor_sentences,
+    polynomial_fit,
+)
+from lossviz.labs.landscape.schema import LANDSCAPE, LANDSCAPE_VIEWS
+from lossviz.labs.landscape.surface import (
+    FEATURE_SCALES,
+    NAG_LOSSES,
+    loss_surface,
+    nag_runs,
+    nag_sentences,
+    optimizer_paths,
+    path_rows,
+    paths_csv,
+    surface_set,
+    window,
+)
+from lossviz.models import LINE_LOSSES, error_rows
+from lossviz.optim import OPTIMIZERS
+
+page = ui.page("landscape", LANDSCAPE)
+t = page.t
+DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
+PATH_SLIDERS = ("lr", "momentum", "epochs", "start_slope", "start_intercept")
+MONITOR_TABS = ("data", "model", "training")
+
+page.title()
+view = ui.open_tab(page.key("view"), {name: t(f"landscape.view_{name}") for name in LANDSCAPE_VIEWS},
+                   t("landscape.view"))
+
+
+def set_state(values: dict) -> None:
+    """A preset: put its settings into the page's widgets (run as a button's callback, before the rerun)."""
+    for key, value in values.items():
+        st.session_state[page.key(key)] = value
+
+
+# --- surface ----------------------------------------------------------------------------------
+
+
+def data_tab() -> dict:
+    values = {"features": ui.choice(page, "features", FEATURE_SCALES, t("landscape.features"), "landscape.features"),
+              "outlier_kind": ui.choice(page, "outlier_kind", OUTLIER_KINDS, t("common.outlier_kind"), "common.kind")}
+    return values | {key: ui.spec_slider(t(f"common.{key}"), LANDSCAPE.numbers[key], page.key(key))
+                     for key in DATA_SLIDERS}
+
+
+def losses_tab() -> tuple[dict, dict]:
+    sides = {side: st.selectbox(t(f"landscape.{side}"), LINE_LOSSES, key=page.key(side), format_func=page.name)
+             for side in ("left", "right")}
+    return sides, ui.param_sliders(page, dict.fromkeys(sides.values()))
+
+
+def surface_controls():
+    return ui.tabbed_settings(page, {"data": data_tab, "losses": losses_tab,
+                                     "training": lambda: ui.setting_sliders(page, PATH_SLIDERS)})
+
+
+def presets(settings):
+    """One click to the page's two set pieces: the elongated valley, and outliers under MSE and Huber."""
+    valley, nag = st.columns(2)
+    valley.button(t("landscape.preset_valley"), key=page.key("preset_valley"), help=t("landscape.preset_valley_help"),
+                  on_click=set_state, args=({"features": "unscaled", "outlier_fraction": 0.0, "left": "mse",
+                                             "right": "mae", "lr": 0.005, "epochs": 200, "start_slope": -1.0,
+                                             "start_intercept": -3.0},))
+    nag.button(t("landscape.preset_nag"), key=page.key("preset_nag"), help=t("landscape.preset_nag_help"),
+               on_click=set_state, args=({"features": "scaled", "outlier_fraction": 0.1, "left": "mse",
+                                          "right": "huber", "lr": 0.05, "momentum": 0.9, "epochs": 100},))
+
+
+@st.fragment
+def surface_view():
+    settings = page.sidebar_settings(surface_controls)
+    st.caption(t("landscape.surface_intro"))
+    presets(settings)
+    data_key = settings.group("data")
+    data = ui.cached(surface_set, data_key, entries=32)
+    start = (settings.start_slope, settings.start_intercept)
+    box = window([start, tuple(data.true_params)])
+    sides = list(dict.fromkeys((settings.left, settings.right)))
+    surfaces = [ui.cached(loss_surface, data_key, name, settings.params_key(name), box) for name in sides]
+    runs = [ui.cached(optimizer_paths, data_key, name, settings.params_key(name), settings.group("paths"))
+            for name in sides]
+    labels = {key: t(f"landscape.{key}") for key in ("slope", "intercept", "loss", "truth", "start", "lowest")}
+    labels |= page.labels(PLAYBACK_LABELS)
+    labels |= {"diverged": t("common.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
+                                                                          OPTIMIZERS},
+               "titles": [page.name(name) for name in sides]}
+    ui.chart(surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
+                                   revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
+    by_loss = dict(zip(sides, runs, strict=True))
+    diverged = [t("landscape.diverged_one", optimizer=t(f"optimizer.{optimizer}"), loss=page.name(name),
+                  step=history.diverged_at)
+                for name, run in by_loss.items() for optimizer, history in run.items()
+                if history.diverged_at is not None]
+    if diverged:
+        st.warning(t("landscape.diverged", runs="; ".join(diverged)))
+    table, notes = st.columns([3, 2], gap="medium")
+    table.caption(t("landscape.paths_table"))
+    rows = path_rows(by_loss, data)
+    ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page, where=table)
+    notes.download_button(t("common.download"), lambda: paths_csv(by_loss, LANDSCAPE.query(settings)),
+                          file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
+    notes.markdown(t("landscape.look_for"))
+    st.header(t("landscape.nag_title"))
+    st.caption(t("landscape.nag_help"))
+    loss_params = tuple((name, settings.params_key(name)) for name in NAG_LOSSES)
+    if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"), loss_params)):
+        runs = ui.cached(nag_runs, data_key, loss_params, settings.group("paths"), entries=32)
+        ui.table(error_rows(data, runs), page)
+        ui.bullets(page, nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
+
+
+# --- monitor ----------------------------------------------------------------------------------
+
+
+def monitor_training_tab() -> dict:
+    values = {"optimizer": st.selectbox(t("common.optimizer"), OPTIMIZERS, key=page.key("optimizer"),
+                                        format_func=lambda name: t(f"optimizer.{name}"))}
+    uses_momentum = values["optimizer"] in ("momentum", "nag")
+    return values | ui.setting_sliders(page, ("monitor_lr", *(("momentum",) * uses_momentum), "monitor_epochs",
+                                              "patience"))
+
+
+def monitor_controls():
+    return ui.tabbed_settings(page, {
+        "data": lambda: ui.setting_sliders(page, ("train_points", "curve_noise", "seed")),
+        "model": lambda: ui.setting_sliders(page, ("degree", "weight_decay")), "training": monitor_training_tab},
+        {name: t(f"landscape.tab_{name}") for name in MONITOR_TABS}, "monitor_tab")
+
+
+def diagnosis_table():
+    """The four shapes a pair of curves takes, what each means, and a preset that shows it."""
+    st.header(t("landscape.diagnosis_title"))
+    st.caption(t("landscape.diagnosis_help"))
+    for kind in DIAGNOSES:
+        name, signs, remedy, button = st.columns([2, 4, 4, 2], vertical_alignment="center")
+        name.markdown(f"**{t(f'landscape.kind.{kind}')}**")
+        signs.write(t(f"landscape.signs.{kind}"))
+        remedy.write(t(f"landscape.remedy.{kind}"))
+        preset = PRESETS[kind]
+        button.button(t("landscape.show_me"), key=page.key(f"preset_{kind}"),
+                      help=t("landscape.show_me_help", kind=t(f"landscape.kind.{kind}")),
+                      on_click=set_state, args=({"train_points": preset["train_points"], "curve_noise": preset["noise"],
+                                                 "degree": preset["degree"], "weight_decay": preset["weight_decay"],
+                                                 "optimizer": preset["optimizer"], "monitor_lr": preset["lr"],
+                                                 "monitor_epochs": preset["epochs"]},))
+
+
+@st.fragment
+def monitor_view():
+    settings = page.sidebar_settings(monitor_controls)
+    st.caption(t("landscape.monitor_intro"))
+    curve_key = settings.group("curve")
+    data = ui.cached(curve_set, curve_key, entries=32)
+    run = ui.cached(polynomial_fit, curve_key, settings.group("fit"))
+    stop = early_stopping(run.val_values, settings.patience)
+    fits = monitor_fits(run, stop[0])
+    labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "truth",
+                                                           "train_points", "val_points", "best_fit", "last_fit")}
+    labels |= {"epoch": t("common.epoch"), "x": "x", "y": "y"}
+    ui.chart(monitor_figure(run, data, stop, fits, labels=labels, revision="landscape.monitor"),
+             key=page.key("monitor_chart"))
+    diagnosis = diagnose(run, data.noise)
+    ui.bullets(page, monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
+               intro=t("landscape.verdict_intro"))
+    st.download_button(t("common.download"), lambda: monitor_csv(run, LANDSCAPE.query(settings)),
+                       file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
+    diagnosis_table()
+
+
+if view == "monitor":
+    monitor_view()
+else:
+    surface_view()
