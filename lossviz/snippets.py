@@ -255,6 +255,8 @@ def _keras(name: str, p: dict) -> str:
                            f"from_logits={logits})\n"
                            f"    p_t = ops.sum(y_true_one_hot * {proba}, axis=-1)\n"
                            "    return ops.mean(ce + epsilon * (1 - p_t))")
+    if name not in ("dice", "jaccard", "tversky", "dice_bce"):
+        raise ValueError(f"no snippet for loss {name!r}")
     # dice, jaccard, tversky, dice_bce on (N, H, W) masks
     proba = "ops.sigmoid(y_pred)" if logits else "y_pred"
     ratio = {

@@ -16,8 +16,8 @@ from lossviz import optim
 from lossviz.losses import ParamSpec
 from lossviz.tables import csv_text
 
-TRAINING_SPECS = {"epochs": ParamSpec(default=300, min=10, max=2000, step=10, integer=True,
-                                      help="Passes over the data.")}
+# every lab's epochs: its own default and maximum within this range (dataclasses.replace)
+EPOCHS = ParamSpec(default=300, min=10, max=2000, step=10, integer=True, help="Passes over the data.")
 # A run has diverged once its loss is not finite or has grown this many times beyond its start.
 DIVERGENCE_FACTOR = 1e6
 
@@ -62,7 +62,7 @@ def descend(name: str, loss_and_gradient, size: int, *, optimizer: str, lr: floa
     theta. The run stops at the first epoch whose loss is not finite or has grown
     DIVERGENCE_FACTOR times beyond its start in size.
     """
-    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
+    epochs = EPOCHS.validate("epochs", epochs)
     stepper = optim.make(optimizer, lr=lr, momentum=momentum)
     theta = np.zeros(size) if start is None else np.array(start, dtype=np.float64)
     values, params = np.empty(epochs + 1), np.empty((epochs + 1, size))

@@ -21,8 +21,9 @@ LAB_FILES = {
         ENGLISH = {"throwaway.title": "Throwaway lab", "throwaway.nav": "Throwaway",
                    "throwaway.blurb": "A lab added by following the recipe.", "throwaway.width": "width",
                    "throwaway.width_help": "How wide the curve is.", "throwaway.result": "Width in the URL: {width}"}
-        KOREAN = {"throwaway.title": "연습 실험실", "throwaway.nav": "연습", "throwaway.blurb": "안내대로 더한 실험실입니다.",
-                  "throwaway.width": "폭", "throwaway.width_help": "곡선의 폭입니다.", "throwaway.result": "URL의 폭: {width}"}
+        KOREAN = {"throwaway.title": "연습 실험실", "throwaway.nav": "연습",
+                  "throwaway.blurb": "안내대로 더한 실험실입니다.", "throwaway.width": "폭",
+                  "throwaway.width_help": "곡선의 폭입니다.", "throwaway.result": "URL의 폭: {width}"}
     """,
     "page.py": """
         import streamlit as st
@@ -113,7 +114,9 @@ ADD_A_LOSS = """
     app.radio(key="gallery.detail").set_value("cauchy").run()
     texts = [element.value for element in app.markdown]
     assert "멀리 떨어진 잔차는 포기합니다." in texts and any("그릇의 폭 c." in text for text in texts)
+    app.button_group(key="gallery.detail_tab").set_value("code").run()  # no code of its own: said, no error
     assert not app.exception, app.exception
+    assert any("바로 쓸 코드가 없습니다" in element.value for element in app.caption)
     print("loss rendered")
 """
 

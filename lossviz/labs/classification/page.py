@@ -5,27 +5,7 @@ import streamlit as st
 from lossviz import ui
 from lossviz.charts.training import history_figure
 from lossviz.datasets import classification_set
-from lossviz.labs.classification.charts import (
-    BOUNDARY_LABELS,
-    boundary_figure,
-    focal_figure,
-    imbalance_figure,
-    probability_map_figure,
-    recall_bars_figure,
-    shares_figure,
-)
-from lossviz.labs.classification.schema import CLASSIFICATION, CLASSIFICATION_DATA_KEYS, CLASSIFICATION_VIEWS
-from lossviz.labs.classification.train import (
-    FOCAL_GAMMAS,
-    classifier,
-    confidence_shares,
-    focal_family,
-    imbalance_sweep_key,
-    imbalance_sweep_of,
-    method_goal,
-    method_params,
-    multiclass_results,
-)
+from lossviz.labs.classification import charts, schema, train
 from lossviz.labs.classification.verdicts import calibration_sentences, imbalance_sentences
 from lossviz.models import (
     BINARY_METHODS,
@@ -39,7 +19,7 @@ from lossviz.models import (
 )
 from lossviz.training import SWEEP_SEEDS, history_csv
 
-page = ui.page("classification", CLASSIFICATION)
+page = ui.page("classification", schema.CLASSIFICATION)
 t = page.t
 CONFIDENCE_BINS = ("0–0.25", "0.25–0.5", "0.5–0.75", "0.75–1")
 RUNS_KEPT = 3  # trained networks a session keeps
@@ -50,6 +30,10 @@ def method_sliders(methods):
     manual = st.session_state[page.key("weighting")] == "manual"
     return ui.param_sliders(page, methods, skip=lambda method, key: key == "pos_weight" and not manual,
                             help_name=lambda method: METHOD_LOSSES[method][0])
+
+
+def ratio_label(value: float) -> str:
+    return f"1:{value:g}"
 
 
 def losses_tab() -> tuple[dict, dict]:
@@ -66,7 +50,7 @@ def losses_tab() -> tuple[dict, dict]:
 def controls():
     """The settings, in three tabs in the sidebar; returns the Settings they describe."""
     return ui.tabbed_settings(page, {
-        "data": lambda: ui.setting_sliders(page, CLASSIFICATION_DATA_KEYS, {"imbalance": lambda value: f"1:{value:g}"}),
+        "data": lambda: ui.setting_sliders(page, schema.CLASSIFICATION_DATA_KEYS, {"imbalance": ratio_label}),
         "losses": losses_tab, "training": lambda: ui.training_controls(page)})
 
 
@@ -78,7 +62,7 @@ def lab(view):
     classes = 3 if view == "multiclass" else 2
     data = ui.cached(classification_set, settings.group("data"), classes, entries=32)
     if data.size > settings.n:
-        st.info(t("classification.more_points", ratio=f"1:{settings.imbalance:g}", n=settings.n, used=data.size))
+        st.info(t("classification.more_points", ratio=ratio_label(settings.imbalance), n=settings.n, used=data.size))
     {"binary": binary_view, "focal": focal_view, "multiclass": multiclass_view,
      "network": network_view}[view](settings, data)
 
@@ -86,7 +70,7 @@ def lab(view):
 def trained(settings, methods, classes):
     """The linear models of the chosen `methods`; none, and a hint, when nothing is chosen."""
     ui.none_chosen(page, methods)
-    return [ui.cached(classifier, settings.group("data"), classes, method, method_params(settings, method),
+    return [ui.cached(train.classifier, settings.group("data"), classes, method, train.method_params(settings, method),
                       settings.group("training"), entries=256) for method in methods]
 
 
@@ -94,15 +78,15 @@ def binary_view(settings, data):
     histories = trained(settings, settings.methods, 2)
     if not histories:
         return
-    labels = page.labels(BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
+    labels = page.labels(charts.BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
                                            "names": page.names(settings.methods)}
-    ui.chart(boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
+    ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=page.key("boundary_chart"))
     st.caption(t("classification.history_note") + " "
                + t("common.report", points=data.y_val.size, minority=int(data.y_val.sum())))
     ui.table(report_rows(data, histories), page)
     st.download_button(t("common.download"),
-                       lambda: history_csv(histories, BOUNDARY_PARAMS, CLASSIFICATION.query(settings)),
+                       lambda: history_csv(histories, BOUNDARY_PARAMS, schema.CLASSIFICATION.query(settings)),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))
     imbalance_sweep_view(settings)
 
@@ -110,15 +94,15 @@ def binary_view(settings, data):
 def imbalance_sweep_view(settings):
     st.header(t("classification.sweep"))
     st.caption(t("classification.sweep_help"))
-    sweep_key = imbalance_sweep_key(settings)
+    sweep_key = train.imbalance_sweep_key(settings)
     if not ui.requested(t("common.sweep_run"), page.key("sweep_run"), sweep_key):
         return
-    with ui.progress(lambda ratio, seed: t("common.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
+    with ui.progress(lambda ratio, seed: t("common.sweep_progress", ratio=ratio_label(ratio), seed=seed + 1,
                                             seeds=SWEEP_SEEDS)) as report:
-        sweep = ui.remembered(imbalance_sweep_of, *sweep_key, on_progress=report)
+        sweep = ui.remembered(train.imbalance_sweep_of, *sweep_key, on_progress=report)
     panels = [(t("column.recall"), sweep.recall), (t("column.pr_auc"), sweep.pr_auc),
               (t("column.calibration_error"), sweep.calibration)]
-    ui.chart(imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
+    ui.chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
                                      names=page.names(settings.methods), revision="classification.sweep",
                                      fitted=(2,)), key=page.key("sweep_chart"))
     ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
@@ -128,19 +112,20 @@ def imbalance_sweep_view(settings):
 
 def focal_view(settings, data):
     focal = settings.params_of("focal")
-    p_t, curves = focal_family(sorted({*FOCAL_GAMMAS, focal["gamma"]}))
+    p_t, curves = train.focal_family(sorted({*train.FOCAL_GAMMAS, focal["gamma"]}))
     labels = {"p_t": t("classification.p_t"), "loss": t("classification.focal_loss"),
               "weight": t("classification.focal_weight")}
-    ui.chart(focal_figure(p_t, curves, focal["gamma"], labels=labels, revision="classification.focal"),
+    ui.chart(charts.focal_figure(p_t, curves, focal["gamma"], labels=labels, revision="classification.focal"),
              key=page.key("focal_chart"))
     st.caption(t("classification.focal_caption", gamma=f"{focal['gamma']:g}"))
     # where the total loss comes from, for the points as a cross-entropy model scores them
-    reference = ui.cached(classifier, settings.group("data"), 2, "bce", (), settings.group("training"), entries=256)
+    reference = ui.cached(train.classifier, settings.group("data"), 2, "bce", (), settings.group("training"),
+                          entries=256)
     goals = [objective("bce", {}), objective("focal", focal)]
-    shares = confidence_shares(goals, data.y, scores(reference, data.x))
+    shares = train.confidence_shares(goals, data.y, scores(reference, data.x))
     names = {"bce": page.name("bce"), "focal": f"{page.name('focal')} ({t('classification.focal_settings', **focal)})"}
     st.header(t("classification.shares"))
-    ui.chart(shares_figure(shares, list(CONFIDENCE_BINS), names=names, x_title=t("classification.p_t"),
+    ui.chart(charts.shares_figure(shares, list(CONFIDENCE_BINS), names=names, x_title=t("classification.p_t"),
                                   y_title=t("classification.share"), revision="classification.shares"),
              key=page.key("shares_chart"))
     st.caption(t("classification.shares_caption"))
@@ -150,9 +135,9 @@ def multiclass_view(settings, data):
     histories = trained(settings, settings.multiclass, 3)
     if not histories:
         return
-    recalls, rows = multiclass_results(data, histories)
+    recalls, rows = train.multiclass_results(data, histories)
     classes = [t("classification.class_name", label=label, count=count) for label, count in enumerate(data.val_counts)]
-    ui.chart(recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
+    ui.chart(charts.recall_bars_figure(recalls, classes, y_title=t("classification.recall"),
                                        names=page.names(settings.multiclass), revision="classification.multiclass"),
              key=page.key("multiclass_chart"))
     st.caption(t("classification.multiclass_note"))
@@ -168,11 +153,11 @@ def network_view(settings, data):
     method = columns[0].selectbox(t("classification.network_method"), BINARY_METHODS, key=page.key("network_method"),
                                   format_func=page.name)
     with columns[1]:
-        hidden = ui.spec_slider(t("classification.hidden"), CLASSIFICATION.numbers["hidden"], page.key("hidden"))
+        hidden = ui.spec_slider(t("classification.hidden"), schema.CLASSIFICATION.numbers["hidden"], page.key("hidden"))
     with columns[2]:
-        epochs = ui.spec_slider(t("common.epochs"), CLASSIFICATION.numbers["network_epochs"],
+        epochs = ui.spec_slider(t("common.epochs"), schema.CLASSIFICATION.numbers["network_epochs"],
                                 page.key("network_epochs"))
-    params = method_params(settings, method)
+    params = train.method_params(settings, method)
     run_key = (settings.group("data"), method, params, hidden, epochs, settings.lr)
     runs = ui.session_store(page.key("runs"), RUNS_KEPT)
     start, stop, _ = st.columns([2, 1, 3])
@@ -191,7 +176,7 @@ def network_view(settings, data):
             bar.progress(epoch / epochs, text=t("classification.training", epoch=epoch, epochs=epochs))
             return True
 
-        goal = ui.cached(method_goal, method, params, settings.group("data"), 2)
+        goal = ui.cached(train.method_goal, method, params, settings.group("data"), 2)
         with ui.training_slot(page.key("slot_stop")):
             runs.put(run_key, train_mlp(goal, data, hidden=hidden, epochs=epochs, lr=settings.lr, seed=settings.seed,
                                         on_progress=progress))
@@ -207,7 +192,7 @@ def network_view(settings, data):
                                                               "boundary": t("classification.boundary")}
     chart, side = st.columns([3, 2], gap="medium")
     with chart:
-        ui.chart(probability_map_figure(run, data, labels=labels, revision="classification.network"),
+        ui.chart(charts.probability_map_figure(run, data, labels=labels, revision="classification.network"),
                  key=page.key("network_chart"))
     with side:
         ui.chart(history_figure([run.history()], x_title=t("common.history_x"),
@@ -221,7 +206,7 @@ def network_view(settings, data):
 
 page.title()
 st.caption(t("classification.intro"))
-view = st.radio(t("classification.view"), CLASSIFICATION_VIEWS, key=page.key("view"), horizontal=True,
+view = st.radio(t("classification.view"), schema.CLASSIFICATION_VIEWS, key=page.key("view"), horizontal=True,
                 format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed")
 if view == "network":
     # full reruns here: a click on stop must interrupt a running training, and a click inside a

@@ -9,7 +9,7 @@ from lossviz.datasets import CLASSIFICATION_SPECS
 from lossviz.models import BINARY_METHODS, METHOD_LOSSES, MLP_SPECS, MULTICLASS_METHODS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
 from lossviz.state import Schema
-from lossviz.training import TRAINING_KEYS, TRAINING_SPECS
+from lossviz.training import EPOCHS, TRAINING_KEYS
 
 
 def method_param_specs(methods) -> dict:
@@ -31,7 +31,7 @@ CLASSIFICATION = Schema(
              "momentum": OPTIMIZER_SPECS["momentum"],
              # Adam settles a logistic model in well under 200 steps; fewer epochs keep sliders quick, and
              # the cap keeps the largest settings (five methods, 10,000 points) near a second a move
-             "epochs": replace(TRAINING_SPECS["epochs"], default=200, max=600),
+             "epochs": replace(EPOCHS, default=200, max=600),
              "hidden": MLP_SPECS["hidden"], "network_epochs": MLP_SPECS["epochs"]},
     choices={"optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
              "view": (CLASSIFICATION_VIEWS, "binary"), "network_method": (BINARY_METHODS, "weighted_bce")},

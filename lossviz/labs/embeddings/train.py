@@ -3,12 +3,12 @@ with easy, semi-hard and hard negatives mined per batch, and the mining strategi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
-from lossviz import losses, optim
+from lossviz import losses, optim, training
 from lossviz.datasets import REGRESSION_SPECS, checked_settings
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.losses import ParamSpec
@@ -24,7 +24,7 @@ DATA_SPECS = {
     "points": ParamSpec(default=30, min=10, max=60, step=1, integer=True, help="Points per class."),
     "seed": REGRESSION_SPECS["seed"],
 }
-TRAIN_SPECS = {"epochs": ParamSpec(default=150, min=10, max=500, step=10, integer=True, help="Batches to train on.")}
+EPOCHS = replace(training.EPOCHS, default=150, max=500, help="Batches to train on.")
 HELD_OUT = 0.3  # share of each class kept for the retrieval measure
 BATCH_PER_CLASS = 6  # points of each class in a batch
 CENTRE_DISTANCE = 2.5  # the class centres' distance from the origin
@@ -140,7 +140,7 @@ def train_embedding(data: EmbeddingData, *, mining: str, margin: float, lr: floa
     """A linear map to 2-D trained by Adam on the registry's triplet loss over the mined triplets."""
     if mining not in MININGS:
         raise ValueError(f"unknown mining {str(mining)[:40]!r}; choose one of {', '.join(MININGS)}")
-    epochs = TRAIN_SPECS["epochs"].validate("epochs", epochs)
+    epochs = EPOCHS.validate("epochs", epochs)
     loss = losses.get("triplet", margin=margin)
     rng = np.random.default_rng(seed)
     weights = 0.3 * rng.normal(size=(data.x.shape[1], 2))

@@ -130,11 +130,19 @@ def details(drawn):
     if opened == "explain":
         card(loss)
     elif opened == "code":
-        for framework, title in (("pytorch", "PyTorch"), ("keras", "Keras")):  # full width: long calls stay whole
-            st.caption(title)
-            st.code(snippets.snippet(loss.name, loss.params, framework), language="python", wrap_lines=True)
+        code(loss)
     else:
         torch_check(configured, drawn)
+
+
+def code(loss):
+    """The loss in PyTorch and in Keras, full width: long calls stay whole."""
+    for framework, title in (("pytorch", "PyTorch"), ("keras", "Keras")):
+        st.caption(title)
+        try:
+            st.code(snippets.snippet(loss.name, loss.params, framework), language="python", wrap_lines=True)
+        except ValueError:  # a loss registered without code of its own yet
+            st.caption(t("gallery.no_snippet"))
 
 
 def card(loss):

@@ -15,6 +15,7 @@ ENGLISH = {
     "gallery.details": "A closer look at one loss",
     "gallery.detail_tabs": "What to show about it",
     "gallery.code": "Use it in your code",
+    "gallery.no_snippet": "No ready-made code for this loss yet: its formula is what to write.",
     "gallery.download": "Download curves (CSV)",
     "gallery.check": "Check against PyTorch",
     "gallery.check_help": ("Evaluates every drawn loss and its gradient with PyTorch (float64) on the plotted "
@@ -116,6 +117,7 @@ KOREAN = {
     "gallery.details": "손실 함수 하나 자세히 보기",
     "gallery.detail_tabs": "보여 줄 내용",
     "gallery.code": "내 코드에서 쓰기",
+    "gallery.no_snippet": "이 손실 함수는 아직 바로 쓸 코드가 없습니다. 위에 나온 식을 그대로 옮겨 쓰면 됩니다.",
     "gallery.download": "곡선 내려받기 (CSV)",
     "gallery.check": "PyTorch와 대조하기",
     "gallery.check_help": "그려진 모든 손실과 그래디언트를 PyTorch(float64)로 같은 점에서 다시 계산하고, 가장 큰 절대 차이를 보여 줍니다.",

@@ -7,19 +7,7 @@ from lossviz import snippets, ui
 from lossviz.labs.classification.schema import CLASSIFICATION
 from lossviz.labs.classification.train import imbalance_sweep_key, imbalance_sweep_of
 from lossviz.labs.classification.verdicts import imbalance_sentences
-from lossviz.labs.guide.content import (
-    DECISIONS,
-    EXPERIMENTS,
-    FAQ,
-    HYBRIDS,
-    TASKS,
-    Experiment,
-    Recommendation,
-    code_of,
-    data_options,
-    priority_options,
-    recommend,
-)
+from lossviz.labs.guide import content
 from lossviz.labs.guide.lessons import lesson_experiments
 from lossviz.labs.guide.measured import dice_bce_weights, gaussian_nll_against_mse
 from lossviz.labs.guide.schema import GUIDE
@@ -34,13 +22,13 @@ page = ui.page("guide", GUIDE)
 t = page.t
 
 
-def link(experiment: Experiment, label: str, where=st) -> None:
+def link(experiment: content.Experiment, label: str, where=st) -> None:
     """A real link (an <a> whose href carries the page and its query) to `experiment`."""
     where.page_link(experiment.script, label=label, icon=":material/science:",
                     query_params=experiment.link_query(page.lang))
 
 
-def markdown_link(experiment: Experiment, label: str) -> str:
+def markdown_link(experiment: content.Experiment, label: str) -> str:
     return f"[{label}]({experiment.href(page.lang)})"
 
 
@@ -55,25 +43,25 @@ def question(key: str, options) -> str:
 
 def wizard():
     """The three questions, each a row of options, and the answer below them."""
-    task = question("task", TASKS)
-    data = question("data", data_options(task))
-    priority = question("priority", priority_options(task, data))
+    task = question("task", content.TASKS)
+    data = question("data", content.data_options(task))
+    priority = question("priority", content.priority_options(task, data))
     st.session_state.setdefault(page.key("framework"), snippets.FRAMEWORKS[0])
-    answer(recommend(task, data, priority))
+    answer(content.recommend(task, data, priority))
     page.mirror(GUIDE.settings({key: st.session_state[page.key(key)] for key in GUIDE.setting_keys()}, {}))
 
 
-def answer(recommendation: Recommendation):
+def answer(recommendation: content.Recommendation):
     with st.container(border=True):
         names = " + ".join(page.name(name) for name in recommendation.losses)
         st.markdown(f"**{t('guide.answer', names=names)}**")
         st.markdown(t(f"guide.rec.{recommendation.key}.why"))
         st.caption(t(f"guide.rec.{recommendation.key}.caveat"))
-        experiment = EXPERIMENTS[recommendation.experiment]
+        experiment = content.EXPERIMENTS[recommendation.experiment]
         link(experiment, t("guide.open", what=t(f"guide.experiment.{recommendation.experiment}")))
         framework = st.segmented_control(t("guide.code"), snippets.FRAMEWORKS, key=page.key("framework"),
                                          required=True, format_func=lambda name: t(f"guide.framework.{name}"))
-        for name, params in code_of(recommendation):
+        for name, params in content.code_of(recommendation):
             st.code(snippets.snippet(name, params, framework), language="python", wrap_lines=True)
 
 
@@ -82,18 +70,18 @@ def decision_table():
     st.caption(t("guide.table_help"))
     rows = [{"situation": t(f"guide.table.{row.key}.situation"), "advice": t(f"guide.table.{row.key}.advice"),
              "shows": f"{t(f'guide.verdict.{row.verdict}')} {t(f'guide.table.{row.key}.shows')}",
-             "experiment": markdown_link(EXPERIMENTS[row.experiment], t("guide.open_short"))}
-            for row in DECISIONS]
+             "experiment": markdown_link(content.EXPERIMENTS[row.experiment], t("guide.open_short"))}
+            for row in content.DECISIONS]
     ui.table(rows, page)
 
 
 def measured(experiment: str) -> list:
-    """The verdict of the FAQ entry whose evidence is `experiment`, measured from the app's own runs
+    """The verdict of the content.FAQ entry whose evidence is `experiment`, measured from the app's own runs
     (through the labs' caches: the lab opened next shows the same runs)."""
     if experiment == "gaussian_nll":
         return [gaussian_nll_against_mse()]
     if experiment == "imbalance_100":
-        lab = CLASSIFICATION.parse(dict(EXPERIMENTS[experiment].query))[0]
+        lab = CLASSIFICATION.parse(dict(content.EXPERIMENTS[experiment].query))[0]
         with ui.progress(lambda ratio, seed: t("common.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
                                                 seeds=SWEEP_SEEDS)) as report:
             sweep = ui.remembered(imbalance_sweep_of, *imbalance_sweep_key(lab), on_progress=report)
@@ -101,19 +89,19 @@ def measured(experiment: str) -> list:
     if experiment == "huber_delta":
         return [ui.cached(mistake, "huber_delta", entries=8)]
     if experiment == "switch":
-        lab = REGRESSION.parse(dict(EXPERIMENTS[experiment].query))[0]
+        lab = REGRESSION.parse(dict(content.EXPERIMENTS[experiment].query))[0]
         runs = ui.cached(switch_runs, *switch_key(lab, lab.switch_from, lab.switch_to, lab.switch_at))
         return switch_sentences(runs)
-    lab = SEGMENTATION.parse(dict(EXPERIMENTS["dice_bce_weight"].query))[0]
+    lab = SEGMENTATION.parse(dict(content.EXPERIMENTS["dice_bce_weight"].query))[0]
     return [ui.cached(dice_bce_weights, lab.group("data"), lr=lab.lr, epochs=lab.epochs, entries=16)]
 
 
 def faq():
     st.header(t("guide.faq"))
-    for number, (key, experiment) in enumerate(FAQ, start=1):
+    for number, (key, experiment) in enumerate(content.FAQ, start=1):
         with st.expander(f"Q{number}. {t(f'guide.faq.{key}.question')}"):
             st.markdown(t(f"guide.faq.{key}.answer"))
-            link(EXPERIMENTS[experiment], t("guide.open", what=t(f"guide.experiment.{experiment}")))
+            link(content.EXPERIMENTS[experiment], t("guide.open", what=t(f"guide.experiment.{experiment}")))
             if ui.requested(t("guide.measure"), page.key(f"measure_{key}"), key):
                 ui.bullets(page, measured(experiment), intro=t("guide.measured_intro"))
 
@@ -121,9 +109,9 @@ def faq():
 def hybrids():
     st.header(t("guide.hybrids"))
     st.markdown(t("guide.hybrids_help"))
-    for key, experiment, view in HYBRIDS:
+    for key, experiment, view in content.HYBRIDS:
         st.markdown(f"- {t(f'guide.hybrid.{key}')} "
-                    f"{markdown_link(EXPERIMENTS[experiment], t('guide.hybrid_train'))}, "
+                    f"{markdown_link(content.EXPERIMENTS[experiment], t('guide.hybrid_train'))}, "
                     f"{markdown_link(view, t('guide.hybrid_draw'))}")
     st.code(t("guide.combine_code"), language="python")
 

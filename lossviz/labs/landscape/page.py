@@ -6,31 +6,9 @@ import streamlit as st
 from lossviz import ui
 from lossviz.charts.training import PLAYBACK_LABELS
 from lossviz.datasets import OUTLIER_KINDS
+from lossviz.labs.landscape import monitor, surface
 from lossviz.labs.landscape.charts import monitor_figure, surface_figure
-from lossviz.labs.landscape.monitor import (
-    DIAGNOSES,
-    PRESETS,
-    curve_set,
-    diagnose,
-    early_stopping,
-    monitor_csv,
-    monitor_fits,
-    monitor_sentences,
-    polynomial_fit,
-)
 from lossviz.labs.landscape.schema import LANDSCAPE, LANDSCAPE_VIEWS
-from lossviz.labs.landscape.surface import (
-    FEATURE_SCALES,
-    NAG_LOSSES,
-    loss_surface,
-    nag_runs,
-    nag_sentences,
-    optimizer_paths,
-    path_rows,
-    paths_csv,
-    surface_set,
-    window,
-)
 from lossviz.models import LINE_LOSSES, error_rows
 from lossviz.optim import OPTIMIZERS
 
@@ -55,7 +33,8 @@ def set_state(values: dict) -> None:
 
 
 def data_tab() -> dict:
-    values = {"features": ui.choice(page, "features", FEATURE_SCALES, t("landscape.features"), "landscape.features"),
+    values = {"features": ui.choice(page, "features", surface.FEATURE_SCALES, t("landscape.features"),
+                                    "landscape.features"),
               "outlier_kind": ui.choice(page, "outlier_kind", OUTLIER_KINDS, t("common.outlier_kind"), "common.kind")}
     return values | {key: ui.spec_slider(t(f"common.{key}"), LANDSCAPE.numbers[key], page.key(key))
                      for key in DATA_SLIDERS}
@@ -90,12 +69,12 @@ def surface_view():
     st.caption(t("landscape.surface_intro"))
     presets(settings)
     data_key = settings.group("data")
-    data = ui.cached(surface_set, data_key, entries=32)
+    data = ui.cached(surface.surface_set, data_key, entries=32)
     start = (settings.start_slope, settings.start_intercept)
-    box = window([start, tuple(data.true_params)])
+    box = surface.window([start, tuple(data.true_params)])
     sides = list(dict.fromkeys((settings.left, settings.right)))
-    surfaces = [ui.cached(loss_surface, data_key, name, settings.params_key(name), box) for name in sides]
-    runs = [ui.cached(optimizer_paths, data_key, name, settings.params_key(name), settings.group("paths"))
+    surfaces = [ui.cached(surface.loss_surface, data_key, name, settings.params_key(name), box) for name in sides]
+    runs = [ui.cached(surface.optimizer_paths, data_key, name, settings.params_key(name), settings.group("paths"))
             for name in sides]
     labels = {key: t(f"landscape.{key}") for key in ("slope", "intercept", "loss", "truth", "start", "lowest")}
     labels |= page.labels(PLAYBACK_LABELS)
@@ -113,18 +92,18 @@ def surface_view():
         st.warning(t("landscape.diverged", runs="; ".join(diverged)))
     table, notes = st.columns([3, 2], gap="medium")
     table.caption(t("landscape.paths_table"))
-    rows = path_rows(by_loss, data)
+    rows = surface.path_rows(by_loss, data)
     ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page, where=table)
-    notes.download_button(t("common.download"), lambda: paths_csv(by_loss, LANDSCAPE.query(settings)),
+    notes.download_button(t("common.download"), lambda: surface.paths_csv(by_loss, LANDSCAPE.query(settings)),
                           file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
     notes.markdown(t("landscape.look_for"))
     st.header(t("landscape.nag_title"))
     st.caption(t("landscape.nag_help"))
-    loss_params = tuple((name, settings.params_key(name)) for name in NAG_LOSSES)
+    loss_params = tuple((name, settings.params_key(name)) for name in surface.NAG_LOSSES)
     if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"), loss_params)):
-        runs = ui.cached(nag_runs, data_key, loss_params, settings.group("paths"), entries=32)
+        runs = ui.cached(surface.nag_runs, data_key, loss_params, settings.group("paths"), entries=32)
         ui.table(error_rows(data, runs), page)
-        ui.bullets(page, nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
+        ui.bullets(page, surface.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
 
 
 # --- monitor ----------------------------------------------------------------------------------
@@ -149,12 +128,12 @@ def diagnosis_table():
     """The four shapes a pair of curves takes, what each means, and a preset that shows it."""
     st.header(t("landscape.diagnosis_title"))
     st.caption(t("landscape.diagnosis_help"))
-    for kind in DIAGNOSES:
+    for kind in monitor.DIAGNOSES:
         name, signs, remedy, button = st.columns([2, 4, 4, 2], vertical_alignment="center")
         name.markdown(f"**{t(f'landscape.kind.{kind}')}**")
         signs.write(t(f"landscape.signs.{kind}"))
         remedy.write(t(f"landscape.remedy.{kind}"))
-        preset = PRESETS[kind]
+        preset = monitor.PRESETS[kind]
         button.button(t("landscape.show_me"), key=page.key(f"preset_{kind}"),
                       help=t("landscape.show_me_help", kind=t(f"landscape.kind.{kind}")),
                       on_click=set_state, args=({"train_points": preset["train_points"], "curve_noise": preset["noise"],
@@ -168,19 +147,19 @@ def monitor_view():
     settings = page.sidebar_settings(monitor_controls)
     st.caption(t("landscape.monitor_intro"))
     curve_key = settings.group("curve")
-    data = ui.cached(curve_set, curve_key, entries=32)
-    run = ui.cached(polynomial_fit, curve_key, settings.group("fit"))
-    stop = early_stopping(run.val_values, settings.patience)
-    fits = monitor_fits(run, stop[0])
+    data = ui.cached(monitor.curve_set, curve_key, entries=32)
+    run = ui.cached(monitor.polynomial_fit, curve_key, settings.group("fit"))
+    stop = monitor.early_stopping(run.val_values, settings.patience)
+    fits = monitor.monitor_fits(run, stop[0])
     labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "truth",
                                                            "train_points", "val_points", "best_fit", "last_fit")}
     labels |= {"epoch": t("common.epoch"), "x": "x", "y": "y"}
     ui.chart(monitor_figure(run, data, stop, fits, labels=labels, revision="landscape.monitor"),
              key=page.key("monitor_chart"))
-    diagnosis = diagnose(run, data.noise)
-    ui.bullets(page, monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
+    diagnosis = monitor.diagnose(run, data.noise)
+    ui.bullets(page, monitor.monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
                intro=t("landscape.verdict_intro"))
-    st.download_button(t("common.download"), lambda: monitor_csv(run, LANDSCAPE.query(settings)),
+    st.download_button(t("common.download"), lambda: monitor.monitor_csv(run, LANDSCAPE.query(settings)),
                        file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
     diagnosis_table()
 

@@ -10,7 +10,7 @@ from lossviz.labs.landscape.surface import FEATURE_SCALES, PATH_EPOCHS, START_SP
 from lossviz.models import LINE_LOSSES
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
 from lossviz.state import Schema, loss_param_specs
-from lossviz.training import TRAINING_SPECS
+from lossviz.training import EPOCHS
 
 LANDSCAPE_VIEWS = ("surface", "monitor")
 LANDSCAPE = Schema(
@@ -24,7 +24,7 @@ LANDSCAPE = Schema(
              **{key: spec for key, spec in MONITOR_SPECS.items() if key not in ("noise", "seed")},
              "curve_noise": MONITOR_SPECS["noise"],
              "monitor_lr": replace(OPTIMIZER_SPECS["lr"], default=0.01),
-             "monitor_epochs": replace(TRAINING_SPECS["epochs"], default=2000)},
+             "monitor_epochs": replace(EPOCHS, default=2000)},
     param_specs=loss_param_specs(LINE_LOSSES),
     groups={"data": (*REGRESSION_DATA_KEYS, "features"), "paths": ("lr", "momentum", "epochs", "start_slope",
                                                                     "start_intercept"),

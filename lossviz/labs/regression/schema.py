@@ -9,13 +9,13 @@ from lossviz.labs.regression.train import ERROR_MEASURES, SWITCH_SPEC
 from lossviz.models import LINE_LOSSES
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
 from lossviz.state import Schema, loss_param_specs
-from lossviz.training import TRAINING_KEYS, TRAINING_SPECS
+from lossviz.training import EPOCHS, TRAINING_KEYS
 
 REGRESSION = Schema(
     lists={"losses": (LINE_LOSSES, ("mse", "mae", "huber"))},
     numbers={**{key: spec for key, spec in REGRESSION_SPECS.items() if key != "features"},  # the charts show one
              # the lines settle within about a hundred epochs; fewer epochs keep sliders quick
-             **OPTIMIZER_SPECS, "epochs": replace(TRAINING_SPECS["epochs"], default=200), "switch_at": SWITCH_SPEC},
+             **OPTIMIZER_SPECS, "epochs": replace(EPOCHS, default=200), "switch_at": SWITCH_SPEC},
     choices={"outlier_kind": (OUTLIER_KINDS, "vertical"), "optimizer": (OPTIMIZERS, "nag"),
              "influence": (("none", *LINE_LOSSES), "mse"),  # whose pull sets the size of the points
              "measure": (ERROR_MEASURES, "total"),  # the error the sweep plots

@@ -12,7 +12,7 @@ from lossviz.datasets import RegressionData, regression_data, regression_set
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.models import parameter_error, train_linear
-from lossviz.training import SWEEP_SEEDS, TRAINING_SPECS, History, SeedTable, sweep_training
+from lossviz.training import EPOCHS, SWEEP_SEEDS, History, SeedTable, sweep_training
 
 SWEEP_FRACTIONS = tuple(np.round(np.linspace(0.0, 0.5, 11), 2))
 
@@ -38,7 +38,7 @@ def switched_fit(first: RegressionLoss, then: RegressionLoss, data: RegressionDa
     rest of `epochs` (its optimizer starts afresh, as after a change of loss in code), as one History
     named after `then`: each epoch's value is the loss it minimised then, so the curve jumps at the switch.
     The switch comes at least ten epochs before the end (SWITCH_SPEC)."""
-    epochs = TRAINING_SPECS["epochs"].validate("epochs", epochs)
+    epochs = EPOCHS.validate("epochs", epochs)
     if epochs < SWITCH_EPOCHS:
         raise ValueError(f"a switch of loss needs at least {SWITCH_EPOCHS} epochs (ten on each side); got {epochs:g}")
     switch_at = switch_epoch(switch_at, epochs)

@@ -5,21 +5,9 @@ import streamlit as st
 
 from lossviz import ui
 from lossviz.charts.training import PLAYBACK_LABELS, history_figure, sweep_figure
+from lossviz.labs.segmentation import train
 from lossviz.labs.segmentation.charts import mask_figure
 from lossviz.labs.segmentation.schema import SEGMENTATION
-from lossviz.labs.segmentation.train import (
-    METHODS,
-    SWEEP_FRACTIONS,
-    SWEEP_SEEDS,
-    capped_images,
-    foreground_sweep_of,
-    map_frames,
-    mask_run,
-    metric_rows,
-    object_rows,
-    rows_csv,
-    segmentation_set,
-)
 from lossviz.labs.segmentation.verdicts import sweep_sentences
 from lossviz.training import history_csv
 
@@ -33,8 +21,8 @@ st.caption(t("segmentation.intro"))
 
 
 def losses_tab() -> tuple[dict, dict]:
-    chosen = ui.choose_names(page, t("segmentation.losses"), tuple(METHODS), "losses")
-    return {"losses": chosen}, ui.param_sliders(page, chosen, help_name=lambda method: METHODS[method][0])
+    chosen = ui.choose_names(page, t("segmentation.losses"), tuple(train.METHODS), "losses")
+    return {"losses": chosen}, ui.param_sliders(page, chosen, help_name=lambda method: train.METHODS[method][0])
 
 
 def controls():
@@ -45,7 +33,7 @@ def controls():
 
 def object_view(data, runs):
     """Per-object recall when there are several objects: does a loss favour the large one?"""
-    rows, said = object_rows(data, runs)
+    rows, said = train.object_rows(data, runs)
     st.header(t("segmentation.objects_title"))
     ui.table(rows, page)
     ui.bullets(page, said)
@@ -53,21 +41,21 @@ def object_view(data, runs):
 
 def sweep_view(settings):
     st.header(t("segmentation.sweep"))
-    st.caption(t("segmentation.sweep_help", seeds=SWEEP_SEEDS))
+    st.caption(t("segmentation.sweep_help", seeds=train.SWEEP_SEEDS))
     methods = tuple((method, settings.params_key(method)) for method in settings.losses)
     key = (settings.group("data", without=("fraction",)), methods, settings.group("training"))
     if not ui.requested(t("segmentation.sweep_run"), page.key("sweep_run"), key):
         return
     with ui.progress(lambda fraction: t("segmentation.sweep_progress", fraction=f"{fraction:.1%}")) as report:
-        recall = ui.remembered(foreground_sweep_of, *key, on_progress=report)
+        recall = ui.remembered(train.foreground_sweep_of, *key, on_progress=report)
     diverged = {method: table.lost.tolist() for method, table in recall.items()}
-    ui.chart(sweep_figure(SWEEP_FRACTIONS, recall, diverged, x_title=t("segmentation.sweep_x"),
+    ui.chart(sweep_figure(train.SWEEP_FRACTIONS, recall, diverged, x_title=t("segmentation.sweep_x"),
                                  y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
                                  diverged_label=t("common.diverged_mark"), log_x=True,
                                  revision="segmentation.sweep"), key=page.key("sweep_chart"))
-    said = sweep_sentences(SWEEP_FRACTIONS, recall)
+    said = sweep_sentences(train.SWEEP_FRACTIONS, recall)
     if said:
-        ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=SWEEP_SEEDS))
+        ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS))
     else:
         st.info(t("segmentation.verdict_none"))
 
@@ -77,16 +65,16 @@ def lab():
     settings = page.sidebar_settings(controls)
     if ui.none_chosen(page, settings.losses):
         return
-    used = capped_images(settings.size, settings.images)
+    used = train.capped_images(settings.size, settings.images)
     if used < settings.images:
         st.warning(t("segmentation.capped", used=used, images=settings.images, size=settings.size))
     pixels = round(settings.fraction * settings.size**2)
     if pixels < FEW_PIXELS:
         st.warning(t("segmentation.few_pixels", pixels=pixels))
-    data = ui.cached(segmentation_set, settings.group("data"), entries=16)
-    runs = [ui.cached(mask_run, settings.group("data"), method, settings.params_key(method),
+    data = ui.cached(train.segmentation_set, settings.group("data"), entries=16)
+    runs = [ui.cached(train.mask_run, settings.group("data"), method, settings.params_key(method),
                               settings.group("training")) for method in settings.losses]
-    image, truth, maps_at, epochs = map_frames(data, runs, settings.params_of, settings.image - 1)
+    image, truth, maps_at, epochs = train.map_frames(data, runs, settings.params_of, settings.image - 1)
     labels = {key: t(f"segmentation.{key}") for key in ("image", "truth", "push")}
     labels |= page.labels(PLAYBACK_LABELS)
     labels["names"] = page.names(settings.losses)
@@ -97,7 +85,7 @@ def lab():
                                    y_title=t("segmentation.relative_loss"), validation_name=t("segmentation.val"),
                                    names=page.names(settings.losses),
                                    revision="segmentation.curves"), key=page.key("curves"))
-    rows = metric_rows(data, runs)
+    rows = train.metric_rows(data, runs)
     st.caption(t("segmentation.metrics_help"))
     ui.table(rows, page)
     downloads = st.columns(2)
@@ -105,7 +93,7 @@ def lab():
         [run.history for run in runs], tuple(f"w{index}" for index in range(5)), SEGMENTATION.query(settings)),
         file_name="lossviz-segmentation.csv", mime="text/csv", key=page.key("download"))
     downloads[1].download_button(t("segmentation.download_metrics"),
-                                 lambda: rows_csv(rows, SEGMENTATION.query(settings)),
+                                 lambda: train.rows_csv(rows, SEGMENTATION.query(settings)),
                                  file_name="lossviz-segmentation-metrics.csv", mime="text/csv",
                                  key=page.key("download_metrics"))
     if settings.objects > 1:

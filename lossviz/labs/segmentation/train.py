@@ -4,15 +4,14 @@ sweep of recall against the foreground fraction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
-from lossviz import losses
+from lossviz import losses, training
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.segmentation.data import SegmentationData, segmentation_data
-from lossviz.losses import ParamSpec
 from lossviz.numerics import sigmoid
 from lossviz.tables import csv_text
 from lossviz.training import History, SeedTable, descend
@@ -23,9 +22,7 @@ METHODS = {
     "dice": ("dice", {}, ("smooth",)), "jaccard": ("jaccard", {}, ("smooth",)),
     "tversky": ("tversky", {}, ("alpha", "beta", "smooth")), "dice_bce": ("dice_bce", {}, ("weight", "smooth")),
 }
-TRAINING_SPECS = {
-    "epochs": ParamSpec(default=100, min=10, max=400, step=10, integer=True, help="Full-batch steps of Adam."),
-}
+EPOCHS = replace(training.EPOCHS, default=100, max=400, help="Full-batch steps of Adam.")
 PIXEL_CAP = 60_000  # training pixels: images x size^2 beyond this lose images, so a slider move stays quick
 THRESHOLDS = np.round(np.linspace(0.05, 0.95, 19), 2)
 SWEEP_FRACTIONS = (0.3, 0.1, 0.03, 0.01, 0.003, 0.001)

@@ -11,25 +11,11 @@ from lossviz.labs.classification.schema import CLASSIFICATION as CLASSIFIER
 from lossviz.labs.classification.train import classifier
 from lossviz.labs.regression.charts import FIT_LABELS, fit_figure
 from lossviz.labs.regression.schema import REGRESSION
+from lossviz.labs.workbench import syntax, typed
 from lossviz.labs.workbench import upload as files
 from lossviz.labs.workbench.charts import histogram_figure
 from lossviz.labs.workbench.expression import worded_cases
 from lossviz.labs.workbench.schema import WORKBENCH, WORKBENCH_VIEWS
-from lossviz.labs.workbench.syntax import DEFAULT_TEXT, FUNCTIONS, MAX_LENGTH, PARAMETERS, TASKS, VARIABLES
-from lossviz.labs.workbench.typed import (
-    COMPARED,
-    CUSTOM,
-    TRAINED_WITH,
-    compared_curves,
-    curve_checks,
-    custom_curves_along,
-    custom_loss,
-    typed_check,
-    typed_classifier,
-    typed_curve,
-    typed_line_fit,
-    typed_loss,
-)
 from lossviz.labs.workbench.worker import start_worker
 from lossviz.losses import ParamSpec
 from lossviz.models import error_rows, line_fit, report_rows
@@ -42,7 +28,7 @@ LONGEST_FORMULA = 3000  # characters of LaTeX shown; a longer formula is left un
 
 def new_task():
     """A new task starts from its own example formula."""
-    st.session_state[page.key("expr")] = DEFAULT_TEXT[st.session_state[page.key("task")]]
+    st.session_state[page.key("expr")] = syntax.DEFAULT_TEXT[st.session_state[page.key("task")]]
 
 
 def new_mode():
@@ -51,16 +37,16 @@ def new_mode():
     st.session_state[page.key("data_losses")] = list(WORKBENCH.defaults({"mode": mode})["data_losses"])
 
 
-def typed(text: str, task: str):
+def drawn_formula(text: str, task: str):
     """(the expression drawn, the error that refused `text` or None): a refused text leaves the last
     good one (or the task's example) drawn."""
-    compiled = typed_loss(text, task)
+    compiled = typed.typed_loss(text, task)
     good = st.session_state.setdefault(LAST_GOOD, {})
     if not isinstance(compiled, ValueError):
         good[task] = text
         return compiled, None
-    fallback = good.get(task, DEFAULT_TEXT[task])
-    return typed_loss(fallback, task), compiled
+    fallback = good.get(task, syntax.DEFAULT_TEXT[task])
+    return typed.typed_loss(fallback, task), compiled
 
 
 def parameter_spec(name: str) -> ParamSpec:
@@ -93,13 +79,13 @@ def parameter_slider(name: str, values: dict) -> float:
 def formula_inputs() -> dict:
     """The task and the formula, across the main area: a formula needs the room."""
     task_place, text_place = st.columns([1, 3], vertical_alignment="bottom")
-    values = {"task": task_place.radio(t("workbench.task"), TASKS, key=page.key("task"), on_change=new_task,
+    values = {"task": task_place.radio(t("workbench.task"), syntax.TASKS, key=page.key("task"), on_change=new_task,
                                        format_func=lambda task: t(f"workbench.task.{task}"))}
-    values["expr"] = text_place.text_input(t("workbench.expr"), key=page.key("expr"), max_chars=MAX_LENGTH,
+    values["expr"] = text_place.text_input(t("workbench.expr"), key=page.key("expr"), max_chars=syntax.MAX_LENGTH,
                                            help=t(f"workbench.expr_help.{values['task']}",
-                                                  functions=", ".join(FUNCTIONS)))
-    text_place.caption(t("workbench.variables", variables=", ".join(VARIABLES[values["task"]]),
-                         parameters=", ".join(PARAMETERS)))
+                                                  functions=", ".join(syntax.FUNCTIONS)))
+    text_place.caption(t("workbench.variables", variables=", ".join(syntax.VARIABLES[values["task"]]),
+                         parameters=", ".join(syntax.PARAMETERS)))
     return values
 
 
@@ -107,12 +93,12 @@ def controls(values: dict):
     """The formula's parameters and what it is compared with, in the sidebar; `values`: the task and
     the formula."""
     values = dict(values)
-    expression, _ = typed(values["expr"], values["task"])
+    expression, _ = drawn_formula(values["expr"], values["task"])
     ui.arm_first([page.key(name) for name in expression.parameters])
     for name in expression.parameters:
         parameter_slider(name, values)
     if st.session_state[page.key("view")] == "loss":
-        values["compare"] = ui.choose_names(page, t("workbench.compare"), COMPARED[values["task"]],
+        values["compare"] = ui.choose_names(page, t("workbench.compare"), typed.COMPARED[values["task"]],
                                             "compare")
         data_key = "outlier_fraction" if values["task"] == "regression" else "imbalance"
         values[data_key] = ui.setting_sliders(page, (data_key,), formats={
@@ -152,8 +138,8 @@ def params_of(settings, expression) -> tuple:
 
 def curve_view(settings, expression):
     params = params_of(settings, expression)
-    custom = ui.cached(typed_curve, expression.text, expression.task, params, entries=256)
-    compared = compared_curves(expression.axis, settings.compare)
+    custom = ui.cached(typed.typed_curve, expression.text, expression.task, params, entries=256)
+    compared = typed.compared_curves(expression.axis, settings.compare)
     unread = [page.name(curve_name) for curve_name in settings.compare
               if curve_name not in {curve.name for curve in compared}]
     if unread:
@@ -162,10 +148,10 @@ def curve_view(settings, expression):
     curves = [custom, *compared]
     frames, frames_id = drag_frames(expression, dict(params), curves)
     ui.chart(curves_figure(curves, x_title=axis_title, value_title=t("common.loss_chart"),
-                                  slope_title=t("common.slope_chart"), names=page.names([CUSTOM, *settings.compare]),
-                                  revision=f"workbench.{expression.axis}"), key=page.key("curve_chart"),
+                           slope_title=t("common.slope_chart"), names=page.names([typed.CUSTOM, *settings.compare]),
+                           revision=f"workbench.{expression.axis}"), key=page.key("curve_chart"),
              extra_frames=frames, extra_id=frames_id)
-    problems = curve_checks(expression, custom)
+    problems = typed.curve_checks(expression, custom)
     if problems:
         for problem in problems:
             st.warning(ui.say(page, problem), icon=":material/warning:")
@@ -174,8 +160,8 @@ def curve_view(settings, expression):
     with st.expander(t("workbench.torch")):
         st.caption(t("workbench.torch_help"))
         if ui.requested(t("common.check_run"), page.key("torch_run"), (expression.text, params)):
-            found = ui.cached(typed_check, expression.text, expression.task, params)
-            ui.table([{"loss": CUSTOM, "value_diff": found["value"], "gradient_diff": found["slope"],
+            found = ui.cached(typed.typed_check, expression.text, expression.task, params)
+            ui.table([{"loss": typed.CUSTOM, "value_diff": found["value"], "gradient_diff": found["slope"],
                        "compared": found["points"]}], page, number_format="{:.2e}")
 
 
@@ -190,7 +176,7 @@ def drag_frames(expression, params: dict, curves):
     others = {name: value for name, value in params.items() if name != armed}
 
     def build():
-        moved = custom_curves_along(expression, others, armed, [stop for stop, _ in named])
+        moved = typed.custom_curves_along(expression, others, armed, [stop for stop, _ in named])
         return curve_frames(curves, [(name, [curve]) for (_, name), curve in zip(named, moved, strict=True)])
 
     return build, repr((expression.text, tuple(sorted(others.items())), named, tuple(c.key for c in curves)))
@@ -212,9 +198,9 @@ def regression_runs(settings, expression, params):
     lab = REGRESSION.settings({"outlier_fraction": settings.outlier_fraction}, {})
     data_key, training = lab.group("data"), lab.group("training")
     data = ui.cached(regression_set, data_key)
-    histories = [ui.cached(typed_line_fit, expression.text, params, data_key, training),
+    histories = [ui.cached(typed.typed_line_fit, expression.text, params, data_key, training),
                  *(ui.cached(line_fit, data_key, name, (), training, entries=256)
-                   for name in TRAINED_WITH["regression"])]
+                   for name in typed.TRAINED_WITH["regression"])]
     labels = page.labels(FIT_LABELS) | {"names": page.names([history.loss for history in histories])}
     ui.chart(fit_figure(data, histories, labels=labels, revision="workbench.fit"), key=page.key("fit_chart"))
     ui.table(error_rows(data, histories), page)
@@ -224,9 +210,9 @@ def classification_runs(settings, expression, params):
     lab = CLASSIFIER.settings({"imbalance": settings.imbalance}, {})
     data_key, training = lab.group("data"), lab.group("training")
     data = ui.cached(classification_set, data_key, 2, entries=32)
-    histories = [ui.cached(typed_classifier, expression.text, params, data_key, training),
+    histories = [ui.cached(typed.typed_classifier, expression.text, params, data_key, training),
                  *(ui.cached(classifier, data_key, 2, method, (("pos_weight", None),) if method == "weighted_bce"
-                             else (), training, entries=256) for method in TRAINED_WITH["binary"])]
+                             else (), training, entries=256) for method in typed.TRAINED_WITH["binary"])]
     labels = page.labels(BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
                                            "names": page.names([history.loss for history in histories])}
     ui.chart(boundary_figure(data, histories, labels=labels, revision="workbench.boundary"),
@@ -260,7 +246,7 @@ def upload_view(settings, expression):
         st.warning(t("workbench.dropped", dropped=samples.dropped, kept=samples.first.size), icon=":material/warning:")
     custom_task = "binary" if mode == "classification" else "regression"
     params = dict(params_of(settings, expression))
-    custom = custom_loss(expression, params) if expression.task == custom_task else None
+    custom = typed.custom_loss(expression, params) if expression.task == custom_task else None
     if custom is None:
         st.caption(t("workbench.custom_other_task", task=t(f"workbench.task.{custom_task}")))
     if mode == "points":
@@ -302,7 +288,7 @@ def samples_view(result, expression, params):
                                      count_title=t("workbench.count"), loss_title=t("common.loss_chart"),
                                      names=page.names([curve.name for curve in curves]),
                                      revision=f"workbench.samples.{result.axis}"), key=page.key("histogram"))
-    by = CUSTOM if CUSTOM in result.values else next(iter(result.values))
+    by = typed.CUSTOM if typed.CUSTOM in result.values else next(iter(result.values))
     st.header(t("workbench.dominant", loss=page.name(by), count=files.DOMINANT_ROWS))
     ui.table(files.dominant_rows(result, by), page, number_format="{:.4g}")
     st.caption(t(f"workbench.gradient_of.{result.axis}"))
@@ -327,7 +313,7 @@ view = ui.open_tab(page.key("view"), {name: t(f"workbench.view.{name}") for name
                    t("workbench.view"))
 typed_in = formula_inputs()
 settings = page.sidebar_settings(lambda: controls(typed_in))
-shown, refused = typed(settings.expr, settings.task)
+shown, refused = drawn_formula(settings.expr, settings.task)
 refusal(refused)
 if view == "loss":
     formula_view(shown)
