@@ -32,7 +32,7 @@ def main():
     args = parser.parse_args()
     defaults = DISTRIBUTIONS.defaults()
     target = mixture(modes=defaults["modes"], separation=defaults["separation"],
-                                   first_weight=defaults["first_weight"])
+                     first_weight=defaults["first_weight"])
     settings = {"start_mean": defaults["start_mean"], "lr": defaults["lr"], "epochs": defaults["epochs"]}
     print(f"distributions lab, defaults ({defaults['epochs']} Adam steps per fit, medians of {args.repeats}):")
     for kind in DIVERGENCES:
@@ -67,7 +67,7 @@ def main():
         runs = [train_masks(big, method, {}, **training) for method in METHODS]
         image, truth, maps_at, epochs = map_frames(big, runs, lambda method: {}, 0)
         figure = mask_figure(image, truth, list(METHODS), maps_at, epochs,
-                                    labels={"image": "", "truth": "", "push": "", "epoch": "", "play": "", "pause": "",
+                             labels={"image": "", "truth": "", "push": "", "epoch": "", "play": "", "pause": "",
                                             "names": {method: method for method in METHODS}}, revision="bench")
         sent = len(figure.to_json()) + len(json.dumps(plain(frames_of(figure))))  # ui.chart sends both
         size_mb = sent / 1e6

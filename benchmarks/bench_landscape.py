@@ -31,7 +31,7 @@ def main():
     parser.add_argument("--points", type=int, default=SURFACE_POINTS)
     args = parser.parse_args()
     data = subsample(surface_data(regression_data(n=5000, outlier_fraction=0.1, seed=0), "scaled"),
-                               args.points)
+                     args.points)
     start = (-2.0, 4.0)
     box = window([start, tuple(data.true_params)])
     print(f"{args.grid} x {args.grid} grid on {data.y.size} points, 4 optimizers x 300 steps per loss; medians of "
@@ -40,20 +40,20 @@ def main():
     for pair in PAIRS:
         configured = [losses.get(name) for name in pair]
         surfaces_ms = median_ms(lambda configured=configured: [surface(loss, data, *box, grid=args.grid)
-                                                                for loss in configured], args.repeats)
+                                                               for loss in configured], args.repeats)
         paths_ms = median_ms(lambda configured=configured: [paths(loss, data, start, lr=0.05, momentum=0.9,
-                                                                            epochs=300) for loss in configured],
+                                                                  epochs=300) for loss in configured],
                              args.repeats)
         surfaces = [surface(loss, data, *box, grid=args.grid) for loss in configured]
         runs = [paths(loss, data, start, lr=0.05, momentum=0.9, epochs=300) for loss in configured]
         figure = surface_figure(surfaces, runs, truth=data.true_params, start=start,
-                                       labels={**LABELS, "titles": list(pair)}, revision="bench")
+                                labels={**LABELS, "titles": list(pair)}, revision="bench")
         size = len(figure.to_json()) + len(json.dumps(plain(frames_of(figure))))  # ui.chart sends both
         print(f"{' + '.join(pair):<22} {surfaces_ms:>8.1f}ms {paths_ms:>8.1f}ms {surfaces_ms + paths_ms:>8.1f}ms "
               f"{size / 1e6:>8.2f}MB")
     curve = curve_data(train_points=25, noise=0.3, seed=0)
     monitor_ms = median_ms(lambda: train_polynomial(curve, degree=15, weight_decay=0.0, optimizer="adam",
-                                                              lr=0.01, momentum=0.9, epochs=2000), args.repeats)
+                                                    lr=0.01, momentum=0.9, epochs=2000), args.repeats)
     print(f"monitor: degree 15 on 25 points, 2000 Adam epochs with validation: {monitor_ms:.1f}ms")
 
 

@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
 
 LABS = {"gallery": "huber.delta", "regression": "seed", "classification": "seed", "segmentation": "seed",
-         "embeddings": "seed", "distributions": "start_mean", "landscape": "seed"}
+        "embeddings": "seed", "distributions": "start_mean", "landscape": "seed"}
 
 
 def idle(page) -> None:

@@ -190,7 +190,7 @@ def _batches(task, axis, name, x, pair, params):
     if name == "info_nce":
         for index, similarity in enumerate(x):
             yield index, _info_nce_batch(similarity, int(params.get("negatives", VIEW_PARAMS[name, "negatives"]
-                                                                     .default)))
+                                                                    .default)))
         return
     yield slice(None), (*_inputs(task, axis, name, x, pair), False)
 
@@ -283,7 +283,7 @@ def _multiclass_inputs(axis, name, x):
     if name == "nll":  # d log p_j / d x = (d p_j / d x) / p_j; at p_t = 1 the others' logs clamp at -100
         positive = proba > 0
         return (targets, clamped_log(proba)), (None, np.divide(direction, proba, out=np.zeros_like(proba),
-                                                                where=positive))
+                                                               where=positive))
     return (targets, proba), (None, direction)
 
 

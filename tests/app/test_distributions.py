@@ -16,7 +16,7 @@ def test_the_kl_view_fits_three_ways_and_says_which_modes_each_covers():
     app = _page()
     figure = apptest.first_figure(app)
     assert [trace["name"] for trace in figure["data"]] == ["target p", "forward KL(p‖q)", "reverse KL(q‖p)",
-                                                          "Jensen–Shannon"]
+                                                           "Jensen–Shannon"]
     assert len(figure["frames"]) > 5
     said = _said(app)
     assert "Forward KL(p‖q) ends at mean 0.00" in said and "it covers 2 of the 2 modes" in said

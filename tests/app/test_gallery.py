@@ -46,7 +46,7 @@ def test_switching_language_translates_the_page():
 
 def test_shared_url_restores_the_view():
     app = apptest.run_app({"task": "segmentation", "losses": "tversky,dice", "axis": "logit", "tversky.beta": "0.8",
-                "lang": "ko"}, page="gallery")
+                           "lang": "ko"}, page="gallery")
     assert not app.exception
     assert app.selectbox(key="gallery.task").value == "segmentation"
     assert app.multiselect(key="gallery.losses").value == ["tversky", "dice"]
@@ -75,7 +75,7 @@ def test_out_of_range_value_is_clamped_into_the_slider():
 
 def test_torch_check_reports_tiny_differences():
     app = apptest.open_tab(apptest.run_app({"losses": "mse,huber,barron"}, page="gallery"), "gallery.detail_tab",
-                   "check")
+                           "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     table = apptest.tables(app)[-1]  # the check comes after the comparison table
@@ -88,7 +88,7 @@ def test_gallery_in_every_task_and_axis_runs():
     for task, axes in TASK_AXES.items():
         for axis in axes:
             app = apptest.run_app({"task": task, "axis": axis, "losses": ",".join(TASK_LOSSES[task])},
-                       page="gallery")
+                                  page="gallery")
             assert not app.exception, (task, axis)
             assert len(apptest.figures(app)) == 1
 
@@ -126,7 +126,7 @@ def test_the_explanation_shows_both_formulas_of_the_chosen_loss():
 
 def test_the_torch_check_agrees_with_hinge_on_the_logit_axis_where_a_point_sits_on_its_kink():
     app = apptest.open_tab(apptest.run_app({"task": "binary", "axis": "logit", "losses": "hinge,bce"}, page="gallery"),
-                   "gallery.detail_tab", "check")
+                           "gallery.detail_tab", "check")
     app.button(key="gallery.check_run").click().run()
     assert not app.exception
     assert app.success and not app.warning
@@ -145,7 +145,7 @@ def test_the_kl_views_axis_titles_are_short_enough_to_sit_side_by_side(lang):
 
 def test_the_closer_look_and_its_open_tab_are_in_the_link():
     app = apptest.run_app({"task": "binary", "losses": "bce,focal", "detail": "focal", "detail_tab": "code"},
-                  page="gallery")
+                          page="gallery")
     assert not app.exception and not app.warning
     assert app.radio(key="gallery.detail").value == "focal"
     assert "sigmoid_focal_loss" in app.code[0].value or "focal" in app.code[0].value.lower()
@@ -185,7 +185,7 @@ def test_gallery_compares_the_losses_of_the_task_and_checks_the_new_shapes_again
 
 def test_gallery_draws_both_pairs_of_a_pair_loss_and_the_info_nce_slider_changes_its_curve():
     app = apptest.run_app({"task": "embedding", "axis": "cosine", "losses": "cosine_embedding,info_nce"},
-                  page="gallery")
+                          page="gallery")
     names = [trace["name"] for trace in apptest.figures(app)[0]["data"] if trace.get("showlegend", True)]
     assert names == ["Cosine embedding (similar pair)", "Cosine embedding (dissimilar pair)", "InfoNCE"]
     before = apptest.figures(app)[0]["data"][-2]["y"]

@@ -104,7 +104,7 @@ def test_a_lesson_of_another_page_or_none_is_a_notice_not_a_box(raw):
 
 def test_the_korean_guide_and_lesson_show_no_english_strings():
     texts = " ".join(apptest.visible_texts(_guide({"lang": "ko", "task": "class", "data": "imbalance_10",
-                                           "priority": "minority_recall"})))
+                                                   "priority": "minority_recall"})))
     for english in ("Use ", "What are you predicting", "common advice", "Lessons", "open"):
         assert english not in texts
     assert "손실 함수 고르기" in texts and "가중 교차 엔트로피" in texts
@@ -122,7 +122,7 @@ def test_home_asks_the_three_questions_first_and_shows_a_picture_per_page():
 
 def test_the_switch_section_trains_both_losses_and_says_what_the_runs_show():
     app = apptest.run_app({"switch": "on", "switch_from": "mse", "switch_to": "mae", "switch_at": "30", "epochs": "60"},
-                  page="regression")
+                          page="regression")
     assert not app.exception
     chart = apptest.figures(app)[-1]
     assert [trace["name"] for trace in chart["data"]][:3] == ["MSE → MAE at epoch 30", "MAE alone", "MSE alone"]

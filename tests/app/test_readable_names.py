@@ -40,7 +40,7 @@ def views():
             ("classification.network_train",) if view == "network" else ())
         yield "classification", query, (("classification.settings_tab", "losses"), *clicks)
     yield "landscape", {"view": "surface", "lr": "2"}, (("landscape.settings_tab", "losses"),
-                                                                 "landscape.nag_run")
+                                                        "landscape.nag_run")
     for tab in ("data", "model", "training"):
         yield "landscape", {"view": "monitor", "optimizer": "nag"}, (("landscape.monitor_tab", tab),)
     for tab in ("target", "fit"):

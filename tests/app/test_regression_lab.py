@@ -196,7 +196,7 @@ def test_a_pressed_slider_gets_its_frames_and_keeps_them_until_another_setting_m
     assert not _drag_frames(app)  # nothing is computed for a drag before a press
     frames = _drag_frames(_press(app, "outlier_fraction"))
     assert [frame["name"] for frame in frames][:2] == ["regression.outlier_fraction=0",
-                                                        "regression.outlier_fraction=0.01"]
+                                                       "regression.outlier_fraction=0.01"]
     assert len(frames) == 41 and frames[-1]["name"] == "regression.outlier_fraction=0.5"
     uids = [trace["meta"]["uid"] for trace in _fit_spec(app)["data"]]
     assert set(frames[0]["uids"]) <= set(uids)

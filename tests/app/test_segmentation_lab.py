@@ -31,7 +31,7 @@ def test_a_smaller_foreground_costs_bce_more_recall_than_dice():
 
 def test_tverskys_beta_trades_false_positives_for_false_negatives():
     app = apptest.open_tab(_page({"losses": "tversky", "noise": "1", "tversky.alpha": "0.8", "tversky.beta": "0.2"}),
-                   "segmentation.settings_tab", "losses")
+                           "segmentation.settings_tab", "losses")
     before = _metrics(app)["tversky"]
     app.slider(key="segmentation.tversky.beta").set_value(0.9).run()
     app.slider(key="segmentation.tversky.alpha").set_value(0.1).run()

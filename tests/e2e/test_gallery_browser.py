@@ -13,7 +13,7 @@ def open_gallery(page, server, query):
 
 
 @pytest.mark.parametrize(("lang", "title", "label"), [("en", "Loss gallery", "Huber δ"),
-                                                       ("ko", "손실 함수 갤러리", "후버 손실(Huber) δ")])
+                                                      ("ko", "손실 함수 갤러리", "후버 손실(Huber) δ")])
 def test_moving_a_slider_by_keyboard_redraws_the_chart(page, server, lang, title, label):
     open_gallery(page, server, f"lang={lang}&{SIX_LOSSES}")
     assert page.locator("h1").first.inner_text() == title
@@ -115,7 +115,7 @@ def test_no_chart_button_offers_to_send_data_off_the_page(page, server):
     page.locator(".js-plotly-plot").first.hover()
     titles = page.locator(".js-plotly-plot .modebar-btn").evaluate_all("(buttons) => buttons.map(b => b.dataset.title)")
     assert titles and not [title for title in titles if any(word in title.lower() for word in ("cloud", "share",
-                                                                                              "chart studio"))]
+                                                                                               "chart studio"))]
     browser.assert_healthy(page)
 
 

@@ -124,7 +124,7 @@ def test_pull_sizes_give_areas_proportional_to_the_pull_within_bounds():
 def test_the_shares_figure_colours_each_loss_by_its_name_and_labels_it_as_asked():
     shares = {"bce": np.array([0.1, 0.2, 0.3, 0.4]), "focal": np.array([0.4, 0.3, 0.2, 0.1])}
     figure = shares_figure(shares, ["a", "b", "c", "d"], names={"focal": "focal (α 0.25, γ 2)"},
-                                  x_title="p", y_title="share", revision="test")
+                           x_title="p", y_title="share", revision="test")
     assert [trace.name for trace in figure.data] == ["bce", "focal (α 0.25, γ 2)"]
     assert [trace.marker.color for trace in figure.data] == [LOSS_COLORS["bce"], LOSS_COLORS["focal"]]
     np.testing.assert_allclose(figure.data[1].y, [40, 30, 20, 10])
@@ -163,7 +163,7 @@ def test_the_imbalance_figure_has_a_panel_per_measure_on_a_ratio_axis_with_sprea
 def test_the_outlier_sweep_figure_marks_the_fractions_where_every_run_diverged():
     table = SeedTable(np.array([[0.1, 0.2], [np.nan, 0.5], [np.nan, np.nan]]))
     figure = sweep_figure((0.0, 0.25, 0.5), {"mse": table}, {"mse": np.array([0, 1, 2])}, x_title="f",
-                                 y_title="e", revision="test", names={"mse": "MSE"}, diverged_label="diverged")
+                          y_title="e", revision="test", names={"mse": "MSE"}, diverged_label="diverged")
     line, crosses = figure.data
     np.testing.assert_allclose(line.y, [0.15, 0.5, np.nan])
     assert list(line.customdata) == [0, 1, 2] and "diverged" in line.hovertemplate

@@ -52,7 +52,7 @@ def test_semi_hard_takes_the_closest_negative_beyond_the_positive_within_the_mar
 
 def test_the_negatives_of_an_anchor_fall_into_three_regions():
     regions = negative_regions(np.zeros(2), np.array([1.0, 0.0]),
-                                          np.array([[0.5, 0.0], [1.5, 0.0], [3.0, 0.0], [0.0, 2.5]]), 1.0)
+                               np.array([[0.5, 0.0], [1.5, 0.0], [3.0, 0.0], [0.0, 2.5]]), 1.0)
     assert regions == {"easy": 2, "semi_hard": 1, "hard": 1, "radius": 1.0}
 
 
@@ -68,7 +68,7 @@ def test_training_on_well_separated_classes_improves_retrieval(mining):
 def test_recall_at_1_counts_the_nearest_training_points_class():
     train = np.array([[0.0, 0.0], [10.0, 0.0]])
     assert recall_at_1(train, np.array([0, 1]), np.array([[1.0, 0.0], [9.0, 0.0], [4.0, 0.0]]),
-                                  np.array([0, 1, 1])) == pytest.approx(2 / 3)
+                       np.array([0, 1, 1])) == pytest.approx(2 / 3)
 
 
 def test_the_data_keep_30_percent_of_each_class_aside():
@@ -81,8 +81,8 @@ def test_the_data_keep_30_percent_of_each_class_aside():
 
 def test_the_comparison_says_holds_only_when_the_gap_beats_its_spread():
     comparison = MiningComparison({"all": np.array([0.7, 0.72, 0.71]),
-                                              "batch_hard": np.array([0.4, 0.5, 0.45]),
-                                              "semi_hard": np.array([0.72, 0.73, 0.70])}, 3)
+                                   "batch_hard": np.array([0.4, 0.5, 0.45]),
+                                   "semi_hard": np.array([0.72, 0.73, 0.70])}, 3)
     said = {(sentence.values["worse"].key): sentence.key for sentence in comparison_sentences(comparison)}
     assert said == {"mining.all": "embeddings.verdict.undecided", "mining.batch_hard": "embeddings.verdict.holds"}
     table = {row["mining"]: row for row in comparison.rows()}

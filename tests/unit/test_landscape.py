@@ -135,7 +135,7 @@ def test_early_stopping_keeps_the_best_epoch_under_the_patience_rule():
 def test_the_monitor_records_training_and_validation_mse_of_its_polynomial():
     data = curve_data(train_points=30, noise=0.2, seed=4)
     run = train_polynomial(data, degree=5, weight_decay=0.01, optimizer="adam", lr=0.05, momentum=0.9,
-                                     epochs=50)
+                           epochs=50)
     for epoch in (0, 17, 50):
         coefficients = run.params[epoch]
         train_mse = np.mean((polynomial_features(data.x, 5) @ coefficients - data.y) ** 2)
@@ -151,7 +151,7 @@ def test_the_monitor_records_training_and_validation_mse_of_its_polynomial():
 def test_weight_decay_shrinks_the_coefficients_but_not_the_constant_term():
     data = curve_data(train_points=30, noise=0.2, seed=4)
     fits = {decay: train_polynomial(data, degree=9, weight_decay=decay, optimizer="adam", lr=0.05,
-                                             momentum=0.9, epochs=400).params[-1] for decay in (0.0, 0.05)}
+                                    momentum=0.9, epochs=400).params[-1] for decay in (0.0, 0.05)}
     assert np.linalg.norm(fits[0.05][1:]) < 0.8 * np.linalg.norm(fits[0.0][1:])
 
 
@@ -198,7 +198,7 @@ def test_the_surface_figure_animates_the_paths_within_a_megabyte(data):
                                    "pause", "diverged")}
     labels |= {"optimizers": {name: name for name in optim.OPTIMIZERS}, "titles": ["MSE", "MAE"]}
     figure = surface_figure(surfaces, runs, truth=data.true_params, start=(-2.0, 4.0), labels=labels,
-                                   revision="test")
+                            revision="test")
     assert len(frames_of(figure)) == len(frame_epochs(500))
     assert all(len(frame["data"]) == 8 for frame in frames_of(figure))
     sent = len(figure.to_json()) + len(json.dumps(plain(frames_of(figure))))

@@ -104,7 +104,7 @@ def test_frames_held_still_share_ranges_that_hold_every_stop():
 def test_the_fits_along_a_slider_size_their_points_by_the_chosen_losss_pull_at_each_stop():
     stops = (0.5, 2.0)
     for stop, (points, _, pulls) in zip(stops, fits_along(DATA, CONFIGURED, TRAINING, "huber.delta", stops,
-                                                                 pull_of="huber"), strict=True):
+                                                          pull_of="huber"), strict=True):
         expected = models.influence(losses.get("huber", delta=stop), points, points.true_params)
         assert np.array_equal(pulls, expected)
     assert all(pulls is None for _, _, pulls in fits_along(DATA, CONFIGURED, TRAINING, "noise", (0.5,)))

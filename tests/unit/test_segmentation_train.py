@@ -78,7 +78,7 @@ def test_the_metrics_agree_with_scikit_learn():
         assert report["precision"] == pytest.approx(precision_score(y, predicted, zero_division=0))
         assert report["recall"] == pytest.approx(recall_score(y, predicted))
         assert report["fp"] == int(((predicted == 1) & (y == 0)).sum()) and report["fn"] == int(((predicted == 0)
-                                                                                                  & (y == 1)).sum())
+                                                                                                 & (y == 1)).sum())
 
 
 def test_dice_keeps_the_object_where_bce_loses_it_at_half_a_percent():
@@ -97,7 +97,7 @@ def test_raising_tverskys_beta_trades_false_positives_for_false_negatives():
     for beta in (0.2, 0.9):
         run = train_masks(data, "tversky", {"alpha": 1 - beta, "beta": beta}, lr=0.1, epochs=120)
         reports[beta] = mask_report(data.val_masks, probabilities(run, features(data.val_images,
-                                                                                                   run.scale)))
+                                                                                run.scale)))
     assert reports[0.9]["fn"] < reports[0.2]["fn"] and reports[0.9]["fp"] > reports[0.2]["fp"]
 
 
@@ -123,6 +123,6 @@ def test_a_tiny_sweep_runs_and_fills_every_cell():
     settings = {"fraction": 0.02, "objects": 1, "noise": 0.8, "size": 32, "images": 3, "seed": 0}
     seen = []
     recall = foreground_sweep([("bce", {}), ("dice", {})], settings, lr=0.1, epochs=20, fractions=(0.3, 0.03),
-                                    seeds=2, on_progress=lambda done, total, fraction: seen.append(done))
+                              seeds=2, on_progress=lambda done, total, fraction: seen.append(done))
     assert seen == [1, 2, 3, 4]
     assert all(table.values.shape == (2, 2) and not np.isnan(table.values).any() for table in recall.values())

@@ -287,5 +287,5 @@ def test_exported_csv_never_starts_a_text_cell_with_a_formula_character():
             float(cell)  # only numbers may start so
     assert "-1.5" in cells and "'=cmd|' /C calc'!A0" in cells
     result = upload.regression_losses(upload.Samples(np.array([0.0]), np.array([-2.0]), np.array([1]), 0),
-                                         ("mse",))
+                                      ("mse",))
     assert upload.samples_csv(result).splitlines()[1] == "1,-2,4,-4"

@@ -211,7 +211,7 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
          "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "lines"}, "line": {"width": 3},
          "colorscale": [[0, TRUTH_COLOR], [1, TRUTH_COLOR]], "hoverinfo": "skip", "name": labels["boundary"],
          "showlegend": True, "meta": {"dark": {"colorscale": [[0, DARK_COLORS[TRUTH_COLOR]],
-                                                             [1, DARK_COLORS[TRUTH_COLOR]]]}}},
+                                                              [1, DARK_COLORS[TRUTH_COLOR]]]}}},
         *class_points(data, labels),
     ]
     figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])

@@ -79,7 +79,7 @@ def binary_view(settings, data):
     if not histories:
         return
     labels = page.labels(charts.BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
-                                           "names": page.names(settings.methods)}
+                                                    "names": page.names(settings.methods)}
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=page.key("boundary_chart"))
     st.caption(t("classification.history_note") + " "
@@ -98,7 +98,7 @@ def imbalance_sweep_view(settings):
     if not ui.requested(t("common.sweep_run"), page.key("sweep_run"), sweep_key):
         return
     with ui.progress(lambda ratio, seed: t("common.sweep_progress", ratio=ratio_label(ratio), seed=seed + 1,
-                                            seeds=SWEEP_SEEDS)) as report:
+                                           seeds=SWEEP_SEEDS)) as report:
         sweep = ui.remembered(train.imbalance_sweep_of, *sweep_key, on_progress=report)
     panels = [(t("column.recall"), sweep.recall), (t("column.pr_auc"), sweep.pr_auc),
               (t("column.calibration_error"), sweep.calibration)]
@@ -189,16 +189,16 @@ def network_view(settings, data):
     if run.stopped:
         st.info(t("classification.stopped", epoch=run.values.size, epochs=epochs))
     labels = page.labels(("majority", "minority", "sample")) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
-                                                              "boundary": t("classification.boundary")}
+                                                                "boundary": t("classification.boundary")}
     chart, side = st.columns([3, 2], gap="medium")
     with chart:
         ui.chart(charts.probability_map_figure(run, data, labels=labels, revision="classification.network"),
                  key=page.key("network_chart"))
     with side:
         ui.chart(history_figure([run.history()], x_title=t("common.history_x"),
-                                       y_title=t("common.history_y"), revision="classification.network_loss",
-                                       validation_name=t("common.validation"), names=page.names([method]),
-                                       diverged=t("common.diverged_mark")), key=page.key("network_history"))
+                                y_title=t("common.history_y"), revision="classification.network_loss",
+                                validation_name=t("common.validation"), names=page.names([method]),
+                                diverged=t("common.diverged_mark")), key=page.key("network_history"))
     report = method_report(method, data.y_val, run.val_scores)
     ui.table([{key: report[key] for key in ("accuracy", "recall", "precision", "f1", "pr_auc", "calibration_error")}],
              page)

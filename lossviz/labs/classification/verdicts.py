@@ -54,7 +54,7 @@ def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
         minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
         note = "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority"
         sentences.append(claim_sentence(verdict, "{:.0%}", Sentence(note, {"minority": minority,
-                                                                          "wanted": SWEEP_VALIDATION_MINORITY})))
+                                                                           "wanted": SWEEP_VALIDATION_MINORITY})))
     return sentences + untested_sentences(untested)
 
 

@@ -31,21 +31,21 @@ def kl_view():
     settings = page.sidebar_settings(kl_controls)
     st.caption(t("distributions.kl_intro"))
     target = divergences.mixture(modes=settings.modes, separation=settings.separation,
-                                   first_weight=settings.first_weight)
+                                 first_weight=settings.first_weight)
     fits = ui.cached(divergences.divergence_fits, settings.group("target"), settings.group("fit"))
     labels = {"x": "x", "y": t("distributions.probability"), "target": t("distributions.target"),
               "epoch": t("common.epoch"), "play": t("common.play"), "pause": t("common.pause"),
               "names": {kind: t(f"distributions.divergence.{kind}") for kind in divergences.DIVERGENCES}}
     ui.chart(divergence_fit_figure(divergences.GRID, target, fits, divergences.gaussian, labels=labels,
-                                          revision="distributions.kl"), key=page.key("kl_chart"))
+                                   revision="distributions.kl"), key=page.key("kl_chart"))
     centres = divergences.mode_centres(settings.modes, settings.separation)
     ui.bullets(page, divergences.coverage_sentences(fits, centres), intro=t("distributions.covers_intro",
-                                                                              share=f"{divergences.COVERED:.0%}"))
+                                                                            share=f"{divergences.COVERED:.0%}"))
     diverged = [t(f"distributions.divergence.{kind}") for kind, run in fits.items() if run.diverged_at is not None]
     if diverged:
         st.warning(t("common.diverged", losses=", ".join(diverged)))
     st.download_button(t("common.download"), lambda: history_csv(list(fits.values()), ("mean", "log_std"),
-                                                                           DISTRIBUTIONS.query(settings)),
+                                                                 DISTRIBUTIONS.query(settings)),
                        file_name="lossviz-distributions.csv", mime="text/csv", key=page.key("download"))
     st.markdown(t("distributions.kl_look_for"))
 
@@ -61,7 +61,7 @@ def distill_view():
     labels["class"] = t("distributions.class_axis")
     labels |= {"sharp": t("distributions.sharp"), "soft": t("distributions.soft", temperature=f"{temperature:g}")}
     ui.chart(distillation_figure(classes, shown.sharp, shown.soft, shown.scale, temperature, labels=labels,
-                                        revision="distributions.distill"), key=page.key("distill_chart"))
+                                 revision="distributions.distill"), key=page.key("distill_chart"))
     ui.table([{**row, "student": t(f"distributions.student.{row['student']}")} for row in shown.rows], page)
     ui.bullets(page, shown.sentences)
 

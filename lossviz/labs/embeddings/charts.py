@@ -52,7 +52,7 @@ def embedding_figure(frame_at, labels_of, anchor: int, margin: float, active, va
                                   "opacity": 0.85, "line": {"width": 0}}, "hoverinfo": "skip"})
     extras = ((labels["anchor"], {"mode": "markers", "marker": {"symbol": "star", "size": 18, "color": TRUTH_COLOR}}),
               (labels["positive"], {"mode": "markers", "marker": {"symbol": "circle-open", "size": 16,
-                                                                   "color": TRUTH_COLOR, "line": {"width": 2}}}),
+                                                                  "color": TRUTH_COLOR, "line": {"width": 2}}}),
               (labels["ring_positive"], {"mode": "lines", "line": {"color": TRUTH_COLOR, "width": 1.5}}),
               (labels["ring_margin"], {"mode": "lines", "line": {"color": TRUTH_COLOR, "width": 1.5, "dash": "dot"}}))
     for (name, style), data_at in zip(extras, shown[classes:], strict=True):

@@ -54,8 +54,8 @@ def lab():
     labels |= page.labels(PLAYBACK_LABELS)
     labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
     ui.chart(embedding_figure(lambda epoch: train.anchor_frame(data, run.maps[epoch], anchor), data.y,
-                                     anchor, settings.margin, run.active, run.values, labels=labels,
-                                     revision="embeddings"), key=page.key("chart"))
+                              anchor, settings.margin, run.active, run.values, labels=labels,
+                              revision="embeddings"), key=page.key("chart"))
     ui.bullets(page, train.run_sentences(run, data, anchor, settings.margin))
     st.download_button(t("embeddings.download"), lambda: train.run_csv(run, EMBEDDINGS.query(settings)),
                        file_name="lossviz-embeddings.csv", mime="text/csv", key=page.key("download"))

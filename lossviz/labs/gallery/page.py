@@ -71,8 +71,8 @@ def explore():
               for curve in curves}
     axis_title = t(f"gallery.axis_title.{task}.{axis}", default=t(f"gallery.axis_title.{axis}"))
     ui.chart(curves_figure(curves, x_title=axis_title, value_title=t("common.loss_chart"),
-                                  slope_title=t("common.slope_chart"), names=labels,
-                                  revision=f"{task}.{axis}"),
+                           slope_title=t("common.slope_chart"), names=labels,
+                           revision=f"{task}.{axis}"),
              key=page.key("chart"), extra_frames=frames, extra_id=frames_id)
     st.caption(t(f"gallery.slope.{task}.{axis}"))
     st.download_button(t("gallery.download"),  # built on click only
@@ -96,7 +96,7 @@ def drag_frames(settings, drawn, curves):
     def build():
         along = ui.cached(curves_along, task, axis, name, others, key, tuple(stops), entries=32)
         return curve_frames(curves, [(ui.drag_frame(page.key(f"{name}.{key}"), stop), moved)
-                                            for stop, moved in zip(stops, along, strict=True)])
+                                     for stop, moved in zip(stops, along, strict=True)])
 
     return build, repr((task, axis, tuple(curve.key for curve in curves), name, key, others))
 

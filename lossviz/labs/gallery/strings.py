@@ -45,20 +45,20 @@ ENGLISH = {
     "gallery.view.regression": "Each curve is one sample's loss against its residual; the gradient is its slope. The Poisson loss takes a count and a log-rate, so it has an axis of its own.",
     "gallery.view.binary": ("A positive sample (y = 1): the loss as the model's confidence in the right answer grows. Focal's curve "
                     "also sits low because its α scales a positive sample's loss (α = 0.25 by default): switch its class "
-                    "weighting off to compare its shape alone."),
+                            "weighting off to compare its shape alone."),
     "gallery.view.multiclass": ("Three classes; the true class gets pₜ (or a logit against two zero logits) and the "
-                        "others share the rest."),
+                                "others share the rest."),
     "gallery.view.segmentation": ("A 6×6 mask with a 2×2 object predicted at 0.6 and background at 0.1; one object "
-                          "pixel moves along the axis, every other pixel stays."),
+                                  "pixel moves along the axis, every other pixel stays."),
     "gallery.view.distribution": "Two-outcome distributions: the target P = (0.3, 0.7), the model Q = (q, 1 − q); KL(P‖Q) and the Jensen–Shannon divergence of the two.",
     "gallery.view.embedding": "Distance axis: triplet (the positive at distance 1 from the anchor, the negative moving away) and contrastive (the distance of one pair, for a similar and for a dissimilar pair). Cosine axis: cosine embedding for both kinds of pair, and InfoNCE with K negatives at cosine 0 from the anchor.",
     "gallery.slope.regression.residual": ("Right panel: d loss / d r along the residual r = ŷ − y, which is the gradient ∂L/∂ŷ of one sample."),
     "gallery.slope.binary.proba": ("Right panel: d loss / d pₜ for a positive sample, where pₜ = p; the formulas below take the gradient "
-                           "with respect to p (BCE) and pₜ (focal), the same thing here."),
+                                   "with respect to p (BCE) and pₜ (focal), the same thing here."),
     "gallery.slope.binary.logit": ("Right panel: d loss / d z, the gradient with respect to the logit z of the positive class (the gradient "
-                           "with respect to pₜ times pₜ(1 − pₜ)); hinge reads z as its score f."),
+                                   "with respect to pₜ times pₜ(1 − pₜ)); hinge reads z as its score f."),
     "gallery.slope.multiclass.proba": ("Right panel: d loss / d pₜ along the curve, the other two classes sharing 1 − pₜ equally: ∂L/∂pₜ minus "
-                               "half the sum of ∂L/∂p_c over the other classes."),
+                                       "half the sum of ∂L/∂p_c over the other classes."),
     "gallery.slope.multiclass.logit": ("Right panel: ∂L/∂zₜ, the gradient with respect to the true class's logit, the other logits held at 0."),
     "gallery.slope.segmentation.proba": ("Right panel: ∂L/∂p_k, the gradient with respect to the one moving foreground pixel k."),
     "gallery.slope.segmentation.logit": ("Right panel: ∂L/∂z_k, the gradient with respect to the moving pixel's logit: ∂L/∂p_k × p_k(1 − p_k)."),
@@ -144,10 +144,10 @@ KOREAN = {
     "gallery.axis_title.distribution.proba": "첫 번째 결과에 대한 모델 확률 q",
     "gallery.view.regression": "각 곡선은 샘플 하나의 손실을 잔차에 대해 그린 것이고, 오른쪽은 그 곡선의 그래디언트입니다. 포아송 손실은 개수와 로그 비율을 받으므로 가로축이 따로 있습니다.",
     "gallery.view.binary": ("양성 샘플(y = 1) 하나에서, 정답에 대한 모델의 확신이 커질수록 손실이 어떻게 줄어드는지 봅니다. 포컬 손실의 곡선이 낮은 데에는 α가 양성 샘플의 손실에 곱해지는 탓도 "
-                    "있습니다(기본값 α = 0.25). 클래스 가중치를 끄면 모양만 비교할 수 있습니다."),
+                            "있습니다(기본값 α = 0.25). 클래스 가중치를 끄면 모양만 비교할 수 있습니다."),
     "gallery.view.multiclass": "클래스 세 개: 정답 클래스가 pₜ(또는 0인 두 로짓에 맞선 로짓)를 갖고, 나머지 두 클래스가 남은 확률을 똑같이 나눕니다.",
     "gallery.view.segmentation": ("6×6 마스크에 2×2 물체가 있고, 물체는 0.6, 배경은 0.1로 예측된 상태입니다. "
-                          "물체 픽셀 하나만 가로축을 따라 움직이고 나머지는 그대로입니다."),
+                                  "물체 픽셀 하나만 가로축을 따라 움직이고 나머지는 그대로입니다."),
     "gallery.view.distribution": "결과가 두 가지인 분포: 목표는 P = (0.3, 0.7), 모델은 Q = (q, 1 − q)입니다. 둘 사이의 KL(P‖Q)와 젠슨-섀넌 발산을 그립니다.",
     "gallery.view.embedding": "거리 축: 트리플렛 손실(포지티브는 앵커에서 거리 1, 네거티브가 멀어짐)과 대조 손실(쌍 하나의 거리, 비슷한 쌍과 다른 쌍 각각). 코사인 축: 두 종류의 쌍에 대한 코사인 임베딩 손실, 그리고 앵커와 코사인 0에 놓인 네거티브 K개로 계산한 InfoNCE.",
     "gallery.slope.regression.residual": "오른쪽: 잔차 r = ŷ − y에 대한 손실의 미분 d손실/dr로, 샘플 하나의 그래디언트 ∂L/∂ŷ와 같습니다.",

@@ -42,5 +42,5 @@ def dice_bce_weights(data_settings: dict, *, lr: float, epochs: int, seeds: int 
     best = int(np.argmax(means))
     return Sentence("guide.measured.dice_bce", {
         "seeds": seeds, "scores": ", ".join(f"{weight:g}: {mean:.2f}" for weight, mean in zip(weights, means,
-                                                                                                strict=True)),
+                                                                                              strict=True)),
         "best": f"{weights[best]:g}", "bce": f"{means[0]:.2f}", "dice": f"{means[-1]:.2f}"})

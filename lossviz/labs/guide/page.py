@@ -83,7 +83,7 @@ def measured(experiment: str) -> list:
     if experiment == "imbalance_100":
         lab = CLASSIFICATION.parse(dict(content.EXPERIMENTS[experiment].query))[0]
         with ui.progress(lambda ratio, seed: t("common.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
-                                                seeds=SWEEP_SEEDS)) as report:
+                                               seeds=SWEEP_SEEDS)) as report:
             sweep = ui.remembered(imbalance_sweep_of, *imbalance_sweep_key(lab), on_progress=report)
         return imbalance_sentences(sweep)
     if experiment == "huber_delta":

@@ -79,10 +79,10 @@ def surface_view():
     labels = {key: t(f"landscape.{key}") for key in ("slope", "intercept", "loss", "truth", "start", "lowest")}
     labels |= page.labels(PLAYBACK_LABELS)
     labels |= {"diverged": t("common.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
-                                                                          OPTIMIZERS},
+                                                                     OPTIMIZERS},
                "titles": [page.name(name) for name in sides]}
     ui.chart(surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
-                                   revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
+                            revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
     by_loss = dict(zip(sides, runs, strict=True))
     diverged = [t("landscape.diverged_one", optimizer=t(f"optimizer.{optimizer}"), loss=page.name(name),
                   step=history.diverged_at)

@@ -60,7 +60,7 @@ def fits_along(data_settings: dict, loss_params: dict[str, dict], training: dict
         data, losses_at, training_at = with_setting(data_settings, loss_params, training, key, stop)
         points = regression_data(**data)
         pulls = None if pull_of is None else influence(losses.get(pull_of, **losses_at[pull_of]), points,
-                                                        points.true_params)
+                                                       points.true_params)
         fits.append((points, [train_linear(losses.get(name, **params), points, **training_at)
                               for name, params in losses_at.items()], pulls))
     return fits

@@ -69,7 +69,7 @@ def fit_view(settings, data, histories):
                        format_func=lambda name: t("regression.influence_none") if name == "none" else page.name(name))
     # at the true line: how hard each point would pull a fit that was already right
     pulls = None if pull_of == "none" else models.influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
-                                                     data.true_params)
+                                                            data.true_params)
     labels = page.labels(charts.FIT_LABELS) | {"names": page.names(settings.losses)}
     frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of))
     ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
@@ -158,7 +158,7 @@ def sweep_view(settings):
     if not ui.requested(t("common.sweep_run"), page.key("sweep_run"), sweep_key):
         return
     with ui.progress(lambda fraction, seed: t("regression.sweep_progress", fraction=f"{fraction:.0%}",
-                                                seed=seed + 1, seeds=training.SWEEP_SEEDS)) as report:
+                                              seed=seed + 1, seeds=training.SWEEP_SEEDS)) as report:
         sweep = ui.remembered(train.outlier_sweep_of, *sweep_key, on_progress=report)
     measure = st.radio(t("regression.measure"), train.ERROR_MEASURES, key=page.key("measure"), horizontal=True,
                        format_func=lambda name: t(f"regression.measure.{name}"))

@@ -50,9 +50,9 @@ def sweep_view(settings):
         recall = ui.remembered(train.foreground_sweep_of, *key, on_progress=report)
     diverged = {method: table.lost.tolist() for method, table in recall.items()}
     ui.chart(sweep_figure(train.SWEEP_FRACTIONS, recall, diverged, x_title=t("segmentation.sweep_x"),
-                                 y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
-                                 diverged_label=t("common.diverged_mark"), log_x=True,
-                                 revision="segmentation.sweep"), key=page.key("sweep_chart"))
+                          y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
+                          diverged_label=t("common.diverged_mark"), log_x=True,
+                          revision="segmentation.sweep"), key=page.key("sweep_chart"))
     said = sweep_sentences(train.SWEEP_FRACTIONS, recall)
     if said:
         ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS))
@@ -73,18 +73,18 @@ def lab():
         st.warning(t("segmentation.few_pixels", pixels=pixels))
     data = ui.cached(train.segmentation_set, settings.group("data"), entries=16)
     runs = [ui.cached(train.mask_run, settings.group("data"), method, settings.params_key(method),
-                              settings.group("training")) for method in settings.losses]
+                      settings.group("training")) for method in settings.losses]
     image, truth, maps_at, epochs = train.map_frames(data, runs, settings.params_of, settings.image - 1)
     labels = {key: t(f"segmentation.{key}") for key in ("image", "truth", "push")}
     labels |= page.labels(PLAYBACK_LABELS)
     labels["names"] = page.names(settings.losses)
     ui.chart(mask_figure(image, truth, list(settings.losses), maps_at, epochs, labels=labels,
-                                revision="segmentation.maps"), key=page.key("maps"))
+                         revision="segmentation.maps"), key=page.key("maps"))
     st.caption(t("segmentation.maps_help"))
     ui.chart(history_figure([run.history for run in runs], x_title=t("common.epoch"),
-                                   y_title=t("segmentation.relative_loss"), validation_name=t("segmentation.val"),
-                                   names=page.names(settings.losses),
-                                   revision="segmentation.curves"), key=page.key("curves"))
+                            y_title=t("segmentation.relative_loss"), validation_name=t("segmentation.val"),
+                            names=page.names(settings.losses),
+                            revision="segmentation.curves"), key=page.key("curves"))
     rows = train.metric_rows(data, runs)
     st.caption(t("segmentation.metrics_help"))
     ui.table(rows, page)

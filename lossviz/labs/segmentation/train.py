@@ -191,7 +191,7 @@ def object_rows(data: SegmentationData, runs: list[MaskRun]) -> tuple[list[dict]
         recall = object_recall(data.val_object_ids, probabilities(run, features(data.val_images, run.scale)))
         rows.append({"loss": run.method, "large_recall": float(recall[0]), "small_recall": float(recall[1:].mean())})
         said.append(Sentence("segmentation.objects_said", {"loss": Name(run.method), "large": f"{recall[0]:.0%}",
-                                                            "small": f"{recall[1:].mean():.0%}"}))
+                                                           "small": f"{recall[1:].mean():.0%}"}))
     return rows, said
 
 

@@ -214,7 +214,7 @@ def classification_runs(settings, expression, params):
                  *(ui.cached(classifier, data_key, 2, method, (("pos_weight", None),) if method == "weighted_bce"
                              else (), training, entries=256) for method in typed.TRAINED_WITH["binary"])]
     labels = page.labels(BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
-                                           "names": page.names([history.loss for history in histories])}
+                                             "names": page.names([history.loss for history in histories])}
     ui.chart(boundary_figure(data, histories, labels=labels, revision="workbench.boundary"),
              key=page.key("boundary_chart"))
     st.caption(t("common.report", points=data.y_val.size, minority=int(data.y_val.sum())))
@@ -285,9 +285,9 @@ def samples_view(result, expression, params):
     centres, counts, width = files.histogram(result.x)
     curves = files.overlay_curves(result, expression, params)
     ui.chart(histogram_figure(centres, counts, width, curves, x_title=t(f"workbench.axis.{result.axis}"),
-                                     count_title=t("workbench.count"), loss_title=t("common.loss_chart"),
-                                     names=page.names([curve.name for curve in curves]),
-                                     revision=f"workbench.samples.{result.axis}"), key=page.key("histogram"))
+                              count_title=t("workbench.count"), loss_title=t("common.loss_chart"),
+                              names=page.names([curve.name for curve in curves]),
+                              revision=f"workbench.samples.{result.axis}"), key=page.key("histogram"))
     by = typed.CUSTOM if typed.CUSTOM in result.values else next(iter(result.values))
     st.header(t("workbench.dominant", loss=page.name(by), count=files.DOMINANT_ROWS))
     ui.table(files.dominant_rows(result, by), page, number_format="{:.4g}")

@@ -117,7 +117,7 @@ def custom_curve(expression: Expression, params: dict, x: np.ndarray | None = No
     x = axis_values(task, axis) if x is None else np.asarray(x, dtype=np.float64)
     values, slopes = expression.evaluate(x, params)
     return Curve(CUSTOM, x, np.where(np.isfinite(values), values, np.nan),
-                         np.where(np.isfinite(slopes), slopes, np.nan))
+                 np.where(np.isfinite(slopes), slopes, np.nan))
 
 
 def custom_curves_along(expression: Expression, params: dict, name: str, stops) -> list[Curve]:
@@ -138,7 +138,7 @@ def curve_checks(expression: Expression, curve: Curve) -> list[Sentence]:
     gaps = ~(np.isfinite(curve.value) & np.isfinite(curve.slope))
     if gaps.any():
         found.append(Sentence("workbench.check.nonfinite", {"count": int(gaps.sum()), "total": curve.x.size,
-                                                             "first": f"{curve.x[gaps][0]:.3g}"}))
+                                                            "first": f"{curve.x[gaps][0]:.3g}"}))
     finite = np.isfinite(curve.value)
     if not finite.any():
         return found

@@ -30,9 +30,9 @@ MODES = ("residuals", "classification", "points")
 COLUMNS = {"residuals": ("y_true", "y_pred"), "classification": ("label", "score"), "points": ("x", "y")}
 GUESSES = {
     "y_true": ("y_true", "target", "true", "actual", "y", "label"), "y_pred": ("y_pred", "prediction", "pred",
-                                                                          "predicted", "yhat", "output"),
+                                                                               "predicted", "yhat", "output"),
     "label": ("label", "y_true", "target", "class", "y"), "score": ("probability", "prob", "p", "score", "logit",
-                                                                   "y_pred", "prediction", "output"),
+                                                                    "y_pred", "prediction", "output"),
     "x": ("x", "feature", "input"), "y": ("y", "target", "output"),
 }
 SCORE_KINDS = ("probability", "logit")
@@ -306,7 +306,7 @@ def line_in_units(params: np.ndarray, scaling: Scaling) -> tuple[float, float]:
 def fitted_line_rows(histories, scaling: Scaling) -> list[dict]:
     """Each fitted line in the file's units, one row per loss."""
     return [{"loss": history.loss, **dict(zip(("line_slope", "line_intercept"),
-                                               line_in_units(history.params[-1], scaling), strict=True))}
+                                              line_in_units(history.params[-1], scaling), strict=True))}
             for history in histories]
 
 
