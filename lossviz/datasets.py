@@ -64,38 +64,56 @@ def checked_settings(specs: dict[str, ParamSpec], values: dict) -> dict:
     return {key: spec.validate(key, values.get(key, spec.default)) for key, spec in specs.items()}
 
 
-def regression_data(*, outlier_kind: str = "vertical", **settings) -> RegressionData:
+def with_outliers(x: np.ndarray, y: np.ndarray, *, fraction: float, magnitude: float, kind: str, rng,
+                  y_spread: float, x_edge: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, y, is_outlier) with exactly round(fraction * n) points made outliers of `kind`, one-sided as
+    systematic errors usually are: vertical ones jump up by `magnitude` times `y_spread`, leverage
+    ones move their first feature beyond `x_edge` by `magnitude` times its spread (y stays right);
+    1 + an exponential spread puts a few of them much further out than the rest."""
+    if kind not in OUTLIER_KINDS:
+        raise ValueError(f"outlier_kind must be one of {', '.join(OUTLIER_KINDS)}; got {str(kind)[:40]!r}")
+    x, y, n = x.copy(), y.copy(), y.size
+    outliers = rng.choice(n, size=round(fraction * n), replace=False)
+    distance = magnitude * (1.0 + rng.exponential(0.5, size=outliers.size))
+    if kind == "vertical":
+        y[outliers] += distance * y_spread
+    else:
+        x[outliers, 0] = x_edge + distance * x[:, 0].std()
+    is_outlier = np.zeros(n, dtype=bool)
+    is_outlier[outliers] = True
+    return x, y, is_outlier
+
+
+def regression_data(*, outlier_kind: str = "vertical", data: str = "synthetic", feature: str = "bmi",
+                    **settings) -> RegressionData:
     """Linear data with Gaussian noise and a share of outliers, as they appear in real data.
 
     Vertical outliers are gross errors in y (a faulty sensor, a typo, a wrong unit): the point
     keeps its x and its y jumps upwards by `outlier_magnitude` times the clean y's spread, more
     for some points than others. Leverage points are errors in x: y is right but the recorded
     first feature lies beyond the clean range by `outlier_magnitude` times its spread; such a
-    point pulls hard on the slope. Both kinds are one-sided, as systematic errors usually are,
-    and hit a random subset of exactly round(outlier_fraction * n) points.
+    point pulls hard on the slope (with_outliers).
 
     Settings (see REGRESSION_SPECS): n, noise, outlier_fraction, outlier_magnitude, features,
-    seed; outlier_kind is "vertical" or "leverage".
+    seed; outlier_kind is "vertical" or "leverage". With data="diabetes", the bundled diabetes
+    data on `feature` instead (bundled.diabetes): n, noise and features are then its own.
     """
-    if outlier_kind not in OUTLIER_KINDS:
-        raise ValueError(f"outlier_kind must be one of {', '.join(OUTLIER_KINDS)}; got {str(outlier_kind)[:40]!r}")
     s = checked_settings(REGRESSION_SPECS, settings)
+    if data != "synthetic":
+        if data != "diabetes":
+            raise ValueError(f"data must be synthetic or diabetes; got {str(data)[:40]!r}")
+        from lossviz import bundled
+
+        return bundled.diabetes(feature=feature, outlier_fraction=s["outlier_fraction"], seed=s["seed"],
+                                outlier_magnitude=s["outlier_magnitude"], outlier_kind=outlier_kind)
     n, features = s["n"], s["features"]
     rng = np.random.default_rng(s["seed"])
     slopes = np.array(TRUE_SLOPES[:features])
     x = rng.uniform(-X_HALF_RANGE, X_HALF_RANGE, size=(n, features))
     clean_y = x @ slopes + TRUE_INTERCEPT
     y = clean_y + rng.normal(0.0, s["noise"], size=n)
-
-    outliers = rng.choice(n, size=round(s["outlier_fraction"] * n), replace=False)
-    # 1 + an exponential spread: a few outliers lie much further out than the rest
-    distance = s["outlier_magnitude"] * (1.0 + rng.exponential(0.5, size=outliers.size))
-    if outlier_kind == "vertical":
-        y[outliers] += distance * clean_y.std()
-    else:
-        x[outliers, 0] = X_HALF_RANGE + distance * x[:, 0].std()
-    is_outlier = np.zeros(n, dtype=bool)
-    is_outlier[outliers] = True
+    x, y, is_outlier = with_outliers(x, y, fraction=s["outlier_fraction"], magnitude=s["outlier_magnitude"],
+                                     kind=outlier_kind, rng=rng, y_spread=float(clean_y.std()), x_edge=X_HALF_RANGE)
     return RegressionData(x=x, y=y, is_outlier=is_outlier, slopes=slopes, intercept=TRUE_INTERCEPT)
 
 
@@ -163,7 +181,7 @@ def with_enough_points(settings: dict, classes: int = 2) -> dict:
     return {**settings, "n": int(min(max(n, needed), CLASSIFICATION_SPECS["n"].max))}
 
 
-def classification_data(*, classes: int = 2, **settings) -> ClassificationData:
+def classification_data(*, classes: int = 2, data: str = "synthetic", **settings) -> ClassificationData:
     """Gaussian blobs (unit variance) around centres `separation` apart, with imbalanced classes.
 
     Binary: class 0 around (-s/2, 0) and the minority class 1 around (s/2, 0), one minority
@@ -171,8 +189,19 @@ def classification_data(*, classes: int = 2, **settings) -> ClassificationData:
     falling geometrically from the majority down to 1/imbalance of it. Each class is split
     VALIDATION_SHARE / rest into validation and training data, so both keep the ratio.
 
-    Settings (see CLASSIFICATION_SPECS): n, imbalance, separation, seed.
+    Settings (see CLASSIFICATION_SPECS): n, imbalance, separation, seed. With data="breast_cancer"
+    (two classes) or "wine" (three), the bundled data at that imbalance and seed instead
+    (bundled.classes_of): n and separation are then its own.
     """
+    if data != "synthetic":
+        from lossviz import bundled
+
+        s = checked_settings(CLASSIFICATION_SPECS, settings)
+        wanted = {"breast_cancer": 2, "wine": 3}.get(data)
+        if wanted != classes:
+            raise ValueError(f"data must be synthetic, breast_cancer (2 classes) or wine (3 classes) for {classes} "
+                             f"classes; got {str(data)[:40]!r}")
+        return bundled.classes_of(data, imbalance=s["imbalance"], seed=s["seed"])
     if classes not in (2, 3, 4, 5):
         raise ValueError(f"classes must be 2, 3, 4 or 5; got {str(classes)[:20]}")
     s = checked_settings(CLASSIFICATION_SPECS, settings)

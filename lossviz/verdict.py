@@ -2,15 +2,18 @@
 
 A claim "a beats b" at one setting holds when a's mean exceeds b's by more than the spread
 (standard deviation) of their per-seed differences, fails when it falls short by more than that,
-and is undecided in between. The labs turn a Verdict into words; nothing is written as a fixed fact."""
+and is undecided in between. A measure of a class resting on fewer than MIN_SAMPLES of its samples per
+seed is not judged at all: "too few samples to judge". The labs turn a Verdict into words; nothing is
+written as a fixed fact."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
+HOLDS, FAILS, UNDECIDED, TOO_FEW = "holds", "fails", "undecided", "too_few"
+MIN_SAMPLES = 20  # samples of the class a measure counts, per seed, below which it is not judged
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,9 @@ def compare(claim: str, at: float, better: str, worse: str, better_values, worse
     outcome = HOLDS if mean > spread else FAILS if mean < -spread else UNDECIDED
     return Verdict(claim, at, better, worse, float(np.mean(better_values)), float(np.mean(worse_values)), spread,
                    int(difference.size), outcome)
+
+
+def judged(verdict: Verdict, samples: int) -> Verdict:
+    """`verdict`, or "too few samples to judge" (TOO_FEW) when it rests on fewer than MIN_SAMPLES
+    samples of the class it measures per seed."""
+    return verdict if samples >= MIN_SAMPLES else replace(verdict, outcome=TOO_FEW)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lossviz.bundled import SOURCES
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.losses import ParamSpec
 from lossviz.mistakes import mistake
@@ -60,6 +61,28 @@ def choice(page: Page, key: str, options, label: str, option_prefix: str, **kwar
     `<option_prefix>.<option>`."""
     return st.radio(label, options, key=page.key(key), horizontal=True,
                     format_func=lambda option: page.t(f"{option_prefix}.{option}"), **kwargs)
+
+
+def data_source(page: Page, kind: str) -> str:
+    """The radio of the page's data source: synthetic, or the real data set bundled with scikit-learn for
+    `kind` (bundled.SOURCES); a source the kind does not offer falls back to synthetic data."""
+    options = SOURCES[kind]
+    if st.session_state.get(page.key("data")) not in options:
+        st.session_state[page.key("data")] = options[0]
+    return choice(page, "data", options, page.t("common.data_source"), "common.source",
+                  help=page.t("common.data_source_help"))
+
+
+def source_card(page: Page, source: str) -> None:
+    """What a real data set is: where it comes from, its size, licence, what was done to it, its citation."""
+    if source != "synthetic":
+        with st.expander(page.t("common.about_source", source=page.t(f"common.source.{source}"))):
+            st.markdown(page.t(f"common.card.{source}"))
+
+
+def fixed_by_data(page: Page, labels) -> None:
+    """The one-line reason why settings that real data fixes (`labels`, as shown) are not offered."""
+    st.caption(page.t("common.set_by_data", controls=", ".join(labels)))
 
 
 def spec_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,

@@ -43,7 +43,7 @@ def test_an_unknown_language_in_the_url_shows_a_notice_and_english():
     assert "xx" in app.warning[0].value and app.selectbox(key="lang").value == "en"
 
 
-def test_first_page_loads_import_neither_torch_nor_pyarrow_nor_the_emoji_catalog():
+def test_first_page_loads_import_neither_torch_nor_scikit_learn_nor_pyarrow_nor_the_emoji_catalog():
     # a fresh interpreter: other tests in this process may have imported either already. Emoji
     # icons would make Streamlit compile its emoji catalog, ~0.1 s of a cold start.
     code = (
@@ -55,6 +55,7 @@ def test_first_page_loads_import_neither_torch_nor_pyarrow_nor_the_emoji_catalog
         "app.switch_page('lossviz/labs/regression/page.py').run()\n"
         "assert not app.exception\n"
         "assert 'torch' not in sys.modules, 'torch was imported'\n"
+        "assert 'sklearn' not in sys.modules, 'scikit-learn was imported (only real data needs it)'\n"
         "assert 'pyarrow' not in sys.modules, 'pyarrow was imported (a component sent data Streamlit inspects)'\n"
         "assert 'streamlit.emojis' not in sys.modules, 'an emoji icon loaded the emoji catalog'\n"
     )

@@ -168,3 +168,32 @@ def test_one_to_a_thousand_works_at_the_default_data_size_and_says_it_used_more(
     assert len(apptest.figures(app)) >= 1 and apptest.tables(app)
     used = points_needed(1000, 3 if view == "multiclass" else 2)
     assert app.info and "2000" in app.info[0].value and str(used) in app.info[0].value
+
+
+def test_the_lab_trains_on_the_bundled_breast_cancer_data_and_judges_only_what_its_counts_allow():
+    app = _lab({"data": "breast_cancer", "imbalance": "10", "methods": "bce,weighted_bce,focal", "epochs": "60"})
+    assert not app.exception and not app.warning
+    assert apptest.first_figure(app)
+    assert any(info.value == "The data holds 357, 36 rows per class at 1:10." for info in app.info)
+    assert any(expander.label.startswith("About the data: breast cancer") for expander in app.expander)
+    app.button(key="classification.sweep_run").click().run()
+    assert not app.exception
+    said = " ".join(block.value for block in app.markdown)
+    assert "At 1:10: too few samples to judge. Only 11 minority samples per seed" in said
+
+
+def test_the_multi_class_view_uses_the_wine_data_and_a_new_view_keeps_real_data_real():
+    app = _lab({"view": "multiclass", "data": "wine", "imbalance": "10"})
+    assert not app.exception and not app.warning
+    assert apptest.first_figure(app)
+    assert any(info.value == "The data holds 71, 22, 7 rows per class at 1:10." for info in app.info)
+    app.radio(key="classification.view").set_value("binary").run()
+    assert not app.exception
+    assert apptest.url_params(app)["data"] == "breast_cancer"
+
+
+def test_a_source_of_another_view_is_repaired_with_a_notice():
+    app = _lab({"data": "wine"})  # wine has three classes: not a binary view's data
+    assert not app.exception
+    assert app.warning and "wine" in app.warning[0].value
+    assert apptest.url_params(app)["data"] == "synthetic"

@@ -218,3 +218,26 @@ def test_settings_too_costly_to_drag_send_no_frames_and_still_train():
     app = _press(_lab({"n": "5000", "epochs": "2000", "losses": "mse,mae,huber,log_cosh"}), "outlier_fraction")
     assert not app.exception and not _drag_frames(app)
     assert list(_errors(app)) == ["mse", "mae", "huber", "log_cosh"]
+
+
+def test_the_lab_trains_on_the_bundled_diabetes_data_and_sweeps_it_with_the_same_rule():
+    app = _lab({"data": "diabetes", "feature": "bmi", "losses": "mse,mae", "epochs": "100", "lang": "en"})
+    assert not app.exception and not app.warning
+    assert apptest.first_figure(app)
+    assert any(expander.label.startswith("About the data: diabetes") for expander in app.expander)
+    assert any("Set by the real data set" in caption.value for caption in app.caption)  # no n or noise slider
+    names = [trace["name"] for trace in apptest.figures(app)[0]["data"]]
+    assert "least-squares line before outliers" in names and "true line" not in names
+    app.button(key="regression.sweep_run").click().run()
+    assert not app.exception
+    said = " ".join(block.value for block in app.markdown)
+    assert "MSE" in said and "MAE" in said and "0.5" in said  # the breakdown verdicts, per loss, by the rule
+    assert any("least-squares line of the data before the outliers" in caption.value for caption in app.caption)
+    assert apptest.url_params(app)["data"] == "diabetes"
+
+
+def test_a_hostile_data_source_falls_back_to_synthetic_data_with_a_notice():
+    app = _lab({"data": "../../etc/passwd"})
+    assert not app.exception
+    assert app.warning and "data" in app.warning[0].value
+    assert apptest.url_params(app)["data"] == "synthetic" and apptest.first_figure(app)

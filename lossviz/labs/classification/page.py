@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lossviz import ui
+from lossviz.bundled import SOURCES, counts_at
 from lossviz.charts.training import history_figure
 from lossviz.datasets import classification_set
 from lossviz.labs.classification import charts, schema, train
@@ -21,6 +22,7 @@ from lossviz.training import SWEEP_SEEDS, history_csv
 
 page = ui.page("classification", schema.CLASSIFICATION)
 t = page.t
+FIXED_BY_DATA = ("n", "separation")  # real data's own
 CONFIDENCE_BINS = ("0–0.25", "0.25–0.5", "0.5–0.75", "0.75–1")
 RUNS_KEPT = 3  # trained networks a session keeps
 
@@ -47,11 +49,32 @@ def losses_tab() -> tuple[dict, dict]:
     return values, params | method_sliders(values["multiclass"])
 
 
+def source_kind() -> str:
+    """The data kind of the open view: its classes are three in the multi-class view, else two."""
+    return "multiclass" if st.session_state.get(page.key("view")) == "multiclass" else "binary"
+
+
+def match_source() -> None:
+    """A new view keeps real data real: breast cancer in the binary views, wine in the multi-class one."""
+    key, options = page.key("data"), SOURCES[source_kind()]
+    if st.session_state.get(key, options[0]) not in options:
+        st.session_state[key] = options[1]
+
+
+def data_tab() -> dict:
+    values = {"data": ui.data_source(page, source_kind())}
+    real = values["data"] != "synthetic"
+    keys = [key for key in schema.CLASSIFICATION_DATA_KEYS if not (real and key in FIXED_BY_DATA)]
+    values |= ui.setting_sliders(page, keys, {"imbalance": ratio_label})
+    if real:
+        ui.fixed_by_data(page, [t(f"classification.{key}") for key in FIXED_BY_DATA])
+    return values
+
+
 def controls():
     """The settings, in three tabs in the sidebar; returns the Settings they describe."""
-    return ui.tabbed_settings(page, {
-        "data": lambda: ui.setting_sliders(page, schema.CLASSIFICATION_DATA_KEYS, {"imbalance": ratio_label}),
-        "losses": losses_tab, "training": lambda: ui.training_controls(page)})
+    return ui.tabbed_settings(page, {"data": data_tab, "losses": losses_tab,
+                                     "training": lambda: ui.training_controls(page)})
 
 
 def lab(view):
@@ -61,7 +84,12 @@ def lab(view):
     settings = page.sidebar_settings(controls)
     classes = 3 if view == "multiclass" else 2
     data = ui.cached(classification_set, settings.group("data"), classes, entries=32)
-    if data.size > settings.n:
+    ui.source_card(page, settings.data)
+    if settings.data != "synthetic":
+        counts, short = counts_at(settings.data, settings.imbalance)
+        st.info(t("common.real_counts", counts=", ".join(map(str, counts)), ratio=f"{settings.imbalance:g}",
+                  short=t("common.real_short") if short else ""))
+    elif data.size > settings.n:
         st.info(t("classification.more_points", ratio=ratio_label(settings.imbalance), n=settings.n, used=data.size))
     {"binary": binary_view, "focal": focal_view, "multiclass": multiclass_view,
      "network": network_view}[view](settings, data)
@@ -207,7 +235,8 @@ def network_view(settings, data):
 page.title()
 st.caption(t("classification.intro"))
 view = st.radio(t("classification.view"), schema.CLASSIFICATION_VIEWS, key=page.key("view"), horizontal=True,
-                format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed")
+                format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed",
+                on_change=match_source)
 if view == "network":
     # full reruns here: a click on stop must interrupt a running training, and a click inside a
     # fragment waits for the fragment's run to end instead

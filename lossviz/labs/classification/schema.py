@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lossviz import losses
+from lossviz.bundled import SOURCES
 from lossviz.datasets import CLASSIFICATION_SPECS
 from lossviz.models import BINARY_METHODS, METHOD_LOSSES, MLP_SPECS, MULTICLASS_METHODS
 from lossviz.optim import OPTIMIZER_SPECS, OPTIMIZERS
-from lossviz.state import Schema
+from lossviz.state import Following, Schema
 from lossviz.training import EPOCHS, TRAINING_KEYS
 
 
@@ -33,10 +34,13 @@ CLASSIFICATION = Schema(
              # the cap keeps the largest settings (five methods, 10,000 points) near a second a move
              "epochs": replace(EPOCHS, default=200, max=600),
              "hidden": MLP_SPECS["hidden"], "network_epochs": MLP_SPECS["epochs"]},
-    choices={"optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
+    # real data follows the view: breast cancer in the binary views, wine in the multi-class one
+    choices={"data": Following("view", {view: (SOURCES["multiclass" if view == "multiclass" else "binary"], "synthetic")
+                                        for view in CLASSIFICATION_VIEWS}),
+             "optimizer": (OPTIMIZERS, "adam"), "weighting": (("auto", "manual"), "auto"),
              "view": (CLASSIFICATION_VIEWS, "binary"), "network_method": (BINARY_METHODS, "weighted_bce")},
     param_specs={**method_param_specs(BINARY_METHODS + MULTICLASS_METHODS),
                  ("smoothed_bce", "label_smoothing"): replace(losses.loss_class("cce").param_specs["label_smoothing"],
                                                               default=0.1)},
-    groups={"data": CLASSIFICATION_DATA_KEYS, "training": TRAINING_KEYS},
+    groups={"data": (*CLASSIFICATION_DATA_KEYS, "data"), "training": TRAINING_KEYS},
 )

@@ -108,7 +108,7 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
     pr_auc = {method: np.zeros((len(ratios), seeds)) for method, _ in methods}
     calibration = {method: np.zeros((len(ratios), seeds)) for method, _ in methods if gives_probabilities(method)}
     first_seed, training = data_settings.get("seed", 0), sweep_training(training)
-    minority = []
+    minority, points = [], []
     for row, ratio in enumerate(ratios):
         for seed in range(seeds):
             if on_progress is not None:
@@ -123,9 +123,10 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
                 if method in calibration:
                     calibration[method][row, seed] = report["calibration_error"]
         minority.append(int(data.y_val.sum()))
+        points.append(data.size)
     return ImbalanceSweep(tuple(ratios), seeds, {method: SeedTable(values) for method, values in recall.items()},
                           {method: SeedTable(values) for method, values in pr_auc.items()},
-                          tuple(sweep_points(ratio) for ratio in ratios), tuple(minority),
+                          tuple(points), tuple(minority),
                           {method: SeedTable(values) for method, values in calibration.items()})
 
 

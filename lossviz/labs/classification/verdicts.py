@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.classification.train import SWEEP_VALIDATION_MINORITY, ImbalanceSweep
-from lossviz.verdict import Verdict, compare
+from lossviz.verdict import MIN_SAMPLES, TOO_FEW, Verdict, compare, judged
 
 # The guide's claims on imbalance (its FAQ's second question), as (claim, better, worse, ratios it speaks of)
 IMBALANCE_CLAIMS = (("weighting_helps", "weighted_bce", "bce", (10,)),
@@ -31,7 +31,8 @@ def calibration_verdicts(sweep: ImbalanceSweep) -> tuple[list[Verdict], list[tup
 def claim_verdicts(sweep: ImbalanceSweep, claims, tables: dict, lower_is_better: bool = False
                    ) -> tuple[list[Verdict], list[tuple[str, str, str]]]:
     """Verdicts on `claims` ((claim, better, worse, ratios)) from the sweep's `tables` of one measure,
-    at the ratios the sweep has; and the claims with a method the tables lack."""
+    at the ratios the sweep has (too few to judge below MIN_SAMPLES validation minority samples per
+    seed); and the claims with a method the tables lack."""
     verdicts, untested = [], []
     for claim, better, worse, ratios in claims:
         if better not in tables or worse not in tables:
@@ -40,8 +41,9 @@ def claim_verdicts(sweep: ImbalanceSweep, claims, tables: dict, lower_is_better:
         for ratio in ratios:
             if ratio in sweep.ratios:
                 row = sweep.ratios.index(ratio)
-                verdicts.append(compare(claim, ratio, better, worse, tables[better].values[row],
-                                        tables[worse].values[row], lower_is_better))
+                verdicts.append(judged(compare(claim, ratio, better, worse, tables[better].values[row],
+                                               tables[worse].values[row], lower_is_better),
+                                       sweep.validation_minority[row]))
     return verdicts, untested
 
 
@@ -52,9 +54,10 @@ def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
     sentences = []
     for verdict in verdicts:
         minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
-        note = "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority"
-        sentences.append(claim_sentence(verdict, "{:.0%}", Sentence(note, {"minority": minority,
-                                                                           "wanted": SWEEP_VALIDATION_MINORITY})))
+        note = () if verdict.outcome == TOO_FEW else (Sentence(
+            "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority",
+            {"minority": minority, "wanted": SWEEP_VALIDATION_MINORITY}),)
+        sentences.append(claim_sentence(verdict, "{:.0%}", minority, *note))
     return sentences + untested_sentences(untested)
 
 
@@ -62,17 +65,21 @@ def calibration_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
     """The calibration verdicts in words, each with the mean calibration errors and their spread;
     then the claims the sweep could not test."""
     verdicts, untested = calibration_verdicts(sweep)
-    return [claim_sentence(verdict, "{:.3f}") for verdict in verdicts] + untested_sentences(untested)
+    return [claim_sentence(verdict, "{:.3f}", sweep.validation_minority[sweep.ratios.index(verdict.at)])
+            for verdict in verdicts] + untested_sentences(untested)
 
 
-def claim_sentence(verdict: Verdict, number_format: str, *then: Sentence) -> Sentence:
-    """A verdict in words (verdict.<claim>.<outcome>): the ratio, the methods, their means and the
-    spread in `number_format`, the seeds; then the sentences `then`."""
+def claim_sentence(verdict: Verdict, number_format: str, minority: int, *then: Sentence) -> Sentence:
+    """A verdict in words (verdict.<claim>.<outcome>, or verdict.too_few with the `minority` samples it
+    had): the ratio, the methods, their means and the spread in `number_format`, the seeds; then the
+    sentences `then`."""
     number = number_format.format
-    return Sentence(f"verdict.{verdict.claim}.{verdict.outcome}", {
+    key = "verdict.too_few" if verdict.outcome == TOO_FEW else f"verdict.{verdict.claim}.{verdict.outcome}"
+    return Sentence(key, {
         "ratio": f"1:{verdict.at:g}", "better": Name(verdict.better), "worse": Name(verdict.worse),
         "mean_better": number(verdict.mean_better), "mean_worse": number(verdict.mean_worse),
-        "spread": number(verdict.spread), "seeds": verdict.seeds}, then)
+        "spread": number(verdict.spread), "seeds": verdict.seeds, "minority": minority,
+        "wanted": MIN_SAMPLES}, then)
 
 
 def untested_sentences(untested: list[tuple[str, str, str]]) -> list[Sentence]:

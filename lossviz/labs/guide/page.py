@@ -75,13 +75,17 @@ def decision_table():
     ui.table(rows, page)
 
 
-def measured(experiment: str) -> list:
+# FAQ answers measured on synthetic data that a bundled real data set can check, with the same rule
+REAL_DATA = {"imbalance_100": "breast_cancer", "switch": "diabetes"}
+
+
+def measured(experiment: str, data: str = "synthetic") -> list:
     """The verdict of the content.FAQ entry whose evidence is `experiment`, measured from the app's own runs
-    (through the labs' caches: the lab opened next shows the same runs)."""
+    (through the labs' caches: the lab opened next shows the same runs), on `data` (REAL_DATA's or synthetic)."""
     if experiment == "gaussian_nll":
         return [gaussian_nll_against_mse()]
     if experiment == "imbalance_100":
-        lab = CLASSIFICATION.parse(dict(content.EXPERIMENTS[experiment].query))[0]
+        lab = CLASSIFICATION.parse({**dict(content.EXPERIMENTS[experiment].query), "data": data})[0]
         with ui.progress(lambda ratio, seed: t("common.sweep_progress", ratio=f"1:{ratio:g}", seed=seed + 1,
                                                seeds=SWEEP_SEEDS)) as report:
             sweep = ui.remembered(imbalance_sweep_of, *imbalance_sweep_key(lab), on_progress=report)
@@ -89,7 +93,7 @@ def measured(experiment: str) -> list:
     if experiment == "huber_delta":
         return [ui.cached(mistake, "huber_delta", entries=8)]
     if experiment == "switch":
-        lab = REGRESSION.parse(dict(content.EXPERIMENTS[experiment].query))[0]
+        lab = REGRESSION.parse({**dict(content.EXPERIMENTS[experiment].query), "data": data})[0]
         runs = ui.cached(switch_runs, *switch_key(lab, lab.switch_from, lab.switch_to, lab.switch_at))
         return switch_sentences(runs)
     lab = SEGMENTATION.parse(dict(content.EXPERIMENTS["dice_bce_weight"].query))[0]
@@ -104,6 +108,9 @@ def faq():
             link(content.EXPERIMENTS[experiment], t("guide.open", what=t(f"guide.experiment.{experiment}")))
             if ui.requested(t("guide.measure"), page.key(f"measure_{key}"), key):
                 ui.bullets(page, measured(experiment), intro=t("guide.measured_intro"))
+                if experiment in REAL_DATA:  # does the real data agree?
+                    ui.bullets(page, measured(experiment, REAL_DATA[experiment]), intro=t(
+                        "guide.measured_real", source=t(f"common.source.{REAL_DATA[experiment]}")))
 
 
 def hybrids():

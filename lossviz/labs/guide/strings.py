@@ -1,6 +1,7 @@
 """The guide lab's strings (keys guide.*), in English and Korean."""
 
 ENGLISH = {
+    "guide.measured_real": "The same measurement on {source}, with the same rule and seeds: does the real data agree?",
     "guide.nav": "Choosing a loss",
     "guide.blurb": "Three questions about your task and data, an answer with its code, and the experiment that "
                   "shows why; the guide's tables, FAQ and lessons, each one link from its evidence.",
@@ -204,6 +205,7 @@ ENGLISH = {
 }
 
 KOREAN = {
+    "guide.measured_real": "같은 측정을 같은 규칙과 시드로 {source}에서 한 결과입니다. 실제 데이터에서도 결론이 같은지 보세요.",
     "guide.nav": "손실 함수 고르기",
     "guide.blurb": "과제와 데이터에 대한 세 가지 질문에 답하면 쓸 손실 함수와 코드, 그리고 그 이유를 보여 주는 실험이 나옵니다. "
                   "결정표, 자주 묻는 질문, 수업용 링크도 모두 근거가 되는 실험으로 바로 이어집니다.",

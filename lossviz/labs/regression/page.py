@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from lossviz import labs, losses, models, training, ui
+from lossviz.bundled import DIABETES_FEATURES
 from lossviz.charts.training import history_figure, sweep_figure
 from lossviz.datasets import OUTLIER_KINDS, REGRESSION_DATA_KEYS, regression_set
 from lossviz.labs.regression import charts, drag, train, verdicts
@@ -16,6 +17,7 @@ from lossviz.models import LINE_LOSSES
 page = ui.page("regression", REGRESSION)
 t = page.t
 DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
+FIXED_BY_DATA = ("n", "noise")  # real data's own
 CHART = page.key("fit_chart")  # the chart every slider of the lab drags
 
 page.title()
@@ -23,9 +25,17 @@ st.caption(t("regression.intro"))
 
 
 def data_tab() -> dict:
-    values = {"outlier_kind": ui.choice(page, "outlier_kind", OUTLIER_KINDS, t("common.outlier_kind"), "common.kind")}
+    values = {"data": ui.data_source(page, "regression")}
+    real = values["data"] != "synthetic"
+    if real:
+        values["feature"] = st.selectbox(t("common.feature"), DIABETES_FEATURES, key=page.key("feature"),
+                                         format_func=lambda feature: t(f"common.feature.{feature}"))
+    values["outlier_kind"] = ui.choice(page, "outlier_kind", OUTLIER_KINDS, t("common.outlier_kind"), "common.kind")
     for key in DATA_SLIDERS:
-        values[key] = ui.drag_slider(t(f"common.{key}"), REGRESSION.numbers[key], page.key(key), chart=CHART)
+        if not (real and key in FIXED_BY_DATA):
+            values[key] = ui.drag_slider(t(f"common.{key}"), REGRESSION.numbers[key], page.key(key), chart=CHART)
+    if real:
+        ui.fixed_by_data(page, [t(f"common.{key}") for key in FIXED_BY_DATA])
     return values
 
 
@@ -52,6 +62,7 @@ def lab():
     settings = page.sidebar_settings(controls)
     if ui.none_chosen(page, settings.losses):
         return
+    ui.source_card(page, settings.data)
     data = ui.cached(regression_set, settings.group("data"))
     histories = [ui.cached(models.line_fit, settings.group("data"), name, settings.params_key(name),
                            settings.group("training"), entries=256) for name in settings.losses]
@@ -71,6 +82,8 @@ def fit_view(settings, data, histories):
     pulls = None if pull_of == "none" else models.influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
                                                             data.true_params)
     labels = page.labels(charts.FIT_LABELS) | {"names": page.names(settings.losses)}
+    if settings.data != "synthetic":  # no true line: the least-squares line before the outliers
+        labels["truth"] = t("regression.truth_real")
     frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of))
     ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
              key=CHART, extra_frames=frames, extra_id=frames_id)
@@ -160,6 +173,8 @@ def sweep_view(settings):
     with ui.progress(lambda fraction, seed: t("regression.sweep_progress", fraction=f"{fraction:.0%}",
                                               seed=seed + 1, seeds=training.SWEEP_SEEDS)) as report:
         sweep = ui.remembered(train.outlier_sweep_of, *sweep_key, on_progress=report)
+    if settings.data != "synthetic":
+        st.caption(t("regression.sweep_real"))
     measure = st.radio(t("regression.measure"), train.ERROR_MEASURES, key=page.key("measure"), horizontal=True,
                        format_func=lambda name: t(f"regression.measure.{name}"))
     ui.chart(sweep_figure(sweep.fractions, sweep.error[measure], sweep.diverged,

@@ -1,6 +1,8 @@
 """The regression lab's strings (keys regression.*), in English and Korean."""
 
 ENGLISH = {
+    "regression.truth_real": "least-squares line before outliers",
+    "regression.sweep_real": "On real data there is no true line: each error is the distance from the least-squares line of the data before the outliers were injected.",
     "regression.nav": "Regression lab",
     "regression.blurb": "Fit a line to data with outliers using several losses at once and watch them train.",
     "regression.title": "Regression lab",
@@ -74,6 +76,8 @@ ENGLISH = {
 }
 
 KOREAN = {
+    "regression.truth_real": "이상치를 넣기 전 최소제곱 직선",
+    "regression.sweep_real": "실제 데이터에는 참값 직선이 없습니다. 오차는 이상치를 넣기 전 데이터의 최소제곱 직선에서 떨어진 거리입니다.",
     "regression.nav": "회귀 실험실",
     "regression.blurb": "이상치가 섞인 데이터에 여러 손실 함수로 동시에 직선을 맞추며 학습 과정을 지켜봅니다.",
     "regression.title": "회귀 실험실",
