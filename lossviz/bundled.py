@@ -119,6 +119,11 @@ def counts_at(name: str, imbalance: float) -> tuple[list[int], bool]:
     return kept, kept != wanted
 
 
+def rows(name: str) -> int:
+    """The number of rows of a bundled data set."""
+    return int(_table(name)[1].size)
+
+
 def sizes(name: str) -> tuple[int, ...]:
     """Rows per class (majority first) of a classification data set, as the lab labels them."""
     _, labels = _labelled(name)

@@ -24,7 +24,7 @@ def test_the_data_sets_load_from_the_wheel_without_the_network(monkeypatch):
     bundled._table.cache_clear()
     features, target, names = bundled._table("diabetes")
     assert features.shape == (442, 10) and target.shape == (442,) and "bmi" in names
-    assert bundled.sizes("breast_cancer") == (357, 212)
+    assert bundled.sizes("breast_cancer") == (357, 212) and bundled.rows("diabetes") == 442
     assert bundled.sizes("wine") == (71, 59, 48)
 
 

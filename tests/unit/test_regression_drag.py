@@ -8,7 +8,7 @@ from lossviz import losses, models
 from lossviz.charts.training import held_still
 from lossviz.datasets import regression_data
 from lossviz.labs.regression.charts import fit_figure, fit_frame
-from lossviz.labs.regression.drag import affordable_stops, fits_along, with_setting
+from lossviz.labs.regression.drag import affordable_stops, fit_work, fits_along, with_setting
 from lossviz.labs.regression.schema import REGRESSION
 from lossviz.models import train_linear
 from lossviz.training import drag_stops
@@ -108,3 +108,8 @@ def test_the_fits_along_a_slider_size_their_points_by_the_chosen_losss_pull_at_e
         expected = models.influence(losses.get("huber", delta=stop), points, points.true_params)
         assert np.array_equal(pulls, expected)
     assert all(pulls is None for _, _, pulls in fits_along(DATA, CONFIGURED, TRAINING, "noise", (0.5,)))
+
+
+def test_the_drag_budget_counts_a_real_data_sets_own_points():
+    assert fit_work({"data": "diabetes", "n": 20}, 2, {"epochs": 10}) == 2 * 10 * (442 + 1000)
+    assert fit_work({"data": "synthetic", "n": 20}, 2, {"epochs": 10}) == 2 * 10 * (20 + 1000)

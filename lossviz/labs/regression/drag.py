@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lossviz import losses
+from lossviz import bundled, losses
 from lossviz.charts.training import held_still
 from lossviz.datasets import RegressionData, regression_data
 from lossviz.labs.regression.charts import fit_frame
@@ -20,8 +20,11 @@ DRAG_STOP_COUNTS = (41, 21, 11)  # tried in turn: the most stops whose fits stay
 
 
 def fit_work(data_settings: dict, losses_count: int, training: dict) -> float:
-    """The cost of fitting `losses_count` lines to the data of these settings, in DRAG_WORK's units."""
-    return losses_count * training["epochs"] * (data_settings["n"] + 1000)
+    """The cost of fitting `losses_count` lines to the data of these settings, in DRAG_WORK's units
+    (a real data set has its own number of points)."""
+    source = data_settings.get("data", "synthetic")
+    points = data_settings["n"] if source == "synthetic" else bundled.rows(source)
+    return losses_count * training["epochs"] * (points + 1000)
 
 
 def with_setting(data_settings: dict, loss_params: dict[str, dict], training: dict, key: str, value):
