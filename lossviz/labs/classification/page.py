@@ -122,6 +122,8 @@ def binary_view(settings, data):
 def imbalance_sweep_view(settings):
     st.header(t("classification.sweep"))
     st.caption(t("classification.sweep_help"))
+    if settings.data != "synthetic":
+        st.caption(t("classification.sweep_real"))
     sweep_key = train.imbalance_sweep_key(settings)
     if not ui.requested(t("common.sweep_run"), page.key("sweep_run"), sweep_key):
         return

@@ -1,6 +1,7 @@
 """The classification lab's strings (keys classification.*), in English and Korean."""
 
 ENGLISH = {
+    "classification.sweep_real": "On real data each ratio keeps the data set's own rows (all of the majority, the minority subsampled by the seed), not the sizes above: the table under the chart lists them, and a claim resting on fewer than 20 validation minority samples per seed is not judged.",
     "classification.nav": "Classification lab",
     "classification.blurb": "Class imbalance from 1:1 to 1:1000: weighted cross-entropy and focal loss trained side by side.",
     "classification.title": "Classification lab",
@@ -89,6 +90,7 @@ ENGLISH = {
 }
 
 KOREAN = {
+    "classification.sweep_real": "실제 데이터에서는 비율마다 위의 크기가 아니라 데이터에 있는 행을 씁니다(다수 클래스는 모두, 소수 클래스는 시드로 뽑은 일부). 차트 아래 표에 그 수가 나오며, 시드마다 검증 소수 샘플이 20개보다 적으면 판정하지 않습니다.",
     "classification.nav": "분류 실험실",
     "classification.blurb": "1:1부터 1:1000까지의 클래스 불균형에서 가중 교차 엔트로피와 포컬 손실을 나란히 학습합니다.",
     "classification.title": "분류 실험실",
