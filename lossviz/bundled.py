@@ -20,12 +20,13 @@ from functools import cache
 
 import numpy as np
 
+from lossviz.datasets import VALIDATION_SHARE, RegressionData, split_classes, with_outliers
+
 SOURCES = {"regression": ("synthetic", "diabetes"), "binary": ("synthetic", "breast_cancer"),
            "multiclass": ("synthetic", "wine")}
 DIABETES_FEATURES = ("bmi", "bp", "s5", "age")  # body-mass index, blood pressure, serum triglycerides, age
 BREAST_CANCER_FEATURES = ("worst radius", "worst texture")
 WINE_FEATURES = ("alcohol", "flavanoids")
-VALIDATION_SHARE = 0.3
 
 
 @cache
@@ -55,8 +56,6 @@ def columns(name: str, wanted) -> np.ndarray:
 
 def diabetes(*, feature: str, outlier_fraction: float, outlier_magnitude: float, outlier_kind: str, seed: int):
     """The diabetes data on one standardised `feature`, with the lab's outliers injected (datasets.with_outliers)."""
-    from lossviz.datasets import RegressionData, with_outliers
-
     if feature not in DIABETES_FEATURES:
         raise ValueError(f"feature must be one of {', '.join(DIABETES_FEATURES)}; got {str(feature)[:40]!r}")
     x = columns("diabetes", (feature,))
@@ -69,12 +68,15 @@ def diabetes(*, feature: str, outlier_fraction: float, outlier_magnitude: float,
     return RegressionData(x=x, y=y, is_outlier=is_outlier, slopes=np.array([slope]), intercept=float(intercept))
 
 
+def wanted_rows(first: int, classes: int, imbalance: float) -> list[int]:
+    """Rows per class that 1:`imbalance` asks for: the first class's `first`, class k
+    max(1, round(first / imbalance^(k / (classes - 1))))."""
+    return [first] + [max(1, round(first / imbalance ** (k / (classes - 1)))) for k in range(1, classes)]
+
+
 def class_rows(sizes: tuple[int, ...], imbalance: float) -> list[int]:
-    """Rows kept per class at 1:`imbalance`: the first class whole, class k at most
-    max(1, round(first / imbalance^(k / (C - 1)))), and never more than it has."""
-    first, classes = sizes[0], len(sizes)
-    return [first] + [min(size, max(1, round(first / imbalance ** (k / (classes - 1)))))
-                      for k, size in enumerate(sizes[1:], start=1)]
+    """Rows kept per class at 1:`imbalance`: wanted_rows, never more than a class has."""
+    return [min(size, wanted) for size, wanted in zip(sizes, wanted_rows(sizes[0], len(sizes), imbalance), strict=True)]
 
 
 def _labelled(name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -89,34 +91,22 @@ def _labelled(name: str) -> tuple[np.ndarray, np.ndarray]:
 def classes_of(name: str, *, imbalance: float, seed: int):
     """The data set `name` ("breast_cancer" or "wine") at 1:`imbalance`, subsampled with `seed` (class_rows),
     each class split into training and validation (VALIDATION_SHARE, at least one training row)."""
-    from lossviz.datasets import ClassificationData
-
     if name not in ("breast_cancer", "wine"):
         raise ValueError(f"unknown data set {str(name)[:40]!r}; choose breast_cancer or wine")
     points, labels = _labelled(name)
-    classes = int(labels.max()) + 1
     rng = np.random.default_rng(seed)
-    kept = class_rows(tuple(int(count) for count in np.bincount(labels)), imbalance)
-    parts = {"train": ([], []), "val": ([], [])}
-    for label, count in enumerate(kept):
-        rows = rng.permutation(np.flatnonzero(labels == label))[:count]
-        held_out = min(count - 1, max(1, round(VALIDATION_SHARE * count))) if count > 1 else 0
-        for split, chunk in (("val", rows[:held_out]), ("train", rows[held_out:])):
-            parts[split][0].append(points[chunk])
-            parts[split][1].append(np.full(chunk.size, label))
-    (x, y), (x_val, y_val) = ((np.concatenate(xs), np.concatenate(ys)) for xs, ys in parts.values())
-    order = rng.permutation(y.size)
-    return ClassificationData(x=x[order], y=y[order], x_val=x_val, y_val=y_val, classes=classes)
+    kept = [points[rng.permutation(np.flatnonzero(labels == label))[:count]]
+            for label, count in enumerate(class_rows(sizes(name), imbalance))]
+    return split_classes(kept, lambda count: min(count - 1, max(1, round(VALIDATION_SHARE * count))), rng)
 
 
 def counts_at(name: str, imbalance: float) -> tuple[list[int], bool]:
     """The rows per class data set `name` keeps at 1:`imbalance` (class_rows), and whether a class is
     short: the data holds fewer rows than that ratio asks of it, so the ratio is less extreme."""
     available = sizes(name)
-    kept = class_rows(available, imbalance)
-    first, classes = available[0], len(available)
-    wanted = [first] + [max(1, round(first / imbalance ** (k / (classes - 1)))) for k in range(1, classes)]
-    return kept, kept != wanted
+    return class_rows(available, imbalance), any(size < wanted for size, wanted in
+                                                 zip(available, wanted_rows(available[0], len(available), imbalance),
+                                                     strict=True))
 
 
 def rows(name: str) -> int:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -218,16 +219,22 @@ def classification_data(*, classes: int = 2, data: str = "synthetic", **settings
         # chord between neighbours = separation
         radius = s["separation"] / (2 * np.sin(np.pi / classes))
         centres = radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    points = [centre + rng.normal(size=(count, 2)) for count, centre in zip(counts, centres, strict=True)]
+    return split_classes(points, lambda count: max(MIN_PER_SPLIT, round(VALIDATION_SHARE * count)), rng)
+
+
+def split_classes(points: list[np.ndarray], held_out: Callable[[int], int], rng) -> ClassificationData:
+    """Each class's points (class k's at `points[k]`) split: the first `held_out(count)` for validation,
+    the rest for training, whose order `rng` shuffles. Both splits keep the classes' shares."""
     parts = {"train": ([], []), "val": ([], [])}
-    for label, (count, centre) in enumerate(zip(counts, centres, strict=True)):
-        points = centre + rng.normal(size=(count, 2))
-        held_out = max(MIN_PER_SPLIT, round(VALIDATION_SHARE * count))
-        for split, chunk in (("val", points[:held_out]), ("train", points[held_out:])):
-            parts[split][0].append(chunk)
-            parts[split][1].append(np.full(len(chunk), label))
+    for label, chunk in enumerate(points):
+        cut = held_out(len(chunk))
+        for split, part in (("val", chunk[:cut]), ("train", chunk[cut:])):
+            parts[split][0].append(part)
+            parts[split][1].append(np.full(len(part), label))
     (x, y), (x_val, y_val) = ((np.concatenate(xs), np.concatenate(ys)) for xs, ys in parts.values())
     order = rng.permutation(len(y))
-    return ClassificationData(x=x[order], y=y[order], x_val=x_val, y_val=y_val, classes=classes)
+    return ClassificationData(x=x[order], y=y[order], x_val=x_val, y_val=y_val, classes=len(points))
 
 
 REGRESSION_DATA_KEYS = ("n", "noise", "outlier_fraction", "outlier_magnitude", "seed", "outlier_kind")
