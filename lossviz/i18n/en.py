@@ -279,4 +279,5 @@ STRINGS = {
     "common.real_counts": "The data holds {counts} rows per class at 1:{ratio}{short}.",
     "common.real_short": "; it cannot give the smaller classes more rows, so the ratio is less extreme than asked",
     "verdict.too_few": "At {ratio}: too few samples to judge. Only {minority} minority samples per seed in validation, fewer than the {wanted} a verdict needs; for the record, {better} {mean_better} and {worse} {mean_worse} over {seeds} seeds.",
+    "verdict.switch_real": "Switching from {first} to {then} at epoch {at} ended {switched} from the least-squares line before outliers on average; {then} alone ended {then_alone}, {first} alone {first_alone}. The switched run ended closer than {then} alone on {closer} of {compared} data sets.",
 }

@@ -263,4 +263,5 @@ STRINGS = {
     "common.real_counts": "1:{ratio}에서 데이터에 남은 클래스별 행 수: {counts}{short}.",
     "common.real_short": ". 작은 클래스의 행을 더 늘릴 수 없으므로 실제 비율은 요청한 것보다 덜 치우칩니다",
     "verdict.too_few": "{ratio}에서는 판단하기에 샘플이 너무 적습니다. 시드마다 검증 소수 샘플이 {minority}개뿐으로 판정에 필요한 {wanted}개보다 적습니다. 참고로 {seeds}개 시드 평균은 {better} {mean_better}, {worse} {mean_worse}입니다.",
+    "verdict.switch_real": "{first} → {then} 전환({at} 에포크)은 이상치를 넣기 전 최소제곱 직선에서 평균 {switched}만큼 떨어져 끝났습니다. {then}만 썼을 때는 {then_alone}, {first}만 썼을 때는 {first_alone}입니다. 데이터 {compared}벌 중 {closer}벌에서 전환한 학습이 {then}만 쓴 학습보다 그 직선에 더 가깝게 끝났습니다.",
 }

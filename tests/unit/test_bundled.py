@@ -102,3 +102,11 @@ def test_the_outlier_sweep_runs_on_real_data():
                           {"optimizer": "nag", "lr": 0.05, "epochs": 100}, fractions=(0.0, 0.3), seeds=2)
     mse, mae = sweep.error["total"]["mse"].mean, sweep.error["total"]["mae"].mean
     assert mse[0] < 0.05 and mae[1] < mse[1]  # clean: on the reference line; with outliers MSE is pulled away
+
+
+def test_the_switch_verdict_on_real_data_names_the_line_it_measures_against():
+    from lossviz.labs.regression.verdicts import switch_runs, switch_sentences
+
+    runs = switch_runs(("mse", {}), ("mae", {}), {"data": "diabetes", "outlier_fraction": 0.2},
+                       {"optimizer": "nag", "lr": 0.05, "epochs": 60}, switch_at=30, seeds=2)
+    assert runs.real and switch_sentences(runs)[0].key == "verdict.switch_real"

@@ -72,17 +72,23 @@ def lab():
     sweep_view(settings)
 
 
+def against(key: str, settings) -> str:
+    """The string `key`, or its `_real` form on real data, where errors are measured against the
+    least-squares line before the outliers: real data has no true line."""
+    return t(key if settings.data == "synthetic" else f"{key}_real")
+
+
 def fit_view(settings, data, histories):
     choices = ["none", *settings.losses]
     if st.session_state.get(page.key("influence")) not in choices:  # the loss it showed was removed
         st.session_state[page.key("influence")] = settings.losses[0]
-    pull_of = st.radio(t("regression.influence"), choices, key=page.key("influence"), horizontal=True,
+    pull_of = st.radio(against("regression.influence", settings), choices, key=page.key("influence"), horizontal=True,
                        format_func=lambda name: t("regression.influence_none") if name == "none" else page.name(name))
     # at the true line: how hard each point would pull a fit that was already right
     pulls = None if pull_of == "none" else models.influence(losses.get(pull_of, **settings.params_of(pull_of)), data,
                                                             data.true_params)
     labels = page.labels(charts.FIT_LABELS) | {"names": page.names(settings.losses)}
-    if settings.data != "synthetic":  # no true line: the least-squares line before the outliers
+    if settings.data != "synthetic":
         labels["truth"] = t("regression.truth_real")
     frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of))
     ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
@@ -112,7 +118,7 @@ def drag_frames(settings, setting: str, pull_of: str):
 
 def errors_view(settings, data, histories):
     table, notes = st.columns([3, 2], gap="medium")
-    table.caption(t("regression.errors"))
+    table.caption(against("regression.errors", settings))
     ui.table(models.error_rows(data, histories), page, where=table)
     diverged = [page.name(history.loss) for history in histories if history.diverged_at is not None]
     if diverged:
@@ -123,6 +129,8 @@ def errors_view(settings, data, histories):
     notes.download_button(t("common.download"),
                           lambda: training.history_csv(histories, settings=REGRESSION.query(settings)),
                           file_name="lossviz-regression.csv", mime="text/csv", key=page.key("download"))
+    if settings.data != "synthetic":  # the landscape draws synthetic data only
+        return
     surface_of = (*settings.losses, *settings.losses)[:2]  # the landscape draws two losses side by side
     notes.page_link(labs.lab("landscape").script, label=t("regression.see_surface"), icon=":material/landscape:",
                     query_params={**{key: value for key, value in REGRESSION.query(settings).items()
@@ -165,7 +173,7 @@ def switch_view(settings):
 
 def sweep_view(settings):
     st.header(t("regression.sweep"))
-    st.caption(t("regression.sweep_help"))
+    st.caption(against("regression.sweep_help", settings))
     loss_params = tuple((name, settings.params_key(name)) for name in settings.losses)
     sweep_key = (settings.group("data", without=train.OUTLIER_SWEEP_VARIES), loss_params, settings.group("training"))
     if not ui.requested(t("common.sweep_run"), page.key("sweep_run"), sweep_key):
@@ -173,8 +181,6 @@ def sweep_view(settings):
     with ui.progress(lambda fraction, seed: t("regression.sweep_progress", fraction=f"{fraction:.0%}",
                                               seed=seed + 1, seeds=training.SWEEP_SEEDS)) as report:
         sweep = ui.remembered(train.outlier_sweep_of, *sweep_key, on_progress=report)
-    if settings.data != "synthetic":
-        st.caption(t("regression.sweep_real"))
     measure = st.radio(t("regression.measure"), train.ERROR_MEASURES, key=page.key("measure"), horizontal=True,
                        format_func=lambda name: t(f"regression.measure.{name}"))
     ui.chart(sweep_figure(sweep.fractions, sweep.error[measure], sweep.diverged,

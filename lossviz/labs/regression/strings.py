@@ -2,7 +2,9 @@
 
 ENGLISH = {
     "regression.truth_real": "least-squares line before outliers",
-    "regression.sweep_real": "On real data there is no true line: each error is the distance from the least-squares line of the data before the outliers were injected.",
+    "regression.influence_real": "Point area: each point's pull on the least-squares line before outliers, under",
+    "regression.errors_real": "Final fit against the least-squares line before outliers (real data has no true line)",
+    "regression.sweep_help_real": ("Trains every chosen loss on the data with 0 to 50 % injected outliers (five seeds per fraction, at most 300 epochs per run, every other setting as above) and plots how far each fit lands from the least-squares line of the data before the outliers were injected (real data has no true line): the mean over the five, with their spread as error bars. Stop in the top right corner ends it."),
     "regression.nav": "Regression lab",
     "regression.blurb": "Fit a line to data with outliers using several losses at once and watch them train.",
     "regression.title": "Regression lab",
@@ -77,7 +79,9 @@ ENGLISH = {
 
 KOREAN = {
     "regression.truth_real": "이상치를 넣기 전 최소제곱 직선",
-    "regression.sweep_real": "실제 데이터에는 참값 직선이 없습니다. 오차는 이상치를 넣기 전 데이터의 최소제곱 직선에서 떨어진 거리입니다.",
+    "regression.influence_real": "점 크기: 이상치를 넣기 전 최소제곱 직선 기준으로 각 샘플이 당기는 힘 (기준 손실 함수)",
+    "regression.errors_real": "최종 적합선과 이상치를 넣기 전 최소제곱 직선의 차이 (실제 데이터에는 정답 직선이 없음)",
+    "regression.sweep_help_real": ("선택한 손실 함수마다 이상치를 0~50 % 넣은 데이터로 학습하고(비율마다 시드 다섯 개, 실행마다 최대 300 에포크, 나머지 설정은 위와 같음), 적합선이 이상치를 넣기 전 데이터의 최소제곱 직선에서 얼마나 벗어나는지 그립니다(실제 데이터에는 정답 직선이 없음). 선은 다섯 번의 평균이고, 오차 막대는 그 퍼진 정도입니다. 오른쪽 위의 Stop으로 멈출 수 있습니다."),
     "regression.nav": "회귀 실험실",
     "regression.blurb": "이상치가 섞인 데이터에 여러 손실 함수로 동시에 직선을 맞추며 학습 과정을 지켜봅니다.",
     "regression.title": "회귀 실험실",

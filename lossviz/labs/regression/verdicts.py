@@ -69,7 +69,8 @@ def breakdown_sentences(sweep: Sweep, measure: str) -> list[Sentence]:
 @dataclass(frozen=True)
 class SwitchRuns:
     """Final distances from the true line (parameter_error's total) of three runs per data set: the
-    switched one, the second loss alone and the first alone, all for the same epochs."""
+    switched one, the second loss alone and the first alone, all for the same epochs. On `real` data
+    the distances are from the least-squares line before the outliers."""
 
     first: str
     then: str
@@ -77,6 +78,7 @@ class SwitchRuns:
     switched: np.ndarray
     then_alone: np.ndarray
     first_alone: np.ndarray
+    real: bool = False
 
 
 def switch_runs(first: tuple, then: tuple, data_settings, training, switch_at: int,
@@ -91,7 +93,8 @@ def switch_runs(first: tuple, then: tuple, data_settings, training, switch_at: i
         for row, run in enumerate(switch_trio(first_loss, then_loss, data, switch_at=switch_at, **training)):
             if run.diverged_at is None:
                 errors[row, index] = parameter_error(run, data)["total"]
-    return SwitchRuns(first[0], then[0], switch_epoch(switch_at, training["epochs"]), *errors)
+    return SwitchRuns(first[0], then[0], switch_epoch(switch_at, training["epochs"]), *errors,
+                      real=data_settings.get("data", "synthetic") != "synthetic")
 
 
 def switch_sentences(runs: SwitchRuns) -> list[Sentence]:
@@ -102,7 +105,7 @@ def switch_sentences(runs: SwitchRuns) -> list[Sentence]:
     def mean(values) -> str:
         return f"{np.nanmean(values):.3f}" if np.any(~np.isnan(values)) else "—"
 
-    said = [Sentence("verdict.switch", {
+    said = [Sentence("verdict.switch_real" if runs.real else "verdict.switch", {
         "first": Name(runs.first), "then": Name(runs.then), "at": runs.switch_at, "seeds": runs.switched.size,
         "switched": mean(runs.switched), "then_alone": mean(runs.then_alone), "first_alone": mean(runs.first_alone),
         "closer": int(np.sum(runs.switched[finished] < runs.then_alone[finished])), "compared": int(finished.sum())})]
