@@ -16,5 +16,5 @@ st.sidebar.caption(translate(lang, "sidebar.about"))
 page = st.navigation([st.Page(lab.script, title=translate(lang, f"{lab.name}.nav"), icon=lab.icon,
                               url_path=lab.url_path or None, default=not lab.url_path) for lab in LABS])
 ui.track_page(page.url_path)
-page.run()
+ui.run_page(page)
 ui.keep_settings()

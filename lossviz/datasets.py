@@ -34,6 +34,15 @@ REGRESSION_SPECS = {
 }
 
 
+SEEDS = REGRESSION_SPECS["seed"].max + 1  # every lab's seeds: 0 to 9999
+
+
+def nth_seed(first: int, index: int) -> int:
+    """The `index`-th of consecutive seeds from `first`, wrapping past the last seed back to 0 (from
+    the last seed, a sweep reads 9999, 0, 1, ...)."""
+    return (int(first) + int(index)) % SEEDS
+
+
 @dataclass(frozen=True)
 class RegressionData:
     """Points (x, y) around a known line y = x @ slopes + intercept, some of them outliers.

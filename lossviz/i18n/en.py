@@ -76,6 +76,8 @@ STRINGS = {
     "chart.data": "Data of this chart (CSV)",
     "chart.controls": "Chart controls",
     "chart.no_plotly": "This chart cannot be drawn: its drawing library (plotly.js) did not load. Reload the page.",
+    "notice.page_reset": "This page failed with its settings and opened again with its defaults. Settings dropped: {keys}.",
+    "notice.page_failed": "This page could not be drawn. Open another page from the menu, or reload this one.",
     "notice.title": "Some settings in the link could not be used:",
     "notice.unknown_key": "ignored the unknown setting {key}.",
     "notice.bad_number": "{key} must be a number; kept {value}.",

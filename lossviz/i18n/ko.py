@@ -75,6 +75,8 @@ STRINGS = {
     "chart.data": "이 차트의 데이터(CSV)",
     "chart.controls": "차트 조작",
     "chart.no_plotly": "차트를 그릴 수 없습니다. 그리기 라이브러리(plotly.js)를 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.",
+    "notice.page_reset": "이 페이지가 주어진 설정으로 열리지 못해 기본 설정으로 다시 열었습니다. 뺀 설정: {keys}.",
+    "notice.page_failed": "이 페이지를 그리지 못했습니다. 메뉴에서 다른 페이지를 열거나 이 페이지를 새로 고침하세요.",
     "notice.title": "링크에 담긴 설정 중 일부를 쓸 수 없었습니다:",
     "notice.unknown_key": "알 수 없는 설정이라 무시했습니다: {key}",
     "notice.bad_number": "{key}에는 숫자가 와야 합니다. 값은 {value} 그대로 두었습니다.",

@@ -5,9 +5,10 @@ below, calls its lab's core through `ui.cached(function, *args)`, and draws figu
 """
 
 from lossviz.ui.cache import LRU, cached, per_upload, remembered, session_store, shared
-from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page
+from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page, run_page
 from lossviz.ui.plot import chart
 from lossviz.ui.slots import training_slot
+from lossviz.ui.turns import queue_notice, session_id
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
     arm_first,
@@ -68,9 +69,12 @@ __all__ = [
     "per_upload",
     "pressed_frames",
     "progress",
+    "queue_notice",
     "remembered",
     "requested",
+    "run_page",
     "say",
+    "session_id",
     "session_store",
     "setting_sliders",
     "settings_tab",

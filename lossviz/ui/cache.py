@@ -91,7 +91,7 @@ def session_store(key: str, size: int) -> LRU:
     return store
 
 
-UPLOADS_KEPT = 6  # results a session keeps of its uploaded files
+UPLOADS_KEPT = 3  # results a session keeps of its uploaded files (docs/SECURITY.md: a session's budget)
 
 
 def per_upload(upload, key: tuple, compute: Callable, refusal: type[Exception] = ValueError):

@@ -3,6 +3,7 @@ its t(), its settings restored from the URL and written back into it."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ import streamlit as st
 
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.labs.guide.lessons import LESSONS, read_lesson
-from lossviz.state import OFF, SWITCH_SUFFIX, Notice, Schema, Settings
+from lossviz.state import GLOBAL_KEYS, OFF, SWITCH_SUFFIX, Notice, Schema, Settings
 from lossviz.ui import url
 
 
@@ -214,6 +215,33 @@ def take_lesson(name: str) -> None:
         st.session_state.pop(f"{name}.lesson", None)
 
 
+RECOVERED_KEY = "page.recovered"  # the page that failed and was opened again from its defaults
+
+
+def run_page(page) -> None:
+    """Run the navigation's chosen `page`. If it raises (a bug that a link or a restored setting
+    reached), open it again once from its defaults, with a notice naming the settings dropped, so
+    that reloading never shows the failure again; if it fails at its defaults too, say so in a line."""
+    try:
+        page.run()
+    except Exception:
+        logging.getLogger("lossviz").exception("the page %s failed", page.url_path)
+        prefix, schema = st.session_state.get(CURRENT_KEY, ("", None))
+        if schema is None or st.session_state.get(RECOVERED_KEY) == prefix:
+            st.error(translate(current_language(), "notice.page_failed"), icon=":material/error:")
+            return
+        dropped = sorted({key for key in st.query_params if key not in GLOBAL_KEYS}
+                         | {key for key in schema.widget_keys() if prefix + key in st.session_state})
+        for key in [key for key in st.session_state if str(key).startswith(prefix)]:
+            del st.session_state[key]
+        for key in [key for key in st.query_params if key not in GLOBAL_KEYS]:
+            del st.query_params[key]
+        url.add_notices([Notice("notice.page_reset", {"keys": ", ".join(dropped)[:200] or "-"})])
+        st.session_state[RECOVERED_KEY] = prefix
+        st.rerun()
+    st.session_state.pop(RECOVERED_KEY, None)
+
+
 def keep_settings() -> None:
     """After the page has run (app.py): keep the settings whose widgets it did not draw."""
     prefix, schema = st.session_state.get(CURRENT_KEY, ("", None))
@@ -222,5 +250,7 @@ def keep_settings() -> None:
 
 
 def as_code(values: dict) -> dict:
-    """URL values as markdown code spans: shown literally, never read as markdown or HTML."""
-    return {name: "`" + str(value).replace("`", "'") + "`" for name, value in values.items()}
+    """URL values as markdown code spans: shown literally, never read as markdown or HTML. A line
+    break or another unprintable character (which would end the span) shows as �, a backtick as '."""
+    return {name: "`" + "".join(char if char.isprintable() else "\ufffd" for char in str(value)).replace("`", "'")
+                  + "`" for name, value in values.items()}

@@ -5,6 +5,8 @@ import csv
 import io
 import math
 
+import time
+
 import numpy as np
 import pytest
 
@@ -124,7 +126,7 @@ def test_a_typed_cross_entropy_trains_as_the_builtin_bce():
 
 def test_read_csv_reads_a_comma_file_with_a_bom():
     table = upload.read_csv("\ufeffy_true,y_pred\n1,2\n3,4\n".encode())
-    assert table.header == ("y_true", "y_pred") and table.columns["y_pred"] == ["2", "4"]
+    assert table.header == ("y_true", "y_pred") and table.columns["y_pred"].tolist() == [2.0, 4.0]
 
 
 def test_read_csv_guesses_a_semicolon_delimiter():
@@ -149,6 +151,52 @@ def test_read_csv_refuses_what_it_cannot_use(raw, key):
     with pytest.raises(upload.UploadError) as caught:
         upload.read_csv(raw)
     assert caught.value.key == key
+
+
+# Finding 2: parse time was unbounded. Each of these is refused by counting, before any parsing.
+BOMBS = {
+    "comma bomb, one line": (b"1," * 40_000, "long_line"),
+    "comma bomb, 4.9 MB": (b"1," * 2_450_000, "too_large"),
+    "500 000 column names": (",".join(f"c{i}" for i in range(500_000)).encode()[:upload.MAX_BYTES], "long_line"),
+    "many short columns": ((",".join("abcdefghijklmnopqrstuvwxyz") + "\n1,2\n").encode(), "too_many_columns"),
+    "a header field past the csv module's limit": (b"a" * 131_073 + b",b\n1,2\n", "long_line"),
+    "a row past the row cap": (b"x,y\n" + b"1,2\n" * (upload.MAX_ROWS + 2), "too_many_rows"),
+}
+
+
+@pytest.mark.parametrize("name", BOMBS)
+def test_bombs_are_refused_by_counting_before_parsing(name):
+    raw, key = BOMBS[name]
+    started = time.perf_counter()
+    with pytest.raises(upload.UploadError) as caught:
+        upload.check_upload(raw)
+    assert caught.value.key == key
+    assert time.perf_counter() - started < 1.0  # 22 s for the first before
+
+
+# Finding 4: inputs that raised instead of being refused or drawn
+def test_cr_only_line_endings_read_like_any_other():
+    table = upload.read_csv(b"y_true,y_pred\r1,2\r3,5\r")
+    assert table.header == ("y_true", "y_pred") and table.columns["y_pred"].tolist() == [2.0, 5.0]
+
+
+@pytest.mark.parametrize("cells", [b"1e17,1e17\n1e17,1e17", b"1e308,-1e308\n-1e308,1e308", b"1e308,-1e308\n2,3"])
+def test_numbers_beyond_the_magnitude_cap_drop_their_rows(cells):
+    table = upload.read_csv(b"y_true,y_pred\n" + cells + b"\n")
+    try:
+        samples = upload.numeric_samples(table, ("y_true", "y_pred"))
+    except upload.UploadError as error:
+        assert error.key == "no_rows"
+        return
+    result = upload.regression_losses(samples, ["mse", "mae"])
+    centres, counts, width = upload.histogram(result.x)
+    assert np.isfinite(centres).all() and width > 0 and counts.sum() == samples.first.size
+
+
+@pytest.mark.parametrize("value", [1e15, -1e15, 0.0, 123456.789])
+def test_the_histogram_of_equal_values_has_bins_float64_tells_apart(value):
+    centres, counts, width = upload.histogram(np.full(2, value))
+    assert counts.sum() == 2 and width > 0 and np.unique(centres).size == upload.HISTOGRAM_BINS
 
 
 def test_read_csv_refuses_a_file_over_the_row_cap():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossviz import losses
-from lossviz.datasets import CLASSIFICATION_SPECS, VALIDATION_SHARE, classification_data, classification_set
+from lossviz.datasets import CLASSIFICATION_SPECS, VALIDATION_SHARE, classification_data, classification_set, nth_seed
 from lossviz.metrics import binary_report, multiclass_report
 from lossviz.models import Objective, gives_probabilities, objective, scores, train_classifier
 from lossviz.training import SWEEP_SEEDS, History, SeedTable, sweep_training
@@ -114,7 +114,7 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
             if on_progress is not None:
                 on_progress(row * seeds + seed, len(ratios) * seeds, ratio, seed)
             data = classification_data(**{**data_settings, "n": sweep_points(ratio), "imbalance": ratio,
-                                          "seed": (first_seed + seed) % 10_000})
+                                          "seed": nth_seed(first_seed, seed)})
             for method, params in methods:
                 history = train_classifier(objective(method, params, data.y), data, **training)
                 report = binary_report(data.y_val, scores(history, data.x_val))

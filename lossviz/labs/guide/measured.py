@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from lossviz.curves import loss_curves
+from lossviz.datasets import nth_seed
 from lossviz.i18n.sentence import Sentence
 from lossviz.labs.segmentation.data import segmentation_data
 from lossviz.labs.segmentation.train import capped_images, features, mask_report, probabilities, train_masks
@@ -32,7 +33,7 @@ def dice_bce_weights(data_settings: dict, *, lr: float, epochs: int, seeds: int 
     data_settings = dict(data_settings)
     scores = np.zeros((len(weights), seeds))
     for seed in range(seeds):
-        data = segmentation_data(**{**data_settings, "seed": data_settings.get("seed", 0) + seed,
+        data = segmentation_data(**{**data_settings, "seed": nth_seed(data_settings.get("seed", 0), seed),
                                     "images": capped_images(data_settings["size"], data_settings["images"])})
         for index, weight in enumerate(weights):
             run = train_masks(data, "dice_bce", {"weight": weight, "smooth": 1.0}, lr=lr, epochs=epochs)

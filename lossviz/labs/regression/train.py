@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lossviz import losses
-from lossviz.datasets import RegressionData, regression_data, regression_set
+from lossviz.datasets import RegressionData, nth_seed, regression_data, regression_set
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.models import parameter_error, train_linear
@@ -98,7 +98,7 @@ def outlier_sweep(chosen: list[RegressionLoss], data_settings: dict, training: d
             if on_progress is not None:
                 on_progress(row * seeds + seed, len(fractions) * seeds, fraction, seed)
             data = regression_data(**{**data_settings, "outlier_fraction": fraction,
-                                      "seed": (first_seed + seed) % 10_000})
+                                      "seed": nth_seed(first_seed, seed)})
             for column, loss in enumerate(chosen):
                 history = train_linear(loss, data, **training)
                 if history.diverged_at is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossviz import losses
-from lossviz.datasets import regression_data
+from lossviz.datasets import nth_seed, regression_data
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.regression.train import Sweep, switch_epoch, switch_trio
 from lossviz.models import parameter_error
@@ -89,7 +89,7 @@ def switch_runs(first: tuple, then: tuple, data_settings, training, switch_at: i
     data_settings, training = dict(data_settings), dict(training)
     first_loss, then_loss = losses.get(first[0], **dict(first[1])), losses.get(then[0], **dict(then[1]))
     for index in range(seeds):
-        data = regression_data(**{**data_settings, "seed": data_settings.get("seed", 0) + index})
+        data = regression_data(**{**data_settings, "seed": nth_seed(data_settings.get("seed", 0), index)})
         for row, run in enumerate(switch_trio(first_loss, then_loss, data, switch_at=switch_at, **training)):
             if run.diverged_at is None:
                 errors[row, index] = parameter_error(run, data)["total"]

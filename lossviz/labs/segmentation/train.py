@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from lossviz import losses, training
+from lossviz.datasets import nth_seed
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.segmentation.data import SegmentationData, segmentation_data
 from lossviz.numerics import sigmoid
@@ -209,7 +210,8 @@ def foreground_sweep(methods: list[tuple[str, dict]], settings: dict, *, lr: flo
     for row, fraction in enumerate(fractions):
         size = int(min(128, max(settings["size"], 8 * round(np.sqrt(40 / fraction) / 8))))
         for seed in range(seeds):
-            data = segmentation_data(**{**settings, "fraction": fraction, "size": size, "seed": settings["seed"] + seed,
+            data = segmentation_data(**{**settings, "fraction": fraction, "size": size,
+                                        "seed": nth_seed(settings["seed"], seed),
                                         "images": capped_images(size, settings["images"])})
             for method, params in methods:
                 run = train_masks(data, method, params, lr=lr, epochs=epochs)

@@ -14,15 +14,13 @@ from __future__ import annotations
 import ast
 import itertools
 import math
-import re
-from dataclasses import dataclass
 
-import numpy as np
 import sympy
 from sympy.codegen.cfunctions import log1p as sympy_log1p
-from sympy.printing.numpy import NumPyPrinter
 
 from lossviz import numerics
+from lossviz.labs.workbench import program
+from lossviz.labs.workbench.program import LONGEST_LATEX, MAX_PROGRAM_DEPTH, MAX_PROGRAM_NODES, Expression
 from lossviz.labs.workbench.syntax import FUNCTIONS, PARAMETERS, REFUSED_NAMES, ExpressionError, parse_tree
 
 COMPARISONS = {ast.Lt: sympy.StrictLessThan, ast.LtE: sympy.LessThan, ast.Gt: sympy.StrictGreaterThan,
@@ -54,49 +52,78 @@ class softplus(sympy.Function):
 
 SYMBOLS = {name: sympy.Symbol(name, real=True) for name in ("r", "y", "p", "z", *PARAMETERS)}
 SYMBOLS["yhat"] = sympy.Symbol(r"\hat{y}", real=True)
-def array_sigmoid(x):
-    """numerics.sigmoid for arrays of any shape, a parameter's 0-d one included."""
-    x = np.asarray(x, dtype=np.float64)
-    return numerics.sigmoid(np.atleast_1d(x)).reshape(x.shape)
+NAMES = {symbol: name for name, symbol in SYMBOLS.items()}
 
 
-NUMPY_FUNCTIONS = [{"sigmoid": array_sigmoid, "softplus": numerics.softplus, "log1p": np.log1p}, "numpy"]
+# --- as a program -----------------------------------------------------------------------------
+
+SYMPY_OPERATIONS = {sympy.exp: "exp", sympy.log: "log", sympy_log1p: "log1p", sympy.Abs: "abs", sympy.sign: "sign",
+                    sympy.cosh: "cosh", sympy.sinh: "sinh", sympy.tanh: "tanh", sigmoid: "sigmoid",
+                    softplus: "softplus", sympy.Add: "add", sympy.Mul: "mul", sympy.Min: "min", sympy.Max: "max",
+                    sympy.And: "and", sympy.Or: "or", sympy.Not: "not", sympy.StrictLessThan: "lt",
+                    sympy.LessThan: "le", sympy.StrictGreaterThan: "gt", sympy.GreaterThan: "ge",
+                    sympy.Eq: "eq", sympy.Ne: "ne"}
+UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 
-class NumpyCode(NumPyPrinter):
-    """sympy's numpy printer with branches and logic as nested element-wise calls (its own forms,
-    numpy.select and logical_and.reduce, stack a scalar parameter's test with an array's and fail),
-    and numbers with all their digits."""
+def to_program(expr) -> list:
+    """`expr` as a program (labs.workbench.program) in JSON form: nested lists; ExpressionError for
+    an undefined part, a number beyond float64, or a program over its size limits."""
+    count = 0
 
-    def _print_Piecewise(self, expr):
-        *branches, (last, condition) = expr.args
-        code = self._print(last) if condition == sympy.true else "numpy.nan"
-        for value, test in reversed(branches):
-            code = f"numpy.where({self._print(test)}, {self._print(value)}, {code})"
-        return code
+    def walk(node, level):
+        nonlocal count
+        count += 1
+        if count > MAX_PROGRAM_NODES or level > MAX_PROGRAM_DEPTH:
+            raise ExpressionError("too_large", limit=MAX_PROGRAM_NODES)
+        if node in UNDEFINED or node is sympy.S.ComplexInfinity:
+            raise ExpressionError("undefined")
+        if node is sympy.true or node is sympy.false:
+            return ["num", float(bool(node))]
+        if node.is_Number or node.is_NumberSymbol:
+            return ["num", float_of_sympy(node)]
+        if node.is_Symbol:
+            return ["var", NAMES[node]]
+        if isinstance(node, sympy.Pow):
+            base, power = walk(node.base, level + 1), node.exp
+            if power == -1:
+                return ["inv", base]
+            if power == sympy.S.Half:
+                return ["sqrt", base]
+            if power == -sympy.S.Half:
+                return ["inv", ["sqrt", base]]
+            return ["pow", base, walk(power, level + 1)]
+        if isinstance(node, sympy.Piecewise):
+            *branches, (last, condition) = node.args
+            code = walk(last, level + 1) if condition == sympy.true else ["num", float("nan")]
+            for value, test in reversed(branches):
+                code = ["where", walk(test, level + 1), walk(value, level + 1), code]
+            return code
+        if isinstance(node, sympy.Heaviside):
+            return ["heaviside", walk(node.args[0], level + 1),
+                    walk(node.args[1], level + 1) if len(node.args) > 1 else ["num", 0.5]]
+        operation = next((name for kind, name in SYMPY_OPERATIONS.items() if isinstance(node, kind)), None)
+        if operation is None:  # DiracDelta, an unevaluated Derivative, ...
+            raise ExpressionError("unsupported")
+        return [operation, *(walk(arg, level + 1) for arg in node.args)]
 
-    def _print_Float(self, expr):
-        return repr(float(expr))  # every digit of the float64, where sympy prints 15
-
-    def _print_And(self, expr):
-        return self._nested("numpy.logical_and", expr.args)
-
-    def _print_Or(self, expr):
-        return self._nested("numpy.logical_or", expr.args)
-
-    def _nested(self, function, args):
-        code = self._print(args[-1])
-        for arg in reversed(args[:-1]):
-            code = f"{function}({self._print(arg)}, {code})"
-        return code
+    return walk(expr, 1)
 
 
-def numpy_function(arguments, expr):
-    return sympy.lambdify(arguments, expr, modules=NUMPY_FUNCTIONS, printer=NumpyCode(
-        {"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True, "user_functions": {}}))
+def float_of_sympy(number) -> float:
+    """A sympy number as a float64; ExpressionError("overflow") beyond its range."""
+    try:
+        value = float(number)
+    except OverflowError:
+        raise ExpressionError("overflow") from None
+    if not math.isfinite(value):
+        raise ExpressionError("overflow")
+    return value
+
+
 # float64 twins of the functions, for sub-expressions of numbers alone
 FLOAT_FUNCTIONS = {"abs": abs, "exp": math.exp, "log": math.log, "log1p": math.log1p, "sqrt": math.sqrt,
-                   "cosh": math.cosh, "tanh": math.tanh, "sigmoid": lambda x: float(array_sigmoid(x)),
+                   "cosh": math.cosh, "tanh": math.tanh, "sigmoid": lambda x: float(program.array_sigmoid(x)),
                    "softplus": lambda x: float(numerics.softplus(x)), "minimum": min, "maximum": max,
                    "clip": lambda x, low, high: min(max(x, low), high)}
 
@@ -163,16 +190,29 @@ def _binary(operator, left, right):
         if isinstance(result, complex):
             raise ExpressionError("complex")
         return _finite(result)
+    if operator is ast.Div and is_number(right) and right == 0.0:
+        raise ExpressionError("division_by_zero")
     left, right = as_sympy(left), as_sympy(right)
     if operator is ast.Add:
-        return left + right
+        return checked(left + right)
     if operator is ast.Sub:
-        return left - right
+        return checked(left - right)
     if operator is ast.Mult:
-        return left * right
+        return checked(left * right)
     if operator is ast.Div:
-        return left / right
-    return left ** right
+        return checked(left / right)
+    return checked(left ** right)
+
+
+def checked(expr):
+    """`expr`, unless sympy's exact arithmetic made a number float64 cannot hold (1e308 * r * 10 is
+    1e309 r, which sympy keeps and float64 cannot) or a part with no finite value (log(0)):
+    ExpressionError then, so the chart and the PyTorch check never disagree about it."""
+    if expr.has(*UNDEFINED):
+        raise ExpressionError("undefined")
+    for number in expr.atoms(sympy.Number):
+        float_of_sympy(number)
+    return expr
 
 
 SIMPLE_LIMIT, SIMPLE_DIGITS = 1e4, 1000  # numbers up to 10^4 with at most three decimals are kept exact
@@ -200,7 +240,7 @@ def _call(node: ast.Call):
         first, second = _build(when_true), _build(when_false)
         if isinstance(test, bool):
             return first if test else second
-        return sympy.Piecewise((as_sympy(first), test), (as_sympy(second), True))
+        return checked(sympy.Piecewise((as_sympy(first), test), (as_sympy(second), True)))
     args = [_build(arg) for arg in node.args]
     if all(is_number(arg) for arg in args):
         try:
@@ -211,10 +251,10 @@ def _call(node: ast.Call):
             raise ExpressionError("domain", name=name) from None
     args = [as_sympy(arg) for arg in args]
     if name == "clip":
-        return sympy.Min(sympy.Max(args[0], args[1]), args[2])
-    return {"abs": sympy.Abs, "exp": sympy.exp, "log": sympy.log, "log1p": sympy_log1p, "sqrt": sympy.sqrt,
-            "cosh": sympy.cosh, "tanh": sympy.tanh, "sigmoid": sigmoid, "softplus": softplus,
-            "minimum": sympy.Min, "maximum": sympy.Max}[name](*args)
+        return checked(sympy.Min(sympy.Max(args[0], args[1]), args[2]))
+    return checked({"abs": sympy.Abs, "exp": sympy.exp, "log": sympy.log, "log1p": sympy_log1p, "sqrt": sympy.sqrt,
+                    "cosh": sympy.cosh, "tanh": sympy.tanh, "sigmoid": sigmoid, "softplus": softplus,
+                    "minimum": sympy.Min, "maximum": sympy.Max}[name](*args))
 
 
 def _comparison(node: ast.Compare):
@@ -235,94 +275,36 @@ def _comparison(node: ast.Compare):
 
 # --- the compiled expression ------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Expression:
-    """A loss typed as text, ready to draw and train with.
-
-    `axis` is the variable a chart draws it against ("r", "p" or "z"); `value` is the loss in that
-    variable (regression: also in the target y where the text reads y or ŷ, with ŷ = y + r), and
-    `slope` its derivative by sympy.diff. `parameters` are the ones the text uses.
-    """
-
-    text: str
-    task: str
-    axis: str
-    value: sympy.Expr
-    slope: sympy.Expr
-    parameters: tuple[str, ...]
-    reads_target: bool
-    latex: str
-    slope_latex: str
-    _value_function: object
-    _slope_function: object
-
-    def evaluate(self, x, params: dict | None = None, target=None) -> tuple[np.ndarray, np.ndarray]:
-        """The loss and its slope at the axis values `x` (and targets `target`, 0 by default), for
-        parameter values `params` ({"a": 1.0, ...}); non-finite where the expression is."""
-        x = np.asarray(x, dtype=np.float64)
-        args = self._arguments(x, params, target)
-        with np.errstate(all="ignore"):
-            values = np.broadcast_to(np.asarray(self._value_function(*args), dtype=np.float64), x.shape)
-            slopes = np.broadcast_to(np.asarray(self._slope_function(*args), dtype=np.float64), x.shape)
-        return values.copy(), slopes.copy()
-
-    def _arguments(self, x, params, target):
-        params = params or {}
-        missing = [name for name in self.parameters if name not in params]
-        if missing:
-            raise ValueError(f"the expression needs a value for {', '.join(missing)}")
-        values = [float(params.get(name, 0.0)) for name in PARAMETERS]
-        if self.task == "regression":
-            return (x, np.zeros_like(x) if target is None else np.asarray(target, dtype=np.float64), *values)
-        return (x, *values)
-
-
 def compile_expression(text: str, task: str) -> Expression:
     """`text` as an Expression for `task`, or ExpressionError. The symbolic steps are bounded only by
-    the tree's limits: run it on visitor text after `vet`, or through `compile_vetted`."""
+    the tree's limits: on visitor text, run it in the worker (labs.workbench.worker)."""
     tree = parse_tree(text, task)
     try:
         return _compiled(text, task, tree)
     except ExpressionError:
         raise
-    except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError, RecursionError):
+    except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError, KeyError):
         # sympy's own limits (it cannot rewrite some max and min of absolute values, for one)
         raise ExpressionError("unsupported") from None
+    except RecursionError:
+        raise ExpressionError("too_large", limit=MAX_PROGRAM_NODES) from None
 
 
 def _compiled(text: str, task: str, tree) -> Expression:
     built = as_sympy(build(tree))
-    used = {symbol.name for symbol in built.free_symbols}
-    names = {symbol.name: key for key, symbol in SYMBOLS.items()}
-    used = {names[name] for name in used}
+    used = {NAMES[symbol] for symbol in built.free_symbols}
     if task == "regression":
         axis, display = "r", built
         value = built.subs(SYMBOLS["yhat"], SYMBOLS["y"] + SYMBOLS["r"])
-        arguments = (SYMBOLS["r"], SYMBOLS["y"], *(SYMBOLS[name] for name in PARAMETERS))
     else:
         axis = "z" if "z" in used else "p"
         display = built
         value = built.subs(SYMBOLS["p"], sigmoid(SYMBOLS["z"])) if axis == "z" else built
-        arguments = (SYMBOLS[axis], *(SYMBOLS[name] for name in PARAMETERS))
     slope = sympy.powsimp(sympy.diff(value, SYMBOLS[axis]))  # (1 - p)^a / (1 - p) as (1 - p)^(a - 1): finite at p = 1
-    reads_target = SYMBOLS["y"] in value.free_symbols
+    latex, slope_latex = "L = " + sympy.latex(display), sympy.latex(slope)
+    if max(len(latex), len(slope_latex)) > LONGEST_LATEX:
+        raise ExpressionError("too_large", limit=MAX_PROGRAM_NODES)
     return Expression(
-        text=text, task=task, axis=axis, value=value, slope=slope,
-        parameters=tuple(name for name in PARAMETERS if name in used), reads_target=reads_target,
-        latex="L = " + sympy.latex(display), slope_latex=sympy.latex(slope),
-        _value_function=numpy_function(arguments, value), _slope_function=numpy_function(arguments, slope))
-
-
-CASE_CONDITION = re.compile(r"\\text\{for\}\\: (.*?)(?= \\\\|\s*\\end\{cases\})")
-
-
-def worded_cases(latex: str, case: str, otherwise: str) -> str:
-    """sympy's LaTeX of a formula with branches (`\\text{for}\\: condition`, `\\text{otherwise}`) in
-    the page's words: `case` is the branch's wording around "{condition}" ("if {condition}")."""
-    before, after = case.split("{condition}")
-
-    def worded(found) -> str:
-        return "".join(part for part in (rf"\text{{{before}}}" if before else "", found[1],
-                                         rf"\text{{{after}}}" if after else ""))
-
-    return CASE_CONDITION.sub(worded, latex).replace(r"\text{otherwise}", rf"\text{{{otherwise}}}")
+        text=text, task=task, axis=axis, value=program.from_json(to_program(value)),
+        slope=program.from_json(to_program(slope)), parameters=tuple(name for name in PARAMETERS if name in used),
+        reads_target=SYMBOLS["y"] in value.free_symbols, latex=latex, slope_latex=slope_latex)

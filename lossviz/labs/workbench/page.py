@@ -11,12 +11,11 @@ from lossviz.labs.classification.schema import CLASSIFICATION as CLASSIFIER
 from lossviz.labs.classification.train import classifier
 from lossviz.labs.regression.charts import FIT_LABELS, fit_figure
 from lossviz.labs.regression.schema import REGRESSION
-from lossviz.labs.workbench import syntax, typed
+from lossviz.labs.workbench import syntax, typed, worker
 from lossviz.labs.workbench import upload as files
 from lossviz.labs.workbench.charts import histogram_figure
-from lossviz.labs.workbench.expression import worded_cases
+from lossviz.labs.workbench.program import worded_cases
 from lossviz.labs.workbench.schema import WORKBENCH, WORKBENCH_VIEWS
-from lossviz.labs.workbench.worker import start_worker
 from lossviz.losses import ParamSpec
 from lossviz.models import error_rows, line_fit, report_rows
 
@@ -224,7 +223,8 @@ def classification_runs(settings, expression, params):
 def upload_view(settings, expression):
     mode = settings.mode
     upload = st.file_uploader(t("workbench.upload"), type=["csv", "txt"], key=page.key("upload"),
-                              help=t("workbench.upload_help"))
+                              help=t("workbench.upload_help", megabytes=files.MAX_BYTES >> 20,
+                                     rows=f"{files.MAX_ROWS:,}", columns=files.MAX_COLUMNS, line=f"{files.MAX_LINE:,}"))
     privacy, sample = st.columns([3, 1], vertical_alignment="center")
     privacy.caption(":material/lock: " + t("workbench.privacy"))
     sample.download_button(t("workbench.sample_file"), files.sample_file(mode), file_name=f"lossviz-{mode}.csv",
@@ -241,6 +241,9 @@ def upload_view(settings, expression):
             data, scaling = files.points_data(samples)
     except files.UploadError as error:
         st.error(t(f"workbench.upload.{error.key}", **error.values), icon=":material/error:")
+        return
+    except worker.JobFailed as failure:  # not kept: the same file may pass on a quieter server
+        st.error(t(f"workbench.error.{failure.key}", **failure.values), icon=":material/error:")
         return
     if samples.dropped:
         st.warning(t("workbench.dropped", dropped=samples.dropped, kept=samples.first.size), icon=":material/warning:")
@@ -306,7 +309,8 @@ def points_view(data, scaling, histories):
     ui.table(files.fitted_line_rows(histories, scaling), page, number_format="{:.4g}")
 
 
-start_worker()
+worker.start_workers()
+worker.on_behalf_of(ui.session_id(), ui.queue_notice(lambda place: t("workbench.queue", place=place)))
 page.title()
 st.caption(t("workbench.intro"))
 view = ui.open_tab(page.key("view"), {name: t(f"workbench.view.{name}") for name in WORKBENCH_VIEWS},

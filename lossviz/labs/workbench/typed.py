@@ -6,13 +6,13 @@ from __future__ import annotations
 import itertools
 import math
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lossviz.curves import Curve, axis_values, loss_curve, supports
 from lossviz.datasets import RegressionData, classification_set, regression_set
 from lossviz.i18n.sentence import Sentence
+from lossviz.labs.workbench.program import Expression
 from lossviz.labs.workbench.syntax import PROBABILITY_CLIP, ExpressionError, parse_tree
 from lossviz.losses.base import Loss
 from lossviz.losses.regression import RegressionLoss
@@ -20,14 +20,12 @@ from lossviz.models import Objective, train_classifier, train_linear
 from lossviz.numerics import sigmoid
 from lossviz.training import History
 
-if TYPE_CHECKING:  # the expression module loads sympy: only the workbench's page needs it
-    from lossviz.labs.workbench.expression import Expression
-
 CUSTOM = "custom"  # the typed loss's key in charts, tables and names
 # the gallery view each axis variable is drawn on, and the built-in losses it compares with
 VIEWS = {"r": ("regression", "residual"), "p": ("binary", "proba"), "z": ("binary", "logit")}
 COMPARED = {"regression": ("mse", "mae", "huber", "log_cosh"), "binary": ("bce", "focal", "hinge")}
 TRAINED_WITH = {"regression": ("mse", "mae", "huber"), "binary": ("bce", "weighted_bce", "focal")}
+COMPILED_KEPT = 64  # typed formulas (or their refusals) the server keeps, shared by every session
 
 
 # --- the typed loss as a Loss -----------------------------------------------------------------
@@ -229,15 +227,24 @@ def train_custom_line(expression: Expression, params: dict, data: RegressionData
     return train_linear(custom_loss(expression, params), data, **training)
 
 
-@lru_cache(maxsize=128)
 def typed_loss(text: str, task: str) -> Expression | ExpressionError:
-    """The typed loss compiled, or the ExpressionError that refused it: kept either way, so a refused
-    text is not checked again on every rerun (a compiled expression holds functions, which cannot be
-    pickled into a st.cache_data)."""
-    from lossviz.labs.workbench.worker import compile_vetted  # sympy loads with the first typed loss
+    """The typed loss compiled in a worker, or the ExpressionError that refused it. A refusal of the
+    text is kept, so it is not checked again on every rerun; a worker's failure is not (JobFailed
+    becomes an ExpressionError here, for this caller only)."""
+    from lossviz.labs.workbench.worker import JobFailed  # the pool starts with the first typed loss
 
     try:
-        return compile_vetted(text, task)
+        return _compiled_or_refused(text, task)
+    except JobFailed as failure:
+        return ExpressionError(failure.key, **failure.values)
+
+
+@lru_cache(maxsize=COMPILED_KEPT)
+def _compiled_or_refused(text: str, task: str) -> Expression | ExpressionError:
+    from lossviz.labs.workbench.worker import compile_in_worker
+
+    try:
+        return compile_in_worker(text, task)
     except ExpressionError as error:
         return error
 

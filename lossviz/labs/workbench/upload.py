@@ -3,17 +3,18 @@ and the typed one; and sample files to start from. A file stays in its session o
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lossviz import losses
 from lossviz.curves import POINTS, Curve, supports
 from lossviz.datasets import RegressionData
+from lossviz.labs.workbench.program import Expression
 from lossviz.labs.workbench.syntax import PROBABILITY_CLIP
 from lossviz.labs.workbench.typed import CUSTOM, compared_curves, custom_curve
 from lossviz.losses.base import Loss
@@ -21,10 +22,12 @@ from lossviz.models import train_linear
 from lossviz.numerics import sigmoid
 from lossviz.tables import csv_text
 
-if TYPE_CHECKING:  # the expression module loads sympy: only the workbench's page needs it
-    from lossviz.labs.workbench.expression import Expression
-
+# what one uploaded file may be, each checked before the file is parsed (docs/SECURITY.md)
+MAX_BYTES = 2 << 20  # also Streamlit's server.maxUploadSize, in MB
 MAX_ROWS = 100_000
+MAX_COLUMNS = 20
+MAX_LINE = 2000  # characters of one line, so of one cell or one column name
+MAX_MAGNITUDE = 1e15  # a cell beyond ±this is not used: a residual's square and a histogram's range stay finite
 MODES = ("residuals", "classification", "points")
 # the columns each mode reads, in order, and the header names each column is guessed from
 COLUMNS = {"residuals": ("y_true", "y_pred"), "classification": ("label", "score"), "points": ("x", "y")}
@@ -50,46 +53,83 @@ class UploadError(ValueError):
 
 @dataclass(frozen=True)
 class Table:
-    """A CSV file's header and its cells as text, one list per column (nothing evaluated)."""
+    """A CSV file's header and its cells as numbers, one float64 array per column (NaN where a cell
+    is missing, not a number, or beyond ±MAX_MAGNITUDE)."""
 
     header: tuple[str, ...]
-    columns: dict[str, list[str]]
+    columns: dict[str, np.ndarray]
 
     @property
     def rows(self) -> int:
         return len(next(iter(self.columns.values()), []))
 
 
+def check_upload(raw: bytes) -> None:
+    """UploadError unless `raw` is within every limit a file may reach: bytes, rows, line length and
+    columns (counted by the delimiters the header holds). Quick, so run before any parsing."""
+    if len(raw) > MAX_BYTES:
+        raise UploadError("too_large", limit=f"{MAX_BYTES >> 20}")
+    if b"\x00" in raw:
+        raise UploadError("binary")
+    if not raw.strip():
+        raise UploadError("empty")
+    lines = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    if len(lines) > MAX_ROWS + 2:
+        raise UploadError("too_many_rows", limit=f"{MAX_ROWS:,}")
+    if max(map(len, lines)) > MAX_LINE:  # bytes: at least as many as the line's characters
+        raise UploadError("long_line", limit=f"{MAX_LINE:,}")
+    header = next(line for line in lines if line.strip())
+    if max(header.count(delimiter.encode()) for delimiter in DELIMITERS) + 1 > MAX_COLUMNS:
+        raise UploadError("too_many_columns", limit=MAX_COLUMNS)
+
+
 def read_csv(raw: bytes) -> Table:
-    """The cells of an uploaded CSV file (UTF-8 with or without a BOM; the delimiter guessed among
-    `,;<tab>|`), every cell kept as text; UploadError for binary, non-UTF-8, one-column or
-    over-long files."""
+    """An uploaded CSV file as a Table: checked here (check_upload), parsed in a worker
+    (parse_table). UploadError for a file that breaks a limit or cannot be read; the worker's
+    JobFailed when parsing passed its time or memory."""
+    from lossviz.labs.workbench.worker import parse_in_worker
+
+    check_upload(raw)
+    reply = parse_in_worker(raw)
+    if not reply["ok"]:
+        raise UploadError(reply["key"], **reply["values"])
+    header = tuple(reply["header"])
+    return Table(header, {name: np.frombuffer(base64.b64decode(column), dtype=np.float64)
+                          for name, column in zip(header, reply["columns"], strict=True)})
+
+
+def parse_table(raw: bytes) -> tuple[list[str], list[np.ndarray]]:
+    """The header and numeric columns of a file within check_upload's limits (UTF-8 with or without a
+    BOM; any line ending; the delimiter guessed among `,;<tab>|`); UploadError for a file that is
+    not such a table. Runs in a worker: the visitor's bytes meet pandas only there."""
     import pandas as pd
 
-    if b"\x00" in raw[:SNIFF_BYTES]:
-        raise UploadError("binary")
+    check_upload(raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UploadError("encoding") from None
-    if not text.strip():
-        raise UploadError("empty")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip()
     try:
         delimiter = csv.Sniffer().sniff(text[:SNIFF_BYTES], delimiters=DELIMITERS).delimiter
     except csv.Error:
         delimiter = ","
     try:
+        written = [name.strip() for name in next(csv.reader(io.StringIO(text), delimiter=delimiter))]
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1,
                             skipinitialspace=True, engine="c")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error, StopIteration):
         raise UploadError("not_csv") from None
     if len(frame) > MAX_ROWS:
         raise UploadError("too_many_rows", limit=f"{MAX_ROWS:,}")
-    written = [name.strip() for name in next(csv.reader(io.StringIO(text.lstrip()), delimiter=delimiter))]
-    header = tuple(name[:40] for name in written)
+    header = [name[:40] for name in written]
     if len(header) < 2 or len(set(header)) != len(header) or len(header) != len(frame.columns):
         raise UploadError("columns")  # pandas would rename a repeated name (a, a.1)
-    return Table(header, {name: frame[column].tolist() for name, column in zip(header, frame.columns, strict=True)})
+    columns = []
+    for column in frame.columns:
+        numbers = pd.to_numeric(frame[column], errors="coerce").to_numpy(np.float64)
+        columns.append(np.where(np.abs(numbers) <= MAX_MAGNITUDE, numbers, np.nan))
+    return header, columns
 
 
 def guess_columns(header: tuple[str, ...], mode: str) -> tuple[str, ...]:
@@ -115,14 +155,11 @@ class Samples:
 
 
 def numeric_samples(table: Table, names: tuple[str, str]) -> Samples:
-    """The rows of columns `names` whose cells are both finite numbers (text such as `=cmd|...`
-    is not a number and drops its row); UploadError when no row is left."""
-    import pandas as pd
-
+    """The rows of columns `names` whose cells are both usable numbers (text such as `=cmd|...` is
+    not a number and drops its row); UploadError when no row is left."""
     if len(set(names)) != 2 or not set(names) <= set(table.header):
         raise UploadError("pick_columns")
-    first, second = (pd.to_numeric(pd.Series(table.columns[name]), errors="coerce").to_numpy(np.float64)
-                     for name in names)
+    first, second = (table.columns[name] for name in names)
     usable = np.isfinite(first) & np.isfinite(second)
     if not usable.any():
         raise UploadError("no_rows")
@@ -234,8 +271,13 @@ HISTOGRAM_BINS = 40
 
 
 def histogram(values: np.ndarray, bins: int = HISTOGRAM_BINS) -> tuple[np.ndarray, np.ndarray, float]:
-    """The bins' centres, their counts and their width."""
-    counts, edges = np.histogram(values, bins=bins)
+    """The bins' centres, their counts and their width; equal or nearly equal values get a range
+    wide enough for `bins` bins that float64 tells apart (numpy's own ±0.5 is not at 1e15)."""
+    low, high = float(values.min()), float(values.max())
+    pad = max(abs(low), abs(high), 1.0) * 1e-6
+    if high - low < pad:
+        low, high = low - pad, high + pad
+    counts, edges = np.histogram(values, bins=bins, range=(low, high))
     return (edges[:-1] + edges[1:]) / 2, counts, float(edges[1] - edges[0])
 
 

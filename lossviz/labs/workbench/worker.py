@@ -1,10 +1,17 @@
-"""The symbolic steps of a new typed formula (diff, LaTeX, lambdify) run first in a child process
-with a time and a memory limit: a formula that takes too long there is refused, so the server only
-repeats work it knows to be short."""
+"""Untrusted work, a typed formula's symbolic steps and an uploaded file's parsing, runs in a pool
+of child processes, each under a CPU-time and a memory limit and killed when it passes either. The
+server keeps only their small JSON replies (labs.workbench.program, numeric columns).
+
+The pool is fair: it has more workers than cores, so two slow visitors never hold them all; jobs
+start first come, first served, one at a time per session, and a waiting page is told its place in
+the queue. A failure of a worker is reported to its caller only, never kept in a cache.
+"""
 
 from __future__ import annotations
 
 import atexit
+import base64
+import contextvars
 import json
 import math
 import os
@@ -12,120 +19,283 @@ import select
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from lossviz.labs.workbench.expression import Expression, compile_expression
+from lossviz.labs.workbench.program import Expression
 from lossviz.labs.workbench.syntax import ExpressionError, parse_tree
 
-SYMBOLIC_SECONDS = 3.0  # the worker's time limit for a new expression's diff, latex and lambdify
-WORKER_MEMORY = 1 << 30  # bytes of address space the worker may use beyond what it starts with
+JOB_SECONDS = 3  # CPU seconds a job may use in its worker (the server counts them and kills past them)
+WALL_SECONDS = 12.0  # and wall-clock seconds from its start (a busy machine stretches CPU seconds)
+WORKER_MEMORY = 320 << 20  # bytes of address space a worker may add to what it holds when ready
+WORKER_JOBS = 100  # jobs a worker serves before it is replaced (sympy's caches grow with each formula)
+POOL_SIZE = (os.cpu_count() or 1) + 1
+STARTUP_SECONDS = 30.0  # a new worker imports numpy, sympy and pandas before it says it is ready
+POLL_SECONDS = 0.25  # how often a waiting page hears its place in the queue
+CPU_POLL_SECONDS = 0.05  # how often the server reads a running job's CPU time
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def compile_vetted(text: str, task: str) -> Expression:
-    """compile_expression, after the parse check here and the symbolic steps in the worker under
-    SYMBOLIC_SECONDS."""
-    parse_tree(text, task)  # the cheap refusals need no worker
-    vet(text, task)
-    return compile_expression(text, task)
+class JobFailed(Exception):
+    """A job its worker did not finish: `key` is the cause (too_slow, too_much_memory, worker_failed),
+    `values` what its message shows. Never cached: the same input may pass on a quieter server."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(key)
 
 
+# --- the server's side ------------------------------------------------------------------------
 
-class Worker:
-    """A child process that compiles expressions, one at a time; killed and restarted when one takes
-    longer than the time limit. Threads share it, one request at a time."""
+@dataclass(eq=False)
+class _Slot:
+    """One worker process and whether it has said it is ready."""
 
-    def __init__(self):
-        self._process: subprocess.Popen | None = None
-        self._ready = False  # the running process has said it is ready
-        self._lock = threading.Lock()
+    process: subprocess.Popen | None = None
+    ready: bool = False
+    busy: bool = False
+    served: int = 0
+
+    def spawn(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "lossviz.labs.workbench.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path),
+                                            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+        self.ready, self.served = False, 0
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process.stdin.close()
+            self.process.stdout.close()
+        self.process, self.ready = None, False
+
+    def reply(self, seconds: float, cpu_seconds: float = math.inf) -> dict | None:
+        """The worker's next line as a dict; None when none comes within `seconds` on the clock or
+        `cpu_seconds` of the worker's CPU time, or when it died."""
+        deadline, cpu_limit = time.monotonic() + seconds, self.cpu_seconds() + cpu_seconds
+        while True:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, min(left, CPU_POLL_SECONDS)))
+            if ready:
+                break
+            if left <= 0 or self.cpu_seconds() > cpu_limit:
+                return None
+        line = self.process.stdout.readline()
+        try:
+            return json.loads(line) if line else None
+        except ValueError:
+            return None
+
+    def cpu_seconds(self) -> float:
+        """The CPU time the worker has used, read from /proc (the kernel's RLIMIT_CPU is not kept on
+        every host: gVisor's sandbox ignores it)."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return math.inf  # it has ended
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+@dataclass(eq=False)
+class _Job:
+    session: object
+    queued: float = field(default_factory=time.monotonic)
+
+
+class Pool:
+    """POOL_SIZE workers shared by every session of the server."""
+
+    def __init__(self, size: int = POOL_SIZE, job_seconds: int = JOB_SECONDS, wall_seconds: float = WALL_SECONDS):
+        self.job_seconds, self.wall_seconds = job_seconds, wall_seconds
+        self._slots = [_Slot() for _ in range(size)]
+        self._queue: list[_Job] = []
+        self._running: set = set()  # the sessions with a job in a worker
+        self._changed = threading.Condition()
 
     def start(self) -> None:
-        """Start the process if it is not running (it takes about a second to import sympy)."""
-        with self._lock:
-            self._ensure()
-
-    def _ensure(self) -> subprocess.Popen:
-        if self._process is None or self._process.poll() is not None:
-            self._ready = False
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "lossviz.labs.workbench.worker"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-        return self._process
-
-    def _reply(self, process: subprocess.Popen, seconds: float) -> dict | None:
-        """The worker's next line as a dict, or None when it sends none within `seconds` (or died)."""
-        ready, _, _ = select.select([process.stdout], [], [], seconds)
-        line = process.stdout.readline() if ready else b""
-        return json.loads(line) if line else None
-
-    def _kill(self) -> None:
-        self._process.kill()
-        self._process.wait()
-        self._process.stdin.close()
-        self._process.stdout.close()
-        self._process = None
+        """Start every worker that is not running (each takes about a second to import)."""
+        with self._changed:
+            for slot in self._slots:
+                if not slot.alive() and not slot.busy:
+                    slot.spawn()
 
     def stop(self) -> None:
-        with self._lock:
-            if self._process is not None:
-                self._kill()
+        with self._changed:
+            for slot in self._slots:
+                slot.kill()
 
-    def run(self, text: str, task: str, seconds: float) -> None:
-        """Compile in the worker; ExpressionError("too_complex") when it takes over `seconds`
-        (counted from the request, once the worker is ready) or the worker dies."""
-        with self._lock:
-            process = self._ensure()
-            if not self._ready and self._reply(process, STARTUP_SECONDS) is None:
-                self._kill()
-                raise RuntimeError("the expression worker did not start")
-            self._ready = True
-            process.stdin.write((json.dumps({"text": text, "task": task}) + "\n").encode())
-            process.stdin.flush()
-            reply = self._reply(process, seconds)
-            if reply is None:
-                self._kill()
-            if reply is None or reply["seconds"] > seconds:
-                raise ExpressionError("too_complex", seconds=f"{seconds:g}")
+    def run(self, request: dict, session=None, on_wait: Callable[[int], None] | None = None) -> dict:
+        """The worker's reply to `request`; JobFailed when the worker passed a limit or died. The job
+        waits its turn behind the jobs queued before it and any job of its own `session` (None: a
+        caller of its own); `on_wait(place)` hears its place in the queue, then 0 when it starts."""
+        job = _Job(object() if session is None else session)
+        with self._changed:
+            self._queue.append(job)
+        try:
+            slot = self._turn(job, on_wait)
+        finally:
+            with self._changed:
+                if job in self._queue:  # the caller gave up waiting (a page that reran)
+                    self._queue.remove(job)
+                    self._changed.notify_all()
+        try:
+            return self._served(slot, request)
+        finally:
+            with self._changed:
+                slot.busy = False
+                self._running.discard(job.session)
+                if not slot.alive():
+                    slot.spawn()  # warm again before the next job needs it
+                self._changed.notify_all()
+
+    def _turn(self, job: _Job, on_wait) -> _Slot:
+        told = 0
+        while True:
+            with self._changed:
+                slot = self._take(job)
+                if slot is None:
+                    self._changed.wait(POLL_SECONDS)
+                    slot = self._take(job)
+                place = 0 if slot is not None else self._queue.index(job) + 1
+            if on_wait is not None and place != told:
+                on_wait(place)
+                told = place
+            if slot is not None:
+                return slot
+
+    def _take(self, job: _Job) -> _Slot | None:
+        """A free worker for `job` if it is first in the queue among the sessions with no job running."""
+        first = next((queued for queued in self._queue if queued.session not in self._running), None)
+        free = next((slot for slot in self._slots if not slot.busy), None)
+        if first is not job or free is None:
+            return None
+        self._queue.remove(job)
+        self._running.add(job.session)
+        free.busy = True
+        return free
+
+    def _served(self, slot: _Slot, request: dict) -> dict:
+        try:
+            return self._exchange(slot, request)
+        except (OSError, ValueError, AttributeError):  # the pipe broke, or stop() took the worker away
+            slot.kill()
+            raise JobFailed("worker_failed") from None
+
+    def _exchange(self, slot: _Slot, request: dict) -> dict:
+        if not slot.alive():
+            slot.spawn()
+        if not slot.ready:
+            if slot.reply(STARTUP_SECONDS) is None:
+                slot.kill()
+                raise JobFailed("worker_failed")
+            slot.ready = True
+        slot.process.stdin.write((json.dumps({**request, "seconds": self.job_seconds}) + "\n").encode())
+        slot.process.stdin.flush()
+        reply = slot.reply(self.wall_seconds, self.job_seconds)
+        slot.served += 1
+        if reply is None:
+            died = slot.process.poll()
+            slot.kill()
+            if died is None:  # past its CPU seconds or the clock's
+                raise JobFailed("too_slow", seconds=f"{self.job_seconds:g}")
+            raise JobFailed("worker_failed")
+        if reply.get("failed") or slot.served >= WORKER_JOBS:
+            slot.kill()  # a worker that ran out of memory, or has served its share, is replaced
+        if reply.get("failed"):
+            raise JobFailed(reply["failed"], megabytes=f"{WORKER_MEMORY >> 20}")
+        return reply
 
 
-STARTUP_SECONDS = 20.0  # a new worker imports numpy and sympy (about a second) before it says it is ready
-_WORKER = Worker()
-atexit.register(_WORKER.stop)
+POOL = Pool()
+atexit.register(POOL.stop)
+CALLER: contextvars.ContextVar = contextvars.ContextVar("caller", default=(None, None))
 
 
-def vet(text: str, task: str, seconds: float = SYMBOLIC_SECONDS) -> None:
-    """Raise ExpressionError unless `text` compiles in the worker within `seconds`."""
-    _WORKER.run(text, task, seconds)
+def on_behalf_of(session, on_wait: Callable[[int], None] | None = None) -> None:
+    """Name the session whose page runs in this thread (its jobs take turns with it), and what
+    hears its place in the queue."""
+    CALLER.set((session, on_wait))
 
 
-def start_worker() -> None:
-    """Start the worker ahead of the first expression (a page that takes expressions calls it)."""
-    _WORKER.start()
+def submit(request: dict) -> dict:
+    session, on_wait = CALLER.get()
+    return POOL.run(request, session, on_wait)
+
+
+def compile_in_worker(text: str, task: str):
+    """The Expression of `text` compiled in a worker, after the cheap checks here. ExpressionError
+    when the text is refused (the same text always is); JobFailed when the worker failed."""
+    parse_tree(text, task)  # the cheap refusals need no worker
+    reply = submit({"job": "formula", "text": text, "task": task})
+    if not reply["ok"]:
+        raise ExpressionError(reply["key"], **reply["values"])
+    return Expression.from_json(reply["expression"])
+
+
+def parse_in_worker(raw: bytes) -> dict:
+    """The worker's reply to an uploaded file: {"ok": True, "header", "columns"} (base64 float64 columns),
+    or {"ok": False, "key", "values"}; JobFailed when the worker failed."""
+    return submit({"job": "csv", "data": base64.b64encode(raw).decode("ascii")})
+
+
+def start_workers() -> None:
+    """Start the workers ahead of the first job (a page that takes formulas or files calls it)."""
+    POOL.start()
+
+
+# --- the worker's side ------------------------------------------------------------------------
+
+def _handle(request: dict) -> dict:
+    if request["job"] == "formula":
+        from lossviz.labs.workbench.expression import compile_expression
+
+        try:
+            return {"ok": True, "expression": compile_expression(request["text"], request["task"]).to_json()}
+        except ExpressionError as error:
+            return {"ok": False, "key": error.key, "values": error.values}
+    from lossviz.labs.workbench.upload import UploadError, parse_table
+
+    try:
+        header, columns = parse_table(base64.b64decode(request["data"]))
+    except UploadError as error:
+        return {"ok": False, "key": error.key, "values": error.values}
+    return {"ok": True, "header": header,
+            "columns": [base64.b64encode(column.tobytes()).decode("ascii") for column in columns]}
 
 
 def _serve() -> None:
-    """The worker's loop: one JSON request per line in, one reply per line out."""
+    """The worker's loop: one JSON request per line in, one reply per line out; each job under its
+    "seconds" of CPU (the server counts them and kills past them; RLIMIT_CPU too, where the kernel keeps it)
+    and WORKER_MEMORY of memory."""
     import resource
-    import time
+
+    import lossviz.labs.workbench.expression
+    import lossviz.labs.workbench.upload  # noqa: F401  (both imported before the limits: every job needs one)
 
     with open("/proc/self/statm") as statm:  # the address space in use now, in pages
         used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     resource.setrlimit(resource.RLIMIT_AS, (used + WORKER_MEMORY, resource.RLIM_INFINITY))
-    sys.stdout.write(json.dumps({"ready": True}) + "\n")
-    sys.stdout.flush()
-    for line in sys.stdin:
+    out = sys.stdout.buffer
+    out.write(b'{"ready": true}\n')
+    out.flush()
+    for line in sys.stdin.buffer:
         request = json.loads(line)
-        start = time.perf_counter()
+        spent = resource.getrusage(resource.RUSAGE_SELF)  # the limit counts whole seconds of the process's life
+        limit = math.ceil(spent.ru_utime + spent.ru_stime + request["seconds"])
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, resource.RLIM_INFINITY))
         try:
-            compile_expression(request["text"], request["task"])
-            reply = {"ok": True}
-        except ExpressionError as error:
-            reply = {"ok": False, "key": error.key}
+            reply = _handle(request)
         except MemoryError:
-            reply = {"ok": False, "key": "too_complex", "seconds": math.inf}
-        reply.setdefault("seconds", time.perf_counter() - start)
-        sys.stdout.write(json.dumps(reply) + "\n")
-        sys.stdout.flush()
+            reply = {"ok": False, "failed": "too_much_memory"}
+        out.write(json.dumps(reply).encode() + b"\n")
+        out.flush()
 
 
 if __name__ == "__main__":
