@@ -231,7 +231,7 @@ def run_page(page) -> None:
             st.error(translate(current_language(), "notice.page_failed"), icon=":material/error:")
             return
         dropped = sorted({key for key in st.query_params if key not in GLOBAL_KEYS}
-                         | {key for key in schema.widget_keys() if prefix + key in st.session_state})
+                         | set(st.session_state.get(prefix + "query") or {}))  # the link's, and the ones restored
         for key in [key for key in st.session_state if str(key).startswith(prefix)]:
             del st.session_state[key]
         for key in [key for key in st.query_params if key not in GLOBAL_KEYS]:

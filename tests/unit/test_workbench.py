@@ -4,11 +4,12 @@ or analysed sample by sample."""
 import csv
 import io
 import math
-
 import time
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lossviz import losses
 from lossviz.datasets import classification_data, regression_data
@@ -337,3 +338,23 @@ def test_exported_csv_never_starts_a_text_cell_with_a_formula_character():
     result = upload.regression_losses(upload.Samples(np.array([0.0]), np.array([-2.0]), np.array([1]), 0),
                                       ("mse",))
     assert upload.samples_csv(result).splitlines()[1] == "1,-2,4,-4"
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.one_of(
+    st.binary(max_size=400),
+    st.text(alphabet=st.sampled_from(list("0123456789.,;\t|\r\n\"' -eE+abxy")), max_size=400).map(str.encode),
+    st.builds(lambda body, cut: body[:cut], st.just(upload.sample_file("residuals").encode()), st.integers(0, 4000)),
+    st.builds(lambda cell, times: b"x,y\n" + cell * times, st.sampled_from([b"1,", b",", b"\"", b"1e308,", b"\r"]),
+              st.integers(0, 3000))))
+def test_any_bytes_give_a_table_or_a_refusal(raw):
+    """Random, truncated, binary and bomb-like files: parse_table (the worker's side) returns a table or
+    refuses with an UploadError, and what it returns holds finite numbers or NaN only."""
+    try:
+        header, columns = upload.parse_table(raw)
+    except upload.UploadError as error:
+        assert error.key in {"binary", "encoding", "empty", "not_csv", "columns", "too_many_rows", "long_line",
+                             "too_many_columns", "too_large"}
+        return
+    assert len(header) == len(columns) >= 2
+    assert all(not np.isinf(column).any() for column in columns)

@@ -247,3 +247,37 @@ def test_random_syntax_trees_unparsed_are_compiled_or_refused(tree):
     import os
 
     assert not os.path.exists(CANARY)
+
+
+def _formula(children):
+    """A formula of the loss language from its grammar: operators, calls and where, over `children`."""
+    return st.one_of(
+        st.builds(lambda left, op, right: f"({left}{op}{right})", children, st.sampled_from(["+", "-", "*", "/", "**"]),
+                  children),
+        st.builds(lambda name, arg: f"{name}({arg})", st.sampled_from(
+            ["abs", "exp", "log", "log1p", "sqrt", "cosh", "tanh", "sigmoid", "softplus"]), children),
+        st.builds(lambda name, x, y: f"{name}({x},{y})", st.sampled_from(["minimum", "maximum"]), children, children),
+        st.builds(lambda x, op, y, t, f: f"where({x}{op}{y},{t},{f})", children,
+                  st.sampled_from(["<", "<=", ">", ">="]), children, children, children),
+        st.builds(lambda x, low, high: f"clip({x},{low},{high})", children, children, children))
+
+
+GRAMMAR = st.recursive(
+    st.one_of(st.sampled_from(["r", "y", "yhat", "a", "b", "c", "0", "1", "2", "0.5", "1e308", "1e-308", "9999"]),
+              st.floats(allow_nan=False, allow_infinity=False).map(repr)),
+    _formula, max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(GRAMMAR, st.builds(lambda formula, noise: formula + noise, GRAMMAR,
+                                         st.sampled_from(["", ")", "**", " r", ",", "[0]", ".real", "\n"]))))
+def test_formulas_from_the_grammar_are_refused_or_drawn_never_raise(text):
+    """Every formula the language can write, and some with a stray token: an ExpressionError, or an
+    Expression whose curve evaluates (non-finite points are the chart's gaps, not exceptions)."""
+    try:
+        compiled = compile_expression(text, "regression")
+    except ExpressionError as error:
+        assert str(error)
+        return
+    values, slopes = compiled.evaluate(np.linspace(-3, 3, 61), {"a": 1.0, "b": 2.0, "c": 0.5})
+    assert values.shape == slopes.shape == (61,)

@@ -1,6 +1,7 @@
 """The worker pool that compiles typed formulas and parses uploaded files (docs/SECURITY.md): limits
 that kill, fair turns, failures never cached, and a server that keeps no sympy."""
 
+import contextlib
 import subprocess
 import sys
 import threading
@@ -77,10 +78,8 @@ def test_two_slow_sessions_never_hold_every_worker(pool):
 
     def hostile(session):
         while not stop.is_set():
-            try:
+            with contextlib.suppress(JobFailed):
                 shared.run(slow_job(), session=session)
-            except JobFailed:
-                pass
 
     threads = [threading.Thread(target=hostile, args=(name,), daemon=True) for name in ("slow-1", "slow-2")]
     for thread in threads:
@@ -104,10 +103,8 @@ def test_one_job_per_session_at_a_time_and_first_come_first_served(pool):
 
     def send(session, text, delay):
         time.sleep(delay)
-        try:
+        with contextlib.suppress(JobFailed):
             single.run(slow_job(text), session=session, on_wait=places.append)
-        except JobFailed:
-            pass
         order.append((session, text))
 
     jobs = [("a", SLOW, 0.0), ("a", "r**2", 0.1), ("b", "abs(r)", 0.2)]
