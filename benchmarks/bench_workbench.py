@@ -26,7 +26,7 @@ from lossviz.labs.workbench.upload import (
     regression_losses,
     share_rows,
 )
-from lossviz.labs.workbench.worker import _WORKER, start_worker, vet
+from lossviz.labs.workbench.worker import POOL, compile_in_worker, start_workers
 
 # a realistic long formula: a smoothed, asymmetric robust loss with several branches
 TERMS = ("where(r<a,b*log(1+(r/c)**2),c*tanh(abs(r)/c))", "softplus(r-a)*b", "a*sqrt(1+r*r)", "exp(-r*r/c)",
@@ -59,17 +59,17 @@ def main():
         ms = median_ms(lambda text=text: compile_expression(text, "regression"), args.repeats)
         print(f"compile a {count}-node formula ({len(text)} characters): {ms:.1f} ms (median of {args.repeats})")
 
-    start_worker()
-    vet("r**2", "regression")  # the worker is running
+    start_workers()
+    compile_in_worker("r**2", "regression")  # a worker is running
     vetted = []
     for index in range(args.repeats):
         text = f"log(1 + (r/{index + 2})**2)"  # a new formula each time
         started = time.perf_counter()
-        vet(text, "regression")
+        compile_in_worker(text, "regression")
         vetted.append((time.perf_counter() - started) * 1000)
-    print(f"the worker's check of a new formula, round trip: {statistics.median(vetted):.1f} ms (median)")
+    print(f"a new formula compiled in a worker, round trip: {statistics.median(vetted):.1f} ms (median)")
 
-    rows = 100_000
+    rows = 70_000  # within upload.MAX_BYTES
     rng = np.random.default_rng(0)
     y_true = rng.normal(10, 3, rows)
     y_pred = y_true + rng.standard_t(3, rows)
@@ -93,7 +93,7 @@ def main():
     analysis_ms = median_ms(analyse, args.repeats)
     print(f"read the CSV: {table_ms:.1f} ms; numeric columns: {samples_ms:.1f} ms; "
           f"per-sample analysis, four losses (values, gradients, shares, top 20, histogram): {analysis_ms:.1f} ms")
-    _WORKER.stop()
+    POOL.stop()
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from lossviz.labs.workbench.syntax import ExpressionError, parse_tree
 
 JOB_SECONDS = 3  # CPU seconds a job may use in its worker (the server counts them and kills past them)
 WALL_SECONDS = 12.0  # and wall-clock seconds from its start (a busy machine stretches CPU seconds)
-WORKER_MEMORY = 320 << 20  # bytes of address space a worker may add to what it holds when ready
+WORKER_MEMORY = 192 << 20  # bytes of address space a worker may add to what it holds when ready
 WORKER_JOBS = 100  # jobs a worker serves before it is replaced (sympy's caches grow with each formula)
 POOL_SIZE = (os.cpu_count() or 1) + 1
 STARTUP_SECONDS = 30.0  # a new worker imports numpy, sympy and pandas before it says it is ready
@@ -118,16 +118,19 @@ class Pool:
         self._queue: list[_Job] = []
         self._running: set = set()  # the sessions with a job in a worker
         self._changed = threading.Condition()
+        self._stopped = False
 
     def start(self) -> None:
         """Start every worker that is not running (each takes about a second to import)."""
         with self._changed:
+            self._stopped = False
             for slot in self._slots:
                 if not slot.alive() and not slot.busy:
                     slot.spawn()
 
     def stop(self) -> None:
         with self._changed:
+            self._stopped = True
             for slot in self._slots:
                 slot.kill()
 
@@ -139,23 +142,26 @@ class Pool:
         with self._changed:
             self._queue.append(job)
         try:
-            slot = self._turn(job, on_wait)
+            slot, waited = self._turn(job, on_wait)
         finally:
             with self._changed:
                 if job in self._queue:  # the caller gave up waiting (a page that reran)
                     self._queue.remove(job)
                     self._changed.notify_all()
         try:
+            if waited:
+                on_wait(0)
             return self._served(slot, request)
-        finally:
+        finally:  # also when on_wait raises (Streamlit stops a page's run that way)
             with self._changed:
                 slot.busy = False
                 self._running.discard(job.session)
-                if not slot.alive():
+                if not slot.alive() and not self._stopped:
                     slot.spawn()  # warm again before the next job needs it
                 self._changed.notify_all()
 
-    def _turn(self, job: _Job, on_wait) -> _Slot:
+    def _turn(self, job: _Job, on_wait) -> tuple[_Slot, bool]:
+        """A worker for `job` once its turn comes, and whether it waited (`on_wait` heard its place)."""
         told = 0
         while True:
             with self._changed:
@@ -163,12 +169,12 @@ class Pool:
                 if slot is None:
                     self._changed.wait(POLL_SECONDS)
                     slot = self._take(job)
-                place = 0 if slot is not None else self._queue.index(job) + 1
+                if slot is not None:
+                    return slot, bool(told)
+                place = self._queue.index(job) + 1
             if on_wait is not None and place != told:
                 on_wait(place)
                 told = place
-            if slot is not None:
-                return slot
 
     def _take(self, job: _Job) -> _Slot | None:
         """A free worker for `job` if it is first in the queue among the sessions with no job running."""
