@@ -31,6 +31,9 @@ SLIDERS = [("/regression?lang=en", "outlier fraction"), ("/gallery?lang=en&task=
            ("/workbench?lang=en", "parameter a")]
 SERVER_RSS_BUDGET_MIB = 600  # the server process, every page of the run included (docs/SECURITY.md)
 FORMULA_SECONDS, FRESH_PAGE_SECONDS, P95_RATIO = 2.0, 6.0, 1.5
+# the page has run to its end and shows a notice (a refusal)
+IDLE_JS = """() => document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')
+  === 'notRunning' && document.querySelector('[data-testid="stAlert"]') !== null"""
 
 
 def rss_mib(pid: int) -> float:
@@ -115,19 +118,19 @@ async def hostile(browser, server, stop: asyncio.Event, sent: dict):
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
     bomb = Path("/tmp/lossviz-comma-bomb.csv")
-    bomb.write_bytes(b"1," * (MAX_BYTES // 2 - 10))
+    bomb.write_bytes(b"1," * (MAX_BYTES // 4))  # 1 MiB on one line
     count = 0
     while not stop.is_set():
         count += 1
         for expr in (f"{SLOW}+{count}*r", f"((2*r)**9999)**{9999 - count % 9000}"):
             await page.goto(f"{server.url}/workbench?lang=en&expr={quote(expr)}")
             with contextlib.suppress(Exception):
-                await page.wait_for_selector('[data-testid="stAlert"]', timeout=30_000)
+                await page.wait_for_function(IDLE_JS, timeout=30_000)
             sent["formulas"] = sent.get("formulas", 0) + 1
         await page.goto(f"{server.url}/workbench?lang=en&view=data")
         with contextlib.suppress(Exception):
-            await page.locator('input[type="file"]').set_input_files(str(bomb))
-            await page.wait_for_selector('[data-testid="stAlert"]', timeout=30_000)
+            await page.locator('input[type="file"]').set_input_files(str(bomb), timeout=30_000)
+            await page.wait_for_selector('[data-testid="stAlert"]:has-text("characters")', timeout=30_000)
             sent["uploads"] = sent.get("uploads", 0) + 1
     await context.close()
 
