@@ -234,6 +234,7 @@ def run_page(page) -> None:
                          | set(st.session_state.get(prefix + "query") or {}))  # the link's, and the ones restored
         for key in [key for key in st.session_state if str(key).startswith(prefix)]:
             del st.session_state[key]
+        st.session_state.pop(url.PAGE_KEY, None)  # the next run opens the page: every setting from the emptied URL
         for key in [key for key in st.query_params if key not in GLOBAL_KEYS]:
             del st.query_params[key]
         url.add_notices([Notice("notice.page_reset", {"keys": ", ".join(dropped)[:200] or "-"})])

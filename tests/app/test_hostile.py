@@ -99,8 +99,27 @@ def test_a_page_that_raises_opens_again_from_its_defaults_with_a_notice(monkeypa
     assert not app.exception
     assert "opened again with its defaults" in app.warning[0].value and "task" in app.warning[0].value
     assert apptest.url_params(app).get("task") != "binary"
+    assert app.selectbox(key="gallery.task").value == "regression"  # every setting at its default again
     app.run()
     assert not app.exception
+
+
+def test_a_page_reset_restores_every_widget_the_formula_box_included(monkeypatch):
+    """After a reset the formula box held "" (its widget's own default), not the example formula."""
+    from lossviz.labs.workbench import syntax, typed
+
+    real = typed.custom_curve
+
+    def fragile(expression, *args, **kwargs):
+        if expression.text == "abs(r)**1.75":
+            raise RuntimeError("a bug this formula reaches")
+        return real(expression, *args, **kwargs)
+
+    monkeypatch.setattr(typed, "custom_curve", fragile)
+    app = apptest.run_app({"expr": "abs(r)**1.75"}, page="workbench")
+    assert not app.exception and "opened again with its defaults" in app.warning[0].value
+    assert app.text_input(key="workbench.expr").value == syntax.DEFAULT_TEXT["regression"]
+    assert not app.error  # the example formula compiles: nothing refused
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -281,3 +281,13 @@ def test_formulas_from_the_grammar_are_refused_or_drawn_never_raise(text):
         return
     values, slopes = compiled.evaluate(np.linspace(-3, 3, 61), {"a": 1.0, "b": 2.0, "c": 0.5})
     assert values.shape == slopes.shape == (61,)
+
+
+def test_a_parameter_at_zero_under_a_negative_power_is_a_gap_not_an_exception():
+    """The drag frames evaluate every stop of a parameter's slider, 0 included: (r/a)**2 at a = 0 raised
+    ZeroDivisionError where Python's floats met, and the page fell back to its defaults."""
+    compiled = compile_expression("log(1 + (r/a)**2) + a**-2 + 10**a", "regression")
+    values, _ = compiled.evaluate(np.linspace(-3, 3, 7), {"a": 0.0})
+    assert np.isnan(values).any() or np.isinf(values).any()
+    values, _ = compiled.evaluate(np.linspace(-3, 3, 7), {"a": 400.0})  # 10**400: inf, not OverflowError
+    assert np.isinf(values).all()

@@ -52,11 +52,11 @@ def evaluate(program, variables: dict):
 def _evaluate(node, variables):
     operation = node[0]
     if operation == "num":
-        return node[1]
+        return np.float64(node[1])  # numpy's scalars give inf where Python's floats raise (0.0 ** -1, 10.0 ** 400)
     if operation == "var":
         return variables[node[1]]
     args = [_evaluate(child, variables) for child in node[1:]]
-    if operation == "pow" and not isinstance(args[1], np.ndarray):
+    if operation == "pow" and np.ndim(args[1]) == 0:
         return args[0] ** args[1]  # numpy's fast paths for x**2, x**0.5 and x**-1, as lambdify's code takes them
     if operation in UNARY:
         return UNARY[operation](args[0])
@@ -124,7 +124,7 @@ class Expression:
         missing = [name for name in self.parameters if name not in params]
         if missing:
             raise ValueError(f"the expression needs a value for {', '.join(missing)}")
-        variables = {name: float(params.get(name, 0.0)) for name in PARAMETERS} | {self.axis: x}
+        variables = {name: np.float64(params.get(name, 0.0)) for name in PARAMETERS} | {self.axis: x}
         if self.task == "regression":
             variables["y"] = np.zeros_like(x) if target is None else np.asarray(target, dtype=np.float64)
         return variables
