@@ -156,6 +156,9 @@ def test_each_mode_analyses_its_sample_file(mode):
     (b"just one column\n1\n", "at least two distinct column names"),
     (b"x,y\na,b\n", "No row of these two columns"),
     (b"label,probability\n0,0.5\n3,0.2\n", "Labels must be 0 or 1; row 2 has 3"),
+    (b"1," * 40_000, "longer than 2,000 characters"),  # a comma bomb: 22 s of parsing before
+    (b"y_true,y_pred\n1e308,-1e308\n", "No row of these two columns"),
+    (b"a" * 131_073 + b",b\n1,2\n", "longer than 2,000 characters"),
 ])
 def test_a_refused_file_shows_why_and_the_page_still_works(raw, message):
     mode = "classification" if raw.startswith(b"label") else "residuals"
@@ -164,6 +167,14 @@ def test_a_refused_file_shows_why_and_the_page_still_works(raw, message):
     assert message in app.error[0].value
     app.radio(key="workbench.mode").set_value("points").run()
     assert not app.exception
+
+
+def test_the_uploader_states_its_limits_in_both_languages():
+    for lang, words in (("en", ("2 MB", "100,000 rows", "20 columns", "only for this session")),
+                        ("ko", ("2 MB", "100,000행", "20열", "이 세션 동안만"))):
+        app = _page({"view": "data", "lang": lang})
+        help_text = app.get("file_uploader")[0].proto.help
+        assert all(word in help_text for word in words), help_text
 
 
 def test_formula_cells_are_dropped_as_text_and_counted():
