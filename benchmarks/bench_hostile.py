@@ -1,14 +1,14 @@
-"""Fault and load: visitors moving sliders and typing formulas while one hostile visitor sends bombs.
+"""Fault and load: visitors moving sliders and typing formulas while hostile visitors send bombs.
 
 One server process, headless chromium, two phases in one run: first the visitors alone, then the same
-visitors while a hostile session loops over slow formulas (each one new, so no cache answers it),
+visitors while `--hostile` sessions (2 by default) each loop over slow formulas (each one new, so no cache answers it),
 overflowing ones, and comma-bomb uploads. Printed per phase: each visitor's press-to-redraw median
 and p95, each typed formula's time to draw, a fresh page's time to its first chart, errors, and the
 server's RSS (and its workers') and CPU sampled every half second. The budgets (docs/SECURITY.md):
-the hostile session raises no visitor's p95 by more than 1.5x, a typed formula draws within 2 s, a
+the hostile sessions raise no visitor's p95 by more than 1.5x, a typed formula draws within 2 s, a
 fresh page within 6 s, and the server's RSS stays within its budget.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_hostile.py [--presses 20] [--formulas 6]
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_hostile.py [--presses 20] [--formulas 6] [--hostile 2]
 """
 
 import argparse
@@ -113,7 +113,7 @@ async def typing_visitor(browser, server, formulas: int, tag: str, typed: list, 
     await context.close()
 
 
-async def hostile(browser, server, stop: asyncio.Event, sent: dict):
+async def hostile(browser, server, stop: asyncio.Event, sent: dict, index: int):
     """Loops until `stop`: a new slow formula, an overflowing one, a comma-bomb upload."""
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
@@ -122,7 +122,7 @@ async def hostile(browser, server, stop: asyncio.Event, sent: dict):
     count = 0
     while not stop.is_set():
         count += 1
-        for expr in (f"{SLOW}+{count}*r", f"((2*r)**9999)**{9999 - count % 9000}"):
+        for expr in (f"{SLOW}+{index}.{count}*r", f"((2*r)**9999)**{9999 - count % 9000}"):
             await page.goto(f"{server.url}/workbench?lang=en&expr={quote(expr)}")
             with contextlib.suppress(Exception):
                 await page.wait_for_function(IDLE_JS, timeout=30_000)
@@ -135,27 +135,26 @@ async def hostile(browser, server, stop: asyncio.Event, sent: dict):
     await context.close()
 
 
-async def phase(browser, server, presses, formulas, with_hostile: bool, tag: str):
+async def phase(browser, server, presses, formulas, hostiles: int, tag: str):
     results = {path: [] for path, _ in SLIDERS}
     errors, typed, fresh, samples, sent = [], [], [], [], {}
     stop_sampling, stop_hostile = asyncio.Event(), asyncio.Event()
     sampling = asyncio.create_task(sampler(server, samples, stop_sampling))
-    attack = asyncio.create_task(hostile(browser, server, stop_hostile, sent)) if with_hostile else None
-    if attack:
+    attack = asyncio.gather(*(hostile(browser, server, stop_hostile, sent, index) for index in range(hostiles)))
+    if hostiles:
         await asyncio.sleep(3)  # the bombs are under way before the visitors start
     await asyncio.gather(*(slider_visitor(browser, server, path, label, presses, results[path], errors)
                            for path, label in SLIDERS),
                          typing_visitor(browser, server, formulas, tag, typed, fresh, errors))
     stop_hostile.set()
-    if attack:
-        await attack
+    await attack
     stop_sampling.set()
     await sampling
     return results, errors, typed, fresh, samples, sent
 
 
 def report(name, results, errors, typed, fresh, samples, sent):
-    print(f"{name}:" + (f" the hostile session sent {sent.get('formulas', 0)} formulas and "
+    print(f"{name}:" + (f" the hostile sessions sent {sent.get('formulas', 0)} formulas and "
                         f"{sent.get('uploads', 0)} comma-bomb uploads" if sent else ""))
     for path, times in results.items():
         print(f"  {path.split('?')[0]:<14} presses {len(times):>3}  median {statistics.median(times):6.0f} ms  "
@@ -171,15 +170,15 @@ def report(name, results, errors, typed, fresh, samples, sent):
     return {path: percentile(times, 0.95) for path, times in results.items()}, max(typed), fresh[0], max(server_rss)
 
 
-async def run(presses: int, formulas: int):
+async def run(presses: int, formulas: int, hostiles: int):
     server = Server(ROOT / "app.py").start()
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             warm = await opened(browser, server, "/workbench?lang=en")
             await warm[0].close()
-            calm = await phase(browser, server, presses, formulas, False, "1")
-            attacked = await phase(browser, server, presses, formulas, True, "2")
+            calm = await phase(browser, server, presses, formulas, 0, "1")
+            attacked = await phase(browser, server, presses, formulas, hostiles, "2")
             await browser.close()
     finally:
         server.stop()
@@ -190,12 +189,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presses", type=int, default=20)
     parser.add_argument("--formulas", type=int, default=6)
+    parser.add_argument("--hostile", type=int, default=2, help="hostile sessions at once")
     args = parser.parse_args()
-    calm, attacked = asyncio.run(run(args.presses, args.formulas))
+    calm, attacked = asyncio.run(run(args.presses, args.formulas, args.hostile))
     print(f"{len(SLIDERS)} slider visitors ({args.presses} presses each) and one typing visitor "
           f"({args.formulas} formulas), one server process, headless chromium")
-    calm_p95, *_ = report("Without the hostile session", *calm)
-    attacked_p95, slowest_formula, fresh, rss = report("With the hostile session", *attacked)
+    calm_p95, *_ = report("Without the hostile sessions", *calm)
+    attacked_p95, slowest_formula, fresh, rss = report(f"With {args.hostile} hostile sessions", *attacked)
     print("Budgets:")
     for path in calm_p95:
         ratio = attacked_p95[path] / calm_p95[path]
