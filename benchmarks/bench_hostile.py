@@ -1,10 +1,16 @@
 """Fault and load: visitors moving sliders and typing formulas while hostile visitors send bombs.
 
 One server process, headless chromium, two phases in one run: first the visitors alone, then the same
-visitors while `--hostile` sessions (2 by default) each loop over slow formulas (each one new, so no cache answers it),
-overflowing ones, and comma-bomb uploads. Printed per phase: each visitor's press-to-redraw median
-and p95, each typed formula's time to draw, a fresh page's time to its first chart, errors, and the
-server's RSS (and its workers') and CPU sampled every half second. The budgets (docs/SECURITY.md):
+visitors while `--hostile` sessions (2 by default) each open the workbench by link, again and again,
+with a new slow formula (each one new, so no cache answers it) or an overflowing one, as fast as the
+proxy lets one client open sessions (LINK_SECONDS; faster is request flooding, which the proxy stops). The hostile
+sessions speak Streamlit's websocket protocol, with no browser: a browser of theirs would share this
+machine's two cores with the visitors' browsers, and two harmless browser sessions alone raised the
+visitors' p95 1.6 to 2.3 times (docs/SECURITY.md). A comma-bomb upload costs the server one count of
+its bytes (upload.check_upload, 1.3 ms for 1 MiB), timed by the unit tests. Printed per phase:
+each visitor's press-to-redraw median and p95, each typed formula's time to draw, a fresh page's
+time to its first chart, errors, and the server's RSS (and its workers') and the CPU of the
+server, its workers and chromium, sampled every half second. The budgets (docs/SECURITY.md):
 the hostile sessions raise no visitor's p95 by more than 1.5x, a typed formula draws within 2 s, a
 fresh page within 6 s, and the server's RSS stays within its budget.
 
@@ -14,15 +20,20 @@ fresh page within 6 s, and the server's RSS stays within its budget.
 import argparse
 import asyncio
 import contextlib
+import itertools
+import os
 import statistics
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
+import websockets
 from playwright.async_api import async_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.bench_browser import INIT_SCRIPT, MEASURE_JS, QUIET_MS, percentile, server_cpu_seconds
-from lossviz.labs.workbench.upload import MAX_BYTES
+from benchmarks.bench_load import chromium_cpu_seconds
 from tests.browser_support import CHART_SIGNATURE_JS, CHROMIUM, CHROMIUM_FLAGS, ROOT, Server
 from tests.unit.test_workbench_worker import SLOW
 
@@ -31,9 +42,10 @@ SLIDERS = [("/regression?lang=en", "outlier fraction"), ("/gallery?lang=en&task=
            ("/workbench?lang=en", "parameter a")]
 SERVER_RSS_BUDGET_MIB = 600  # the server process, every page of the run included (docs/SECURITY.md)
 FORMULA_SECONDS, FRESH_PAGE_SECONDS, P95_RATIO = 2.0, 6.0, 1.5
-# the page has run to its end and shows a notice (a refusal)
-IDLE_JS = """() => document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')
-  === 'notRunning' && document.querySelector('[data-testid="stAlert"]') !== null"""
+LINK_SECONDS = 0.5  # a hostile session opens at most 2 links a second: deploy/haproxy.cfg's cap per client
+# the run of the formula `text` has ended (it wrote the formula into the URL)
+IDLE_JS = """(text) => new URLSearchParams(location.search).get('expr') === text && document.querySelector(
+  '[data-testid="stApp"]').getAttribute('data-test-script-state') === 'notRunning'"""
 
 
 def rss_mib(pid: int) -> float:
@@ -44,6 +56,14 @@ def rss_mib(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / 100
 
 
 def children(pid: int) -> list[int]:
@@ -58,8 +78,10 @@ def children(pid: int) -> list[int]:
 async def sampler(server, samples: list, stop: asyncio.Event):
     pid = server.process.pid
     while not stop.is_set():
-        samples.append((time.perf_counter(), rss_mib(pid), sum(rss_mib(child) for child in children(pid)),
-                        server_cpu_seconds(server)))
+        workers = children(pid)
+        samples.append((time.perf_counter(), rss_mib(pid), sum(rss_mib(child) for child in workers),
+                        server_cpu_seconds(server), sum(cpu_seconds(child) for child in workers),
+                        chromium_cpu_seconds()))
         await asyncio.sleep(0.5)
 
 
@@ -99,10 +121,7 @@ async def typing_visitor(browser, server, formulas: int, tag: str, typed: list, 
         started = time.perf_counter()
         await box.press("Enter")
         try:
-            await page.wait_for_function(  # the run that drew it wrote it into the URL, and has ended
-                "(text) => new URLSearchParams(location.search).get('expr') === text && document.querySelector("
-                "'[data-testid=\"stApp\"]').getAttribute('data-test-script-state') === 'notRunning'", arg=text,
-                timeout=30_000)
+            await page.wait_for_function(IDLE_JS, arg=text, timeout=30_000)
             typed.append(time.perf_counter() - started)
         except Exception as error:
             errors.append(f"typed {text}: {str(error)[:80]}")
@@ -113,34 +132,45 @@ async def typing_visitor(browser, server, formulas: int, tag: str, typed: list, 
     await context.close()
 
 
-async def hostile(browser, server, stop: asyncio.Event, sent: dict, index: int):
-    """Loops until `stop`: a new slow formula, an overflowing one, a comma-bomb upload."""
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
-    page = await context.new_page()
-    bomb = Path("/tmp/lossviz-comma-bomb.csv")
-    bomb.write_bytes(b"1," * (MAX_BYTES // 4))  # 1 MiB on one line
+async def opened_by_link(server, query: dict) -> None:
+    """What a visitor opening /workbench?<query> costs the server, without a browser: a new session over
+    Streamlit's websocket protocol, one run of the page, closed when the run has finished."""
+    stream = server.url.replace("http", "ws") + "/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as socket:
+        message = BackMsg()
+        message.rerun_script.query_string = urlencode(query)
+        message.rerun_script.page_name = "workbench"
+        await socket.send(message.SerializeToString())
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await socket.recv())
+            if forward.WhichOneof("type") == "script_finished":
+                return
+
+
+BOMBS = {"slow": lambda index, count: f"{SLOW}+{index}.{count}*r",
+         "overflow": lambda index, count: f"((2*r)**9999)**{9999 - count % 9000}"}
+
+
+async def hostile(server, stop: asyncio.Event, sent: dict, index: int, kinds=tuple(BOMBS)):
+    """Loops until `stop`: opens the workbench with a new slow formula (each one new, so no cache
+    answers it), then with an overflowing one (`kinds`: which of the two)."""
     count = 0
     while not stop.is_set():
         count += 1
-        for expr in (f"{SLOW}+{index}.{count}*r", f"((2*r)**9999)**{9999 - count % 9000}"):
-            await page.goto(f"{server.url}/workbench?lang=en&expr={quote(expr)}")
-            with contextlib.suppress(Exception):
-                await page.wait_for_function(IDLE_JS, timeout=30_000)
+        for expr in (BOMBS[kind](index, count) for kind in kinds):
+            started = time.perf_counter()
+            await asyncio.wait_for(opened_by_link(server, {"expr": expr, "lang": "en"}), timeout=60)
             sent["formulas"] = sent.get("formulas", 0) + 1
-        await page.goto(f"{server.url}/workbench?lang=en&view=data")
-        with contextlib.suppress(Exception):
-            await page.locator('input[type="file"]').set_input_files(str(bomb), timeout=30_000)
-            await page.wait_for_selector('[data-testid="stAlert"]:has-text("characters")', timeout=30_000)
-            sent["uploads"] = sent.get("uploads", 0) + 1
-    await context.close()
+            await asyncio.sleep(max(0.0, LINK_SECONDS - (time.perf_counter() - started)))
 
 
-async def phase(browser, server, presses, formulas, hostiles: int, tag: str):
+async def phase(browser, server, presses, formulas, hostiles: int, tag: str, kinds=tuple(BOMBS)):
     results = {path: [] for path, _ in SLIDERS}
     errors, typed, fresh, samples, sent = [], [], [], [], {}
     stop_sampling, stop_hostile = asyncio.Event(), asyncio.Event()
     sampling = asyncio.create_task(sampler(server, samples, stop_sampling))
-    attack = asyncio.gather(*(hostile(browser, server, stop_hostile, sent, index) for index in range(hostiles)))
+    attack = asyncio.gather(*(hostile(server, stop_hostile, sent, index, kinds) for index in range(hostiles)))
     if hostiles:
         await asyncio.sleep(3)  # the bombs are under way before the visitors start
     await asyncio.gather(*(slider_visitor(browser, server, path, label, presses, results[path], errors)
@@ -154,8 +184,7 @@ async def phase(browser, server, presses, formulas, hostiles: int, tag: str):
 
 
 def report(name, results, errors, typed, fresh, samples, sent):
-    print(f"{name}:" + (f" the hostile sessions sent {sent.get('formulas', 0)} formulas and "
-                        f"{sent.get('uploads', 0)} comma-bomb uploads" if sent else ""))
+    print(f"{name}:" + (f" the hostile sessions opened {sent.get('formulas', 0)} bomb links" if sent else ""))
     for path, times in results.items():
         print(f"  {path.split('?')[0]:<14} presses {len(times):>3}  median {statistics.median(times):6.0f} ms  "
               f"p95 {percentile(times, 0.95):6.0f} ms")
@@ -163,14 +192,16 @@ def report(name, results, errors, typed, fresh, samples, sent):
     print(f"  typed formula to drawn: median {statistics.median(typed):.2f} s, max {max(typed):.2f} s "
           f"({len(typed)} formulas); fresh page to its first chart {fresh[0]:.2f} s")
     server_rss, worker_rss = [sample[1] for sample in samples], [sample[2] for sample in samples]
-    cpu = samples[-1][3] - samples[0][3]
     span = samples[-1][0] - samples[0][0]
+    cpu = [sum(max(0.0, later[column] - earlier[column]) for earlier, later in itertools.pairwise(samples))
+           for column in (3, 4, 5)]  # workers come and go: their CPU is summed over each half second
     print(f"  server RSS {server_rss[0]:.0f} -> max {max(server_rss):.0f} MiB; workers' RSS max {max(worker_rss):.0f}"
-          f" MiB; server CPU {cpu:.1f} s over {span:.0f} s ({100 * cpu / span:.0f} %)")
+          f" MiB; CPU over {span:.0f} s on {os.cpu_count()} cores: server {cpu[0]:.1f} s, workers {cpu[1]:.1f} s, "
+          f"chromium {cpu[2]:.1f} s")
     return {path: percentile(times, 0.95) for path, times in results.items()}, max(typed), fresh[0], max(server_rss)
 
 
-async def run(presses: int, formulas: int, hostiles: int):
+async def run(presses: int, formulas: int, hostiles: int, kinds):
     server = Server(ROOT / "app.py").start()
     try:
         async with async_playwright() as playwright:
@@ -178,7 +209,7 @@ async def run(presses: int, formulas: int, hostiles: int):
             warm = await opened(browser, server, "/workbench?lang=en")
             await warm[0].close()
             calm = await phase(browser, server, presses, formulas, 0, "1")
-            attacked = await phase(browser, server, presses, formulas, hostiles, "2")
+            attacked = await phase(browser, server, presses, formulas, hostiles, "2", kinds)
             await browser.close()
     finally:
         server.stop()
@@ -190,8 +221,9 @@ def main():
     parser.add_argument("--presses", type=int, default=20)
     parser.add_argument("--formulas", type=int, default=6)
     parser.add_argument("--hostile", type=int, default=2, help="hostile sessions at once")
+    parser.add_argument("--bombs", default=",".join(BOMBS), help=f"which bombs, of {', '.join(BOMBS)}")
     args = parser.parse_args()
-    calm, attacked = asyncio.run(run(args.presses, args.formulas, args.hostile))
+    calm, attacked = asyncio.run(run(args.presses, args.formulas, args.hostile, tuple(args.bombs.split(","))))
     print(f"{len(SLIDERS)} slider visitors ({args.presses} presses each) and one typing visitor "
           f"({args.formulas} formulas), one server process, headless chromium")
     calm_p95, *_ = report("Without the hostile sessions", *calm)

@@ -14,24 +14,24 @@ import base64
 import contextvars
 import json
 import math
+import multiprocessing
 import os
-import select
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 
 from lossviz.labs.workbench.program import Expression
 from lossviz.labs.workbench.syntax import ExpressionError, parse_tree
 
-JOB_SECONDS = 3  # CPU seconds a job may use in its worker (the server counts them and kills past them)
-WALL_SECONDS = 12.0  # and wall-clock seconds from its start (a busy machine stretches CPU seconds)
+JOB_SECONDS = 1  # CPU seconds a job may use in its worker (the server counts them and kills past them)
+WALL_SECONDS = 8.0  # and wall-clock seconds from its start (a busy machine, and niceness, stretch CPU seconds)
 WORKER_MEMORY = 192 << 20  # bytes of address space a worker may add to what it holds when ready
 WORKER_JOBS = 100  # jobs a worker serves before it is replaced (sympy's caches grow with each formula)
 POOL_SIZE = (os.cpu_count() or 1) + 1
-STARTUP_SECONDS = 30.0  # a new worker imports numpy, sympy and pandas before it says it is ready
+NICENESS = 19  # workers yield the cores to the server: slow formulas must not slow the other visitors' pages
+STARTUP_SECONDS = 30.0  # the first worker waits for the forkserver to import numpy, sympy and pandas
 POLL_SECONDS = 0.25  # how often a waiting page hears its place in the queue
 CPU_POLL_SECONDS = 0.05  # how often the server reads a running job's CPU time
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -48,48 +48,63 @@ class JobFailed(Exception):
 
 # --- the server's side ------------------------------------------------------------------------
 
+# Workers are forked from a server process that has imported sympy and pandas once (the forkserver):
+# a new worker is ready in milliseconds, not after a second of imports, so one that is killed costs
+# the machine no second import (docs/SECURITY.md: a restart had cost more CPU than the job it ended).
+_FORKS = multiprocessing.get_context("forkserver")
+_FORKS.set_forkserver_preload(["lossviz.labs.workbench.expression", "lossviz.labs.workbench.upload"])
+
+
 @dataclass(eq=False)
 class _Slot:
-    """One worker process and whether it has said it is ready."""
+    """One worker process, its end of the pipe, and whether it has said it is ready."""
 
-    process: subprocess.Popen | None = None
+    process: multiprocessing.process.BaseProcess | None = None
+    connection: Connection | None = None
     ready: bool = False
     busy: bool = False
     served: int = 0
 
     def spawn(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "lossviz.labs.workbench.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path),
-                                            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+        self.connection, theirs = _FORKS.Pipe()
+        self.process = _FORKS.Process(target=_serve, args=(theirs,), daemon=True)
+        self.process.start()
+        theirs.close()
         self.ready, self.served = False, 0
 
     def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
+        return self.process is not None and self.process.is_alive()
+
+    def warm(self) -> bool:
+        """Whether the worker has said it is ready (read without waiting)."""
+        if not self.ready and self.alive() and self.connection.poll(0):
+            self.ready = self.reply(0) is not None
+        return self.ready
 
     def kill(self) -> None:
         if self.process is not None:
             self.process.kill()
-            self.process.wait()
-            self.process.stdin.close()
-            self.process.stdout.close()
-        self.process, self.ready = None, False
+            self.process.join()
+            self.process.close()
+            self.connection.close()
+        self.process, self.connection, self.ready = None, None, False
+
+    def send(self, request: dict) -> None:
+        self.connection.send_bytes(json.dumps(request).encode())
 
     def reply(self, seconds: float, cpu_seconds: float = math.inf) -> dict | None:
-        """The worker's next line as a dict; None when none comes within `seconds` on the clock or
+        """The worker's next message as a dict; None when none comes within `seconds` on the clock or
         `cpu_seconds` of the worker's CPU time, or when it died."""
         deadline, cpu_limit = time.monotonic() + seconds, self.cpu_seconds() + cpu_seconds
         while True:
             left = deadline - time.monotonic()
-            ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, min(left, CPU_POLL_SECONDS)))
-            if ready:
+            if self.connection.poll(max(0.0, min(left, CPU_POLL_SECONDS))):
                 break
             if left <= 0 or self.cpu_seconds() > cpu_limit:
                 return None
-        line = self.process.stdout.readline()
         try:
-            return json.loads(line) if line else None
-        except ValueError:
+            return json.loads(self.connection.recv_bytes())
+        except (EOFError, OSError, ValueError):
             return None
 
     def cpu_seconds(self) -> float:
@@ -179,7 +194,8 @@ class Pool:
     def _take(self, job: _Job) -> _Slot | None:
         """A free worker for `job` if it is first in the queue among the sessions with no job running."""
         first = next((queued for queued in self._queue if queued.session not in self._running), None)
-        free = next((slot for slot in self._slots if not slot.busy), None)
+        free = sorted((slot for slot in self._slots if not slot.busy), key=lambda slot: not slot.warm())
+        free = free[0] if free else None  # a warm worker first: one that restarts may take seconds
         if first is not job or free is None:
             return None
         self._queue.remove(job)
@@ -202,14 +218,13 @@ class Pool:
                 slot.kill()
                 raise JobFailed("worker_failed")
             slot.ready = True
-        slot.process.stdin.write((json.dumps({**request, "seconds": self.job_seconds}) + "\n").encode())
-        slot.process.stdin.flush()
+        slot.send({**request, "seconds": self.job_seconds})
         reply = slot.reply(self.wall_seconds, self.job_seconds)
         slot.served += 1
         if reply is None:
-            died = slot.process.poll()
+            died = not slot.alive()
             slot.kill()
-            if died is None:  # past its CPU seconds or the clock's
+            if not died:  # past its CPU seconds or the clock's
                 raise JobFailed("too_slow", seconds=f"{self.job_seconds:g}")
             raise JobFailed("worker_failed")
         if reply.get("failed") or slot.served >= WORKER_JOBS:
@@ -276,23 +291,22 @@ def _handle(request: dict) -> dict:
             "columns": [base64.b64encode(column.tobytes()).decode("ascii") for column in columns]}
 
 
-def _serve() -> None:
-    """The worker's loop: one JSON request per line in, one reply per line out; each job under its
-    "seconds" of CPU (the server counts them and kills past them; RLIMIT_CPU too, where the kernel keeps it)
-    and WORKER_MEMORY of memory."""
+def _serve(connection: Connection) -> None:
+    """The worker's loop: one JSON request per message in, one reply per message out; each job under
+    its "seconds" of CPU (the server counts them and kills past them; RLIMIT_CPU too, where the kernel
+    keeps it) and WORKER_MEMORY of memory."""
     import resource
 
-    import lossviz.labs.workbench.expression
-    import lossviz.labs.workbench.upload  # noqa: F401  (both imported before the limits: every job needs one)
-
+    os.nice(NICENESS)
     with open("/proc/self/statm") as statm:  # the address space in use now, in pages
         used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     resource.setrlimit(resource.RLIMIT_AS, (used + WORKER_MEMORY, resource.RLIM_INFINITY))
-    out = sys.stdout.buffer
-    out.write(b'{"ready": true}\n')
-    out.flush()
-    for line in sys.stdin.buffer:
-        request = json.loads(line)
+    connection.send_bytes(b'{"ready": true}')
+    while True:
+        try:
+            request = json.loads(connection.recv_bytes())
+        except EOFError:
+            return
         spent = resource.getrusage(resource.RUSAGE_SELF)  # the limit counts whole seconds of the process's life
         limit = math.ceil(spent.ru_utime + spent.ru_stime + request["seconds"])
         resource.setrlimit(resource.RLIMIT_CPU, (limit, resource.RLIM_INFINITY))
@@ -300,9 +314,4 @@ def _serve() -> None:
             reply = _handle(request)
         except MemoryError:
             reply = {"ok": False, "failed": "too_much_memory"}
-        out.write(json.dumps(reply).encode() + b"\n")
-        out.flush()
-
-
-if __name__ == "__main__":
-    _serve()
+        connection.send_bytes(json.dumps(reply).encode())
