@@ -66,19 +66,24 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / 100
 
 
-def children(pid: int) -> list[int]:
-    found = []
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`: the workers are children of the forkserver, a child of the server."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError):
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        below = [child for child, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
     return found
 
 
 async def sampler(server, samples: list, stop: asyncio.Event):
     pid = server.process.pid
     while not stop.is_set():
-        workers = children(pid)
+        workers = descendants(pid)
         samples.append((time.perf_counter(), rss_mib(pid), sum(rss_mib(child) for child in workers),
                         server_cpu_seconds(server), sum(cpu_seconds(child) for child in workers),
                         chromium_cpu_seconds()))
