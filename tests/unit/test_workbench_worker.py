@@ -164,3 +164,40 @@ def test_refused_formulas_leave_the_server_within_its_memory_budget():
     grown, sympy_loaded = float(out[0]), out[1] == "True"
     assert grown < 150.0
     assert not sympy_loaded  # the server never builds a formula: only workers load sympy
+
+
+def _state_and_niceness(pid: int) -> tuple[str, int]:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return fields[0], int(fields[16])
+
+
+def test_slow_jobs_drop_to_the_lowest_priority_and_run_one_at_a_time(pool):
+    """A formula past DEMOTE_SECONDS of CPU yields to the pages, and a second slow one waits paused:
+    slow formulas, from however many visitors, take at most one core between them."""
+    shared = pool(size=3, job_seconds=1)
+    shared.run(FORMULA)
+    def too_slow():
+        with pytest.raises(JobFailed):
+            shared.run(slow_job())
+
+    threads = [threading.Thread(target=too_slow) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    seen = set()
+    deadline = time.monotonic() + 6.0
+    while any(thread.is_alive() for thread in threads) and time.monotonic() < deadline:
+        pids = [slot.process.pid for slot in shared._slots if slot.busy and slot.process is not None]
+        states = []
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                states.append(_state_and_niceness(pid))
+        if len(states) == 2:
+            seen.add(tuple(sorted(state for state, _ in states)))
+            assert all(nice == worker.NICENESS for _, nice in states) or min(s for s, _ in states) != "T"
+        time.sleep(0.02)
+    for thread in threads:
+        thread.join()
+    assert any("T" in states and ("R" in states or "S" in states) for states in seen), seen  # one ran, one paused
+    assert shared.run(FORMULA)["ok"]  # fresh workers, at the visitors' priority again
+    assert all(_state_and_niceness(slot.process.pid)[1] == 0 for slot in shared._slots if slot.alive())

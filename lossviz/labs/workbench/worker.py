@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import atexit
 import base64
+import contextlib
 import contextvars
 import json
 import math
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -30,7 +32,8 @@ WALL_SECONDS = 8.0  # and wall-clock seconds from its start (a busy machine, and
 WORKER_MEMORY = 192 << 20  # bytes of address space a worker may add to what it holds when ready
 WORKER_JOBS = 100  # jobs a worker serves before it is replaced (sympy's caches grow with each formula)
 POOL_SIZE = (os.cpu_count() or 1) + 1
-NICENESS = 19  # workers yield the cores to the server: slow formulas must not slow the other visitors' pages
+NICENESS = 19  # a slow job yields the cores to the pages: slow formulas must not slow the other visitors
+DEMOTE_SECONDS = 0.1  # CPU seconds after which a job is slow (a typical formula takes a few milliseconds)
 STARTUP_SECONDS = 30.0  # the first worker waits for the forkserver to import numpy, sympy and pandas
 POLL_SECONDS = 0.25  # how often a waiting page hears its place in the queue
 CPU_POLL_SECONDS = 0.05  # how often the server reads a running job's CPU time
@@ -92,16 +95,21 @@ class _Slot:
     def send(self, request: dict) -> None:
         self.connection.send_bytes(json.dumps(request).encode())
 
-    def reply(self, seconds: float, cpu_seconds: float = math.inf) -> dict | None:
+    def reply(self, seconds: float, cpu_seconds: float = math.inf, on_cpu=None) -> dict | None:
         """The worker's next message as a dict; None when none comes within `seconds` on the clock or
-        `cpu_seconds` of the worker's CPU time, or when it died."""
-        deadline, cpu_limit = time.monotonic() + seconds, self.cpu_seconds() + cpu_seconds
+        `cpu_seconds` of the worker's CPU time, or when it died. `on_cpu(used)` hears the CPU seconds
+        used so far at each look."""
+        start = self.cpu_seconds()
+        deadline, cpu_limit = time.monotonic() + seconds, start + cpu_seconds
         while True:
             left = deadline - time.monotonic()
             if self.connection.poll(max(0.0, min(left, CPU_POLL_SECONDS))):
                 break
-            if left <= 0 or self.cpu_seconds() > cpu_limit:
+            used = self.cpu_seconds()
+            if left <= 0 or used > cpu_limit:
                 return None
+            if on_cpu is not None:
+                on_cpu(used - start)
         try:
             return json.loads(self.connection.recv_bytes())
         except (EOFError, OSError, ValueError):
@@ -116,6 +124,35 @@ class _Slot:
         except OSError:
             return math.inf  # it has ended
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+class _SlowJob:
+    """A job's priority as it runs. Every job starts at the visitors' priority, so a trivial formula is
+    drawn at once. Past DEMOTE_SECONDS of CPU it drops to the lowest priority, and only one such slow
+    job runs at a time (the holder of `lane`); the others are paused until their turn. So slow
+    formulas, however many visitors send them, take at most one core, and only what the pages leave."""
+
+    def __init__(self, pid: int, lane: threading.Lock):
+        self.pid, self.lane = pid, lane
+        self.demoted = self.holding = self.paused = False
+
+    def used(self, seconds: float) -> None:
+        if seconds < DEMOTE_SECONDS:
+            return
+        with contextlib.suppress(OSError):  # a worker that has just ended
+            if not self.demoted:
+                os.setpriority(os.PRIO_PROCESS, self.pid, NICENESS)
+                self.demoted = True
+            if not self.holding:
+                self.holding = self.lane.acquire(blocking=False)
+            if self.paused == self.holding:  # paused while it may run, or running while it may not
+                os.kill(self.pid, signal.SIGCONT if self.holding else signal.SIGSTOP)
+                self.paused = not self.holding
+
+    def end(self) -> None:
+        if self.holding:
+            self.lane.release()
+        self.holding = False
 
 
 @dataclass(eq=False)
@@ -134,6 +171,7 @@ class Pool:
         self._running: set = set()  # the sessions with a job in a worker
         self._changed = threading.Condition()
         self._stopped = False
+        self._slow_lane = threading.Lock()  # held by the one slow job that may run (_SlowJob)
 
     def start(self) -> None:
         """Start every worker that is not running (each takes about a second to import)."""
@@ -219,7 +257,13 @@ class Pool:
                 raise JobFailed("worker_failed")
             slot.ready = True
         slot.send({**request, "seconds": self.job_seconds})
-        reply = slot.reply(self.wall_seconds, self.job_seconds)
+        slow = _SlowJob(slot.process.pid, self._slow_lane)
+        try:
+            reply = slot.reply(self.wall_seconds, self.job_seconds, on_cpu=slow.used)
+        finally:
+            slow.end()
+        if slow.demoted:
+            slot.served = WORKER_JOBS  # a worker at the lowest priority is replaced by a fresh one after its job
         slot.served += 1
         if reply is None:
             died = not slot.alive()
@@ -297,7 +341,6 @@ def _serve(connection: Connection) -> None:
     keeps it) and WORKER_MEMORY of memory."""
     import resource
 
-    os.nice(NICENESS)
     with open("/proc/self/statm") as statm:  # the address space in use now, in pages
         used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     resource.setrlimit(resource.RLIMIT_AS, (used + WORKER_MEMORY, resource.RLIM_INFINITY))
