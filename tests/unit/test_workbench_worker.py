@@ -201,3 +201,25 @@ def test_slow_jobs_drop_to_the_lowest_priority_and_run_one_at_a_time(pool):
     assert any("T" in states and ("R" in states or "S" in states) for states in seen), seen  # one ran, one paused
     assert shared.run(FORMULA)["ok"]  # fresh workers, at the visitors' priority again
     assert all(_state_and_niceness(slot.process.pid)[1] == 0 for slot in shared._slots if slot.alive())
+
+
+def test_a_sessions_reruns_do_not_send_a_formula_the_worker_failed_on_again(monkeypatch):
+    """The page asks for its formula twice a run and again at every rerun: a slow formula cost a
+    slow job each time. The session remembers the failure for a while; other sessions do not."""
+    calls = []
+
+    def always_slow(request, session=None, on_wait=None):
+        calls.append(request)
+        raise JobFailed("too_slow", seconds="1")
+
+    monkeypatch.setattr(worker.POOL, "run", always_slow)
+    typed._compiled_or_refused.cache_clear()
+    mine, theirs = {}, {}
+    for _ in range(3):
+        assert typed.typed_loss("abs(r)**1.3 + r*0.01", "regression", mine).key == "too_slow"
+    assert len(calls) == 1
+    assert typed.typed_loss("abs(r)**1.3 + r*0.01", "regression", theirs).key == "too_slow"
+    assert len(calls) == 2  # never shared: another session asks the worker itself
+    monkeypatch.setattr(typed, "RETRY_SECONDS", 0.0)
+    typed.typed_loss("abs(r)**1.3 + r*0.01", "regression", mine)
+    assert len(calls) == 3  # and after RETRY_SECONDS, this one asks again

@@ -22,6 +22,7 @@ from lossviz.models import error_rows, line_fit, report_rows
 page = ui.page("workbench", WORKBENCH)
 t = page.t
 LAST_GOOD = page.key("last_good")  # {task: the last text that compiled}, drawn while the current one is refused
+FAILED = page.key("failed")  # the formulas a worker failed on lately, not sent again on each rerun
 LONGEST_FORMULA = 3000  # characters of LaTeX shown; a longer formula is left unshown, not cut
 
 
@@ -39,7 +40,7 @@ def new_mode():
 def drawn_formula(text: str, task: str):
     """(the expression drawn, the error that refused `text` or None): a refused text leaves the last
     good one (or the task's example) drawn."""
-    compiled = typed.typed_loss(text, task)
+    compiled = typed.typed_loss(text, task, st.session_state.setdefault(FAILED, {}))
     good = st.session_state.setdefault(LAST_GOOD, {})
     if not isinstance(compiled, ValueError):
         good[task] = text

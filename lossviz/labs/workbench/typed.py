@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from functools import lru_cache
 
 import numpy as np
@@ -26,6 +27,7 @@ VIEWS = {"r": ("regression", "residual"), "p": ("binary", "proba"), "z": ("binar
 COMPARED = {"regression": ("mse", "mae", "huber", "log_cosh"), "binary": ("bce", "focal", "hinge")}
 TRAINED_WITH = {"regression": ("mse", "mae", "huber"), "binary": ("bce", "weighted_bce", "focal")}
 COMPILED_KEPT = 64  # typed formulas (or their refusals) the server keeps, shared by every session
+RETRY_SECONDS, FAILURES_KEPT = 30.0, 8  # a session's memory of the formulas a worker failed on
 
 
 # --- the typed loss as a Loss -----------------------------------------------------------------
@@ -227,16 +229,26 @@ def train_custom_line(expression: Expression, params: dict, data: RegressionData
     return train_linear(custom_loss(expression, params), data, **training)
 
 
-def typed_loss(text: str, task: str) -> Expression | ExpressionError:
+def typed_loss(text: str, task: str, failures: dict | None = None) -> Expression | ExpressionError:
     """The typed loss compiled in a worker, or the ExpressionError that refused it. A refusal of the
-    text is kept, so it is not checked again on every rerun; a worker's failure is not (JobFailed
-    becomes an ExpressionError here, for this caller only)."""
+    text is kept for every session, so it is not checked again on every rerun. A worker's failure
+    (JobFailed, returned as an ExpressionError) is kept only in `failures`, one session's own, for
+    RETRY_SECONDS: its reruns do not send the same slow formula again and again."""
     from lossviz.labs.workbench.worker import JobFailed  # the pool starts with the first typed loss
 
+    if failures is not None and (text, task) in failures:
+        error, when = failures[(text, task)]
+        if time.monotonic() - when < RETRY_SECONDS:
+            return error
     try:
         return _compiled_or_refused(text, task)
     except JobFailed as failure:
-        return ExpressionError(failure.key, **failure.values)
+        error = ExpressionError(failure.key, **failure.values)
+        if failures is not None:
+            failures[(text, task)] = (error, time.monotonic())
+            while len(failures) > FAILURES_KEPT:
+                failures.pop(next(iter(failures)))
+        return error
 
 
 @lru_cache(maxsize=COMPILED_KEPT)
