@@ -34,7 +34,7 @@ WORKER_JOBS = 100  # jobs a worker serves before it is replaced (sympy's caches 
 POOL_SIZE = (os.cpu_count() or 1) + 1
 NICENESS = 19  # a slow job yields the cores to the pages: slow formulas must not slow the other visitors
 DEMOTE_SECONDS = 0.1  # CPU seconds after which a job is slow (a typical formula takes a few milliseconds)
-SLOW_SHARE = 4  # the slow job runs one look (CPU_POLL_SECONDS) in this many: a quarter of a core at most
+SLOW_SHARE = 6  # the slow job runs one look (CPU_POLL_SECONDS) in this many: a sixth of a core at most
 STARTUP_SECONDS = 30.0  # the first worker waits for the forkserver to import numpy, sympy and pandas
 POLL_SECONDS = 0.25  # how often a waiting page hears its place in the queue
 CPU_POLL_SECONDS = 0.05  # how often the server reads a running job's CPU time
@@ -131,7 +131,7 @@ class _SlowJob:
     """A job's priority as it runs. Every job starts at the visitors' priority, so a trivial formula is
     drawn at once. Past DEMOTE_SECONDS of CPU it drops to the lowest priority, and only one such slow
     job runs at a time (the holder of `lane`), for one look in SLOW_SHARE; the others are paused
-    until their turn. So slow formulas, however many visitors send them, take a quarter of a core at
+    until their turn. So slow formulas, however many visitors send them, take a sixth of a core at
     most (a quota, as a container's CPU limit sets one), and only what the pages leave."""
 
     def __init__(self, pid: int, lane: threading.Lock):
