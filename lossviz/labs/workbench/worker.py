@@ -4,7 +4,8 @@ server keeps only their small JSON replies (labs.workbench.program, numeric colu
 
 The pool is fair: it has more workers than cores, so two slow visitors never hold them all; jobs
 start first come, first served, one at a time per session, and a waiting page is told its place in
-the queue. A failure of a worker is reported to its caller only, never kept in a cache.
+the queue. A slow job yields to the pages under a CPU quota (_SlowJob). A failure of a worker is
+reported to its caller only, never kept in a cache.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from lossviz.labs.workbench.program import Expression
@@ -52,7 +53,7 @@ class JobFailed(Exception):
 
 # --- the server's side ------------------------------------------------------------------------
 
-# Workers are forked from a server process that has imported sympy and pandas once (the forkserver):
+# Workers are forked from a process that has imported sympy and pandas once (the forkserver):
 # a new worker is ready in milliseconds, not after a second of imports, so one that is killed costs
 # the machine no second import (docs/SECURITY.md: a restart had cost more CPU than the job it ended).
 _FORKS = multiprocessing.get_context("forkserver")
@@ -163,7 +164,6 @@ class _SlowJob:
 @dataclass(eq=False)
 class _Job:
     session: object
-    queued: float = field(default_factory=time.monotonic)
 
 
 class Pool:
