@@ -16,6 +16,7 @@ import importlib
 from functools import cache
 
 from lossviz.i18n import en, ko, losses_en, losses_ko
+from lossviz.i18n.particles import attach
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"
@@ -72,7 +73,8 @@ def translate(lang: str, key: str, /, default: str | None = None, **values) -> s
         text = table_of(DEFAULT_LANGUAGE, key).get(key, default)
     if text is None:
         raise KeyError(f"no UI string {key!r}")
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return attach(text) if lang == "ko" else text
 
 
 def strings(lang: str) -> dict[str, str]:

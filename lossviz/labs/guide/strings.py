@@ -312,7 +312,7 @@ KOREAN = {
     "guide.table_help": "상황마다 한 줄씩, 흔한 조언과 LossViz 실험이 보여 주는 것, 그 실험을 여는 링크를 적었습니다.",
     "guide.verdict.agrees": "일치.",
     "guide.verdict.disagrees": "바로잡음.",
-    "guide.verdict.measured": "가정하지 않고 잼.",
+    "guide.verdict.measured": "가정하지 않고 재어 봅니다.",
     "guide.table.clean.situation": "회귀, 이상치 없음",
     "guide.table.clean.advice": "MSE",
     "guide.table.clean.shows": "모든 손실 함수가 정답 직선을 찾습니다. 표에 각자 정답 직선과의 거리가 나옵니다.",
