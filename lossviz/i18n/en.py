@@ -103,18 +103,32 @@ STRINGS = {
     "param.margin": "margin",
     "common.diverged_mark": "diverged",
     "common.sweep_progress": "Imbalance {ratio}, data set {seed} of {seeds}",
-    "verdict.weighting_helps.holds": ("At {ratio}, {better} found {mean_better} of the minority class and {worse} {mean_worse} (mean of "
-                                      "{seeds} seeds, spread ±{spread}): weighting the classes helps here, as the guide says."),
-    "verdict.weighting_helps.fails": ("At {ratio}, {better} found {mean_better} of the minority class and {worse} {mean_worse} (mean of "
-                                      "{seeds} seeds, spread ±{spread}): here weighting the classes does not help, against the guide's advice."),
-    "verdict.weighting_helps.undecided": ("At {ratio}, {better} ({mean_better}) and {worse} ({mean_worse}) differ by less than their spread over "
-                                          "{seeds} seeds (±{spread}): this sweep cannot decide whether weighting helps."),
-    "verdict.focal_beats_weighting.holds": ("At {ratio}, {better} found {mean_better} of the minority class and {worse} {mean_worse} (mean of "
-                                            "{seeds} seeds, spread ±{spread}): here the guide's advice, focal loss beyond 1:100, holds."),
-    "verdict.focal_beats_weighting.fails": ("At {ratio}, {worse} found {mean_worse} of the minority class and {better} {mean_better} (mean of "
-                                            "{seeds} seeds, spread ±{spread}): here the guide's advice, focal loss beyond 1:100, does not hold."),
-    "verdict.focal_beats_weighting.undecided": ("At {ratio}, {better} ({mean_better}) and {worse} ({mean_worse}) differ by less than their spread over "
-                                                "{seeds} seeds (±{spread}): this sweep cannot decide the guide's advice, focal loss beyond 1:100."),
+    "verdict.imbalance_measures": ("At {ratio}, {better} found {recall_better} of the minority class at threshold {threshold} "
+                                   "and {worse} {recall_worse} (spread ±{recall_spread}); their PR-AUC, which needs no threshold, "
+                                   "was {auc_better} and {auc_worse} (spread ±{auc_spread}). Means of {seeds} seeds."),
+    "verdict.weighting_helps.holds": "Both measures agree: weighting the classes helps here, as the guide says.",
+    "verdict.weighting_helps.fails": "Both measures agree: here weighting the classes does not help, against the guide's advice.",
+    "verdict.weighting_helps.undecided": ("On both measures the difference is within the spread: this sweep cannot decide "
+                                          "whether weighting helps."),
+    "verdict.focal_beats_weighting.holds": "Both measures agree: here the guide's advice, focal loss beyond 1:100, holds.",
+    "verdict.focal_beats_weighting.fails": ("Both measures agree: {worse} did better, so here the guide's advice, focal loss "
+                                            "beyond 1:100, does not hold."),
+    "verdict.focal_beats_weighting.undecided": ("On both measures the difference is within the spread: this sweep cannot decide "
+                                                "the guide's advice, focal loss beyond 1:100."),
+    "verdict.measures_disagree": "The two measures disagree, so this sweep gives no single verdict.",
+    "verdict.on_recall.holds": "On recall at threshold {threshold}, {better} did better.",
+    "verdict.on_recall.fails": "On recall at threshold {threshold}, {worse} did better.",
+    "verdict.on_recall.undecided": "On recall at threshold {threshold}, the difference is within the spread.",
+    "verdict.on_pr_auc.holds": "On PR-AUC, {better} ranked the classes better.",
+    "verdict.on_pr_auc.fails": "On PR-AUC, {worse} ranked the classes better.",
+    "verdict.on_pr_auc.undecided": "On PR-AUC, the difference is within the spread.",
+    "verdict.threshold_not_ranking": "Here weighting changes where the threshold falls, not how well the classes are ranked.",
+    "verdict.alpha": "Focal loss ran with α = {alpha}: the minority class's terms count {alpha}, the majority's {rest}.",
+    "verdict.alpha_off": "Focal loss ran without α: both classes' terms count alike.",
+    "verdict.imbalance_too_few": ("At {ratio}: too few samples to judge. Only {minority} minority samples per seed in validation, "
+                                  "fewer than the {wanted} a verdict needs; for the record, over {seeds} seeds, recall at threshold "
+                                  "{threshold} {recall_better} for {better} and {recall_worse} for {worse}, PR-AUC {auc_better} "
+                                  "and {auc_worse}."),
     "verdict.weighting_helps.untested": "Choose {better} and {worse} to test the claim that weighting helps at 1:10.",
     "verdict.focal_beats_weighting.untested": ("Choose {better} and {worse} to test the claim that focal loss beats weighted cross-entropy beyond 1:100."),
     "verdict.minority": "({minority} validation minority samples per seed.)",
@@ -142,6 +156,9 @@ STRINGS = {
     "verdict.calibration_focal.untested": "Choose {better} and {worse} to compare how well calibrated they are.",
     "column.ratio": "imbalance",
     "column.points": "samples per data set",
+    "column.evidence": "verdict",
+    "common.evidence.enough": "judged",
+    "common.evidence.too_few": "too few samples to judge",
     "column.validation_minority": "validation minority samples",
     "mistake.title": "Where common sources go wrong",
     "mistake.intro": "Mistakes that common sources make, each checked with LossViz's own numbers:",

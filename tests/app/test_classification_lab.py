@@ -113,6 +113,10 @@ def test_the_sweep_runs_on_demand_and_tests_calibration_where_scores_are_probabi
     assert ("y3", "Hinge") not in panels and ("y3", "BCE") in panels
     said = " ".join(block.value for block in app.markdown)
     assert "tested on calibration error" in said and "the calibration error of BCE was" in said
+    # a verdict weighs recall at a stated threshold against PR-AUC; the count table marks what it cannot judge
+    assert "at threshold 0.5" in said and "their PR-AUC, which needs no threshold, was" in said
+    (counts,) = [block.value for block in app.markdown if "| validation minority samples |" in block.value]
+    assert counts.splitlines()[-1].endswith("| too few samples to judge |")
 
 
 def test_a_shared_link_reopens_the_lab_in_korean():

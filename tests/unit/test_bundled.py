@@ -94,7 +94,7 @@ def test_the_imbalance_sweep_runs_on_real_data_with_the_same_rule_and_its_eviden
     verdicts, _ = imbalance_verdicts(sweep)
     assert [(verdict.at, verdict.outcome == TOO_FEW) for verdict in verdicts] == [(10, True), (100, True)]
     said = imbalance_sentences(sweep)
-    assert said[0].key == "verdict.too_few" and said[0].values["minority"] == 11
+    assert said[0].key == "verdict.imbalance_too_few" and said[0].values["minority"] == 11
 
 
 def test_the_outlier_sweep_runs_on_real_data():

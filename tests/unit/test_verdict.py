@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lossviz import losses
-from lossviz.labs.classification.train import imbalance_sweep
+from lossviz.labs.classification.train import ImbalanceSweep, imbalance_sweep
 from lossviz.labs.classification.verdicts import (
     calibration_sentences,
     calibration_verdicts,
@@ -96,7 +96,7 @@ def test_every_sentence_the_verdicts_and_mistakes_make_is_said_in_both_languages
     sentences = [*imbalance_sentences(imbalance), *calibration_sentences(imbalance),
                  *breakdown_sentences(outliers, "total"),
                  *(make() for make in MISTAKES.values())]
-    assert {sentence.key for sentence in sentences} >= {"verdict.weighting_helps.holds",
+    assert {sentence.key for sentence in sentences} >= {"verdict.imbalance_measures",
                                                         "verdict.focal_beats_weighting.untested",
                                                         "verdict.calibration_weighting.holds",
                                                         "verdict.calibration_focal.untested",
@@ -109,3 +109,50 @@ def test_every_sentence_the_verdicts_and_mistakes_make_is_said_in_both_languages
     for sentence in sentences:
         for lang in ("en", "ko"):
             assert "{" not in said(sentence, lang), (sentence.key, lang)
+
+
+def sweep_of(recall: dict, pr_auc: dict, minority: int = 30, alpha: float = 0.25) -> ImbalanceSweep:
+    """An imbalance sweep at 1:100 with these per-seed recalls and PR-AUCs ({method: values})."""
+    def tables(values):
+        return {method: SeedTable(np.array([seeds])) for method, seeds in values.items()}
+
+    return ImbalanceSweep((100,), 5, tables(recall), tables(pr_auc), (10_000,), (minority,), {},
+                          {"focal": {"alpha": alpha, "gamma": 2.0}})
+
+
+def test_a_classification_verdict_weighs_recall_at_a_threshold_against_pr_auc_and_says_when_they_disagree():
+    # the sweep's numbers at 1:100: focal finds far less at threshold 0.5, and ranks the classes as well
+    sweep = sweep_of({"focal": [0.0, 0.02, 0.0, 0.03, 0.01], "weighted_bce": [0.8, 0.85, 0.78, 0.82, 0.8]},
+                     {"focal": [0.22, 0.23, 0.21, 0.24, 0.22], "weighted_bce": [0.23, 0.22, 0.24, 0.22, 0.23]})
+    (sentence, _) = imbalance_sentences(sweep)
+    keys = [sentence.key, *(then.key for then in sentence.then)]
+    assert keys[:5] == ["verdict.imbalance_measures", "verdict.measures_disagree", "verdict.on_recall.fails",
+                        "verdict.on_pr_auc.undecided", "verdict.threshold_not_ranking"]
+    assert "verdict.alpha" in keys and "verdict.focal_beats_weighting.fails" not in keys
+    assert sentence.values["threshold"] == "0.5" and sentence.values["auc_better"] == "0.224"
+    alpha = next(then for then in sentence.then if then.key == "verdict.alpha")
+    assert alpha.values == {"alpha": "0.25", "rest": "0.75"}
+
+
+def test_a_classification_verdict_where_both_measures_agree_states_one_conclusion():
+    sweep = sweep_of({"focal": [0.0, 0.02, 0.0, 0.03, 0.01], "weighted_bce": [0.8, 0.85, 0.78, 0.82, 0.8]},
+                     {"focal": [0.1, 0.12, 0.1, 0.11, 0.1], "weighted_bce": [0.23, 0.22, 0.24, 0.22, 0.23]})
+    (sentence, _) = imbalance_sentences(sweep)
+    assert [then.key for then in sentence.then][:2] == ["verdict.focal_beats_weighting.fails", "verdict.alpha"]
+
+
+def test_a_classification_verdict_on_too_few_minority_samples_gives_both_measures_for_the_record_only():
+    sweep = sweep_of({"focal": [0.0] * 5, "weighted_bce": [1.0, 0.5, 1.0, 1.0, 0.5]},
+                     {"focal": [0.1] * 5, "weighted_bce": [0.2] * 5}, minority=3)
+    (sentence, _) = imbalance_sentences(sweep)
+    assert sentence.key == "verdict.imbalance_too_few" and sentence.values["minority"] == 3
+    for lang, words in (("en", "too few samples to judge"), ("ko", "판단하기에 샘플이 너무 적습니다")):
+        assert words in said(sentence, lang)
+
+
+def said(sentence, lang):
+    from lossviz.i18n import translate
+    from lossviz.i18n.sentence import Name
+
+    values = {key: f"[{value.key}]" if isinstance(value, Name) else value for key, value in sentence.values.items()}
+    return " ".join([translate(lang, sentence.key, **values), *(said(then, lang) for then in sentence.then)])

@@ -19,6 +19,7 @@ from lossviz.models import (
     scores,
 )
 from lossviz.training import SWEEP_SEEDS, history_csv
+from lossviz.verdict import MIN_SAMPLES
 
 page = ui.page("classification", schema.CLASSIFICATION)
 t = page.t
@@ -137,7 +138,9 @@ def imbalance_sweep_view(settings):
                                      fitted=(2,)), key=page.key("sweep_chart"))
     ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
     ui.bullets(page, calibration_sentences(sweep), intro=t("classification.calibration_rule", seeds=sweep.seeds))
-    ui.table(sweep.count_rows(), page)
+    judged = {True: t("common.evidence.enough"), False: t("common.evidence.too_few")}
+    ui.table([{**row, "evidence": judged[row["validation_minority"] >= MIN_SAMPLES]}
+              for row in sweep.count_rows()], page)
 
 
 def focal_view(settings, data):

@@ -73,9 +73,12 @@ ENGLISH = {
                                     "is enough around 1:10 and focal loss wins beyond 1:100. The imbalance sweep tests both claims on this "
                                     "data, over several seeds, and states its verdict from its own numbers: it depends on α, γ and how much "
                                     "the classes overlap."),
-    "classification.verdict_rule": ("**The guide's claims, tested on minority recall.** A claim \"A beats B\" holds when A's mean recall over "
-                                    "the {seeds} seeds exceeds B's by more than the spread (standard deviation) of their per-seed "
-                                    "differences, fails when it falls short by more than that, and is undecided in between. On this sweep:"),
+    "classification.verdict_rule": ("**The guide's claims, tested on two measures.** Recall at threshold 0.5 says how much of the "
+                                    "minority class a model finds where it stands; PR-AUC, which needs no threshold, says how well it "
+                                    "ranks the classes. On each, a claim \"A beats B\" holds when A's mean over the {seeds} seeds "
+                                    "exceeds B's by more than the spread (standard deviation) of their per-seed differences, fails when "
+                                    "it falls short by more than that, and is undecided in between. A verdict needs at least 20 "
+                                    "minority samples per seed in validation. On this sweep:"),
     "classification.calibration_rule": ("**Calibrated probabilities, tested on calibration error.** The calibration error "
                                         "is the gap between the probability a model gives the rare class and how often "
                                         "that class turns up among the points it gives it to, averaged over ten "
@@ -150,8 +153,11 @@ KOREAN = {
                                     "− α가 붙습니다. 논문의 α = 0.25는 γ = 2가 이미 쉬운 배경을 눌러 둔 객체 검출에 맞춘 값입니다. 이 데이터에서 α = 0.25는 소수 클래스를 *덜* 중시하고, 재현율에 "
                                     "그대로 드러납니다. α를 0.75 이상으로 올려 보세요.\n\n**가이드의 조언**은 1:10 정도면 가중 교차 엔트로피로 충분하고 1:100을 넘으면 포컬 손실이 낫다고 합니다. 불균형 "
                                     "비율 스윕이 이 데이터에서 여러 시드로 두 주장을 시험하고, 자기 숫자로 판정을 내립니다. 결과는 α, γ, 클래스가 겹치는 정도에 따라 달라집니다."),
-    "classification.verdict_rule": ("**가이드의 주장을 소수 재현율로 시험합니다.** 'A가 B보다 낫다'는 주장은 시드 {seeds}개에 걸친 A의 평균 재현율이 B보다 시드별 차이의 퍼진 정도(표준편차) 이상 높으면 "
-                                    "성립, 그만큼 낮으면 불성립, 그 사이면 판정 보류입니다. 이번 스윕의 결과:"),
+    "classification.verdict_rule": ("**가이드의 주장을 두 지표로 시험합니다.** 임곗값 0.5의 재현율은 모델이 지금 서 있는 자리에서 소수 클래스를 "
+                                    "얼마나 찾는지, 임곗값이 필요 없는 PR-AUC는 클래스의 순서를 얼마나 잘 매기는지를 말합니다. 지표마다 "
+                                    "'A가 B보다 낫다'는 주장은 시드 {seeds}개에 걸친 A의 평균이 B보다 시드별 차이의 퍼진 정도(표준편차) "
+                                    "이상 높으면 성립, 그만큼 낮으면 불성립, 그 사이면 판정 보류입니다. 판정하려면 시드마다 검증 소수 "
+                                    "샘플이 20개 이상 있어야 합니다. 이번 스윕의 결과:"),
     "classification.calibration_rule": ("**보정된 확률인지, 보정 오차로 시험했습니다.** 보정 오차는 모델이 드문 클래스에 준 확률과, "
                                         "그 확률을 받은 샘플 가운데 실제로 드문 클래스인 비율의 차이를 확률 구간 열 개에서 "
                                         "샘플 수로 가중 평균한 값입니다. 0이면 모델이 말한 확률이 말한 만큼 실제로 맞습니다. "

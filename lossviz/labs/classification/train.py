@@ -4,7 +4,7 @@ multi-class results, the imbalance sweep over ratios and seeds, and focal loss's
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -92,6 +92,7 @@ class ImbalanceSweep:
     points: tuple[int, ...]
     validation_minority: tuple[int, ...]
     calibration: dict[str, SeedTable]
+    params: dict[str, dict] = field(default_factory=dict)  # each method's parameters (focal's alpha, …)
 
     def count_rows(self) -> list[dict]:
         """What each ratio's numbers rest on: the data size and the validation minority samples per seed."""
@@ -127,7 +128,8 @@ def imbalance_sweep(methods: list[tuple[str, dict]], data_settings: dict, traini
     return ImbalanceSweep(tuple(ratios), seeds, {method: SeedTable(values) for method, values in recall.items()},
                           {method: SeedTable(values) for method, values in pr_auc.items()},
                           tuple(points), tuple(minority),
-                          {method: SeedTable(values) for method, values in calibration.items()})
+                          {method: SeedTable(values) for method, values in calibration.items()},
+                          {method: dict(params) for method, params in methods})
 
 
 def imbalance_sweep_key(settings) -> tuple:

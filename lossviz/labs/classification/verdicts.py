@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.classification.train import SWEEP_VALIDATION_MINORITY, ImbalanceSweep
-from lossviz.verdict import MIN_SAMPLES, TOO_FEW, Verdict, compare, judged
+from lossviz.verdict import MIN_SAMPLES, TOO_FEW, UNDECIDED, Verdict, compare, judged
 
 # The guide's claims on imbalance (its FAQ's second question), as (claim, better, worse, ratios it speaks of)
 IMBALANCE_CLAIMS = (("weighting_helps", "weighted_bce", "bce", (10,)),
@@ -47,18 +47,60 @@ def claim_verdicts(sweep: ImbalanceSweep, claims, tables: dict, lower_is_better:
     return verdicts, untested
 
 
+def ranking_verdicts(sweep: ImbalanceSweep) -> list[Verdict]:
+    """The imbalance claims judged on PR-AUC, which needs no threshold: in imbalance_verdicts' order."""
+    return claim_verdicts(sweep, IMBALANCE_CLAIMS, sweep.pr_auc)[0]
+
+
+THRESHOLD = 0.5  # the probability above which a sample counts as the minority class (metrics.binary_report's score 0)
+
+
 def imbalance_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
-    """The imbalance verdicts in words: each with the numbers behind it and how many validation
-    minority samples it rests on; then the claims the sweep could not test."""
-    verdicts, untested = imbalance_verdicts(sweep)
+    """The imbalance verdicts in words, each weighing recall at THRESHOLD against PR-AUC: both
+    measures' means and spreads, the focal α used, one conclusion where they agree, and where they
+    disagree what each says; with how many validation minority samples it rests on. Then the claims
+    the sweep could not test."""
+    recall_verdicts, untested = imbalance_verdicts(sweep)
     sentences = []
-    for verdict in verdicts:
-        minority = sweep.validation_minority[sweep.ratios.index(verdict.at)]
-        note = () if verdict.outcome == TOO_FEW else (Sentence(
-            "verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority",
-            {"minority": minority, "wanted": SWEEP_VALIDATION_MINORITY}),)
-        sentences.append(claim_sentence(verdict, "{:.0%}", minority, *note))
+    for on_recall, on_ranking in zip(recall_verdicts, ranking_verdicts(sweep), strict=True):
+        minority = sweep.validation_minority[sweep.ratios.index(on_recall.at)]
+        values = measure_values(on_recall, on_ranking, minority)
+        weights = alpha_sentences(sweep, on_recall)
+        if on_recall.outcome == TOO_FEW:
+            sentences.append(Sentence("verdict.imbalance_too_few", values, weights))
+            continue
+        if on_recall.outcome == on_ranking.outcome:
+            found = (Sentence(f"verdict.{on_recall.claim}.{on_recall.outcome}", values),)
+        else:
+            found = (Sentence("verdict.measures_disagree", values),
+                     Sentence(f"verdict.on_recall.{on_recall.outcome}", values),
+                     Sentence(f"verdict.on_pr_auc.{on_ranking.outcome}", values))
+            if on_ranking.outcome == UNDECIDED:
+                found += (Sentence("verdict.threshold_not_ranking", values),)
+        note = Sentence("verdict.few_minority" if minority < SWEEP_VALIDATION_MINORITY else "verdict.minority",
+                        {"minority": minority, "wanted": SWEEP_VALIDATION_MINORITY})
+        sentences.append(Sentence("verdict.imbalance_measures", values, (*found, *weights, note)))
     return sentences + untested_sentences(untested)
+
+
+def measure_values(on_recall: Verdict, on_ranking: Verdict, minority: int) -> dict:
+    """What an imbalance verdict's sentences fill in: the ratio, the methods, each measure's means and
+    spread, the threshold, the seeds and the minority samples."""
+    return {"ratio": f"1:{on_recall.at:g}", "better": Name(on_recall.better), "worse": Name(on_recall.worse),
+            "recall_better": f"{on_recall.mean_better:.0%}", "recall_worse": f"{on_recall.mean_worse:.0%}",
+            "recall_spread": f"{on_recall.spread:.0%}", "auc_better": f"{on_ranking.mean_better:.3f}",
+            "auc_worse": f"{on_ranking.mean_worse:.3f}", "auc_spread": f"{on_ranking.spread:.3f}",
+            "threshold": f"{THRESHOLD:g}", "seeds": on_recall.seeds, "minority": minority, "wanted": MIN_SAMPLES}
+
+
+def alpha_sentences(sweep: ImbalanceSweep, verdict: Verdict) -> tuple[Sentence, ...]:
+    """The focal α a verdict's focal loss ran with (α weighs the classes, so it moves recall at a threshold)."""
+    if "focal" not in (verdict.better, verdict.worse):
+        return ()
+    alpha = float(sweep.params.get("focal", {}).get("alpha", 0.25))
+    if alpha < 0:
+        return (Sentence("verdict.alpha_off", {}),)
+    return (Sentence("verdict.alpha", {"alpha": f"{alpha:g}", "rest": f"{1 - alpha:g}"}),)
 
 
 def calibration_sentences(sweep: ImbalanceSweep) -> list[Sentence]:
