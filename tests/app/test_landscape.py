@@ -93,3 +93,13 @@ def test_the_regression_lab_links_to_the_surface_of_its_losses_and_data():
     assert link.page == "landscape"
     assert "left=huber" in link.query_string and "right=mae" in link.query_string
     assert "outlier_fraction=0.2" in link.query_string and "huber.delta=1" in link.query_string
+
+
+@pytest.mark.parametrize(("left", "right"), [("mse", "huber"), ("mse", "mae"), ("quantile", "barron")])
+def test_what_to_look_for_speaks_of_the_losses_the_panels_show(left, right):
+    app = _page({"left": left, "right": right})
+    said = next(element.value for element in app.markdown if "What to look for" in element.value)
+    shown = {"mse": "MSE's surface", "mae": "MAE's surface", "huber": "Huber's", "quantile": "quantile loss's",
+             "barron": "Barron's"}
+    for name, words in shown.items():
+        assert (words in said) == (name in (left, right)), (name, said)

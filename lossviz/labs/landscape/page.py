@@ -96,7 +96,8 @@ def surface_view():
     ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page, where=table)
     notes.download_button(t("common.download"), lambda: surface.paths_csv(by_loss, LANDSCAPE.query(settings)),
                           file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
-    notes.markdown(t("landscape.look_for"))
+    notes.markdown(" ".join([t("landscape.look_for"), *(t(f"landscape.surface_of.{name}") for name in sides),
+                             t("landscape.look_for_paths")]))
     st.header(t("landscape.nag_title"))
     st.caption(t("landscape.nag_help"))
     loss_params = tuple((name, settings.params_key(name)) for name in surface.NAG_LOSSES)
