@@ -103,3 +103,13 @@ def test_what_to_look_for_speaks_of_the_losses_the_panels_show(left, right):
              "barron": "Barron's"}
     for name, words in shown.items():
         assert (words in said) == (name in (left, right)), (name, said)
+
+
+def test_a_diverged_run_is_marked_diverged_with_no_early_stopping_line():
+    app = _page({"view": "monitor"})
+    app.button(key="landscape.preset_training_problem").click().run()
+    figure = apptest.first_figure(app)
+    marks = [annotation["text"] for annotation in figure["layout"]["annotations"]]
+    assert "diverged" in marks and "early stopping" not in marks
+    verdict = next(element.value for element in app.markdown if "What these curves say" in element.value)
+    assert "the run diverged at epoch" in verdict and "Early stopping with patience" not in verdict

@@ -96,12 +96,13 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
     return figure(traces, figure_layout, frames)
 
 
-def monitor_figure(run, data, stop: tuple[int, int], fits: dict, *, labels: dict, revision: str) -> go.Figure:
+def monitor_figure(run, data, stop: tuple[int, int | None], fits: dict, *, labels: dict, revision: str) -> go.Figure:
     """Training and validation loss per epoch (log scale) with the best and the early-stopping epochs
-    marked, beside the data, the true curve and the fits at the best and at the last epoch.
+    marked (a diverged run: its divergence instead of a stop), beside the data, the true curve and the
+    fits at the best and at the last epoch.
 
     `fits`: x, truth, best and last (y on the grid x). `labels`: epoch, loss, x, y, train, validation,
-    best, stop, truth, train_points, val_points, best_fit, last_fit."""
+    best, stop, diverged, truth, train_points, val_points, best_fit, last_fit."""
     figure_layout = side_by_side(layout(revision=revision, height=420),
                                  [(labels["epoch"], labels["loss"]), (labels["x"], labels["y"])])
     figure_layout["hovermode"] = "closest"
@@ -114,14 +115,15 @@ def monitor_figure(run, data, stop: tuple[int, int], fits: dict, *, labels: dict
     ]
     log_axis(figure_layout["yaxis"], traces)
     best, stopped = stop
+    ended = (labels["stop"], stopped, DARK_GREY) if stopped is not None else (labels["diverged"], run.diverged_at,
+                                                                              VERMILION)
+    marks = ((labels["best"], best, 0.98, GREEN, "solid"), (*ended[:2], 0.88, ended[2], "dot"))
     figure_layout["shapes"] = [
         {"type": "line", "xref": "x", "yref": "y domain", "x0": epoch, "x1": epoch, "y0": 0, "y1": 1,
-         "line": {"color": color, "width": 1.5, "dash": dash}}
-        for epoch, color, dash in ((best, GREEN, "solid"), (stopped, DARK_GREY, "dot"))]
+         "line": {"color": color, "width": 1.5, "dash": dash}} for _, epoch, _, color, dash in marks]
     figure_layout["annotations"] = [
         {"text": text, "x": epoch, "xref": "x", "y": y, "yref": "y domain", "showarrow": False, "xanchor": "left",
-         "font": {"size": 12, "color": color}, "bgcolor": "rgba(255,255,255,0.8)"}
-        for text, epoch, y, color in ((labels["best"], best, 0.98, GREEN), (labels["stop"], stopped, 0.88, DARK_GREY))]
+         "font": {"size": 12, "color": color}, "bgcolor": "rgba(255,255,255,0.8)"} for text, epoch, y, color, _ in marks]
     axes = {"xaxis": "x2", "yaxis": "y2"}
     traces += [
         points_trace(data.x_val, data.y_val, labels["val_points"], "#BBBBBB", size=5, opacity=0.6) | axes,

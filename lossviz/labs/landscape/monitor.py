@@ -101,6 +101,14 @@ def monitor_csv(run: History, settings: dict[str, str] | None = None) -> str:
     return history_csv([run], tuple(f"c{index}" for index in range(run.params.shape[1])), settings)
 
 
+def stopping(run: History, patience: int) -> tuple[int, int | None]:
+    """(best epoch, early-stopping epoch) of `run`: no stop for a run that diverged, which is reported
+    as diverged (its lowest validation loss still marks the best epoch)."""
+    best, stop = early_stopping(run.val_values[:len(run.val_values) if run.diverged_at is None else run.diverged_at],
+                                patience)
+    return best, None if run.diverged_at is not None else stop
+
+
 def early_stopping(val_values: np.ndarray, patience: int) -> tuple[int, int]:
     """(best epoch, stop epoch) of early stopping: training stops once `patience` epochs in a row
     have brought no new lowest validation loss, and keeps the model of the best epoch. Without a
@@ -159,15 +167,18 @@ def diagnose(run: History, noise: float) -> Diagnosis:
     return Diagnosis(kind, **numbers)
 
 
-def monitor_sentences(diagnosis: Diagnosis, stop: tuple[int, int], patience: int, last_epoch: int) -> list[Sentence]:
-    """The diagnosis and what early stopping would do, as sentences with their numbers."""
+def monitor_sentences(diagnosis: Diagnosis, stop: tuple[int, int | None], patience: int,
+                      last_epoch: int) -> list[Sentence]:
+    """The diagnosis and what early stopping would do, as sentences with their numbers (a diverged
+    run is said to have diverged, where early stopping has nothing to say)."""
     best_epoch, stop_epoch = stop
-    said = [Sentence(f"landscape.monitor.verdict.{diagnosis.kind}", {
+    kind = "diverged" if diagnosis.diverged_at is not None else diagnosis.kind
+    said = [Sentence(f"landscape.monitor.verdict.{kind}", {
         "final_train": f"{diagnosis.final_train:.3g}", "start_train": f"{diagnosis.start_train:.3g}",
         "final_val": f"{diagnosis.final_val:.3g}", "best_val": f"{diagnosis.best_val:.3g}",
         "diverged_at": diagnosis.diverged_at, "best_epoch": diagnosis.best_epoch,
         "floor": f"{diagnosis.noise_floor:.3g}"})]
-    if diagnosis.diverged_at is None and math.isfinite(diagnosis.final_val) and diagnosis.final_val > 0:
+    if stop_epoch is not None and math.isfinite(diagnosis.final_val) and diagnosis.final_val > 0:
         share = diagnosis.best_val / diagnosis.final_val
         said.append(Sentence("landscape.monitor.best", {"epoch": diagnosis.best_epoch, "share": f"{share:.2g}"}))
         key = "landscape.monitor.stops" if stop_epoch < last_epoch else "landscape.monitor.no_stop"
