@@ -55,9 +55,15 @@ class ParamSpec:
         return value
 
     def snap(self, value: float) -> float:
-        """`value` clamped to the range and rounded to the nearest step from min: what a slider can show."""
-        steps = round((min(max(value, self.min), self.max) - self.min) / self.step)
+        """`value` clamped to the range and rounded to the nearest step from min, halves up (0.675 on
+        steps of 0.05 is 0.70, as a reader rounds): what a slider can show."""
+        steps = math.floor((min(max(value, self.min), self.max) - self.min) / self.step + 0.5 + 1e-9)
         return float(f"{min(self.min + steps * self.step, self.max):.10g}")
+
+    def shown(self, value: float) -> str:
+        """`value` with as many decimals as the step has (0.7 on steps of 0.05 reads 0.70)."""
+        decimals = max(0, -math.floor(math.log10(self.step) + 1e-9)) if not self.integer else 0
+        return f"{value:.{decimals}f}"
 
     def log_steps(self) -> list[float]:
         """1-2-5 values covering the range, plus its ends and the default: a log-scale slider's stops."""

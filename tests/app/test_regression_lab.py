@@ -241,3 +241,12 @@ def test_a_hostile_data_source_falls_back_to_synthetic_data_with_a_notice():
     assert not app.exception
     assert app.warning and "data" in app.warning[0].value
     assert apptest.url_params(app)["data"] == "synthetic" and apptest.first_figure(app)
+
+
+def test_the_huber_rule_button_shows_its_arithmetic_and_rounds_to_the_slider_step():
+    app = apptest.open_tab(apptest.run_app({"losses": "mse,huber", "noise": "0.5"}, page="regression"),
+                           "regression.settings_tab", "losses")
+    button = app.button(key="regression.huber_rule")
+    assert button.label == "Use δ = 1.35 × 0.5 = 0.675 → δ = 0.70"
+    button.click().run()
+    assert app.session_state["regression.huber.delta"] == pytest.approx(0.7)

@@ -43,8 +43,10 @@ def losses_tab() -> tuple[dict, dict]:
     chosen = ui.choose_names(page, t("regression.losses"), LINE_LOSSES, "losses")
     params = ui.param_sliders(page, chosen, chart=CHART, first_armed=False)
     if "huber" in chosen:
-        delta = Huber.rule_of_thumb(st.session_state.get(page.key("noise"), REGRESSION.numbers["noise"].default))
-        st.button(t("regression.huber_rule", delta=f"{delta:g}"), help=t("regression.huber_rule_help"),
+        noise = st.session_state.get(page.key("noise"), REGRESSION.numbers["noise"].default)
+        delta = Huber.rule_of_thumb(noise)
+        st.button(t("regression.huber_rule", noise=f"{noise:g}", product=f"{1.35 * noise:.4g}",
+                    delta=Huber.param_specs["delta"].shown(delta)), help=t("regression.huber_rule_help"),
                   key=page.key("huber_rule"), on_click=st.session_state.__setitem__,
                   args=(page.key("huber.delta"), delta))
     return {"losses": chosen}, params
