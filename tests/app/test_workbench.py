@@ -212,3 +212,11 @@ def test_a_loss_that_reads_scores_is_named_when_the_formula_is_in_p():
     assert any("Not drawn against p: Hinge" in caption.value for caption in app.caption)
     app = _page({"task": "binary", "expr": "softplus(-z)", "compare": "bce,hinge"})
     assert "Hinge" in [trace["name"] for trace in apptest.figures(app)[0]["data"]]
+
+
+def test_the_even_share_baseline_is_computed_from_the_rows():
+    raw = "y_true,y_pred\n" + "".join(f"{index},{index + 0.5 + (index % 3)}\n" for index in range(40))
+    app = _upload(_page({"view": "data", "mode": "residuals"}), "forty.csv", raw.encode())
+    said = next(element.value for element in app.caption if "Were every sample's loss the same" in element.value)
+    assert "(1 and 4 samples)" in said and "would carry 2.5 % and 10 %" in said
+    assert "Near 1 %" not in said

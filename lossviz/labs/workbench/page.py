@@ -285,7 +285,9 @@ def samples_view(result, expression, params):
         return
     st.header(t("workbench.shares"))
     ui.table(files.share_rows(result), page)
-    st.caption(t("workbench.shares_help", samples=result.x.size))
+    (few, few_even), (many, many_even) = files.even_shares(result.x.size)
+    st.caption(t("workbench.shares_help", samples=result.x.size, few=few, many=many, few_even=f"{few_even:.3g} %",
+                 many_even=f"{many_even:.3g} %"))
     centres, counts, width = files.histogram(result.x)
     curves = files.overlay_curves(result, expression, params)
     ui.chart(histogram_figure(centres, counts, width, curves, x_title=t(f"workbench.axis.{result.axis}"),

@@ -132,7 +132,8 @@ ENGLISH = {
     "workbench.column.y": "y column",
     "workbench.shares": "Who carries the total loss",
     "workbench.shares_help": ("The share of each loss's total carried by the 1 % and 10 % of the {samples} samples "
-                              "with the largest loss. Near 1 %: every sample counts alike; far above: a few dominate."),
+                              "with the largest loss ({few} and {many} samples). Were every sample's loss the same, they "
+                              "would carry {few_even} and {many_even}; far above that, a few samples dominate."),
     "workbench.gradient_of.r": "Gradients are with respect to the prediction ŷ, per sample (not divided by the number of samples).",
     "workbench.gradient_of.p": "Gradients are with respect to the file's score, the probability of class 1, per sample: a negative one asks for a higher probability.",
     "workbench.gradient_of.z": "Gradients are with respect to the file's score, the logit of class 1, per sample: a negative one asks for a higher logit.",
@@ -275,8 +276,9 @@ KOREAN = {
     "workbench.column.x": "x 열",
     "workbench.column.y": "y 열",
     "workbench.shares": "전체 손실을 누가 떠맡는가",
-    "workbench.shares_help": ("{samples}개 샘플 가운데 손실이 가장 큰 1 %와 10 %가 각 손실 함수의 합에서 차지하는 "
-                              "몫입니다. 1 %에 가까우면 모든 샘플이 고르게 기여하고, 훨씬 크면 몇몇 샘플이 좌우합니다."),
+    "workbench.shares_help": ("{samples}개 샘플 가운데 손실이 가장 큰 1 %와 10 %({few}개와 {many}개)가 각 손실 함수의 "
+                              "합에서 차지하는 몫입니다. 모든 샘플의 손실이 같다면 {few_even}와(과) {many_even}를 차지합니다. "
+                              "그보다 훨씬 크면 몇몇 샘플이 좌우합니다."),
     "workbench.gradient_of.r": "그래디언트는 샘플마다 예측값 ŷ에 대해 구한 값입니다(샘플 수로 나누지 않았습니다).",
     "workbench.gradient_of.p": "그래디언트는 샘플마다 파일의 점수, 곧 클래스 1의 확률에 대해 구한 값입니다. 음수이면 확률을 높이라는 뜻입니다.",
     "workbench.gradient_of.z": "그래디언트는 샘플마다 파일의 점수, 곧 클래스 1의 로짓에 대해 구한 값입니다. 음수이면 로짓을 높이라는 뜻입니다.",

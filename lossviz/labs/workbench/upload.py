@@ -246,8 +246,19 @@ def top_share(values: np.ndarray, fraction: float) -> float:
     total = float(np.sum(values))
     if not (total > 0 and math.isfinite(total)):
         return math.nan
-    count = max(1, math.ceil(fraction * values.size))
+    count = top_count(values.size, fraction)
     return float(np.sum(np.partition(values, values.size - count)[values.size - count:]) / total)
+
+
+def top_count(size: int, fraction: float) -> int:
+    """How many of `size` samples make its top `fraction` (at least one)."""
+    return max(1, math.ceil(fraction * size))
+
+
+def even_shares(size: int) -> list[tuple[int, float]]:
+    """(count, share in %) of each TOP_SHARES top among `size` samples were every sample's loss the same:
+    the baseline its share_rows stand against (one sample of 40 is 2.5 %, not 1 %)."""
+    return [(top_count(size, fraction), 100.0 * top_count(size, fraction) / size) for fraction in TOP_SHARES]
 
 
 def share_rows(result: SampleLosses) -> list[dict]:
