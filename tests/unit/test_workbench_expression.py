@@ -55,6 +55,7 @@ REFUSED = [
     ("r @ r", "operator"),
     ("~r", "operator"),
     ("not r", "operator"),
+    ("r^2", "caret"),
     ("True", "refused"),
     ("1j", "refused"),
     ("...", "refused"),
@@ -89,6 +90,20 @@ def test_refused_with_the_reason_and_nothing_run(text, key):
     import os
 
     assert not os.path.exists(CANARY)
+
+
+@pytest.mark.parametrize(("text", "shown"), [("r^2", "write powers with **"), ("r // 2", "//"), ("~r", "~"),
+                                             ("r & 1", "&")])
+def test_a_refused_operator_is_named_as_typed_in_both_languages(text, shown):
+    from lossviz.i18n import translate
+
+    with pytest.raises(ExpressionError) as caught:
+        compile_expression(text, "regression")
+    korean = translate("ko", f"workbench.error.{caught.value.key}", **caught.value.values)
+    for message in (str(caught.value), korean):
+        assert "BitXor" not in message and "FloorDiv" not in message and "Invert" not in message
+    assert shown in str(caught.value)
+    assert ("**" if caught.value.key == "caret" else shown) in korean
 
 
 def test_the_limits_hold_and_each_is_named():

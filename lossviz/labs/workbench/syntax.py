@@ -27,6 +27,9 @@ REFUSED = {
     ast.Yield: "yield", ast.YieldFrom: "yield", ast.Slice: "subscript",
 }
 BINARY_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
+# the operators the language leaves out, as the visitor typed them
+OTHER_OPERATORS = {ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|",
+                   ast.LShift: "<<", ast.RShift: ">>", ast.Invert: "~", ast.Not: "not"}
 COMPARISONS = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 PROBABILITY_CLIP = 1e-12  # training with a loss of p keeps p = sigmoid(z) this far from 0 and 1
 
@@ -90,10 +93,12 @@ def check_node(node: ast.AST, allowed: tuple[str, ...]) -> None:
     a function only where it is called, a variable only where it is not)."""
     if isinstance(node, (ast.Expression, ast.Load, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Name, ast.Call,
                          *BINARY_OPERATORS, ast.USub, ast.UAdd, *COMPARISONS)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitXor):
+            raise ExpressionError("caret")  # r^2 as a calculator writes it: say how to write a power
         if isinstance(node, ast.BinOp) and type(node.op) not in BINARY_OPERATORS:
-            raise ExpressionError("operator", operator=type(node.op).__name__)
+            raise ExpressionError("operator", operator=OTHER_OPERATORS.get(type(node.op), "?"))
         if isinstance(node, ast.UnaryOp) and not isinstance(node.op, (ast.USub, ast.UAdd)):
-            raise ExpressionError("operator", operator=type(node.op).__name__)
+            raise ExpressionError("operator", operator=OTHER_OPERATORS.get(type(node.op), "?"))
         if isinstance(node, ast.Compare) and not all(type(op) in COMPARISONS for op in node.ops):
             raise ExpressionError("comparison")
         if isinstance(node, ast.Name) and node.id not in allowed and node.id not in FUNCTIONS:
