@@ -91,6 +91,15 @@ def test_the_network_trains_on_demand_through_the_bridge():
     assert len(apptest.figures(app)) == 2 and apptest.tables(app)
 
 
+def test_the_network_view_introduces_the_network_it_trains_not_the_logistic_model():
+    app = _lab({"view": "network", "hidden": "8", "lr": "0.02"})
+    said = " ".join(caption.value for caption in app.caption)
+    assert "two hidden layers of 8 tanh units" in said and "learning rate 0.02" in said
+    assert "Each chosen method trains the same logistic model" not in said and "bridge" not in said
+    app = _lab({"view": "binary"})
+    assert any("Each chosen method trains the same logistic model" in caption.value for caption in app.caption)
+
+
 def test_a_session_keeps_only_its_few_latest_networks():
     app = _lab({"view": "network", "network_epochs": "20", "hidden": "4"})
     for hidden in (4, 8, 12, 16, 20):

@@ -180,7 +180,6 @@ def multiclass_view(settings, data):
 def network_view(settings, data):
     from lossviz.models import train_mlp
 
-    st.caption(t("classification.network_intro"))
     ui.own_stop_only()
     columns = st.columns(3)
     method = columns[0].selectbox(t("classification.network_method"), BINARY_METHODS, key=page.key("network_method"),
@@ -190,6 +189,7 @@ def network_view(settings, data):
     with columns[2]:
         epochs = ui.spec_slider(t("common.epochs"), schema.CLASSIFICATION.numbers["network_epochs"],
                                 page.key("network_epochs"))
+    st.caption(t("classification.network_intro", hidden=hidden, lr=f"{settings.lr:g}", method=page.name(method)))
     params = train.method_params(settings, method)
     run_key = (settings.group("data"), method, params, hidden, epochs, settings.lr)
     runs = ui.session_store(page.key("runs"), RUNS_KEPT)
@@ -238,10 +238,11 @@ def network_view(settings, data):
 
 
 page.title()
-st.caption(t("classification.intro"))
 view = st.radio(t("classification.view"), schema.CLASSIFICATION_VIEWS, key=page.key("view"), horizontal=True,
                 format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed",
                 on_change=match_source)
+if view != "network":  # the network view introduces its own model
+    st.caption(t("classification.intro"))
 if view == "network":
     # full reruns here: a click on stop must interrupt a running training, and a click inside a
     # fragment waits for the fragment's run to end instead

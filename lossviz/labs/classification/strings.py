@@ -50,8 +50,10 @@ ENGLISH = {
                                       "misclassified ones."),
     "classification.multiclass_note": "Three classes, sizes falling from the majority down to 1/imbalance of it.",
     "classification.class_name": "class {label} ({count})",
-    "classification.network_intro": ("A small neural network (two tanh layers) trained with full-batch Adam in "
-                                     "PyTorch, on LossViz's own loss and gradient through the torch bridge. It can "
+    "classification.network_intro": ("Unlike the other views' logistic models, this view trains a small neural network on "
+                                     "the same data with {method}: two hidden layers of {hidden} tanh units and one output, "
+                                     "full-batch Adam at learning rate {lr} (the sidebar's optimizer applies to the logistic "
+                                     "models only). Its loss and gradient are LossViz's own, checked against PyTorch's. It can "
                                      "draw a curved boundary; training streams its progress and can be stopped."),
     "classification.network_method": "method",
     "classification.hidden": "hidden units per layer",
@@ -138,8 +140,11 @@ KOREAN = {
                                       "손실은 그 비중을 어렵거나 틀린 샘플로 옮깁니다."),
     "classification.multiclass_note": "클래스 세 개. 크기는 다수 클래스에서 그 1/불균형까지 줄어듭니다.",
     "classification.class_name": "클래스 {label} ({count})",
-    "classification.network_intro": ("작은 신경망(tanh 층 두 개)을 PyTorch에서 전체 배치 Adam으로 학습합니다. 손실과 그래디언트는 PyTorch 학습에 연결한 LossViz 자체 구현입니다. 곡선 경계를 "
-                                     "그릴 수 있고, 학습 진행 상황을 실시간으로 보여 주며 중간에 멈출 수 있습니다."),
+    "classification.network_intro": ("다른 보기의 로지스틱 모델과 달리, 이 보기는 같은 데이터에서 {method}(으)로 작은 신경망을 "
+                                     "학습합니다. 은닉층 두 개(각각 tanh 유닛 {hidden}개)와 출력 하나로 이루어지고, 학습률 {lr}의 전체 "
+                                     "배치 Adam으로 학습합니다(사이드바의 옵티마이저는 로지스틱 모델에만 쓰입니다). 손실과 그래디언트는 "
+                                     "LossViz 자체 구현이며 PyTorch의 것과 대조해 확인했습니다. 곡선 경계를 그릴 수 있고, 학습 "
+                                     "진행이 실시간으로 보이며 도중에 멈출 수 있습니다."),
     "classification.network_method": "방법",
     "classification.hidden": "층별 은닉 유닛 수",
     "classification.train": "신경망 학습",
