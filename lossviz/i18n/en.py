@@ -162,23 +162,23 @@ STRINGS = {
     "column.validation_minority": "validation minority samples",
     "mistake.title": "Where common sources go wrong",
     "mistake.intro": "Mistakes that common sources make, each checked with LossViz's own numbers:",
-    "mistake.bce_sign": ("**The BCE sign.** Cross-entropy is −[y log p + (1 − y) log(1 − p)]. Written with a minus between the "
-                         "two terms, a negative sample predicted at p = {p} costs {mistyped} instead of {correct}: the more "
+    "mistake.bce_sign": ("**The BCE sign.** Cross-entropy is −[y log p + (1 − y) log(1 − p)]. A common source writes a minus between the "
+                         "two terms: then a negative sample predicted at p = {p} costs {mistyped} instead of {correct}: the more "
                          "confident the wrong answer, the lower the loss."),
     "mistake.cce_gradient": ("**The cross-entropy gradient.** ∂L/∂ŷ of −Σ y log ŷ is −y/ŷ: {ours} for the true class at ŷ = {p}, and "
-                             "a finite difference of the loss gives {finite}. The form ŷ/y gives {mistyped} there (the wrong sign and "
+                             "a finite difference of the loss gives {finite}. A common source writes ŷ/y, which gives {mistyped} there (the wrong sign and "
                              "size) and divides by zero for every other class."),
     "mistake.focal_alpha": ("**Focal loss's α.** α weighs the classes: α_t = α for positives and 1 − α for negatives. With α = "
                             "{alpha}, a positive and a negative sample both at pₜ = {confidence} cost {positive} and {negative}, a "
-                            "ratio of {ratio}. Multiplying every sample by α, as one snippet does, only rescales the loss and weighs "
+                            "ratio of {ratio}. Multiplying every sample by α, as a common source writes it, only rescales the loss and weighs "
                             "both alike."),
     "mistake.huber_delta": ("**Huber's δ.** A smaller δ caps the pull of more samples. At {fraction} vertical outliers (mean of "
                             "{seeds} data sets), δ = {small} ends {small_error} from the true line and δ = {large} ends "
-                            "{large_error} from it: more outliers call for a smaller δ, not a larger one."),
+                            "{large_error} from it: more outliers call for a smaller δ, not the larger one a common source writes."),
     "mistake.mse_example": ("**A printed MSE value.** For predictions ŷ = (2.5, 3.0, 1.8) against targets y = (3.0, 2.8, 2.1), MSE is {mse} "
-                            "(torch.nn.MSELoss agrees); the guide prints {printed}. That is half of it, the value of the ½r² "
+                            "(torch.nn.MSELoss agrees); a common source prints {printed}. That is half of it, the value of the ½r² "
                             "convention: Huber's loss with δ = 1 gives exactly {half}."),
-    "mistake.rising_curves": ("**\"Training and validation loss both rising\" is not underfitting.** At learning rate {lr}, MSE's "
+    "mistake.rising_curves": ("**A common source writes that training and validation loss both rising is underfitting: it is not.** At learning rate {lr}, MSE's "
                               "training loss grows from {start} to {end} within {epoch} epochs: the steps overshoot. The same model at "
                               "learning rate {lr_fine} ends at {fine_end}. Loss that rises from the start is a training problem (the "
                               "learning rate, the data), not a model that is too simple."),

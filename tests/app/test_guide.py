@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from lossviz.i18n import strings
-from lossviz.labs.guide.content import EXPERIMENTS, FAQ, HYBRIDS, WIZARD, data_options, recommend
+from lossviz.labs.guide.content import EXPERIMENTS, FAQ, HYBRIDS, WIZARD, data_options, experiment_of, recommend
 from tests.app import conftest as apptest
 
 ENGLISH = strings("en")
@@ -29,11 +29,13 @@ def test_every_path_of_the_wizard_answers_with_its_code_and_its_experiment(task,
     app = _guide({"task": task, "data": data, "priority": priority})
     assert not app.exception and not app.warning
     recommendation = recommend(task, data, priority)
-    names = " + ".join(ENGLISH[f"name.{name}"] for name in recommendation.losses)
+    names = " or ".join(ENGLISH[f"name.{name}"] for name in recommendation.losses)  # options, not a sum
     assert app.markdown[0].value == f"**Use {names}**"
     assert app.markdown[1].value == ENGLISH[f"guide.rec.{recommendation.key}.why"]
-    experiment = EXPERIMENTS[recommendation.experiment]
+    experiment = EXPERIMENTS[experiment_of(recommendation, data)]
     assert _link(app) == (experiment.page, experiment.link_query("en"))
+    if data.startswith("imbalance_"):  # the link opens the lab at the ratio the visitor chose
+        assert experiment.link_query("en")["imbalance"] == data.removeprefix("imbalance_")
     assert len(app.code) == len(recommendation.code) + 1  # and the hybrids' example, further down
     assert apptest.url_params(app) | {"task": task, "data": data, "priority": priority} == apptest.url_params(app)
 
@@ -46,12 +48,25 @@ def test_a_new_answer_follows_each_question_and_keeps_to_the_options_it_has():
     assert app.radio(key="guide.data").options == offered
     app.radio(key="guide.data").set_value("imbalance_100").run()
     app.radio(key="guide.priority").set_value("minority_recall").run()
-    assert app.markdown[0].value == "**Use Weighted BCE + Focal**"
+    assert app.markdown[0].value == "**Use Weighted BCE or Focal**"
     assert apptest.url_params(app)["data"] == "imbalance_100"
     app.radio(key="guide.task").set_value("mask").run()  # data and priority follow the new task
     assert not app.exception and apptest.url_params(app)["data"] == "small"
     app.button_group[0].set_value("keras").run()
     assert "keras" in app.code[0].value and apptest.url_params(app)["framework"] == "keras"
+
+
+def test_a_changed_answer_resets_the_answers_that_depend_on_it():
+    app = _guide()
+    app.radio(key="guide.priority").set_value("every_error").run()
+    app.radio(key="guide.data").set_value("outliers").run()  # its priorities start again from the first
+    assert app.radio(key="guide.priority").value == "robustness"
+    assert app.markdown[0].value == "**Use Huber or MAE**"
+    app.radio(key="guide.task").set_value("class").run()
+    app.radio(key="guide.data").set_value("imbalance_100").run()
+    app.radio(key="guide.priority").set_value("calibration").run()
+    app.radio(key="guide.task").set_value("number").run()
+    assert (app.radio(key="guide.data").value, app.radio(key="guide.priority").value) == ("clean", "every_error")
 
 
 def test_a_hostile_or_mismatched_link_is_repaired_with_a_notice():

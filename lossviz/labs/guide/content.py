@@ -46,6 +46,7 @@ EXPERIMENTS = {
     "imbalance_10": Experiment("classification", (("methods", THREE), ("imbalance", "10"))),
     "imbalance_100": Experiment("classification", (("methods", THREE), ("imbalance", "100")), "imbalance"),
     "calibration": Experiment("classification", (("methods", THREE), ("imbalance", "10")), "calibration"),
+    "calibration_100": Experiment("classification", (("methods", THREE), ("imbalance", "100"))),
     "focal_gamma": Experiment("classification", (("view", "focal"),), "focal_gamma"),
     "multiclass": Experiment("classification", (("view", "multiclass"), ("imbalance", "10"))),
     "multiclass_balanced": Experiment("classification", (("view", "multiclass"), ("imbalance", "1"))),
@@ -166,11 +167,21 @@ DECISIONS = tuple(Decision(*row) for row in (
 FAQ = (("cross_entropy_regression", "gaussian_nll"), ("weighted_or_focal", "imbalance_100"),
        ("huber_delta", "huber_delta"), ("switching", "switch"), ("combining", "dice_bce_weight"))
 
-# Hybrid losses: guide.hybrid.<key>, the experiment that trains it, and the gallery view that draws it.
+# Hybrid losses and their look-alikes: guide.hybrid.<key>, the experiment that trains exactly that
+# loss (None: no lab trains it, the gallery only draws it), and the gallery view that draws it.
 HYBRIDS = (("dice_bce", "dice_bce_weight", Experiment("gallery", (("task", "segmentation"),
                                                                   ("losses", "dice,dice_bce")))),
-           ("focal_dice", "small_objects", Experiment("gallery", (("task", "segmentation"),
-                                                                  ("losses", "dice,focal_tversky")))))
+           ("focal_tversky", None, Experiment("gallery", (("task", "segmentation"),
+                                                          ("losses", "tversky,focal_tversky")))))
+
+
+# An answer's experiment at the imbalance the wizard's data answer names: (experiment, data) -> experiment
+AT_RATIO = {("imbalance_10", "imbalance_100"): "imbalance_100", ("calibration", "imbalance_100"): "calibration_100"}
+
+
+def experiment_of(recommendation: Recommendation, data: str) -> str:
+    """The experiment that shows `recommendation` at the data the wizard was told (its ratio)."""
+    return AT_RATIO.get((recommendation.experiment, data), recommendation.experiment)
 
 
 def code_of(recommendation: Recommendation) -> list[tuple[str, dict]]:

@@ -3,7 +3,7 @@ guide's decision table, FAQ, hybrid losses and lessons, every recommendation one
 
 import streamlit as st
 
-from lossviz import snippets, ui
+from lossviz import losses, snippets, ui
 from lossviz.labs.classification.schema import CLASSIFICATION
 from lossviz.labs.classification.train import imbalance_sweep_key, imbalance_sweep_of
 from lossviz.labs.classification.verdicts import imbalance_sentences
@@ -32,13 +32,22 @@ def markdown_link(experiment: content.Experiment, label: str) -> str:
     return f"[{label}]({experiment.href(page.lang)})"
 
 
+QUESTIONS = ("task", "data", "priority")
+
+
+def forget_later_answers(key: str) -> None:
+    """A changed answer resets the answers that depend on it to their first option (a callback)."""
+    for later in QUESTIONS[QUESTIONS.index(key) + 1:]:
+        st.session_state.pop(page.key(later), None)
+
+
 def question(key: str, options) -> str:
     """One question (guide.q.<key>) as a row of its options (guide.<key>.<option>); an answer the
-    options no longer hold (an earlier answer changed them) falls back to the first."""
+    options no longer hold, or one an earlier answer's change has reset, falls back to the first."""
     if st.session_state.get(page.key(key)) not in options:
         st.session_state[page.key(key)] = options[0]
     return st.radio(t(f"common.q.{key}"), options, key=page.key(key), horizontal=True,
-                    format_func=lambda value: t(f"guide.{key}.{value}"))
+                    format_func=lambda value: t(f"guide.{key}.{value}"), on_change=forget_later_answers, args=(key,))
 
 
 def wizard():
@@ -47,18 +56,18 @@ def wizard():
     data = question("data", content.data_options(task))
     priority = question("priority", content.priority_options(task, data))
     st.session_state.setdefault(page.key("framework"), snippets.FRAMEWORKS[0])
-    answer(content.recommend(task, data, priority))
+    answer(content.recommend(task, data, priority), data)
     page.mirror(GUIDE.settings({key: st.session_state[page.key(key)] for key in GUIDE.setting_keys()}, {}))
 
 
-def answer(recommendation: content.Recommendation):
+def answer(recommendation: content.Recommendation, data: str):
     with st.container(border=True):
-        names = " + ".join(page.name(name) for name in recommendation.losses)
+        names = t("guide.either").join(page.name(name) for name in recommendation.losses)  # options, not a sum
         st.markdown(f"**{t('guide.answer', names=names)}**")
         st.markdown(t(f"guide.rec.{recommendation.key}.why"))
         st.caption(t(f"guide.rec.{recommendation.key}.caveat"))
-        experiment = content.EXPERIMENTS[recommendation.experiment]
-        link(experiment, t("guide.open", what=t(f"guide.experiment.{recommendation.experiment}")))
+        shown = content.experiment_of(recommendation, data)
+        link(content.EXPERIMENTS[shown], t("guide.open", what=t(f"guide.experiment.{shown}")))
         framework = st.segmented_control(t("guide.code"), snippets.FRAMEWORKS, key=page.key("framework"),
                                          required=True, format_func=lambda name: t(f"guide.framework.{name}"))
         for name, params in content.code_of(recommendation):
@@ -117,10 +126,12 @@ def hybrids():
     st.header(t("guide.hybrids"))
     st.markdown(t("guide.hybrids_help"))
     for key, experiment, view in content.HYBRIDS:
-        st.markdown(f"- {t(f'guide.hybrid.{key}')} "
-                    f"{markdown_link(content.EXPERIMENTS[experiment], t('guide.hybrid_train'))}, "
-                    f"{markdown_link(view, t('guide.hybrid_draw'))}")
-    st.code(t("guide.combine_code"), language="python")
+        train = (f"{markdown_link(content.EXPERIMENTS[experiment], t('guide.hybrid_train'))}, " if experiment
+                 else f"{t('guide.hybrid_untrained')} ")
+        st.markdown(f"- {t(f'guide.hybrid.{key}')} {train}{markdown_link(view, t('guide.hybrid_draw'))}")
+    dice_bce = losses.get("dice_bce")
+    framework = st.session_state[page.key("framework")]  # the answer's choice above
+    st.code(snippets.snippet(dice_bce.name, dice_bce.params, framework), language="python")
 
 
 def lessons():

@@ -35,6 +35,7 @@ ENGLISH = {
     "guide.priority.one_mode": "one sharp mode",
     "guide.priority.separation": "similar items close, others apart",
     "guide.answer": "Use {names}",
+    "guide.either": " or ",
     "guide.open": "Open the experiment: {what}",
     "guide.open_short": "open",
     "guide.code": "Code",
@@ -100,6 +101,7 @@ ENGLISH = {
     "guide.experiment.imbalance_10": "the classification lab at 1:10 (BCE, weighted BCE, focal)",
     "guide.experiment.imbalance_100": "the classification lab at 1:100 (BCE, weighted BCE, focal)",
     "guide.experiment.calibration": "the classification lab at 1:10, its calibration error column and sweep",
+    "guide.experiment.calibration_100": "the classification lab at 1:100, its calibration error column and sweep",
     "guide.experiment.multiclass": "the multi-class view at 1:10",
     "guide.experiment.multiclass_balanced": "the multi-class view with balanced classes",
     "guide.experiment.small_objects": "the segmentation lab at 1 % foreground",
@@ -188,17 +190,15 @@ ENGLISH = {
                                 "The best weight here: {best}. BCE alone (weight 0) scored {bce}, Dice alone (weight 1) "
                                 "{dice}."),
     "guide.hybrids": "Hybrid losses",
-    "guide.hybrids_help": ("A hybrid is a weighted sum of losses, built from (weight, loss) pairs as in the code "
-                           "below; its gradient is the same weighted sum."),
+    "guide.hybrids_help": ("A hybrid is a weighted sum of losses, as Dice + BCE in the code below (in the framework "
+                           "chosen above); its gradient is the same weighted sum of the losses' gradients."),
     "guide.hybrid.dice_bce": "Dice + BCE: the overlap from Dice, a smooth per-pixel gradient from BCE.",
-    "guide.hybrid.focal_dice": ("Focal + Dice (focal Tversky): an overlap loss raised to a power, so poorly found "
-                                "objects weigh more."),
+    "guide.hybrid.focal_tversky": ("Focal Tversky is not a sum of focal loss and Dice: it raises the Tversky loss, "
+                                   "1 − TI, to a power γ, which changes how much images that are poorly or almost "
+                                   "right weigh."),
+    "guide.hybrid_untrained": "No lab here trains it:",
     "guide.hybrid_train": "train it",
     "guide.hybrid_draw": "draw it in the gallery",
-    "guide.combine_code": ("from lossviz import losses\n\n"
-                           "dice_bce = losses.combine([(0.5, losses.get(\"dice\")), (0.5, losses.get(\"bce\"))])\n"
-                           "value = dice_bce.forward(masks, proba)  # 0.5 · Dice + 0.5 · BCE\n"
-                           "gradient = dice_bce.backward(masks, proba)  # the same weighted sum of gradients"),
     "guide.lessons": "Lessons",
     "guide.lessons_help": ("A lesson is one link: it opens a page with the settings it needs and a box of hints. "
                            "Copy a link into your slides."),
@@ -238,6 +238,7 @@ KOREAN = {
     "guide.priority.one_mode": "봉우리 하나를 또렷하게",
     "guide.priority.separation": "비슷한 것은 가깝게, 다른 것은 멀게",
     "guide.answer": "추천: {names}",
+    "guide.either": " 또는 ",
     "guide.open": "실험 열기: {what}",
     "guide.open_short": "열기",
     "guide.code": "코드",
@@ -300,6 +301,7 @@ KOREAN = {
     "guide.experiment.imbalance_10": "1:10 분류 실험실(BCE, 가중 교차 엔트로피, 포컬 손실)",
     "guide.experiment.imbalance_100": "1:100 분류 실험실(BCE, 가중 교차 엔트로피, 포컬 손실)",
     "guide.experiment.calibration": "1:10 분류 실험실의 보정 오차 열과 불균형 스윕",
+    "guide.experiment.calibration_100": "1:100 분류 실험실의 보정 오차 열과 불균형 스윕",
     "guide.experiment.multiclass": "1:10 다중 클래스 화면",
     "guide.experiment.multiclass_balanced": "클래스가 고른 다중 클래스 화면",
     "guide.experiment.small_objects": "전경 1 %의 분할 실험실",
@@ -383,15 +385,13 @@ KOREAN = {
     "guide.measured.dice_bce": ("데이터 {seeds}벌에서 다이스 손실의 비중별 검증 다이스 점수 평균: {scores}. 여기서 가장 좋은 "
                                 "비중은 {best}입니다. BCE만(비중 0) {bce}, 다이스 손실만(비중 1) {dice}."),
     "guide.hybrids": "섞은 손실 함수",
-    "guide.hybrids_help": "섞은 손실 함수는 손실 함수들의 가중합으로, 아래 코드처럼 (비중, 손실 함수) 쌍으로 만듭니다. 그래디언트도 같은 가중합입니다.",
+    "guide.hybrids_help": "섞은 손실 함수는 손실 함수들의 가중합입니다. 아래 코드(위에서 고른 프레임워크)의 다이스 + BCE가 그 예입니다. 그래디언트도 각 손실 그래디언트의 같은 가중합입니다.",
     "guide.hybrid.dice_bce": "다이스 + BCE: 겹침은 다이스 손실에서, 픽셀마다의 부드러운 그래디언트는 BCE에서 옵니다.",
-    "guide.hybrid.focal_dice": "포컬 + 다이스(포컬 트버스키 손실): 겹침 손실을 거듭제곱해, 잘 찾지 못한 물체에 더 큰 무게를 줍니다.",
+    "guide.hybrid.focal_tversky": ("포컬 트버스키 손실은 포컬 손실과 다이스 손실의 합이 아닙니다. 트버스키 손실 1 − TI를 γ "
+                                   "제곱해서, 잘 찾지 못한 이미지와 거의 맞힌 이미지가 받는 무게를 바꿉니다."),
+    "guide.hybrid_untrained": "여기서 이 손실을 학습하는 실험실은 없습니다.",
     "guide.hybrid_train": "학습해 보기",
     "guide.hybrid_draw": "갤러리에서 그려 보기",
-    "guide.combine_code": ("from lossviz import losses\n\n"
-                           "dice_bce = losses.combine([(0.5, losses.get(\"dice\")), (0.5, losses.get(\"bce\"))])\n"
-                           "value = dice_bce.forward(masks, proba)  # 0.5 · 다이스 + 0.5 · BCE\n"
-                           "gradient = dice_bce.backward(masks, proba)  # 그래디언트도 같은 가중합"),
     "guide.lessons": "수업용 링크",
     "guide.lessons_help": "수업 하나가 링크 하나입니다. 필요한 설정으로 페이지를 열고 힌트 상자를 보여 줍니다. 링크를 복사해 슬라이드에 넣으세요.",
 }

@@ -115,15 +115,16 @@ def monitor_figure(run, data, stop: tuple[int, int | None], fits: dict, *, label
     ]
     log_axis(figure_layout["yaxis"], traces)
     best, stopped = stop
-    ended = (labels["stop"], stopped, DARK_GREY) if stopped is not None else (labels["diverged"], run.diverged_at,
-                                                                              VERMILION)
+    ended = ((labels["stop"], stopped, DARK_GREY) if stopped is not None
+             else (labels["diverged"], run.diverged_at, VERMILION))
     marks = ((labels["best"], best, 0.98, GREEN, "solid"), (*ended[:2], 0.88, ended[2], "dot"))
     figure_layout["shapes"] = [
         {"type": "line", "xref": "x", "yref": "y domain", "x0": epoch, "x1": epoch, "y0": 0, "y1": 1,
          "line": {"color": color, "width": 1.5, "dash": dash}} for _, epoch, _, color, dash in marks]
     figure_layout["annotations"] = [
         {"text": text, "x": epoch, "xref": "x", "y": y, "yref": "y domain", "showarrow": False, "xanchor": "left",
-         "font": {"size": 12, "color": color}, "bgcolor": "rgba(255,255,255,0.8)"} for text, epoch, y, color, _ in marks]
+         "font": {"size": 12, "color": color}, "bgcolor": "rgba(255,255,255,0.8)"}
+        for text, epoch, y, color, _ in marks]
     axes = {"xaxis": "x2", "yaxis": "y2"}
     traces += [
         points_trace(data.x_val, data.y_val, labels["val_points"], "#BBBBBB", size=5, opacity=0.6) | axes,

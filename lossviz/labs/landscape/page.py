@@ -152,8 +152,9 @@ def monitor_view():
     run = ui.cached(monitor.polynomial_fit, curve_key, settings.group("fit"))
     stop = monitor.stopping(run, settings.patience)
     fits = monitor.monitor_fits(run, stop[0])
-    labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "diverged", "truth",
-                                                           "train_points", "val_points", "best_fit", "last_fit")}
+    labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "diverged",
+                                                           "truth", "train_points", "val_points", "best_fit",
+                                                           "last_fit")}
     labels |= {"epoch": t("common.epoch"), "x": "x", "y": "y"}
     ui.chart(monitor_figure(run, data, stop, fits, labels=labels, revision="landscape.monitor"),
              key=page.key("monitor_chart"))
