@@ -233,12 +233,13 @@ STRINGS = {
     "lesson.huber_delta.title": "Huber's δ, the right way round",
     "lesson.huber_delta.hint1": ("Move Huber δ from 2 down to 0.5. Does the Huber line get closer to the true line or "
                                  "farther?"),
-    "lesson.huber_delta.hint2": "Now raise δ to 10. Which other loss does Huber become?",
+    "lesson.huber_delta.hint2": ("Now raise δ to 10, the slider's top. Huber is half of MSE only while every residual "
+                                 "stays within δ: does its line reach MSE's here, and how far out do the outliers lie?"),
     "lesson.huber_delta.hint3": "Press the rule-of-thumb button: where does it set δ, and why from the noise?",
     "lesson.imbalance.title": "A rare class at 1:100",
     "lesson.imbalance.hint1": "Read each method's recall in the table: how much of the rare class does plain BCE find?",
-    "lesson.imbalance.hint2": ("Set weighted BCE's weight by hand and lower it: what happens to recall and "
-                               "precision?"),
+    "lesson.imbalance.hint2": ("Switch weighted BCE's weighting to manual: its weight starts at 1, which is plain BCE. "
+                               "Raise it step by step towards 100, the class ratio: what happens to recall and precision?"),
     "lesson.imbalance.hint3": ("Run the imbalance sweep: does focal loss beat weighted BCE here, and on how many rare "
                                "samples does the verdict rest?"),
     "lesson.focal_gamma.title": "What focal's γ does",

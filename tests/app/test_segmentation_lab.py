@@ -68,3 +68,15 @@ def test_the_sweep_plots_recall_over_the_fractions_with_verdicts():
                                               ({"image": "9"}, "image")])
 def test_hostile_urls_are_repaired_with_a_notice(query, shown):
     apptest.assert_repaired(_page(query), shown)
+
+
+def test_the_small_objects_lesson_is_warned_of_few_pixels_without_saying_no_loss_can_learn():
+    from lossviz.labs.guide.content import EXPERIMENTS
+
+    app = _page({**dict(EXPERIMENTS["small_objects"].query), "lesson": "small_objects"})
+    assert not app.exception
+    recalls = [row["recall"] for row in _metrics(app).values()]
+    warned = " ".join(warning.value for warning in app.warning)
+    assert "too few for any loss" not in warned
+    if max(recalls) >= 0.5:  # a loss finds most of the object: the page must not say none can
+        assert "learn" not in warned
