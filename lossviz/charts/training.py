@@ -223,8 +223,8 @@ def sweep_figure(fractions, errors: dict, diverged: dict, *, x_title: str, y_tit
                            "hovertemplate": f"{display(names, name)}: {diverged_label}<extra></extra>"})
     figure_layout = side_by_side(layout(revision=revision, height=320), [(x_title, y_title)])
     figure_layout["xaxis"]["ticksuffix"] = "%"
-    if log_x:
-        figure_layout["xaxis"].update({"type": "log", "tickvals": x})
+    if log_x:  # a log axis writes its own labels: write them as percentages
+        figure_layout["xaxis"].update({"type": "log", "tickvals": x, "ticktext": [f"{value:g}%" for value in x]})
     for trace in traces:
         if trace["mode"] == "markers":  # on the top edge of the plot, whatever the errors' range
             trace["yaxis"] = "y2"

@@ -17,6 +17,8 @@ from lossviz.labs.segmentation.train import (
     method_loss,
     object_recall,
     probabilities,
+    sweep_rows,
+    sweep_size,
     train_masks,
 )
 from lossviz.labs.segmentation.verdicts import sweep_sentences
@@ -114,9 +116,21 @@ def test_the_sweep_verdicts_follow_the_per_seed_numbers():
     fractions = (0.3, 0.01)
     recall = {"bce": SeedTable(np.array([[0.9, 0.9, 0.9], [0.1, 0.2, 0.0]])),
               "dice": SeedTable(np.array([[0.9, 0.9, 0.9], [0.8, 0.7, 0.9]]))}
-    said = sweep_sentences(fractions, recall)
+    said = sweep_sentences(fractions, recall, 32)
     assert [(sentence.key, sentence.values["fraction"]) for sentence in said] == [("segmentation.verdict.holds",
                                                                                    "1.0%")]
+    assert said[0].values["size"] == sweep_size(0.01, 32) == 64  # the image the sweep grew to at 1 %
+
+
+def test_the_sweep_judges_dice_bce_and_its_table_names_the_image_sizes_it_trained_on():
+    fractions = (0.3, 0.01)
+    recall = {"bce": SeedTable(np.array([[0.9, 0.9, 0.9], [0.1, 0.2, 0.0]])),
+              "dice_bce": SeedTable(np.array([[0.9, 0.9, 0.9], [0.8, 0.7, 0.9]]))}
+    (said,) = sweep_sentences(fractions, recall, 32)
+    assert said.values["better"].key == "dice_bce" and said.key == "segmentation.verdict.holds"
+    rows = sweep_rows({"size": 48, "images": 40}, fractions)
+    assert [(row["fraction"], row["image_size"]) for row in rows] == [("30.0%", "48 × 48"), ("1.0%", "64 × 64")]
+    assert rows[1]["object_pixels"] == round(0.01 * 64**2)
 
 
 def test_a_tiny_sweep_runs_and_fills_every_cell():

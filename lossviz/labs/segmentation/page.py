@@ -8,7 +8,7 @@ from lossviz.charts.training import PLAYBACK_LABELS, history_figure, sweep_figur
 from lossviz.labs.segmentation import train
 from lossviz.labs.segmentation.charts import mask_figure
 from lossviz.labs.segmentation.schema import SEGMENTATION
-from lossviz.labs.segmentation.verdicts import sweep_sentences
+from lossviz.labs.segmentation.verdicts import SMALL_FRACTIONS, sweep_sentences
 from lossviz.training import history_csv
 
 page = ui.page("segmentation", SEGMENTATION)
@@ -53,9 +53,12 @@ def sweep_view(settings):
                           y_title=t("segmentation.sweep_y"), names=page.names(settings.losses),
                           diverged_label=t("common.diverged_mark"), log_x=True,
                           revision="segmentation.sweep"), key=page.key("sweep_chart"))
-    said = sweep_sentences(train.SWEEP_FRACTIONS, recall)
+    st.caption(t("segmentation.sweep_sizes"))
+    ui.table(train.sweep_rows(dict(settings.group("data"))), page)
+    said = sweep_sentences(train.SWEEP_FRACTIONS, recall, settings.size)
     if said:
-        ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS))
+        ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS,
+                                       fractions=", ".join(f"{fraction:.1%}" for fraction in SMALL_FRACTIONS)))
     else:
         st.info(t("segmentation.verdict_none"))
 

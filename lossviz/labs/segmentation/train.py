@@ -201,6 +201,26 @@ def rows_csv(rows: list[dict], settings: dict[str, str] | None = None) -> str:
     return csv_text(list(rows[0]), [list(row.values()) for row in rows], settings)
 
 
+SWEEP_OBJECT_PIXELS = 40  # the object pixels a sweep's image keeps at any fraction, up to 128 × 128
+
+
+def sweep_size(fraction: float, size: int) -> int:
+    """The image size a sweep trains at `fraction`: the lab's `size`, larger where the object would
+    have fewer than about SWEEP_OBJECT_PIXELS pixels (a multiple of 8, at most 128)."""
+    return int(min(128, max(size, 8 * round(np.sqrt(SWEEP_OBJECT_PIXELS / fraction) / 8))))
+
+
+def sweep_rows(settings: dict, fractions=SWEEP_FRACTIONS) -> list[dict]:
+    """What each fraction of the sweep trains on: the image size, the training images and the object's
+    pixels per image (the lab's own table stands at the sidebar's size, not these)."""
+    rows = []
+    for fraction in fractions:
+        size = sweep_size(fraction, settings["size"])
+        rows.append({"fraction": f"{fraction:.1%}", "image_size": f"{size} × {size}",
+                     "images": capped_images(size, settings["images"]), "object_pixels": round(fraction * size**2)})
+    return rows
+
+
 def foreground_sweep(methods: list[tuple[str, dict]], settings: dict, *, lr: float, epochs: int,
                      fractions=SWEEP_FRACTIONS, seeds: int = SWEEP_SEEDS, on_progress=None) -> dict[str, SeedTable]:
     """Validation recall at 0.5 per method, fraction and seed (seeds from the settings' seed on);
@@ -208,7 +228,7 @@ def foreground_sweep(methods: list[tuple[str, dict]], settings: dict, *, lr: flo
     recall = {method: np.full((len(fractions), seeds), np.nan) for method, _ in methods}
     total, done = len(fractions) * seeds, 0
     for row, fraction in enumerate(fractions):
-        size = int(min(128, max(settings["size"], 8 * round(np.sqrt(40 / fraction) / 8))))
+        size = sweep_size(fraction, settings["size"])
         for seed in range(seeds):
             data = segmentation_data(**{**settings, "fraction": fraction, "size": size,
                                         "seed": nth_seed(settings["seed"], seed),

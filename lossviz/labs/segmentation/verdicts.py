@@ -6,15 +6,18 @@ from __future__ import annotations
 import numpy as np
 
 from lossviz.i18n.sentence import Name, Sentence
+from lossviz.labs.segmentation.train import sweep_size
 from lossviz.training import SeedTable
 from lossviz.verdict import compare
 
-SWEEP_CLAIMS = (("dice", "bce"), ("weighted_bce", "bce"), ("dice", "weighted_bce"))
+SWEEP_CLAIMS = (("dice", "bce"), ("weighted_bce", "bce"), ("dice", "weighted_bce"), ("dice_bce", "bce"),
+                ("dice_bce", "dice"))
 SMALL_FRACTIONS = (0.01, 0.003, 0.001)  # where the guide's claim is about
 
 
-def sweep_sentences(fractions, recall: dict[str, SeedTable]) -> list[Sentence]:
-    """The guide's claims at the small fractions, each a verdict on the sweep's per-seed recalls."""
+def sweep_sentences(fractions, recall: dict[str, SeedTable], size: int) -> list[Sentence]:
+    """The guide's claims at the small fractions, each a verdict on the sweep's per-seed recalls, naming
+    the fraction and the image size it was measured at (sweep_size of the lab's `size`)."""
     said = []
     for better, worse in SWEEP_CLAIMS:
         if better not in recall or worse not in recall:
@@ -30,6 +33,7 @@ def sweep_sentences(fractions, recall: dict[str, SeedTable]) -> list[Sentence]:
                               recall[worse].values[row][finished])
             said.append(Sentence(f"segmentation.verdict.{verdict.outcome}", {
                 "better": Name(better), "worse": Name(worse), "fraction": f"{fraction:.1%}",
+                "size": sweep_size(fraction, size),
                 "better_mean": f"{verdict.mean_better:.2f}", "worse_mean": f"{verdict.mean_worse:.2f}",
                 "spread": f"{verdict.spread:.2f}", "seeds": verdict.seeds}))
     return said
