@@ -14,6 +14,7 @@ from lossviz import losses
 from lossviz.datasets import regression_data
 from lossviz.i18n.sentence import Sentence
 from lossviz.models import parameter_error, train_linear
+from lossviz.verdict import compare
 
 FINITE_STEP = 1e-6
 
@@ -46,20 +47,23 @@ def focal_alpha(alpha: float = 0.25, gamma: float = 2.0, p_t: float = 0.6) -> Se
                                             "ratio": f"{negative / positive:.1f}"})
 
 
-def huber_delta(fraction: float = 0.3, deltas=(0.5, 2.0), seeds: int = 3) -> Sentence:
-    """On data with many outliers a smaller δ fits closer to the true line, not a larger one."""
-    errors = {}
+def huber_delta(fraction: float = 0.3, deltas=(0.5, 2.0), seeds: int = 5) -> Sentence:
+    """On data with many outliers, does a smaller δ fit closer to the true line than a larger one?
+    Judged per data set by the labs' rule (verdict.compare), with the means, spread and count."""
+    errors = {delta: np.zeros(seeds) for delta in deltas}
     for delta in deltas:
-        total = 0.0
         for seed in range(seeds):
             data = regression_data(n=200, outlier_fraction=fraction, seed=seed)
             history = train_linear(losses.get("huber", delta=delta), data, optimizer="nag", lr=0.01, epochs=300)
-            total += parameter_error(history, data)["total"]
-        errors[delta] = total / seeds
+            errors[delta][seed] = parameter_error(history, data)["total"]
     small, large = deltas
-    return Sentence("mistake.huber_delta", {"fraction": f"{fraction:.0%}", "small": f"{small:g}", "large": f"{large:g}",
-                                            "small_error": f"{errors[small]:.2f}",
-                                            "large_error": f"{errors[large]:.2f}", "seeds": seeds})
+    verdict = compare("huber_delta", fraction, f"{small:g}", f"{large:g}", errors[small], errors[large],
+                      lower_is_better=True)
+    values = {"fraction": f"{fraction:.0%}", "small": f"{small:g}", "large": f"{large:g}",
+              "small_error": f"{verdict.mean_better:.2f}", "large_error": f"{verdict.mean_worse:.2f}",
+              "spread": f"{verdict.spread:.2f}", "seeds": seeds,
+              "closer": int(np.sum(errors[small] < errors[large]))}
+    return Sentence("mistake.huber_delta", values, (Sentence(f"mistake.huber_delta.{verdict.outcome}", values),))
 
 
 def mse_example() -> Sentence:

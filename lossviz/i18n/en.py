@@ -176,9 +176,16 @@ STRINGS = {
                             "{alpha}, a positive and a negative sample both at pₜ = {confidence} cost {positive} and {negative}, a "
                             "ratio of {ratio}. Multiplying every sample by α, as a common source writes it, only rescales the loss and weighs "
                             "both alike."),
-    "mistake.huber_delta": ("**Huber's δ.** A smaller δ caps the pull of more samples. At {fraction} vertical outliers (mean of "
-                            "{seeds} data sets), δ = {small} ends {small_error} from the true line and δ = {large} ends "
-                            "{large_error} from it: more outliers call for a smaller δ, not the larger one a common source writes."),
+    "mistake.huber_delta": ("**Huber's δ.** A smaller δ caps the pull of more samples. At {fraction} vertical outliers, over "
+                            "{seeds} data sets, δ = {small} ended {small_error} from the true line on average and δ = {large} ended "
+                            "{large_error}; the smaller δ ended closer on {closer} of the {seeds} (spread of the per-set "
+                            "differences ±{spread})."),
+    "mistake.huber_delta.holds": ("The gap is larger than that spread: here more outliers call for a smaller δ, not the "
+                                  "larger one a common source writes."),
+    "mistake.huber_delta.undecided": ("The gap is within that spread: these data sets cannot tell the two δ apart, so "
+                                      "they neither confirm nor refute the larger δ a common source writes."),
+    "mistake.huber_delta.fails": ("The larger δ ended closer by more than that spread: at these settings the common "
+                                  "source's larger δ did better."),
     "mistake.mse_example": ("**A printed MSE value.** For predictions ŷ = (2.5, 3.0, 1.8) against targets y = (3.0, 2.8, 2.1), MSE is {mse} "
                             "(torch.nn.MSELoss agrees); a common source prints {printed}. That is half of it, the value of the ½r² "
                             "convention: Huber's loss with δ = 1 gives exactly {half}."),

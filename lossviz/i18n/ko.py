@@ -166,8 +166,12 @@ STRINGS = {
     "mistake.focal_alpha": ("**포컬 손실의 α.** α는 클래스에 주는 가중치입니다. 양성에는 α, 음성에는 1 − α가 붙습니다(α_t). α = {alpha}, pₜ = {confidence}일 때 샘플 "
                             "하나의 손실: 양성 {positive}, 음성 {negative}(차이 {ratio}배). 흔한 자료의 코드처럼 모든 샘플에 α를 곱하면 손실의 크기만 바뀌고 두 클래스는 똑같이 "
                             "다뤄집니다."),
-    "mistake.huber_delta": ("**후버 손실의 δ.** δ가 작을수록 더 많은 샘플의 힘을 제한합니다. 수직 이상치 {fraction}에서 적합선이 정답 직선에서 벗어난 거리(데이터 {seeds}벌 평균): δ = "
-                            "{small}일 때 {small_error}, δ = {large}일 때 {large_error}. 흔한 자료의 말과 달리, 이상치가 많을수록 δ를 키우는 것이 아니라 줄여야 합니다."),
+    "mistake.huber_delta": ("**후버 손실의 δ.** δ가 작을수록 더 많은 샘플의 힘을 제한합니다. 수직 이상치 {fraction}인 데이터 {seeds}벌에서 "
+                            "적합선이 정답 직선에서 벗어난 평균 거리는 δ = {small}일 때 {small_error}, δ = {large}일 때 {large_error}입니다. "
+                            "작은 δ가 {seeds}벌 가운데 {closer}벌에서 더 가까웠습니다(데이터별 차이의 퍼진 정도 ±{spread})."),
+    "mistake.huber_delta.holds": "차이가 그 퍼진 정도보다 큽니다. 흔한 자료의 말과 달리, 여기서는 이상치가 많을수록 δ를 키우는 것이 아니라 줄여야 합니다.",
+    "mistake.huber_delta.undecided": "차이가 그 퍼진 정도 안이라, 이 데이터로는 두 δ를 가를 수 없습니다. 흔한 자료가 말하는 큰 δ를 확인하지도 반박하지도 못합니다.",
+    "mistake.huber_delta.fails": "큰 δ가 그 퍼진 정도보다 더 가깝게 끝났습니다. 이 설정에서는 흔한 자료가 말하는 큰 δ가 나았습니다.",
     "mistake.mse_example": ("**출력된 MSE 값.** 예측 ŷ = (2.5, 3.0, 1.8)과 정답 y = (3.0, 2.8, 2.1)의 MSE는 {mse}입니다(torch.nn.MSELoss도 같음). "
                             "흔한 자료에 찍힌 값({printed})은 그 절반으로, ½r²을 쓰는 관례의 값입니다. δ = 1인 후버 손실의 값이 정확히 {half}입니다."),
     "mistake.rising_curves": ("**흔한 자료는 학습 손실과 검증 손실이 함께 오르면 과소적합이라고 쓰지만, 그렇지 않습니다.** 학습률 {lr}에서 MSE의 학습 손실은 {start}에서 시작해 {epoch} 에포크 만에 {end}까지 "

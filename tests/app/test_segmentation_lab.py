@@ -60,7 +60,8 @@ def test_the_sweep_plots_recall_over_the_fractions_with_verdicts():
     assert not app.exception
     sweep = apptest.figures(app)[-1]
     assert sweep["layout"]["xaxis"]["type"] == "log"
-    assert sweep["layout"]["xaxis"]["ticktext"][:2] == ["30%", "10%"] and "(%)" in sweep["layout"]["xaxis"]["title"]["text"]
+    axis = sweep["layout"]["xaxis"]
+    assert axis["ticktext"][:2] == ["30%", "10%"] and "(%)" in axis["title"]["text"]
     said = " ".join(element.value for element in app.markdown)
     assert "The guide's claims, tested** at 1.0%, 0.3%, 0.1% foreground" in said
     assert "At 1.0% foreground (64 × 64 images)" in said  # the size the sweep grew the image to

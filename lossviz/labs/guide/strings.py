@@ -180,15 +180,25 @@ ENGLISH = {
     "guide.faq.combining.question": "Can I combine losses, and how do I weight them?",
     "guide.faq.combining.answer": (
         "Yes: a weighted sum such as w × Dice + (1 − w) × BCE is a loss whose gradient is the same weighted sum. The "
-        "weight is a setting to measure, not to guess: the button trains Dice + BCE at five weights on small objects."),
+        "weight is a setting to measure, not to guess: the button trains Dice + BCE at five weights on small objects (1 % foreground), several data sets each."),
     "guide.measure": "Measure it here",
     "guide.measured_intro": "Measured now, from the app's own runs:",
     "guide.measured.gaussian_nll": ("On the gallery's {points} residuals, Gaussian NLL with variance 1 differs from "
                                     "half of MSE by at most {gap}, and its gradient from half of MSE's by at most "
                                     "{slope_gap}."),
-    "guide.measured.dice_bce": ("Mean validation Dice score over {seeds} data sets, by the weight of Dice: {scores}. "
-                                "The best weight here: {best}. BCE alone (weight 0) scored {bce}, Dice alone (weight 1) "
-                                "{dice}."),
+    "guide.measured.dice_bce": ("At {fraction} foreground ({size} × {size} images) and over {seeds} data sets, the "
+                                "validation Dice score at threshold 0.5 by Dice's share of the sum (mean ± spread over "
+                                "the data sets): {scores}. Share 0 is BCE alone, share 1 Dice alone."),
+    "guide.measured.dice_bce_best": ("The guide's share, {guide}, scored the highest mean ({best_mean}), at these "
+                                     "settings only."),
+    "guide.measured.dice_bce.holds": ("Share {best} scored the highest mean, {best_mean} against {guide_mean} for the "
+                                      "guide's {guide}, a gap larger than the spread of their per-seed differences "
+                                      "({spread}): at these settings the share matters, so measure it on your data."),
+    "guide.measured.dice_bce.undecided": ("Share {best} scored the highest mean, {best_mean} against {guide_mean} for "
+                                          "the guide's {guide}, but the gap is within the spread of their per-seed "
+                                          "differences ({spread}): {seeds} data sets cannot tell the two apart."),
+    "guide.measured.dice_bce.fails": ("Share {best} scored the highest mean, {best_mean} against {guide_mean} for the "
+                                      "guide's {guide}; per seed it did not beat it by more than the spread ({spread})."),
     "guide.hybrids": "Hybrid losses",
     "guide.hybrids_help": ("A hybrid is a weighted sum of losses, as Dice + BCE in the code below (in the framework "
                            "chosen above); its gradient is the same weighted sum of the losses' gradients."),
@@ -377,13 +387,23 @@ KOREAN = {
     "guide.faq.combining.question": "손실 함수를 섞어 써도 되나요? 비중은 어떻게 정하나요?",
     "guide.faq.combining.answer": (
         "됩니다. w × 다이스 + (1 − w) × BCE 같은 가중합도 손실 함수이고, 그래디언트도 같은 가중합입니다. 비중은 짐작할 것이 아니라 "
-        "재야 할 설정입니다. 버튼을 누르면 작은 물체 데이터에서 다섯 가지 비중으로 다이스 + BCE를 학습합니다."),
+        "재야 할 설정입니다. 버튼을 누르면 작은 물체 데이터(전경 1 %)에서 데이터 여러 벌마다 다섯 가지 비중으로 다이스 + BCE를 학습합니다."),
     "guide.measure": "여기서 재 보기",
     "guide.measured_intro": "방금 앱에서 직접 학습해 잰 결과입니다.",
     "guide.measured.gaussian_nll": ("갤러리의 잔차 {points}곳에서 분산 1인 가우스 NLL과 MSE의 절반은 많아야 {gap}만큼, "
                                     "그래디언트는 많아야 {slope_gap}만큼 다릅니다."),
-    "guide.measured.dice_bce": ("데이터 {seeds}벌에서 다이스 손실의 비중별 검증 다이스 점수 평균: {scores}. 여기서 가장 좋은 "
-                                "비중은 {best}입니다. BCE만(비중 0) {bce}, 다이스 손실만(비중 1) {dice}."),
+    "guide.measured.dice_bce": ("전경 {fraction}({size} × {size} 이미지), 데이터 {seeds}벌에서 합 속 다이스 손실의 비중별 "
+                                "임곗값 0.5의 검증 다이스 점수(데이터 사이의 평균 ± 퍼진 정도): {scores}. 비중 0은 BCE만, 비중 1은 "
+                                "다이스 손실만 쓴 것입니다."),
+    "guide.measured.dice_bce_best": "가이드의 비중 {guide}의 평균({best_mean})이 가장 높았습니다. 이 설정에서만 잰 결과입니다.",
+    "guide.measured.dice_bce.holds": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "
+                                      "차이가 시드별 차이의 퍼진 정도({spread})보다 큽니다. 이 설정에서는 비중이 중요하니 "
+                                      "자신의 데이터에서 재 보세요."),
+    "guide.measured.dice_bce.undecided": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "
+                                          "하지만 차이가 시드별 차이의 퍼진 정도({spread}) 안이라, 데이터 {seeds}벌로는 둘을 "
+                                          "가를 수 없습니다."),
+    "guide.measured.dice_bce.fails": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "
+                                      "시드별로 보면 퍼진 정도({spread})보다 크게 앞서지 못했습니다."),
     "guide.hybrids": "섞은 손실 함수",
     "guide.hybrids_help": "섞은 손실 함수는 손실 함수들의 가중합입니다. 아래 코드(위에서 고른 프레임워크)의 다이스 + BCE가 그 예입니다. 그래디언트도 각 손실 그래디언트의 같은 가중합입니다.",
     "guide.hybrid.dice_bce": "다이스 + BCE: 겹침은 다이스 손실에서, 픽셀마다의 부드러운 그래디언트는 BCE에서 옵니다.",
