@@ -54,6 +54,7 @@ STRINGS = {
     "common.explain": "What to look for",
     "common.feature_1": "x₁",
     "common.feature_2": "x₂",
+    "common.off_chart": "{name}: its boundary lies beyond the chart, so it calls every point shown {group}",
     "common.majority": "majority (0)",
     "common.minority": "minority (1)",
     "common.sample": "{name}: {drawn} of {total} drawn",

@@ -53,6 +53,7 @@ STRINGS = {
     "common.explain": "무엇을 볼까요",
     "common.feature_1": "x₁",
     "common.feature_2": "x₂",
+    "common.off_chart": "{name}: 경계가 그래프 밖에 있어 보이는 점을 모두 {group}(으)로 분류합니다",
     "common.majority": "다수 (0)",
     "common.minority": "소수 (1)",
     "common.sample": "{name}: {total}개 중 {drawn}개 표시",

@@ -168,3 +168,29 @@ def test_the_outlier_sweep_figure_marks_the_fractions_where_every_run_diverged()
     np.testing.assert_allclose(line.y, [0.15, 0.5, np.nan])
     assert list(line.customdata) == [0, 1, 2] and "diverged" in line.hovertemplate
     assert list(crosses.x) == [50.0] and crosses.marker.symbol == "x" and crosses.yaxis == "y2"
+
+
+def test_every_decision_boundary_is_in_view_or_said_to_lie_beyond_it():
+    from lossviz.datasets import classification_set
+    from lossviz.labs.classification.charts import BOUNDARY_LABELS, boundary_figure, off_chart_side
+    from lossviz.labs.classification.schema import CLASSIFICATION
+    from lossviz.labs.classification.train import classifier, method_params
+
+    labels = {key: key for key in BOUNDARY_LABELS} | {"x": "x", "y": "y", "sample": "{name}",
+                                                      "off_chart": "{name} beyond: {group}"}
+    for ratio in ("100", "300", "1000"):
+        settings = CLASSIFICATION.parse({"imbalance": ratio})[0]
+        data_key = settings.group("data")
+        histories = [classifier(data_key, 2, method, method_params(settings, method), settings.group("training"))
+                     for method in settings.methods]
+        figure = boundary_figure(classification_set(data_key, 2), histories, labels=labels, revision="r")
+        x_range, y_range = figure.layout.xaxis.range, figure.layout.yaxis.range
+        noted = [note.text for note in figure.layout.annotations if "beyond" in note.text]
+        for history in histories:
+            side = off_chart_side(history.params[history.epochs_run], x_range, y_range)
+            assert (side != 0) == any(note.startswith(history.loss) for note in noted), (ratio, history.loss)
+            if side == 0:  # in view, and clear of the right and left edges where the toolbar and legend sit
+                w1, w2, b = history.params[history.epochs_run]
+                middle = -(w2 * sum(y_range) / 2 + b) / w1
+                assert x_range[0] + 0.05 * (x_range[1] - x_range[0]) < middle < x_range[1] - 0.05 * (
+                    x_range[1] - x_range[0]), (ratio, history.loss, middle, x_range)

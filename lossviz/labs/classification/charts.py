@@ -32,7 +32,7 @@ from lossviz.charts.training import animated_lines, with_history_panel, with_spr
 
 # the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
 BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
+                   "diverged_mark", "off_chart")
 
 
 def _boundary(params: np.ndarray, x_range, y_range) -> dict:
@@ -47,11 +47,6 @@ def _boundary(params: np.ndarray, x_range, y_range) -> dict:
     return {"x": [None, None], "y": [None, None]}  # no boundary: every point gets one class
 
 
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
-
-
 def class_points(data, labels: dict) -> list[dict]:
     """The training points of a binary data set: the majority faint, the minority on top and larger
     (`labels`: majority, minority, and optionally sample, the name of a sampled class)."""
@@ -63,19 +58,9 @@ def class_points(data, labels: dict) -> list[dict]:
                          sample)]
 
 
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
-
-
 def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], tuple[float, float]]:
     low, high = points.min(axis=0) - margin, points.max(axis=0) + margin
     return (float(low[0]), float(high[0])), (float(low[1]), float(high[1]))
-
-
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
 
 
 def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figure:
@@ -85,7 +70,7 @@ def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figur
 
     `labels`: x, y, majority, minority, epoch, play, pause, history_x, history_y, validation.
     """
-    x_range, y_range = _box(data.x)
+    x_range, y_range = view_box(data.x, [history.params[history.epochs_run] for history in histories])
     traces = class_points(data, labels)
 
     def lines_at(epoch):
@@ -93,12 +78,57 @@ def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figur
 
     figure_layout, panel = with_history_panel(labels, revision, histories)
     figure_layout["xaxis"]["range"], figure_layout["yaxis"]["range"] = list(x_range), list(y_range)
+    figure_layout["annotations"] = [*figure_layout.get("annotations", ()), *off_chart_notes(
+        histories, x_range, y_range, labels)]
     return animated_lines(traces, histories, lines_at, figure_layout, labels, fixed=panel)
 
 
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
+def view_box(points: np.ndarray, boundaries, margin: float = 0.3, reach: float = 0.5):
+    """The points' box, widened to show each boundary (w1, w2, b) whose nearest point to the points'
+    centre lies outside it, by up to `reach` of the box's span on each side (farther ones get a note)."""
+    (x_low, x_high), (y_low, y_high) = _box(points, margin)
+    centre = np.array([(x_low + x_high) / 2, (y_low + y_high) / 2])
+    span = np.array([x_high - x_low, y_high - y_low])
+    low, high = np.array([x_low, y_low]), np.array([x_high, y_high])
+    for w1, w2, b in boundaries:
+        weights = np.array([w1, w2], dtype=float)
+        norm = float(weights @ weights)
+        if not (norm > 0 and math.isfinite(norm + b)):
+            continue
+        nearest = centre - (weights @ centre + b) / norm * weights
+        if np.all(np.abs(nearest - centre) <= span / 2 + reach * span):
+            room = margin + 0.1 * span  # the line clear of the edge, where the toolbar and legend sit
+            low, high = np.minimum(low, nearest - room), np.maximum(high, nearest + room)
+    return (float(low[0]), float(high[0])), (float(low[1]), float(high[1]))
+
+
+def off_chart_side(params: np.ndarray, x_range, y_range) -> int:
+    """0 when the boundary w1 x + w2 y + b = 0 crosses the box; else the class (0 or 1) the model gives
+    every point of it, whose boundary lies beyond the chart's edge."""
+    w1, w2, b = (float(value) for value in params)
+    if not math.isfinite(w1 + w2 + b):  # a diverged run has no boundary to place
+        return 0
+    scores = [w1 * x + w2 * y + b for x in x_range for y in y_range]
+    if min(scores) < 0 <= max(scores):
+        return 0
+    return 1 if min(scores) >= 0 else -1
+
+
+def off_chart_notes(histories, x_range, y_range, labels: dict) -> list[dict]:
+    """A note in the plot's top-left corner for each model whose last boundary lies beyond the chart
+    (`labels["off_chart"]`, filled with its name and the class it then gives every point shown)."""
+    notes = []
+    for history in histories:
+        side = off_chart_side(history.params[history.epochs_run], x_range, y_range)
+        if side:
+            text = labels["off_chart"].format(name=display(labels.get("names"), history.loss),
+                                              group=labels["minority" if side > 0 else "majority"])
+            notes.append({"text": text, "xref": "x domain", "yref": "y domain", "x": 0.01,
+                          "y": 0.99 - 0.07 * len(notes), "xanchor": "left", "yanchor": "top", "showarrow": False,
+                          "align": "left",
+                          "font": {"size": 12, "color": LOSS_COLORS.get(history.loss, FALLBACK_COLOR)},
+                          "bgcolor": "rgba(255,255,255,0.85)"})
+    return notes
 
 
 def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: str) -> go.Figure:
@@ -123,11 +153,6 @@ def focal_figure(p_t, curves: dict, current: float, *, labels: dict, revision: s
     return figure(traces, figure_layout)
 
 
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
-
-
 def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y_title: str,
                   revision: str) -> go.Figure:
     """Grouped bars: each loss's share of its total loss from each confidence bin, named by `names`."""
@@ -138,11 +163,6 @@ def shares_figure(shares: dict, bins: list[str], *, names: dict, x_title: str, y
     figure_layout["yaxis"]["ticksuffix"] = "%"
     figure_layout["hovermode"] = "closest"
     return figure(traces, figure_layout)
-
-
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
 
 
 def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, revision: str,
@@ -178,11 +198,6 @@ def imbalance_figure(ratios, panels: list[tuple[str, dict]], *, x_title: str, re
     return figure(traces, figure_layout)
 
 
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
-
-
 def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revision: str,
                        names: dict | None = None) -> go.Figure:
     """Grouped bars of each method's recall per class."""
@@ -193,11 +208,6 @@ def recall_bars_figure(recalls: dict, classes: list[str], *, y_title: str, revis
     figure_layout["yaxis"]["range"] = [0, 1.05]
     figure_layout["hovermode"] = "closest"
     return figure(traces, figure_layout)
-
-
-# the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x", "history_y",
-                   "diverged_mark")
 
 
 def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figure:
