@@ -56,3 +56,12 @@ def test_the_distillation_view_tabulates_the_students_and_the_temperature_moves_
                                               ({"view": "entropy"}, "view"), ({"epochs": "1e12"}, "epochs")])
 def test_hostile_urls_are_repaired_with_a_notice(query, shown):
     apptest.assert_repaired(_page(query), shown)
+
+
+def test_a_fit_lying_on_another_stays_in_sight_and_is_said_to_lie_there():
+    app = _page()
+    fitted = [trace for trace in apptest.first_figure(app)["data"] if trace["name"] != "target p"][:3]
+    widths = [trace["line"]["width"] for trace in fitted]
+    assert widths == sorted(widths, reverse=True) and len(set(widths)) == 3  # each drawn thinner over the last
+    said = " ".join(element.value for element in app.markdown)
+    assert "KL(p‖q) and Jensen–Shannon ended at nearly the same Gaussian" in said

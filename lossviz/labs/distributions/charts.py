@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 from lossviz.charts.theme import BLUE, DARK_GREY, GREEN, VERMILION, figure, layout, side_by_side
 from lossviz.charts.training import add_playback, frame_epochs, log_axis
 
-DIVERGENCE_LINES = {"forward": (BLUE, "solid"), "reverse": (VERMILION, "dash"), "js": (GREEN, "dot")}
+# colour, dash and width, each drawn over the one before and thinner, so a fit lying on another stays in sight
+DIVERGENCE_LINES = {"forward": (BLUE, "solid", 6), "reverse": (VERMILION, "dash", 4), "js": (GREEN, "dot", 2.5)}
 
 
 def divergence_fit_figure(grid, target, fits: dict, gaussian, *, labels: dict, revision: str) -> go.Figure:
@@ -27,9 +28,9 @@ def divergence_fit_figure(grid, target, fits: dict, gaussian, *, labels: dict, r
 
     epochs = frame_epochs(max(run.epochs_run for _, run in runs))
     for (kind, _), curve in zip(runs, curves_at(epochs[-1]), strict=True):
-        color, dash = DIVERGENCE_LINES[kind]
+        color, dash, width = DIVERGENCE_LINES[kind]
         traces.append({"type": "scatter", "mode": "lines", **curve, "name": labels["names"][kind],
-                       "line": {"color": color, "dash": dash, "width": 3}, "hoverinfo": "skip"})
+                       "line": {"color": color, "dash": dash, "width": width}, "hoverinfo": "skip"})
     first = 1
     frames = [{"name": str(epoch), "data": curves_at(epoch), "traces": list(range(first, first + len(runs)))}
               for epoch in epochs]

@@ -115,6 +115,23 @@ def coverage_sentences(fits: dict[str, History], centres: np.ndarray) -> list[Se
     return said
 
 
+SAME_FIT = 0.05  # fitted Gaussians whose densities differ by at most this share of their mass look as one
+
+
+def overlap_sentences(fits: dict[str, History]) -> list[Sentence]:
+    """Each pair of fits that ended at nearly the same Gaussian (half their densities' L1 distance at most
+    SAME_FIT): the chart draws the later one thinner on top of the earlier one."""
+    finals = {kind: gaussian(*run.params[-1]) for kind, run in fits.items() if run.diverged_at is None}
+    kinds = list(finals)
+    said = []
+    for index, first in enumerate(kinds):
+        for second in kinds[index + 1:]:
+            distance = 0.5 * float(np.sum(np.abs(finals[first] - finals[second])))
+            if distance <= SAME_FIT:
+                said.append(Sentence(f"distributions.overlap.{first}.{second}", {"distance": f"{distance:.1%}"}))
+    return said
+
+
 def divergence_fits(target: tuple, fit: tuple) -> dict[str, History]:
     """A Gaussian fitted to the target mixture by each divergence, per (target, fit settings)."""
     return fit_all(mixture(**dict(target)), **dict(fit))

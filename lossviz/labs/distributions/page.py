@@ -39,8 +39,8 @@ def kl_view():
     ui.chart(divergence_fit_figure(divergences.GRID, target, fits, divergences.gaussian, labels=labels,
                                    revision="distributions.kl"), key=page.key("kl_chart"))
     centres = divergences.mode_centres(settings.modes, settings.separation)
-    ui.bullets(page, divergences.coverage_sentences(fits, centres), intro=t("distributions.covers_intro",
-                                                                            share=f"{divergences.COVERED:.0%}"))
+    ui.bullets(page, divergences.coverage_sentences(fits, centres) + divergences.overlap_sentences(fits),
+               intro=t("distributions.covers_intro", share=f"{divergences.COVERED:.0%}"))
     diverged = [t(f"distributions.divergence.{kind}") for kind, run in fits.items() if run.diverged_at is not None]
     if diverged:
         st.warning(t("common.diverged", losses=", ".join(diverged)))
