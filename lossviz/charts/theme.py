@@ -124,7 +124,9 @@ def layout(*, revision: str, height: int = 340) -> dict:
     """
     return {
         "height": height,
-        "margin": {"l": 56, "r": 12, "t": 36, "b": 48},
+        # the toolbar stands upright in the right margin, off the legend and the panels' titles
+        "margin": {"l": 56, "r": 40, "t": 36, "b": 48},
+        "modebar": {"orientation": "v"},
         "font": {"size": 13, "family": "Source Sans Pro, sans-serif", "color": "#31333f"},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",

@@ -21,9 +21,16 @@ def compact_layout() -> None:
     multiselects that show every chosen option; headings, captions and focus rings that every
     learner can read (see the comments)."""
     st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
-            "[data-testid='stMarkdownContainer'] th { word-break: keep-all; }"
-            # a wide table scrolls by itself on a narrow screen; the page does not
+            "[data-testid='stMarkdownContainer'] :is(th, td) { word-break: keep-all; overflow-wrap: anywhere; }"
+            # cells wrap between words, inside one only if it cannot fit, so most tables fit a phone; a
+            # wider one scrolls by itself (the page does not), its bar in sight where the browser allows
             "[data-testid='stMarkdownContainer'] table { display: block; max-width: 100%; overflow-x: auto; }"
+            "[data-testid='stMarkdownContainer'] table::-webkit-scrollbar { height: 8px; }"
+            "[data-testid='stMarkdownContainer'] table::-webkit-scrollbar-thumb"
+            " { background: rgba(128, 128, 128, 0.7); border-radius: 4px; }"
+            # a link to an experiment wraps onto more lines instead of being cut off on a phone
+            "[data-testid='stPageLink'] :is(a, span, p) { white-space: normal !important; overflow: visible !important;"
+            " text-overflow: clip !important; height: auto !important; }"
             # chosen options wrap onto more lines instead of scrolling out of sight behind a fade
             "[data-testid='stMultiSelect'] .react-aria-ComboBox > div { height: auto; max-height: none; }"
             "[data-testid='stMultiSelect'] .react-aria-ComboBox > div > div { height: auto; }"
@@ -39,6 +46,9 @@ def compact_layout() -> None:
             "[data-testid='stCode'] .token.keyword { color: inherit !important; font-weight: 600; }"
             # a focus ring every keyboard user can see (blue on white: 5:1)
             ":focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }"
+            # the main region and the sidebar take the focus too: their ring goes inside, where no edge clips it
+            "[data-testid='stMain']:focus-visible, [data-testid='stSidebarContent']:focus-visible"
+            " { outline-offset: -4px !important; }"
             # radios, checkboxes and switches hide their input: the ring goes around the option
             "label:has(input:focus-visible) { outline: 3px solid #0072B2; outline-offset: 2px; border-radius: 4px; }"
             # a chart's keyboard controls (ui/plot.js): a row under it while one of them has the focus
@@ -58,7 +68,29 @@ def compact_layout() -> None:
             # in the theme's primary colour (.streamlit/config.toml), as Streamlit's own sliders beside it
             ".lossviz-drag input[type=range] { width: 100%; margin: 0.4rem 0 0; accent-color: #a93226; }"
             "@media (prefers-color-scheme: dark) { .lossviz-drag input[type=range] { accent-color: #ff7b6b; } }"
-            "</style>")
+            + chrome_words() + "</style>")
+
+
+def css_text(text: str) -> str:
+    """`text` as a CSS string (quotes and backslashes escaped; our own strings, never a visitor's)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def chrome_words() -> str:
+    """CSS that writes Streamlit's English-only chrome in the page's declared language (html lang,
+    set by language()): the header's Stop and the file uploader's button and limits. Streamlit has no
+    setting for them, so the English text is hidden and ours shown in its place."""
+    rules = []
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        at = f"html:lang({lang})"
+        for where, key in (("[data-testid='stStatusWidget'] button", "chrome.stop"),
+                           ("[data-testid='stFileUploaderDropzone'] button", "chrome.browse"),
+                           ("[data-testid='stFileUploaderDropzoneInstructions'] > div", "chrome.upload_note")):
+            rules += [f"{at} {where} {{ font-size: 0 !important; }}", f"{at} {where} > * {{ display: none; }}",
+                      f"{at} {where}::after {{ content: {css_text(translate(lang, key))}; font-size: 0.875rem; }}"]
+    return "".join(rules)
 
 
 def own_stop_only() -> None:
@@ -145,6 +177,7 @@ class Page:
             box = st.container(border=True)
             box.markdown(f"**:material/school: {self.t('lesson.box', title=self.t(f'lesson.{lesson}.title'))}**"
                          f"\n\n{hints}")
+            box.caption(self.t("lesson.where"))  # a phone hides the sidebar the hints point at
             box.button(self.t("lesson.close"), key=self.key("lesson_close"), on_click=st.session_state.pop,
                        args=(self.key("lesson"), None))
 

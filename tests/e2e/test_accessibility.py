@@ -163,3 +163,38 @@ def test_the_dark_theme_follows_the_system_and_reaches_the_charts(chromium, serv
         assert faults == [], faults
     finally:
         context.close()
+
+
+def test_the_main_region_wears_its_focus_ring_inside_where_no_edge_clips_it(page, server):
+    open_any(page, server, "gallery", "lang=en")
+    page.keyboard.press("Tab")  # from the document: the keyboard is in use, so :focus-visible applies
+    page.evaluate("document.querySelector('[data-testid=stMain]').focus()")
+    ring = page.evaluate("""() => { const style = getComputedStyle(document.activeElement);
+      return [document.activeElement.dataset.testid, style.outlineStyle, parseFloat(style.outlineWidth),
+              style.outlineColor, parseFloat(style.outlineOffset)]; }""")
+    assert ring == ["stMain", "solid", 3.0, "rgb(0, 114, 178)", -4.0], ring  # #0072B2: 5:1 on white
+
+
+def test_streamlits_own_words_read_in_korean_on_a_korean_page(page, server):
+    open_any(page, server, "workbench", "lang=ko&view=data")
+    shown = page.evaluate("""() => ['[data-testid=stFileUploaderDropzone] button',
+      '[data-testid=stFileUploaderDropzoneInstructions] > div'].map(selector => {
+        const element = document.querySelector(selector);
+        return [getComputedStyle(element, '::after').content, getComputedStyle(element.firstElementChild).display];
+      })""")
+    assert shown[0] == ['"파일 찾기"', "none"]
+    assert shown[1][0].startswith('"파일 하나에 2MB까지') and shown[1][1] == "none"
+
+
+def test_a_phone_shows_the_guides_link_and_tables_whole(chromium, server):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.problems = []
+    try:
+        open_any(page, server, "guide", "lang=ko")
+        link = page.locator("[data-testid='stPageLink'] a").first
+        assert link.evaluate("a => [...a.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)")
+        for table in page.locator("[data-testid='stMarkdownContainer'] table").all():  # cells wrap: they fit
+            assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), table.inner_text()[:80]
+    finally:
+        context.close()

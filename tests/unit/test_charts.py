@@ -194,3 +194,11 @@ def test_every_decision_boundary_is_in_view_or_said_to_lie_beyond_it():
                 middle = -(w2 * sum(y_range) / 2 + b) / w1
                 assert x_range[0] + 0.05 * (x_range[1] - x_range[0]) < middle < x_range[1] - 0.05 * (
                     x_range[1] - x_range[0]), (ratio, history.loss, middle, x_range)
+
+
+def test_the_chart_toolbar_stands_in_its_own_margin_off_the_legend_and_titles():
+    from lossviz.charts.theme import layout
+
+    shared = layout(revision="r")
+    assert shared["modebar"]["orientation"] == "v" and shared["margin"]["r"] >= 36  # a button is about 30 px wide
+    assert shared["legend"]["x"] == 0 and shared["legend"]["yanchor"] == "bottom"

@@ -37,3 +37,15 @@ def test_recent_keeps_at_most_its_size_and_drops_the_least_recently_used():
     assert runs.get(7) == "run 7"  # read: now the most recent
     runs.put(10, "run 10")
     assert 7 in runs and 8 not in runs and runs.get(8) is None
+
+
+def test_streamlits_english_chrome_is_written_in_korean_on_a_korean_page():
+    from lossviz.labs.workbench.upload import MAX_BYTES
+    from lossviz.ui.page import chrome_words
+
+    css = chrome_words()
+    for english, korean in (("stStatusWidget", '"중지"'), ("stFileUploaderDropzone'] button", '"파일 찾기"'),
+                            ("stFileUploaderDropzoneInstructions", f'"파일 하나에 {MAX_BYTES >> 20}MB까지')):
+        rule = next(rule for rule in css.split("}") if english in rule and "::after" in rule)
+        assert rule.startswith("html:lang(ko)") and korean in rule, rule
+    assert "html:lang(en)" not in css  # English pages keep Streamlit's own words
