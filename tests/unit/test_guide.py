@@ -199,3 +199,31 @@ def test_a_switched_runs_curve_is_relative_to_the_loss_it_measures_in_each_phase
     np.testing.assert_allclose(shown.relative_values()[:30], mse_alone.relative_values()[:30])
     np.testing.assert_allclose(shown.values[30:], switched.values[30:] / mae_alone.values[0])
     assert np.array_equal(shown.params, switched.params)
+
+
+# what a lab trains whatever its URL says (its losses are not a setting)
+FIXED_LOSSES = {"distributions": {"kl"}, "embeddings": {"triplet"}}
+
+
+@pytest.mark.parametrize("recommendation", list(RECOMMENDATIONS.values()), ids=lambda rec: rec.key)
+def test_every_recommendation_opens_a_lab_where_exactly_its_losses_train(recommendation):
+    from lossviz.labs.guide.content import experiment_of
+
+    for data in ("", "imbalance_10", "imbalance_100"):
+        experiment = EXPERIMENTS[experiment_of(recommendation, data)]
+        if experiment.page in FIXED_LOSSES:
+            trained = FIXED_LOSSES[experiment.page]
+        else:
+            settings = SCHEMAS[experiment.page].parse(dict(experiment.query))[0]
+            trained = {name for key in SCHEMAS[experiment.page].lists for name in getattr(settings, key)}
+        assert set(recommendation.losses) <= trained, (recommendation.key, experiment.href("en"))
+
+
+def test_a_loss_no_lab_trains_is_offered_only_to_draw():
+    for key, experiment, view in HYBRIDS:
+        assert view.page == "gallery"
+        if experiment is None:  # no train link: the text says so
+            assert "No lab here trains it" in ENGLISH["guide.hybrid_untrained"]
+        else:
+            settings = SEGMENTATION.parse(dict(EXPERIMENTS[experiment].query))[0]
+            assert key in settings.losses
