@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint bench scale-test install install-dev browser clean
+.PHONY: run test lint bench claims scale-test install install-dev browser clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
@@ -23,6 +23,10 @@ scale-test: $(VENV)/.dev browser
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+
+# docs/CLAIMS.md: every finding the app can state, measured now at its defaults (tests fail when stale)
+claims: $(VENV)/.runtime
+	$(PY) -m lossviz.labs.guide.claims
 
 bench: $(VENV)/.runtime
 	PYTHONPATH=. $(PY) benchmarks/bench_losses.py

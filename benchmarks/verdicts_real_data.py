@@ -7,20 +7,13 @@ verdicts the labs print and the seconds each sweep took.
 import argparse
 import time
 
-from lossviz.i18n import translate
-from lossviz.i18n.sentence import Name
+from lossviz.i18n import say as said
 from lossviz.labs.classification import train as classification
 from lossviz.labs.classification import verdicts as classification_verdicts
 from lossviz.labs.classification.schema import CLASSIFICATION
 from lossviz.labs.regression import train as regression
 from lossviz.labs.regression import verdicts as regression_verdicts
 from lossviz.labs.regression.schema import REGRESSION
-
-
-def said(lang: str, sentence) -> str:
-    values = {key: translate(lang, f"name.{value.key}") if isinstance(value, Name) else value
-              for key, value in sentence.values.items()}
-    return " ".join([translate(lang, sentence.key, **values), *(said(lang, then) for then in sentence.then)])
 
 
 def main():

@@ -85,3 +85,13 @@ def strings(lang: str) -> dict[str, str]:
     for lab in LABS:
         table.update(lab_strings(lab.module)[lang])
     return table
+
+
+def say(lang: str, sentence) -> str:
+    """A Sentence of the core (lossviz.i18n.sentence) in `lang`, losses and methods by their names,
+    followed by the sentences after it."""
+    from lossviz.i18n.sentence import Name
+
+    values = {key: translate(lang, f"name.{value.key}") if isinstance(value, Name) else value
+              for key, value in sentence.values.items()}
+    return " ".join([translate(lang, sentence.key, **values), *(say(lang, then) for then in sentence.then)])

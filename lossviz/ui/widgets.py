@@ -13,8 +13,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from lossviz import i18n
 from lossviz.bundled import SOURCES
-from lossviz.i18n.sentence import Name, Sentence
+from lossviz.i18n.sentence import Sentence
 from lossviz.losses import ParamSpec
 from lossviz.mistakes import mistake
 from lossviz.optim import OPTIMIZERS
@@ -301,8 +302,7 @@ def progress(describe: Callable[..., str]):
 
 def say(page: Page, sentence: Sentence) -> str:
     """A Sentence of the core in the page's language, losses and methods by their names."""
-    values = {key: page.name(value.key) if isinstance(value, Name) else value for key, value in sentence.values.items()}
-    return " ".join([page.t(sentence.key, **values), *(say(page, then) for then in sentence.then)])
+    return i18n.say(page.lang, sentence)
 
 
 def bullets(page: Page, sentences, intro: str = "") -> None:

@@ -151,8 +151,6 @@ def test_a_classification_verdict_on_too_few_minority_samples_gives_both_measure
 
 
 def said(sentence, lang):
-    from lossviz.i18n import translate
-    from lossviz.i18n.sentence import Name
+    from lossviz.i18n import say
 
-    values = {key: f"[{value.key}]" if isinstance(value, Name) else value for key, value in sentence.values.items()}
-    return " ".join([translate(lang, sentence.key, **values), *(said(then, lang) for then in sentence.then)])
+    return say(lang, sentence)

@@ -11,6 +11,7 @@ import numpy as np
 from numpy.polynomial import legendre
 
 from lossviz.datasets import REGRESSION_SPECS, checked_settings
+from lossviz.i18n import translate
 from lossviz.i18n.sentence import Sentence
 from lossviz.losses import ParamSpec
 from lossviz.training import History, descend, history_csv
@@ -184,6 +185,12 @@ def monitor_sentences(diagnosis: Diagnosis, stop: tuple[int, int | None], patien
         key = "landscape.monitor.stops" if stop_epoch < last_epoch else "landscape.monitor.no_stop"
         said.append(Sentence(key, {"patience": patience, "stop": stop_epoch, "best": best_epoch}))
     return said
+
+
+def rule(lang: str, patience: int) -> str:
+    """The diagnosis's rule (diagnose) and early stopping's, in `lang`, with their thresholds."""
+    return translate(lang, "landscape.monitor_rule", rise=f"{OVERFIT_RISE:g}", excess=f"{UNDERFIT_EXCESS:g}",
+                     patience=patience)
 
 
 # The diagnosis table's presets: settings that produce each diagnosis (tests/unit/test_landscape.py)

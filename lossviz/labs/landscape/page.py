@@ -161,6 +161,7 @@ def monitor_view():
     diagnosis = monitor.diagnose(run, data.noise)
     ui.bullets(page, monitor.monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
                intro=t("landscape.verdict_intro"))
+    st.caption(monitor.rule(page.lang, settings.patience))
     st.download_button(t("common.download"), lambda: monitor.monitor_csv(run, LANDSCAPE.query(settings)),
                        file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
     diagnosis_table()
