@@ -36,6 +36,7 @@ GLOSSARY = (
     Term(r"\bhand-derived\b", "직접 유도한", ("손으로 유도한",), required=True),
     Term(r"\btorch bridge\b", "PyTorch 연결 모듈", ("토치 브리지",)),
     Term(r"\bcalibrat(ed|ion)\b", "보정", ("캘리브레이션", "교정"), required=True),
+    Term(r"\bthresholds?\b", "임계값", ("임곗값", "문턱값")),
 )
 
 # Korean spellings of the losses' names, the same on every page (the `name.*` strings)

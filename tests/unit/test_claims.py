@@ -14,7 +14,8 @@ def test_the_register_has_a_row_with_a_url_a_rule_and_numbers_for_every_kind_of_
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     for key in ("verdict.imbalance_measures", "verdict.imbalance_too_few", "verdict.calibration_",
                 "regression.breakdown", "verdict.switch", "segmentation.verdict.", "embeddings.verdict.",
-                "distributions.covers.", "landscape.nag_result", "landscape.monitor.verdict.", "guide.measured.dice_bce", "mistake.huber_delta"):
+                "distributions.covers.", "landscape.nag_result", "landscape.monitor.verdict.",
+                "guide.measured.dice_bce", "mistake.huber_delta"):
         found = [row for row in rows if row.startswith(f"| `{key}")]
         assert found, key
         _, _, url, rule, said = (cell.strip() for cell in found[0].strip("|").split(" | "))

@@ -393,7 +393,7 @@ KOREAN = {
     "guide.measured.gaussian_nll": ("갤러리의 잔차 {points}곳에서 분산 1인 가우스 NLL과 MSE의 절반은 많아야 {gap}만큼, "
                                     "그래디언트는 많아야 {slope_gap}만큼 다릅니다."),
     "guide.measured.dice_bce": ("전경 {fraction}({size} × {size} 이미지), 데이터 {seeds}벌에서 합 속 다이스 손실의 비중별 "
-                                "임곗값 0.5의 검증 다이스 점수(데이터 사이의 평균 ± 퍼진 정도): {scores}. 비중 0은 BCE만, 비중 1은 "
+                                "임계값 0.5의 검증 다이스 점수(데이터 사이의 평균 ± 퍼진 정도): {scores}. 비중 0은 BCE만, 비중 1은 "
                                 "다이스 손실만 쓴 것입니다."),
     "guide.measured.dice_bce_best": "가이드의 비중 {guide}의 평균({best_mean})이 가장 높았습니다. 이 설정에서만 잰 결과입니다.",
     "guide.measured.dice_bce.holds": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "

@@ -94,7 +94,7 @@ KOREAN = {
     "segmentation.sweep_x": "전경 비율(%)",
     "segmentation.sweep_sizes": "스윕이 비율마다 학습하는 이미지입니다. 비율이 작으면 물체가 약 40픽셀을 유지하도록 이미지를 키우므로, 사이드바의 이미지 크기로 잰 위의 표와 숫자가 다릅니다.",
     "segmentation.sweep_y": "임계값 0.5에서 검증 재현율",
-    "segmentation.verdict_rule": "**가이드의 주장, 시험 결과**(전경 {fractions}, 비율마다 시드 {seeds}개): 임곗값 0.5에서 한 손실의 평균 재현율이 다른 손실보다 시드별 차이의 퍼짐보다 더 크게 높으면 이겼다고 봅니다. 더 큰 비율에서는 판정하지 않습니다.",
+    "segmentation.verdict_rule": "**가이드의 주장, 시험 결과**(전경 {fractions}, 비율마다 시드 {seeds}개): 임계값 0.5에서 한 손실의 평균 재현율이 다른 손실보다 시드별 차이의 퍼짐보다 더 크게 높으면 이겼다고 봅니다. 더 큰 비율에서는 판정하지 않습니다.",
     "segmentation.verdict_none": "가이드의 주장을 시험하려면 이진 교차 엔트로피와 함께 다이스 손실, 가중 교차 엔트로피, 다이스 + BCE 가운데 하나를 고르세요.",
     "segmentation.verdict.holds": "전경 {fraction}({size} × {size} 이미지)에서 {better}이(가) {worse}보다 물체를 더 많이 찾습니다: 시드 {seeds}개에서 재현율 {better_mean} 대 {worse_mean}(차이의 퍼짐 {spread}).",
     "segmentation.verdict.undecided": "전경 {fraction}({size} × {size} 이미지)에서 {better}와(과) {worse}는 가려지지 않습니다: 시드 {seeds}개에서 재현율 {better_mean}과 {worse_mean}, 퍼짐 {spread} 안입니다.",
