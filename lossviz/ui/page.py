@@ -3,6 +3,7 @@ its t(), its settings restored from the URL and written back into it."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,18 +77,23 @@ def css_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Streamlit's English-only chrome, by where it stands, and the key of its words in our tables: the
+# header's Stop, and the file uploader's button and limits (Streamlit has no setting for them)
+CHROME = (("[data-testid='stStatusWidget'] button", "chrome.stop"),
+          ("[data-testid='stFileUploaderDropzone'] button", "chrome.browse"),
+          ("[data-testid='stFileUploaderDropzoneInstructions'] > div", "chrome.upload_note"))
+CHROME_BUTTONS = 2  # the first entries are buttons: their name for a screen reader is set too (language())
+
+
 def chrome_words() -> str:
-    """CSS that writes Streamlit's English-only chrome in the page's declared language (html lang,
-    set by language()): the header's Stop and the file uploader's button and limits. Streamlit has no
-    setting for them, so the English text is hidden and ours shown in its place."""
+    """CSS that writes the CHROME in the page's declared language (html lang, set by language()): the
+    English text hidden, ours shown in its place."""
     rules = []
     for lang in LANGUAGES:
         if lang == DEFAULT_LANGUAGE:
             continue
         at = f"html:lang({lang})"
-        for where, key in (("[data-testid='stStatusWidget'] button", "chrome.stop"),
-                           ("[data-testid='stFileUploaderDropzone'] button", "chrome.browse"),
-                           ("[data-testid='stFileUploaderDropzoneInstructions'] > div", "chrome.upload_note")):
+        for where, key in CHROME:
             rules += [f"{at} {where} {{ font-size: 0 !important; }}", f"{at} {where} > * {{ display: none; }}",
                       f"{at} {where}::after {{ content: {css_text(translate(lang, key))}; font-size: 0.875rem; }}"]
     return "".join(rules)
@@ -101,7 +107,25 @@ def own_stop_only() -> None:
 # Declares the page's language (<html lang>) for screen readers, hyphenation and translation tools.
 _DOCUMENT_LANGUAGE = st.components.v2.component("lossviz.lang", isolate_styles=False, js="""
 export default function ({ data }) {
-  document.documentElement.lang = new TextDecoder().decode(data);
+  const { lang, names } = JSON.parse(new TextDecoder().decode(data));
+  document.documentElement.lang = lang;
+  // Streamlit's English-only buttons get their name in the page's language as they appear
+  const name = () => {
+    for (const [selector, word] of names) {
+      for (const button of document.querySelectorAll(selector)) {
+        if (button.getAttribute('aria-label') !== word) button.setAttribute('aria-label', word);
+        button.dataset.lossvizNamed = '';
+      }
+    }
+  };
+  for (const named of document.querySelectorAll('[data-lossviz-named]')) {  // a language switch: names anew
+    named.removeAttribute('aria-label');
+    delete named.dataset.lossvizNamed;
+  }
+  window.lossvizNames?.disconnect();
+  window.lossvizNames = names.length ? new MutationObserver(name) : null;
+  window.lossvizNames?.observe(document.body, { childList: true, subtree: true });
+  name();
 }""")
 
 
@@ -117,7 +141,10 @@ def language() -> str:
     lang = st.sidebar.selectbox(translate(st.session_state[url.LANG_KEY], "sidebar.language"), list(LANGUAGES),
                                 format_func=LANGUAGES.get, key=url.LANG_KEY, on_change=_relabel_choices)
     with st.sidebar:
-        _DOCUMENT_LANGUAGE(data=lang.encode(), key="lossviz.lang")  # bytes: sent as they are
+        names = [] if lang == DEFAULT_LANGUAGE else [(where, translate(lang, key))
+                                                     for where, key in CHROME[:CHROME_BUTTONS]]
+        # bytes: sent as they are
+        _DOCUMENT_LANGUAGE(data=json.dumps({"lang": lang, "names": names}).encode(), key="lossviz.lang")
     return lang
 
 

@@ -183,6 +183,8 @@ def test_streamlits_own_words_read_in_korean_on_a_korean_page(page, server):
         return [getComputedStyle(element, '::after').content, getComputedStyle(element.firstElementChild).display];
       })""")
     assert shown[0] == ['"파일 찾기"', "none"]
+    page.wait_for_function("() => document.querySelector('[data-testid=stFileUploaderDropzone] button')"
+                           ".getAttribute('aria-label') === '파일 찾기'")  # what a screen reader says
     assert shown[1][0].startswith('"파일 하나에 2MB까지') and shown[1][1] == "none"
 
 
