@@ -26,7 +26,7 @@ lint: $(VENV)/.dev
 
 # docs/CLAIMS.md: every finding the app can state, measured now at its defaults (tests fail when stale)
 claims: $(VENV)/.runtime
-	$(PY) -m lossviz.labs.guide.claims
+	$(PY) -m lossviz.claims
 
 bench: $(VENV)/.runtime
 	PYTHONPATH=. $(PY) benchmarks/bench_losses.py
