@@ -62,6 +62,8 @@ STRINGS = {
     "common.minority": "minority (1)",
     "common.sample": "{name}: {drawn} of {total} drawn",
     "common.validation": "validation",
+    "common.report_too_few": "Too few samples to judge: a minority measure needs at least {wanted} of them, so the recall below is given as the count it is.",
+    "common.of": "{part} of {whole}",
     "common.report": "On the validation split: {points} points, {minority} of them in the minority class.",
     "column.method": "method",
     "column.accuracy": "accuracy",

@@ -61,6 +61,8 @@ STRINGS = {
     "common.minority": "소수 (1)",
     "common.sample": "{name}: {total}개 중 {drawn}개 표시",
     "common.validation": "검증",
+    "common.report_too_few": "판단하기에 샘플이 너무 적습니다. 소수 클래스 지표에는 적어도 {wanted}개가 필요하므로 아래 재현율은 개수 그대로 보여 줍니다.",
+    "common.of": "{whole}개 중 {part}개",
     "common.report": "검증 데이터 기준: 전체 {points}개 중 소수 클래스 {minority}개.",
     "column.method": "방법",
     "column.accuracy": "정확도",

@@ -18,6 +18,7 @@ from lossviz.bundled import SOURCES
 from lossviz.i18n.sentence import Sentence
 from lossviz.losses import ParamSpec
 from lossviz.mistakes import mistake
+from lossviz.models import report_rows
 from lossviz.optim import OPTIMIZERS
 from lossviz.state import OFF, SWITCH_SUFFIX, Settings
 from lossviz.tables import markdown_table
@@ -25,6 +26,7 @@ from lossviz.training import drag_stops
 from lossviz.ui import cache, url
 from lossviz.ui.page import Page
 from lossviz.ui.plot import EXTRA_SUFFIX
+from lossviz.verdict import MIN_SAMPLES
 
 LAB_TABS = ("data", "losses", "training")  # of a lab's settings
 
@@ -308,6 +310,21 @@ def say(page: Page, sentence: Sentence) -> str:
 def bullets(page: Page, sentences, intro: str = "") -> None:
     """Sentences of the core as a bulleted list, after an optional introduction."""
     st.markdown("\n\n".join(filter(None, [intro, "\n".join(f"- {say(page, sentence)}" for sentence in sentences)])))
+
+
+def report_table(page: Page, data, histories, before: str = "") -> None:
+    """Each binary classifier's validation report (models.report_rows) under a caption with its counts
+    (after `before`); on fewer than MIN_SAMPLES minority samples, the recall is shown as the count it is
+    ("1 of 2") and the caption says there are too few samples to judge."""
+    minority = int(data.y_val.sum())
+    few = minority < MIN_SAMPLES
+    said = [before, page.t("common.report", points=data.y_val.size, minority=minority),
+            page.t("common.report_too_few", wanted=MIN_SAMPLES) if few else ""]
+    st.caption(" ".join(filter(None, said)))
+    rows = report_rows(data, histories)
+    if few:
+        rows = [{**row, "recall": page.t("common.of", part=row["tp"], whole=row["tp"] + row["fn"])} for row in rows]
+    table(rows, page)
 
 
 def mistakes(page: Page, names: tuple[str, ...]) -> None:

@@ -39,14 +39,14 @@ def test_the_boundary_chart_animates_every_method():
 
 
 def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weighted_bce():
-    app = _lab({"imbalance": "1"})
+    app = _lab({"imbalance": "1", "n": "10000"})  # enough validation minority samples at 1:50 to judge a recall
     balanced = _report(app)
-    app.select_slider(key="classification.imbalance").set_value(200.0).run()
+    app.select_slider(key="classification.imbalance").set_value(50.0).run()
     assert not app.exception
     skewed = _report(app)
     assert skewed["bce"]["minority recall"] < balanced["bce"]["minority recall"] - 0.3
     assert skewed["weighted_bce"]["minority recall"] > skewed["bce"]["minority recall"] + 0.3
-    assert apptest.url_params(app)["imbalance"] == "200"
+    assert apptest.url_params(app)["imbalance"] == "50"
 
 
 def test_moving_gamma_changes_focal_only():
@@ -210,3 +210,13 @@ def test_a_source_of_another_view_is_repaired_with_a_notice():
     assert not app.exception
     assert app.warning and "wine" in app.warning[0].value
     assert apptest.url_params(app)["data"] == "synthetic"
+
+
+def test_a_recall_on_too_few_minority_samples_is_given_as_its_count_not_judged():
+    app = _lab({"imbalance": "1000"})
+    said = " ".join(caption.value for caption in app.caption)
+    assert "2 of them in the minority class" in said and "Too few samples to judge" in said
+    rows = apptest.tables(app)[0]
+    assert [row["minority recall"] for row in rows] == ["1 of 2", "2 of 2", "0 of 2"]
+    app = _lab({"imbalance": "10"})  # enough samples: a recall is a share
+    assert isinstance(apptest.tables(app)[0][0]["minority recall"], float)

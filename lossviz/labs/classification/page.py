@@ -15,7 +15,6 @@ from lossviz.models import (
     MULTICLASS_METHODS,
     method_report,
     objective,
-    report_rows,
     scores,
 )
 from lossviz.training import SWEEP_SEEDS, history_csv
@@ -111,9 +110,7 @@ def binary_view(settings, data):
                                                     "names": page.names(settings.methods)}
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=page.key("boundary_chart"))
-    st.caption(t("classification.history_note") + " "
-               + t("common.report", points=data.y_val.size, minority=int(data.y_val.sum())))
-    ui.table(report_rows(data, histories), page)
+    ui.report_table(page, data, histories, before=t("classification.history_note"))
     st.download_button(t("common.download"),
                        lambda: history_csv(histories, BOUNDARY_PARAMS, schema.CLASSIFICATION.query(settings)),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))

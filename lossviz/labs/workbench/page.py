@@ -17,7 +17,7 @@ from lossviz.labs.workbench.charts import histogram_figure
 from lossviz.labs.workbench.program import worded_cases
 from lossviz.labs.workbench.schema import WORKBENCH, WORKBENCH_VIEWS
 from lossviz.losses import ParamSpec
-from lossviz.models import error_rows, line_fit, report_rows
+from lossviz.models import error_rows, line_fit
 
 page = ui.page("workbench", WORKBENCH)
 t = page.t
@@ -217,8 +217,7 @@ def classification_runs(settings, expression, params):
                                              "names": page.names([history.loss for history in histories])}
     ui.chart(boundary_figure(data, histories, labels=labels, revision="workbench.boundary"),
              key=page.key("boundary_chart"))
-    st.caption(t("common.report", points=data.y_val.size, minority=int(data.y_val.sum())))
-    ui.table(report_rows(data, histories), page)
+    ui.report_table(page, data, histories)
 
 
 def upload_view(settings, expression):
