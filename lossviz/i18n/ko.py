@@ -108,7 +108,7 @@ STRINGS = {
     "param.margin": "마진",
     "common.diverged_mark": "발산",
     "common.sweep_progress": "불균형 {ratio}, 데이터 {seeds}벌 중 {seed}번째",
-    "verdict.imbalance_measures": ("{ratio}에서 임계값 {threshold}로 찾아낸 소수 클래스 비율(재현율)은 {better} {recall_better}, "
+    "verdict.imbalance_measures": ("{ratio}에서 임계값 {threshold}(으)로 찾아낸 소수 클래스 비율(재현율)은 {better} {recall_better}, "
                                    "{worse} {recall_worse}(퍼진 정도 ±{recall_spread})이고, 임계값이 필요 없는 PR-AUC는 "
                                    "{auc_better}와(과) {auc_worse}(퍼진 정도 ±{auc_spread})입니다. 시드 {seeds}개의 평균입니다."),
     "verdict.weighting_helps.holds": "두 지표가 같은 쪽을 가리킵니다. 가이드 말대로 여기서는 클래스 가중치가 도움이 됩니다.",
@@ -127,7 +127,7 @@ STRINGS = {
     "verdict.on_pr_auc.fails": "PR-AUC로는 {worse}이(가) 클래스의 순서를 더 잘 매겼습니다.",
     "verdict.on_pr_auc.undecided": "PR-AUC로는 차이가 퍼진 정도 안에 있습니다.",
     "verdict.threshold_not_ranking": "여기서 가중치는 임계값이 놓이는 자리를 바꿀 뿐, 클래스의 순서를 얼마나 잘 매기는지는 바꾸지 않습니다.",
-    "verdict.alpha": "포컬 손실은 α = {alpha}로 학습했습니다. 소수 클래스 항은 {alpha}, 다수 클래스 항은 {rest}의 무게를 받습니다.",
+    "verdict.alpha": "포컬 손실은 α = {alpha}(으)로 학습했습니다. 소수 클래스 항은 {alpha}, 다수 클래스 항은 {rest}의 무게를 받습니다.",
     "verdict.alpha_off": "포컬 손실은 α 없이 학습했습니다. 두 클래스의 항이 같은 무게를 받습니다.",
     "verdict.imbalance_too_few": ("{ratio}에서는 판단하기에 샘플이 너무 적습니다. 시드마다 검증 소수 샘플이 {minority}개뿐으로 판정에 "
                                   "필요한 {wanted}개보다 적습니다. 참고로 시드 {seeds}개 평균은 임계값 {threshold}의 재현율 {better} "

@@ -23,13 +23,16 @@ _PAIR = re.compile("|".join(re.escape(pair) for pair in sorted(PAIRS, key=len, r
 DIGIT_ENDINGS = dict(zip("0123456789", ("ㅇ", "ㄹ", "", "ㅁ", "", "", "ㄱ", "ㄹ", "ㄹ", ""), strict=True))
 LETTER_ENDINGS = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}  # 엘, 엠, 엔, 알; the others end in a vowel
 FINALS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"  # 받침 by its index in a syllable
-SKIPPED = " '\"’”)]}*_`"  # quotes, brackets and markup between a word and its particle
+SKIPPED = " '\"’”]}*_`"  # quotes, brackets and markup between a word and its particle
 
 
 def final_consonant(text: str) -> str | None:
     """The final consonant of the last word of `text` as read in Korean ("" for a vowel), or None
-    when its last character is neither Hangul, a digit, a Latin letter nor %."""
+    when its last character is neither Hangul, a digit, a Latin letter nor %. A parenthesis after a
+    word glosses it and is not read before the particle: 다이스 손실(Dice)은, 엔트로피(BCE)가."""
     word = text.rstrip(SKIPPED)
+    while word.endswith(")") and "(" in word and word[:word.rindex("(")].strip():
+        word = word[:word.rindex("(")].rstrip(SKIPPED)
     if not word:
         return None
     last = word[-1]

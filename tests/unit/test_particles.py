@@ -26,6 +26,9 @@ PAIR_SHOWN = re.compile("|".join(re.escape(pair) for pair in PAIRS))
     ("MAE와(과) MSE", "MAE와 MSE"),
     ("L1와(과)", "L1과"),
     ("5 %와(과)", "5 %와"),
+    ("다이스 손실(Dice)은(는)", "다이스 손실(Dice)은"),
+    ("이진 교차 엔트로피(BCE)이(가)", "이진 교차 엔트로피(BCE)가"),
+    ("0.82와(과) 0.71", "0.82와 0.71"),
 ])
 def test_a_pair_becomes_the_particle_the_word_takes(text, expected):
     assert attach(text) == expected

@@ -3,6 +3,7 @@ error), computed from the imbalance sweep's numbers over its seeds."""
 
 from __future__ import annotations
 
+from lossviz import losses
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.classification.train import SWEEP_VALIDATION_MINORITY, ImbalanceSweep
 from lossviz.verdict import MIN_SAMPLES, TOO_FEW, UNDECIDED, Verdict, compare, judged
@@ -97,7 +98,7 @@ def alpha_sentences(sweep: ImbalanceSweep, verdict: Verdict) -> tuple[Sentence, 
     """The focal α a verdict's focal loss ran with (α weighs the classes, so it moves recall at a threshold)."""
     if "focal" not in (verdict.better, verdict.worse):
         return ()
-    alpha = float(sweep.params.get("focal", {}).get("alpha", 0.25))
+    alpha = float(sweep.params.get("focal", {}).get("alpha", losses.loss_class("focal").param_specs["alpha"].default))
     if alpha < 0:
         return (Sentence("verdict.alpha_off", {}),)
     return (Sentence("verdict.alpha", {"alpha": f"{alpha:g}", "rest": f"{1 - alpha:g}"}),)

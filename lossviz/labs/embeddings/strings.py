@@ -92,7 +92,7 @@ KOREAN = {
     "embeddings.ring_margin": "그 거리 + 마진",
     "embeddings.class": "클래스 {number}",
     "embeddings.regions": "학습이 끝났을 때 앵커 주변: 하드 네거티브 {hard}개(실선 원 안, 거리 {radius}인 포지티브보다 가까움), 세미하드 {semi_hard}개(두 원 사이, {outer}보다 가까움), 쉬운 네거티브 {easy}개(바깥). 트리플렛 손실에 그래디언트를 주는 것은 하드와 세미하드뿐입니다.",
-    "embeddings.progress": "따로 둔 점 {test}개에서 recall@1은 학습 전 {start}에서 {end}로 올랐고, 손실이 있는 배치 트리플렛의 비율은 {active_start}에서 {active_end}로 바뀌었습니다.",
+    "embeddings.progress": "따로 둔 점 {test}개에서 recall@1은 학습 전 {start}에서 {end}(으)로 올랐고, 손실이 있는 배치 트리플렛의 비율은 {active_start}에서 {active_end}(으)로 바뀌었습니다.",
     "embeddings.download": "실행 기록 내려받기 (CSV)",
     "embeddings.look_for": "**살펴볼 점.** 처음에는 대부분의 트리플렛에 손실이 있지만, 클래스가 갈라질수록 더 많은 네거티브가 점선 원 밖으로 나가 기여를 멈춥니다. 모든 트리플렛을 쓰면 쉬운 트리플렛이 신호를 묽게 만들고, 배치 하드는 앵커마다 가장 어려운 경우로 학습하는데, 클래스가 겹치면 사상을 벌리기보다 오므릴 수 있습니다. 세미하드는 틀렸지만 가망 없지는 않은 네거티브를 고릅니다. 여기서 무엇이 통하는지는 아래 비교가 잽니다.",
     "embeddings.compare_title": "여기서는 어떤 고르기가 가장 잘 통할까?",
@@ -101,7 +101,7 @@ KOREAN = {
     "embeddings.compare_running": "모든 방법을 학습하는 중…",
     "embeddings.verdict_rule": "**판정**(위 실행들의 수치로): 한 방법의 recall@1 평균이 다른 방법보다, 실행별 차이의 퍼짐보다 더 크게 높으면 이겼다고 봅니다.",
     "embeddings.verdict.holds": "{better}이(가) {worse}을(를) 이깁니다: {seeds}번 실행에서 recall@1 {better_mean} 대 {worse_mean}, 차이가 퍼짐({spread})보다 큽니다.",
-    "embeddings.verdict.undecided": "{better} 대 {worse}: {seeds}번 실행에서 recall@1 {better_mean}과 {worse_mean}. 차이가 퍼짐({spread}) 안에 있어 이 실행들로는 판가름이 나지 않습니다.",
+    "embeddings.verdict.undecided": "{better} 대 {worse}: {seeds}번 실행에서 recall@1 {better_mean}와(과) {worse_mean}. 차이가 퍼짐({spread}) 안에 있어 이 실행들로는 판가름이 나지 않습니다.",
     "embeddings.verdict.fails": "{better}은(는) {worse}을(를) 이기지 못합니다: {seeds}번 실행에서 recall@1 {better_mean} 대 {worse_mean}(퍼짐 {spread}).",
     "embeddings.picture": "네 클래스의 점을 가장 넓게 퍼진 두 방향에서 본 모습",
 }

@@ -396,13 +396,13 @@ KOREAN = {
                                 "임계값 0.5의 검증 다이스 점수(데이터 사이의 평균 ± 퍼진 정도): {scores}. 비중 0은 BCE만, 비중 1은 "
                                 "다이스 손실만 쓴 것입니다."),
     "guide.measured.dice_bce_best": "가이드의 비중 {guide}의 평균({best_mean})이 가장 높았습니다. 이 설정에서만 잰 결과입니다.",
-    "guide.measured.dice_bce.holds": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "
+    "guide.measured.dice_bce.holds": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}은(는) {guide_mean}입니다. "
                                       "차이가 시드별 차이의 퍼진 정도({spread})보다 큽니다. 이 설정에서는 비중이 중요하니 "
                                       "자신의 데이터에서 재 보세요."),
-    "guide.measured.dice_bce.undecided": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "
+    "guide.measured.dice_bce.undecided": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}은(는) {guide_mean}입니다. "
                                           "하지만 차이가 시드별 차이의 퍼진 정도({spread}) 안이라, 데이터 {seeds}벌로는 둘을 "
                                           "가를 수 없습니다."),
-    "guide.measured.dice_bce.fails": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}는 {guide_mean}입니다. "
+    "guide.measured.dice_bce.fails": ("평균이 가장 높은 비중은 {best}({best_mean})이고, 가이드의 {guide}은(는) {guide_mean}입니다. "
                                       "시드별로 보면 퍼진 정도({spread})보다 크게 앞서지 못했습니다."),
     "guide.hybrids": "섞은 손실 함수",
     "guide.hybrids_help": "섞은 손실 함수는 손실 함수들의 가중합입니다. 아래 코드(위에서 고른 프레임워크)의 다이스 + BCE가 그 예입니다. 그래디언트도 각 손실 그래디언트의 같은 가중합입니다.",

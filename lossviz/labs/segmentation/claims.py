@@ -6,7 +6,7 @@ from __future__ import annotations
 from lossviz.claims import Finding, t
 from lossviz.labs.segmentation import train
 from lossviz.labs.segmentation.schema import SEGMENTATION
-from lossviz.labs.segmentation.verdicts import SMALL_FRACTIONS, sweep_sentences
+from lossviz.labs.segmentation.verdicts import JUDGED_AT, sweep_sentences
 
 
 def findings() -> list[Finding]:
@@ -15,6 +15,6 @@ def findings() -> list[Finding]:
     recall = train.foreground_sweep_of(settings.group("data", without=("fraction",)), methods,
                                        settings.group("training"))
     rule = t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS,
-             fractions=", ".join(f"{fraction:.1%}" for fraction in SMALL_FRACTIONS))
+             fractions=JUDGED_AT)
     return [Finding(f"foreground sweep ({t('segmentation.sweep_run')})", "segmentation", (), rule,
                     sweep_sentences(train.SWEEP_FRACTIONS, recall, settings.size))]

@@ -8,7 +8,7 @@ from lossviz.charts.training import PLAYBACK_LABELS, history_figure, sweep_figur
 from lossviz.labs.segmentation import train
 from lossviz.labs.segmentation.charts import mask_figure
 from lossviz.labs.segmentation.schema import SEGMENTATION
-from lossviz.labs.segmentation.verdicts import SMALL_FRACTIONS, sweep_sentences
+from lossviz.labs.segmentation.verdicts import JUDGED_AT, sweep_sentences
 from lossviz.training import history_csv
 
 page = ui.page("segmentation", SEGMENTATION)
@@ -58,7 +58,7 @@ def sweep_view(settings):
     said = sweep_sentences(train.SWEEP_FRACTIONS, recall, settings.size)
     if said:
         ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS,
-                                       fractions=", ".join(f"{fraction:.1%}" for fraction in SMALL_FRACTIONS)))
+                                       fractions=JUDGED_AT))
     else:
         st.info(t("segmentation.verdict_none"))
 

@@ -85,7 +85,7 @@ KOREAN = {
     "segmentation.capped": "{size} × {size} 픽셀 학습 이미지 {images}장은 조작할 때마다 너무 느려서, 이번 실행은 {used}장을 씁니다.",
     "segmentation.few_pixels": "이 비율과 크기에서 이미지마다 물체는 약 {pixels}픽셀이어서, 아래의 지표는 모두 적은 픽셀에 기대고 시드마다 크게 달라집니다. 이미지를 키우면 물체의 픽셀이 늘어납니다.",
     "segmentation.objects_title": "큰 물체와 작은 물체",
-    "segmentation.objects_said": "{loss}은(는) 큰 물체의 {large}, 작은 물체들의 {small}를 찾습니다.",
+    "segmentation.objects_said": "{loss}은(는) 큰 물체의 {large}, 작은 물체들의 {small}을(를) 찾습니다.",
     "segmentation.look_for": "**살펴볼 점.** 전경이 줄어들수록 이진 교차 엔트로피의 합은 배경이 좌우합니다. 확률 지도가 옅어지고 재현율이 떨어집니다. 다이스 손실과 트버스키 손실은 겹침을 물체 크기에 견주어 매기므로 계속 물체를 찾고, 그래디언트도 물체와 그 경계에 모입니다. 가중 교차 엔트로피는 물체 픽셀 하나에 배경 전체만큼의 값을 매겨 재현율을 지키지만, 거짓 양성이 늘어납니다. 트버스키의 β를 α보다 올리면 거짓 양성을 감수하고 거짓 음성을 줄입니다. FN 열이 줄어듭니다.",
     "segmentation.sweep": "전경 비율 스윕: 이진 교차 엔트로피가 물체를 놓칠 때 다이스 손실은 지킬까?",
     "segmentation.sweep_help": "고른 손실을 전경 비율 30 %에서 0.1 %까지(비율마다 시드 {seeds}개, 비율이 작으면 물체가 수십 픽셀을 유지하도록 이미지를 키움) 학습하고, 검증 재현율과 시드 사이의 퍼짐을 그립니다.",
@@ -97,7 +97,7 @@ KOREAN = {
     "segmentation.verdict_rule": "**가이드의 주장, 시험 결과**(전경 {fractions}, 비율마다 시드 {seeds}개): 임계값 0.5에서 한 손실의 평균 재현율이 다른 손실보다 시드별 차이의 퍼짐보다 더 크게 높으면 이겼다고 봅니다. 더 큰 비율에서는 판정하지 않습니다.",
     "segmentation.verdict_none": "가이드의 주장을 시험하려면 이진 교차 엔트로피와 함께 다이스 손실, 가중 교차 엔트로피, 다이스 + BCE 가운데 하나를 고르세요.",
     "segmentation.verdict.holds": "전경 {fraction}({size} × {size} 이미지)에서 {better}이(가) {worse}보다 물체를 더 많이 찾습니다: 시드 {seeds}개에서 재현율 {better_mean} 대 {worse_mean}(차이의 퍼짐 {spread}).",
-    "segmentation.verdict.undecided": "전경 {fraction}({size} × {size} 이미지)에서 {better}와(과) {worse}는 가려지지 않습니다: 시드 {seeds}개에서 재현율 {better_mean}과 {worse_mean}, 퍼짐 {spread} 안입니다.",
+    "segmentation.verdict.undecided": "전경 {fraction}({size} × {size} 이미지)에서 {better}와(과) {worse}은(는) 가려지지 않습니다: 시드 {seeds}개에서 재현율 {better_mean}와(과) {worse_mean}, 퍼짐 {spread} 안입니다.",
     "segmentation.verdict.fails": "전경 {fraction}({size} × {size} 이미지)에서 {better}은(는) {worse}보다 물체를 더 많이 찾지 못합니다: 시드 {seeds}개에서 재현율 {better_mean} 대 {worse_mean}(퍼짐 {spread}).",
     "segmentation.picture": "찾아야 할 물체 두 개(어둡게 그림)가 있는 잡음 섞인 이미지",
 }

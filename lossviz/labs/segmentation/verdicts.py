@@ -13,6 +13,7 @@ from lossviz.verdict import compare
 SWEEP_CLAIMS = (("dice", "bce"), ("weighted_bce", "bce"), ("dice", "weighted_bce"), ("dice_bce", "bce"),
                 ("dice_bce", "dice"))
 SMALL_FRACTIONS = (0.01, 0.003, 0.001)  # where the guide's claim is about
+JUDGED_AT = ", ".join(f"{fraction:.1%}" for fraction in SMALL_FRACTIONS)  # the fractions, as the rule names them
 
 
 def sweep_sentences(fractions, recall: dict[str, SeedTable], size: int) -> list[Sentence]:

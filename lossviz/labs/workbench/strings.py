@@ -229,7 +229,7 @@ KOREAN = {
                                  "끝없이 움직이도록 보상할 수 있어 학습이 발산할 수 있습니다."),
     "workbench.check.minimum_r": ("손실이 r = 0이 아니라 r = {at}에서 가장 작습니다. 이 손실로 학습한 모델은 일부러 "
                                   "정답에서 벗어난 값을 겨냥하게 됩니다."),
-    "workbench.check.minimum_p": ("손실이 p = {expected}가 아니라 p = {at}에서 가장 작습니다. 정답 클래스를 확신하는 "
+    "workbench.check.minimum_p": ("손실이 p = {expected}이(가) 아니라 p = {at}에서 가장 작습니다. 정답 클래스를 확신하는 "
                                   "예측을 보상하지 않습니다."),
     "workbench.check.minimum_z": ("손실이 축의 오른쪽 끝(z = {expected})이 아니라 z = {at}에서 가장 작습니다. 정답 "
                                   "클래스의 로짓이 커질수록 계속 보상하지는 않습니다."),
@@ -279,7 +279,7 @@ KOREAN = {
     "workbench.column.y": "y 열",
     "workbench.shares": "전체 손실을 누가 떠맡는가",
     "workbench.shares_help": ("{samples}개 샘플 가운데 손실이 가장 큰 1 %와 10 %({few}개와 {many}개)가 각 손실 함수의 "
-                              "합에서 차지하는 몫입니다. 모든 샘플의 손실이 같다면 {few_even}와(과) {many_even}를 차지합니다. "
+                              "합에서 차지하는 몫입니다. 모든 샘플의 손실이 같다면 {few_even}와(과) {many_even}을(를) 차지합니다. "
                               "그보다 훨씬 크면 몇몇 샘플이 좌우합니다."),
     "workbench.gradient_of.r": "그래디언트는 샘플마다 예측값 ŷ에 대해 구한 값입니다(샘플 수로 나누지 않았습니다).",
     "workbench.gradient_of.p": "그래디언트는 샘플마다 파일의 점수, 곧 클래스 1의 확률에 대해 구한 값입니다. 음수이면 확률을 높이라는 뜻입니다.",
