@@ -26,6 +26,8 @@ def compact_layout() -> None:
             # cells wrap between words, inside one only if it cannot fit, so most tables fit a phone; a
             # wider one scrolls by itself (the page does not), its bar in sight where the browser allows
             "[data-testid='stMarkdownContainer'] table { display: block; max-width: 100%; overflow-x: auto; }"
+            "@media (max-width: 640px) { [data-testid='stMarkdownContainer'] :is(th, td)"
+            " { padding: 0.25rem 0.2rem; font-size: 0.8rem; } }"
             "[data-testid='stMarkdownContainer'] table::-webkit-scrollbar { height: 8px; }"
             "[data-testid='stMarkdownContainer'] table::-webkit-scrollbar-thumb"
             " { background: rgba(128, 128, 128, 0.7); border-radius: 4px; }"
