@@ -79,12 +79,26 @@ def css_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-# Streamlit's English-only chrome, by where it stands, and the key of its words in our tables: the
-# header's Stop, and the file uploader's button and limits (Streamlit has no setting for them)
-CHROME = (("[data-testid='stStatusWidget'] button", "chrome.stop"),
-          ("[data-testid='stFileUploaderDropzone'] button", "chrome.browse"),
-          ("[data-testid='stFileUploaderDropzoneInstructions'] > div", "chrome.upload_note"))
-CHROME_BUTTONS = 2  # the first entries are buttons: their name for a screen reader is set too (language())
+@dataclass(frozen=True)
+class Chrome:
+    """A piece of Streamlit's English-only chrome: where it stands, the key of our words for it, whether
+    it is a control a screen reader names (then it gets an aria-label too) and whether its icon stays."""
+
+    where: str
+    key: str
+    named: bool = True
+    keeps_icon: bool = False
+
+
+# The header's Stop, the file uploader's button and limits, and the main menu's items: Streamlit
+# has no setting for their words
+CHROME = (Chrome("[data-testid='stStatusWidget'] button", "chrome.stop"),
+          Chrome("[data-testid='stFileUploaderDropzone'] button", "chrome.browse"),
+          Chrome("[data-testid='stFileUploaderDropzoneInstructions'] > div", "chrome.upload_note", named=False),
+          *(Chrome(f"[data-testid='stMainMenuItem-theme-{theme}']", f"chrome.theme_{theme.lower()}", keeps_icon=True)
+            for theme in ("System", "Light", "Dark")),
+          Chrome("[data-testid='stMainMenuItem-print']", "chrome.print"),
+          Chrome("[data-testid='stMainMenuItem-recordScreencast']", "chrome.record"))
 
 
 def chrome_words() -> str:
@@ -95,9 +109,11 @@ def chrome_words() -> str:
         if lang == DEFAULT_LANGUAGE:
             continue
         at = f"html:lang({lang})"
-        for where, key in CHROME:
-            rules += [f"{at} {where} {{ font-size: 0 !important; }}", f"{at} {where} > * {{ display: none; }}",
-                      f"{at} {where}::after {{ content: {css_text(translate(lang, key))}; font-size: 0.875rem; }}"]
+        for piece in CHROME:
+            words = css_text(translate(lang, piece.key))
+            rules += [f"{at} {piece.where} {{ font-size: 0 !important; }}",
+                      f"{at} {piece.where}::after {{ content: {words}; font-size: 0.875rem; }}",
+                      f"{at} {piece.where} > * {{ {'font-size: 1rem' if piece.keeps_icon else 'display: none'}; }}"]
     return "".join(rules)
 
 
@@ -143,8 +159,8 @@ def language() -> str:
     lang = st.sidebar.selectbox(translate(st.session_state[url.LANG_KEY], "sidebar.language"), list(LANGUAGES),
                                 format_func=LANGUAGES.get, key=url.LANG_KEY, on_change=_relabel_choices)
     with st.sidebar:
-        names = [] if lang == DEFAULT_LANGUAGE else [(where, translate(lang, key))
-                                                     for where, key in CHROME[:CHROME_BUTTONS]]
+        names = [] if lang == DEFAULT_LANGUAGE else [(piece.where, translate(lang, piece.key))
+                                                     for piece in CHROME if piece.named]
         # bytes: sent as they are
         _DOCUMENT_LANGUAGE(data=json.dumps({"lang": lang, "names": names}).encode(), key="lossviz.lang")
     return lang

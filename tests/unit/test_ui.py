@@ -45,7 +45,8 @@ def test_streamlits_english_chrome_is_written_in_korean_on_a_korean_page():
 
     css = chrome_words()
     for english, korean in (("stStatusWidget", '"중지"'), ("stFileUploaderDropzone'] button", '"파일 찾기"'),
-                            ("stFileUploaderDropzoneInstructions", f'"파일 하나에 {MAX_BYTES >> 20}MB까지')):
+                            ("stFileUploaderDropzoneInstructions", f'"파일 하나에 {MAX_BYTES >> 20}MB까지'),
+                            ("stMainMenuItem-print", '"인쇄"'), ("stMainMenuItem-theme-Dark", '"어둡게"')):
         rule = next(rule for rule in css.split("}") if english in rule and "::after" in rule)
         assert rule.startswith("html:lang(ko)") and korean in rule, rule
     assert "html:lang(en)" not in css  # English pages keep Streamlit's own words
