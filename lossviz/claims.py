@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +51,8 @@ def lab_findings() -> list[Finding]:
     """Every lab's findings, in the labs' order (a lab states none without a claims.py)."""
     from lossviz.labs import LABS  # the labs' list names their packages; it imports nothing of theirs
 
-    found = []
-    for lab in LABS:
-        try:
-            module = importlib.import_module(f"{lab.module}.claims")
-        except ModuleNotFoundError:
-            continue
-        found += module.findings()
-    return found
+    return [finding for lab in LABS if importlib.util.find_spec(f"{lab.module}.claims")
+            for finding in importlib.import_module(f"{lab.module}.claims").findings()]
 
 
 def register() -> str:

@@ -45,7 +45,12 @@ def compare(claim: str, at: float, better: str, worse: str, better_values, worse
                    int(difference.size), outcome)
 
 
+def enough(samples: int) -> bool:
+    """Whether a measure of a class resting on `samples` of its samples (per seed) may be judged."""
+    return samples >= MIN_SAMPLES
+
+
 def judged(verdict: Verdict, samples: int) -> Verdict:
     """`verdict`, or "too few samples to judge" (TOO_FEW) when it rests on fewer than MIN_SAMPLES
     samples of the class it measures per seed."""
-    return verdict if samples >= MIN_SAMPLES else replace(verdict, outcome=TOO_FEW)
+    return verdict if enough(samples) else replace(verdict, outcome=TOO_FEW)

@@ -17,6 +17,7 @@ from functools import cache
 
 from lossviz.i18n import en, ko, losses_en, losses_ko
 from lossviz.i18n.particles import attach
+from lossviz.i18n.sentence import Name
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"
@@ -90,8 +91,6 @@ def strings(lang: str) -> dict[str, str]:
 def say(lang: str, sentence) -> str:
     """A Sentence of the core (lossviz.i18n.sentence) in `lang`, losses and methods by their names,
     followed by the sentences after it."""
-    from lossviz.i18n.sentence import Name
-
     values = {key: translate(lang, f"name.{value.key}") if isinstance(value, Name) else value
               for key, value in sentence.values.items()}
     return " ".join([translate(lang, sentence.key, **values), *(say(lang, then) for then in sentence.then)])

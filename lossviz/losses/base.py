@@ -60,10 +60,14 @@ class ParamSpec:
         steps = math.floor((min(max(value, self.min), self.max) - self.min) / self.step + 0.5 + 1e-9)
         return float(f"{min(self.min + steps * self.step, self.max):.10g}")
 
+    @property
+    def decimals(self) -> int:
+        """As many decimals as the step has (2 for steps of 0.05; 0 for whole numbers)."""
+        return 0 if self.integer else max(0, -math.floor(math.log10(self.step) + 1e-9))
+
     def shown(self, value: float) -> str:
-        """`value` with as many decimals as the step has (0.7 on steps of 0.05 reads 0.70)."""
-        decimals = max(0, -math.floor(math.log10(self.step) + 1e-9)) if not self.integer else 0
-        return f"{value:.{decimals}f}"
+        """`value` with the step's decimals (0.7 on steps of 0.05 reads 0.70)."""
+        return f"{value:.{self.decimals}f}"
 
     def log_steps(self) -> list[float]:
         """1-2-5 values covering the range, plus its ends and the default: a log-scale slider's stops."""

@@ -151,10 +151,12 @@ class Huber(RegressionLoss):
              r"\delta\,(|r_i| - \tfrac12\delta) & |r_i| > \delta \end{cases},\quad r_i = \hat y_i - y_i")
     grad_latex = r"\frac{\partial L}{\partial \hat y_i} = \frac{1}{n}\operatorname{clip}(r_i, -\delta, \delta)"
 
+    RULE_FACTOR = 1.35  # Huber's rule of thumb: delta = 1.35 sigma
+
     @classmethod
     def rule_of_thumb(cls, noise_std: float) -> float:
-        """Huber's delta = 1.35 sigma for noise of standard deviation `noise_std`, on the slider's steps."""
-        return cls.param_specs["delta"].snap(1.35 * noise_std)
+        """Huber's delta = RULE_FACTOR sigma for noise of standard deviation `noise_std`, on the slider's steps."""
+        return cls.param_specs["delta"].snap(cls.RULE_FACTOR * noise_std)
 
     # With q = min(|r|, delta), 0.5 q^2 + delta (|r| - q) equals both branches.
 

@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import streamlit as st
 
@@ -101,6 +102,7 @@ CHROME = (Chrome("[data-testid='stStatusWidget'] button", "chrome.stop"),
           Chrome("[data-testid='stMainMenuItem-recordScreencast']", "chrome.record"))
 
 
+@cache
 def chrome_words() -> str:
     """CSS that writes the CHROME in the page's declared language (html lang, set by language()): the
     English text hidden, ours shown in its place."""

@@ -26,7 +26,7 @@ from lossviz.training import drag_stops
 from lossviz.ui import cache, url
 from lossviz.ui.page import Page
 from lossviz.ui.plot import EXTRA_SUFFIX
-from lossviz.verdict import MIN_SAMPLES
+from lossviz.verdict import MIN_SAMPLES, enough
 
 LAB_TABS = ("data", "losses", "training")  # of a lab's settings
 
@@ -128,7 +128,7 @@ def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
     if stops:
         value = min(stops, key=lambda stop: abs(stop - value))
     st.session_state[widget_key] = value
-    decimals = 0 if spec.integer else max(2, -math.floor(math.log10(spec.step)) if spec.step < 1 else 0)
+    decimals = 0 if spec.integer else max(2, spec.decimals)
     data = {"name": widget_key, "label": label, "help": help_text or "", "min": spec.min, "max": spec.max,
             "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "chart": chart}
     _DRAG(key=widget_key + DRAG_SUFFIX, data=json.dumps(data).encode(), default={"value": value},
@@ -317,7 +317,7 @@ def report_table(page: Page, data, histories, before: str = "") -> None:
     (after `before`); on fewer than MIN_SAMPLES minority samples, the recall is shown as the count it is
     ("1 of 2") and the caption says there are too few samples to judge."""
     minority = int(data.y_val.sum())
-    few = minority < MIN_SAMPLES
+    few = not enough(minority)
     said = [before, page.t("common.report", points=data.y_val.size, minority=minority),
             page.t("common.report_too_few", wanted=MIN_SAMPLES) if few else ""]
     st.caption(" ".join(filter(None, said)))

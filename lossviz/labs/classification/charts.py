@@ -103,8 +103,9 @@ def view_box(points: np.ndarray, boundaries, margin: float = 0.3, reach: float =
 
 
 def off_chart_side(params: np.ndarray, x_range, y_range) -> int:
-    """0 when the boundary w1 x + w2 y + b = 0 crosses the box; else the class (0 or 1) the model gives
-    every point of it, whose boundary lies beyond the chart's edge."""
+    """0 when the boundary w1 x + w2 y + b = 0 crosses the box (or a diverged run has none); else
+    the side every point of the box falls on, its boundary beyond the chart's edge: 1 the minority
+    class, -1 the majority."""
     w1, w2, b = (float(value) for value in params)
     if not math.isfinite(w1 + w2 + b):  # a diverged run has no boundary to place
         return 0

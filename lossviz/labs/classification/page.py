@@ -18,7 +18,7 @@ from lossviz.models import (
     scores,
 )
 from lossviz.training import SWEEP_SEEDS, history_csv
-from lossviz.verdict import MIN_SAMPLES
+from lossviz.verdict import enough
 
 page = ui.page("classification", schema.CLASSIFICATION)
 t = page.t
@@ -136,7 +136,7 @@ def imbalance_sweep_view(settings):
     ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
     ui.bullets(page, calibration_sentences(sweep), intro=t("classification.calibration_rule", seeds=sweep.seeds))
     judged = {True: t("common.evidence.enough"), False: t("common.evidence.too_few")}
-    ui.table([{**row, "evidence": judged[row["validation_minority"] >= MIN_SAMPLES]}
+    ui.table([{**row, "evidence": judged[enough(row["validation_minority"])]}
               for row in sweep.count_rows()], page)
 
 
@@ -238,13 +238,12 @@ page.title()
 view = st.radio(t("classification.view"), schema.CLASSIFICATION_VIEWS, key=page.key("view"), horizontal=True,
                 format_func=lambda name: t(f"classification.view.{name}"), label_visibility="collapsed",
                 on_change=match_source)
-if view != "network":  # the network view introduces its own model
-    st.caption(t("classification.intro"))
-if view == "network":
+if view == "network":  # it introduces its own model
     # full reruns here: a click on stop must interrupt a running training, and a click inside a
     # fragment waits for the fragment's run to end instead
     lab(view)
 else:
+    st.caption(t("classification.intro"))
     st.fragment(lab)(view)  # a slider reruns the lab (its sidebar part included), not the app
 with st.expander(t("common.explain")):  # static text: outside the fragment, which a slider reruns
     st.markdown(t("classification.explain_text"))

@@ -10,6 +10,6 @@ from lossviz.labs.embeddings.schema import EMBEDDINGS
 
 def findings() -> list[Finding]:
     settings = EMBEDDINGS.parse({})[0]
-    result = train.mining_comparison(settings.group("data"), settings.group("training", without=("mining",)))
+    result = train.mining_comparison(*train.mining_comparison_key(settings))
     return [Finding(f"mining comparison ({t('embeddings.compare_run')})", "embeddings", (),
                     t("embeddings.verdict_rule"), train.comparison_sentences(result))]

@@ -33,7 +33,7 @@ def controls():
 def comparison(settings):
     st.header(t("embeddings.compare_title"))
     st.caption(t("embeddings.compare_help", seeds=train.COMPARE_SEEDS))
-    key = (settings.group("data"), settings.group("training", without=("mining",)))
+    key = train.mining_comparison_key(settings)
     if not ui.requested(t("embeddings.compare_run"), page.key("compare_run"), key):
         return
     with st.spinner(t("embeddings.compare_running")):

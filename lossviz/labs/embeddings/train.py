@@ -263,6 +263,11 @@ def embedding_run(data: tuple, training: tuple) -> EmbeddingRun:
     return train_embedding(embedding_set(data), **dict(training))
 
 
+def mining_comparison_key(settings) -> tuple:
+    """The arguments of mining_comparison for the lab's `settings`: its data, its training but the mining."""
+    return settings.group("data"), settings.group("training", without=("mining",))
+
+
 def mining_comparison(data: tuple, training: tuple, on_progress=None) -> MiningComparison:
     """Every mining strategy over COMPARE_SEEDS training seeds, per (data, margin, lr, epochs)."""
     return compare_minings(embedding_set(data), **dict(training))

@@ -10,20 +10,16 @@ from lossviz.labs.landscape.schema import LANDSCAPE
 
 def findings() -> list[Finding]:
     settings = LANDSCAPE.parse({})[0]
-    data_key = settings.group("data")
-    loss_params = tuple((name, settings.params_key(name)) for name in surface.NAG_LOSSES)
-    runs = surface.nag_runs(data_key, loss_params, settings.group("paths"))
-    nag = surface.nag_sentences(runs, surface.surface_set(data_key), lr=settings.lr, epochs=settings.epochs)
+    runs = surface.nag_runs(*surface.nag_key(settings))
+    nag = surface.nag_sentences(runs, surface.surface_set(settings.group("data")), lr=settings.lr,
+                                epochs=settings.epochs)
     found = [Finding(f"Nesterov on three losses ({t('landscape.nag_run')})", "landscape", (("view", "surface"),),
                      t("landscape.nag_help"), nag)]
-    lab = LANDSCAPE.parse({"view": "monitor"})[0]
-    for kind in monitor.DIAGNOSES:  # each diagnosis button's settings (monitor.PRESETS), as the page trains them
-        preset = monitor.PRESETS[kind]
-        curve = {**dict(lab.group("curve")), "train_points": preset["train_points"], "curve_noise": preset["noise"]}
-        fit = {**dict(lab.group("fit")), **{key: preset[key] for key in ("degree", "weight_decay", "optimizer")},
-               "monitor_lr": preset["lr"], "monitor_epochs": preset["epochs"]}
-        run = monitor.polynomial_fit(tuple(curve.items()), tuple(fit.items()))
-        said = monitor.monitor_sentences(monitor.diagnose(run, preset["noise"]), monitor.stopping(run, lab.patience),
+    for kind in monitor.DIAGNOSES:  # the settings each diagnosis button sets, trained as the page trains them
+        query = {"view": "monitor", **{key: str(value) for key, value in monitor.preset_settings(kind).items()}}
+        lab = LANDSCAPE.parse(query)[0]
+        run = monitor.polynomial_fit(lab.group("curve"), lab.group("fit"))
+        said = monitor.monitor_sentences(monitor.diagnose(run, lab.curve_noise), monitor.stopping(run, lab.patience),
                                          lab.patience, run.epochs_run)
         found.append(Finding(f"training monitor, the {kind.replace('_', ' ')} button", "landscape",
                              (("view", "monitor"),), monitor.rule(LANG, lab.patience), said))

@@ -105,9 +105,9 @@ def monitor_csv(run: History, settings: dict[str, str] | None = None) -> str:
 def stopping(run: History, patience: int) -> tuple[int, int | None]:
     """(best epoch, early-stopping epoch) of `run`: no stop for a run that diverged, which is reported
     as diverged (its lowest validation loss still marks the best epoch)."""
-    best, stop = early_stopping(run.val_values[:len(run.val_values) if run.diverged_at is None else run.diverged_at],
-                                patience)
-    return best, None if run.diverged_at is not None else stop
+    if run.diverged_at is None:
+        return early_stopping(run.val_values, patience)
+    return early_stopping(run.val_values[:run.diverged_at], patience)[0], None
 
 
 def early_stopping(val_values: np.ndarray, patience: int) -> tuple[int, int]:
@@ -204,6 +204,14 @@ PRESETS = {
     "training_problem": {"degree": 6, "train_points": 100, "noise": 0.2, "weight_decay": 0.0, "optimizer": "gd",
                          "lr": 2.0, "epochs": 200},
 }
+
+# a preset's words for the lab's settings (its URL keys) where they differ
+PRESET_KEYS = {"noise": "curve_noise", "lr": "monitor_lr", "epochs": "monitor_epochs"}
+
+
+def preset_settings(kind: str) -> dict:
+    """The lab's settings (its URL keys) that the diagnosis `kind`'s button sets (PRESETS)."""
+    return {PRESET_KEYS.get(key, key): value for key, value in PRESETS[kind].items()}
 
 
 @lru_cache(maxsize=32)

@@ -100,9 +100,9 @@ def surface_view():
                              t("landscape.look_for_paths")]))
     st.header(t("landscape.nag_title"))
     st.caption(t("landscape.nag_help"))
-    loss_params = tuple((name, settings.params_key(name)) for name in surface.NAG_LOSSES)
-    if ui.requested(t("landscape.nag_run"), page.key("nag_run"), (data_key, settings.group("paths"), loss_params)):
-        runs = ui.cached(surface.nag_runs, data_key, loss_params, settings.group("paths"), entries=32)
+    nag_key = surface.nag_key(settings)
+    if ui.requested(t("landscape.nag_run"), page.key("nag_run"), nag_key):
+        runs = ui.cached(surface.nag_runs, *nag_key, entries=32)
         ui.table(error_rows(data, runs), page)
         ui.bullets(page, surface.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
 
@@ -134,13 +134,9 @@ def diagnosis_table():
         name.markdown(f"**{t(f'landscape.kind.{kind}')}**")
         signs.write(t(f"landscape.signs.{kind}"))
         remedy.write(t(f"landscape.remedy.{kind}"))
-        preset = monitor.PRESETS[kind]
         button.button(t("landscape.show_me"), key=page.key(f"preset_{kind}"),
                       help=t("landscape.show_me_help", kind=t(f"landscape.kind.{kind}")),
-                      on_click=set_state, args=({"train_points": preset["train_points"], "curve_noise": preset["noise"],
-                                                 "degree": preset["degree"], "weight_decay": preset["weight_decay"],
-                                                 "optimizer": preset["optimizer"], "monitor_lr": preset["lr"],
-                                                 "monitor_epochs": preset["epochs"]},))
+                      on_click=set_state, args=(monitor.preset_settings(kind),))
 
 
 @st.fragment

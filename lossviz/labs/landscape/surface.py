@@ -170,6 +170,12 @@ def optimizer_paths(data: tuple, name: str, params: tuple, path_settings: tuple)
     return paths(losses.get(name, **dict(params)), surface_set(data), start, **values)
 
 
+def nag_key(settings) -> tuple:
+    """The arguments of nag_runs for the lab's `settings`: its data, NAG_LOSSES with their parameters, its paths."""
+    return (settings.group("data"), tuple((name, settings.params_key(name)) for name in NAG_LOSSES),
+            settings.group("paths"))
+
+
 def nag_runs(data: tuple, loss_params: tuple, path_settings: tuple) -> list[History]:
     """Nesterov on each (loss, parameters) of `loss_params` from the paths' start, on the landscape's data."""
     values = dict(path_settings)

@@ -11,9 +11,7 @@ from lossviz.labs.regression.schema import REGRESSION
 
 def findings() -> list[Finding]:
     settings = REGRESSION.parse({})[0]
-    loss_params = tuple((name, settings.params_key(name)) for name in settings.losses)
-    sweep = train.outlier_sweep_of(settings.group("data", without=train.OUTLIER_SWEEP_VARIES), loss_params,
-                                   settings.group("training"))
+    sweep = train.outlier_sweep_of(*train.outlier_sweep_key(settings))
     found = [Finding(f"outlier sweep, {measure} ({t('common.sweep_run')})", "regression", (("measure", measure),),
                      t("regression.verdict_rule", measure=t(f"regression.measure.{measure}"),
                        threshold=verdicts.BREAKDOWN_ERROR, seeds=sweep.seeds),

@@ -45,7 +45,8 @@ def losses_tab() -> tuple[dict, dict]:
     if "huber" in chosen:
         noise = st.session_state.get(page.key("noise"), REGRESSION.numbers["noise"].default)
         delta = Huber.rule_of_thumb(noise)
-        st.button(t("regression.huber_rule", noise=f"{noise:g}", product=f"{1.35 * noise:.4g}",
+        st.button(t("regression.huber_rule", factor=f"{Huber.RULE_FACTOR:g}", noise=f"{noise:g}",
+                    product=f"{Huber.RULE_FACTOR * noise:.4g}",
                     delta=Huber.param_specs["delta"].shown(delta)), help=t("regression.huber_rule_help"),
                   key=page.key("huber_rule"), on_click=st.session_state.__setitem__,
                   args=(page.key("huber.delta"), delta))
@@ -176,8 +177,7 @@ def switch_view(settings):
 def sweep_view(settings):
     st.header(t("regression.sweep"))
     st.caption(against("regression.sweep_help", settings))
-    loss_params = tuple((name, settings.params_key(name)) for name in settings.losses)
-    sweep_key = (settings.group("data", without=train.OUTLIER_SWEEP_VARIES), loss_params, settings.group("training"))
+    sweep_key = train.outlier_sweep_key(settings)
     if not ui.requested(t("common.sweep_run"), page.key("sweep_run"), sweep_key):
         return
     with ui.progress(lambda fraction, seed: t("regression.sweep_progress", fraction=f"{fraction:.0%}",

@@ -46,7 +46,7 @@ ENGLISH = {
                                 "matters most for MSE: its gradient grows with the residual, so a step that is too large overshoots "
                                 "further each epoch and the run diverges. MAE's gradient never exceeds 1 per sample, so it does not blow "
                                 "up, but with a fixed step it keeps jittering around the answer."),
-    "regression.huber_rule": "Use δ = 1.35 × {noise} = {product} → δ = {delta}",
+    "regression.huber_rule": "Use δ = {factor} × {noise} = {product} → δ = {delta}",
     "regression.huber_rule_help": ("Huber's rule of thumb: with Gaussian noise of standard deviation σ, δ = 1.35 σ keeps 95 % of MSE's "
                                    "efficiency on clean data while capping the outliers' pull. The button multiplies the noise "
                                    "slider's σ by 1.35 and rounds to the δ slider's step."),
@@ -111,7 +111,7 @@ KOREAN = {
                                 "많으면 δ를 키우는 것이 아니라 줄여야 합니다. 흔히 보는 자료는 반대로 '이상치가 많을수록 δ를 크게'라고 하는데, 그러면 이상치를 더 많이 제곱으로 다뤄 "
                                 "MSE에 가까워집니다. 스윕에서 두 값을 직접 비교해 보세요.\n\n**학습률**은 MSE에서 가장 중요합니다. 그래디언트가 잔차에 비례해 커지므로 너무 큰 보폭은 매 에포크 더 멀리 "
                                 "넘어가고 결국 발산합니다. MAE의 그래디언트는 샘플마다 1을 넘지 않아 폭주하지 않지만, 보폭이 고정되어 있으면 답 근처에서 계속 흔들립니다."),
-    "regression.huber_rule": "δ = 1.35 × {noise} = {product} → δ = {delta} 적용",
+    "regression.huber_rule": "δ = {factor} × {noise} = {product} → δ = {delta} 적용",
     "regression.huber_rule_help": ("후버의 경험칙: 잡음이 표준편차 σ인 정규분포라면 δ = 1.35σ에서 깨끗한 데이터에 대한 MSE 효율의 95 %를 지키면서 이상치가 당기는 힘을 제한합니다. 버튼은 잡음 슬라이더의 σ에 1.35를 곱하고 δ 슬라이더의 눈금에 맞춰 반올림합니다."),
     "regression.sweep_progress": "이상치 비율 {fraction}, 데이터 {seeds}벌 중 {seed}번째",
     "regression.verdict_rule": ("**시험하는 주장:** MSE가 무너지는 곳에서도 MAE와 후버 손실은 이상치를 견딘다. 데이터 {seeds}벌에 대한 {measure} 평균이 {threshold}보다 크거나(정답 "

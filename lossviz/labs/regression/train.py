@@ -110,6 +110,13 @@ def outlier_sweep(chosen: list[RegressionLoss], data_settings: dict, training: d
                  {loss.name: np.sum(np.isnan(table[0, column]), axis=-1) for column, loss in enumerate(chosen)})
 
 
+def outlier_sweep_key(settings) -> tuple:
+    """The arguments of outlier_sweep_of for the lab's `settings`: the data settings the sweep does not
+    set itself, the chosen losses with their parameters, the training."""
+    return (settings.group("data", without=OUTLIER_SWEEP_VARIES),
+            tuple((name, settings.params_key(name)) for name in settings.losses), settings.group("training"))
+
+
 def outlier_sweep_of(data: tuple, loss_params: tuple, training: tuple, on_progress=None) -> Sweep:
     """outlier_sweep of the losses in `loss_params` ((name, params) pairs), per hashable settings."""
     return outlier_sweep([losses.get(name, **dict(params)) for name, params in loss_params], dict(data),

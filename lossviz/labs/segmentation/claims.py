@@ -11,9 +11,7 @@ from lossviz.labs.segmentation.verdicts import JUDGED_AT, sweep_sentences
 
 def findings() -> list[Finding]:
     settings = SEGMENTATION.parse({})[0]
-    methods = tuple((method, settings.params_key(method)) for method in settings.losses)
-    recall = train.foreground_sweep_of(settings.group("data", without=("fraction",)), methods,
-                                       settings.group("training"))
+    recall = train.foreground_sweep_of(*train.foreground_sweep_key(settings))
     rule = t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS,
              fractions=JUDGED_AT)
     return [Finding(f"foreground sweep ({t('segmentation.sweep_run')})", "segmentation", (), rule,

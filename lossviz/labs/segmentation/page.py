@@ -42,8 +42,7 @@ def object_view(data, runs):
 def sweep_view(settings):
     st.header(t("segmentation.sweep"))
     st.caption(t("segmentation.sweep_help", seeds=train.SWEEP_SEEDS))
-    methods = tuple((method, settings.params_key(method)) for method in settings.losses)
-    key = (settings.group("data", without=("fraction",)), methods, settings.group("training"))
+    key = train.foreground_sweep_key(settings)
     if not ui.requested(t("segmentation.sweep_run"), page.key("sweep_run"), key):
         return
     with ui.progress(lambda fraction: t("segmentation.sweep_progress", fraction=f"{fraction:.1%}")) as report:

@@ -257,6 +257,13 @@ def mask_run(data: tuple, method: str, params: tuple, training: tuple) -> MaskRu
     return train_masks(segmentation_set(data), method, dict(params), **dict(training))
 
 
+def foreground_sweep_key(settings) -> tuple:
+    """The arguments of foreground_sweep_of for the lab's `settings`: the data settings the sweep does
+    not set itself, the chosen losses with their parameters, the training."""
+    return (settings.group("data", without=("fraction",)),
+            tuple((method, settings.params_key(method)) for method in settings.losses), settings.group("training"))
+
+
 def foreground_sweep_of(data: tuple, methods: tuple, training: tuple, on_progress=None) -> dict:
     """foreground_sweep of `methods` ((method, params) pairs), per hashable settings."""
     return foreground_sweep([(method, dict(params)) for method, params in methods], dict(data), **dict(training),
