@@ -23,10 +23,14 @@ def compact_layout() -> None:
     multiselects that show every chosen option; headings, captions and focus rings that every
     learner can read (see the comments)."""
     st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
-            "[data-testid='stMarkdownContainer'] :is(th, td) { word-break: keep-all; overflow-wrap: anywhere; }"
-            # cells wrap between words, inside one only if it cannot fit, so most tables fit a phone; a
-            # wider one scrolls by itself (the page does not), its bar in sight where the browser allows
-            "[data-testid='stMarkdownContainer'] table { display: block; max-width: 100%; overflow-x: auto; }"
+            "[data-testid='stMarkdownContainer'] :is(th, td) { word-break: keep-all; overflow-wrap: break-word; }"
+            # cells wrap between words only; a table wider than the page scrolls by itself (the page does
+            # not), its bar in sight where the browser allows, and a shadow at the edge where more lies
+            # (a scroll-driven animation: a table that does not scroll has no timeline, so no shadow)
+            "[data-testid='stMarkdownContainer'] table { display: block; max-width: 100%; overflow-x: auto;"
+            " animation: lossviz-more linear both; animation-timeline: scroll(self inline); }"
+            "@keyframes lossviz-more { from { box-shadow: inset -14px 0 10px -10px rgba(128, 128, 128, 0.9); }"
+            " to { box-shadow: inset 14px 0 10px -10px rgba(128, 128, 128, 0.9); } }"
             "@media (max-width: 640px) { [data-testid='stMarkdownContainer'] :is(th, td)"
             " { padding: 0.25rem 0.2rem; font-size: 0.8rem; } }"
             "[data-testid='stMarkdownContainer'] table::-webkit-scrollbar { height: 8px; }"

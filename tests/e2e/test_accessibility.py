@@ -137,9 +137,10 @@ def test_a_phone_scrolls_only_down_and_charts_stack(chromium, server, path):
         for chart in page.locator(".js-plotly-plot").all():
             box = chart.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 391, box
-        # every table fits too: a phone shows no scroll bar that would say more lies to the right
+        # a table wider than the phone, its words kept whole, shows a shadow at the edge where more lies
         assert page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMarkdownContainer] table')]
-          .every(table => table.scrollWidth <= table.clientWidth + 1)""")
+          .every(table => table.scrollWidth <= table.clientWidth + 1
+                          || getComputedStyle(table).boxShadow !== 'none')""")
         if path in ("gallery", "workbench"):  # a loss and its slope, one above the other
             panels = page.locator(".js-plotly-plot").first.locator(".xy, .x2y2").all()
             first, second = (panel.bounding_box() for panel in panels[:2])
