@@ -17,8 +17,9 @@ from lossviz.losses import ParamSpec
 MAX_VALUE_LENGTH = 200
 SWITCH_SUFFIX = ".on"  # the widget key of a switchable parameter's switch (ParamSpec.switch)
 OFF = -1.0  # a switchable parameter's value when it is off
-LANG_KEY, LESSON_KEY = "lang", "lesson"  # the page's language; a lesson's hints (lossviz.guide.LESSONS)
-GLOBAL_KEYS = (LANG_KEY, LESSON_KEY)  # URL keys on every page that are no settings
+LANG_KEY = "lang"  # the page's language
+LESSON_KEY, STEP_KEY, PRESENT_KEY = "lesson", "step", "present"  # a lesson's step, presenter mode (lossviz.lessons)
+GLOBAL_KEYS = (LANG_KEY, LESSON_KEY, STEP_KEY, PRESENT_KEY)  # URL keys on every page that are no settings
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
-from lossviz.i18n import en, ko, losses_en, losses_ko
+from lossviz.i18n import en, ko, lessons_en, lessons_ko, losses_en, losses_ko
 from lossviz.i18n.particles import attach
 from lossviz.i18n.sentence import Name
 
@@ -41,7 +41,8 @@ LOSS_TEXTS = {"en": losses_en.LOSSES, "ko": losses_ko.LOSSES}
 @cache
 def shared_strings(lang: str) -> dict[str, str]:
     """The strings no lab owns in `lang`: common.* and the generic families, and every loss's texts."""
-    return {**{"en": en.STRINGS, "ko": ko.STRINGS}[lang], **loss_strings(LOSS_TEXTS[lang])}
+    return {**{"en": en.STRINGS, "ko": ko.STRINGS}[lang], **{"en": lessons_en.STRINGS, "ko": lessons_ko.STRINGS}[lang],
+            **loss_strings(LOSS_TEXTS[lang])}
 TABLE_NAMES = {"en": "ENGLISH", "ko": "KOREAN"}
 
 

@@ -12,9 +12,8 @@ from functools import cache
 import streamlit as st
 
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
-from lossviz.labs.guide.lessons import LESSONS, read_lesson
 from lossviz.state import GLOBAL_KEYS, OFF, SWITCH_SUFFIX, Notice, Schema, Settings
-from lossviz.ui import url
+from lossviz.ui import lesson, url
 
 
 def compact_layout() -> None:
@@ -215,27 +214,24 @@ class Page:
         return f"{self.slug}.{name}"
 
     def title(self) -> None:
-        """The page's title, then the repairs made to its URL (shown once), then its lesson's hints."""
-        st.title(self.t(f"{self.slug}.title"))
+        """The page's title, then the repairs made to its URL (shown once), then the step panel of the
+        lesson step played on it."""
+        if not lesson.presenting():  # a projector's room goes to the step and the chart
+            st.title(self.t(f"{self.slug}.title"))
         notices = url.pop_notices()
         if notices:
             lines = "\n".join(f"- {self.t(notice.key, **as_code(notice.values))}" for notice in notices)
             st.warning(f"{self.t('notice.title')}\n\n{lines}", icon=":material/warning:")
-        lesson = self.lesson
-        if lesson:
-            hints = "\n".join(f"{number}. {self.t(f'lesson.{lesson}.hint{number}')}"
-                              for number in range(1, LESSONS[lesson].hints + 1))
-            box = st.container(border=True)
-            box.markdown(f"**:material/school: {self.t('lesson.box', title=self.t(f'lesson.{lesson}.title'))}**"
-                         f"\n\n{hints}")
-            box.caption(self.t("lesson.where"))  # a phone hides the sidebar the hints point at
-            box.button(self.t("lesson.close"), key=self.key("lesson_close"), on_click=st.session_state.pop,
-                       args=(self.key("lesson"), None))
+        lesson.panel(self)
 
-    @property
-    def lesson(self) -> str | None:
-        """The lesson whose hints the page shows (a link's lesson=), if any."""
-        return st.session_state.get(self.key("lesson"))
+    def reading(self, name: str):
+        """The container to draw the page's element `name` in: outlined when a lesson step asks to read it."""
+        return lesson.reading(self.slug, name)
+
+    def reads(self, name: str) -> bool:
+        """Whether the lesson step played on the page asks to read its element `name`."""
+        step = lesson.current_step(self.slug)
+        return step is not None and step.reading == name
 
     def settings(self, values: dict, params: dict) -> Settings:
         """The settings the controls just read, completed from session state by the ones whose widgets
@@ -257,7 +253,7 @@ class Page:
 
     def mirror(self, settings: Settings | None = None) -> None:
         """Write the page's settings (none for a page without) and the language into the URL."""
-        url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang, self.lesson)
+        url.mirror_in_url(self.key(""), self.schema.query(settings) if settings else {}, self.lang, lesson.url_keys())
 
     def sidebar_settings(self, controls: Callable[[], Settings]) -> Settings:
         """The settings `controls` draws below a divider in the sidebar (the main area keeps its width
@@ -275,28 +271,11 @@ CURRENT_KEY = "page.current"  # the running page's settings, for keep_settings
 def page(name: str, schema: Schema | None = None) -> Page:
     """The context of page `name`; on a shared link, Back, Forward or a return to the page, its
     widgets are first set from the URL."""
+    step_settings = lesson.take(name, current_language())
     if schema is not None:
-        url.restore(f"{name}.", schema)
-    take_lesson(name)
+        url.restore(f"{name}.", schema, step_settings)
     st.session_state[CURRENT_KEY] = (f"{name}.", schema)
     return Page(name, schema, current_language())
-
-
-def take_lesson(name: str) -> None:
-    """On a link, Back, Forward or a return to page `name`: its lesson from the URL's lesson= (one of
-    the guide's closed set for this page; anything else is a notice), or none."""
-    if not url.is_opening():
-        return
-    raw = st.query_params.get(url.LESSON_KEY)
-    try:
-        lesson = read_lesson(raw, name)
-    except ValueError:
-        url.add_notices([Notice("notice.bad_lesson", {"raw": raw[:40]})])
-        lesson = None
-    if lesson:
-        st.session_state[f"{name}.lesson"] = lesson
-    else:
-        st.session_state.pop(f"{name}.lesson", None)
 
 
 RECOVERED_KEY = "page.recovered"  # the page that failed and was opened again from its defaults

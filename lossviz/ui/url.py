@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lossviz.state import GLOBAL_KEYS, LANG_KEY, LESSON_KEY, SWITCH_SUFFIX, Notice, Schema
+from lossviz.state import GLOBAL_KEYS, LANG_KEY, SWITCH_SUFFIX, Notice, Schema
 
 PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
 NOTICES_KEY = "notices"
@@ -51,10 +51,11 @@ def query_to_restore(prefix: str) -> dict[str, str] | None:
     return dict(stored) if stored is not None and not url else url
 
 
-def restore(prefix: str, schema: Schema) -> None:
-    """On a shared link, Back, Forward or a return to the page: put the settings the URL names
-    (repaired where needed) into the session state of the page's widgets, keyed `prefix + key`."""
-    query = query_to_restore(prefix)
+def restore(prefix: str, schema: Schema, query: dict[str, str] | None = None) -> None:
+    """On a shared link, Back, Forward or a return to the page: put the settings the URL names (or
+    `query`, a lesson step's) repaired where needed, into the session state of the page's widgets,
+    keyed `prefix + key`."""
+    query = query if query is not None else query_to_restore(prefix)
     if query is None:
         return
     settings, notices = schema.parse(query)
@@ -89,13 +90,13 @@ export default function ({ data }) {
 }""")
 
 
-def mirror_in_url(prefix: str, query: dict[str, str], lang: str, lesson: str | None = None) -> None:
-    """Write a page's settings (`query`), its lesson if it shows one and the language into the URL, in
+def mirror_in_url(prefix: str, query: dict[str, str], lang: str, lesson: dict[str, str] | None = None) -> None:
+    """Write a page's settings (`query`), the lesson step it plays (`lesson`) and the language into the URL, in
     one write and only when the URL does not hold them already (each write costs a round trip to the browser), and keep
     them for query_to_restore. A change of settings adds a history entry; the page's opening run
     replaces the entry that opening the page (a link, the navigation, Back) has just made."""
     st.session_state[prefix + "query"] = query
-    wanted = {**query, **({LESSON_KEY: lesson} if lesson else {}), LANG_KEY: lang}
+    wanted = {**query, **(lesson or {}), LANG_KEY: lang}
     opening = st.session_state.get(OPENED_KEY, True)
     st.session_state[OPENED_KEY] = False  # the fragment runs that follow change settings: they add entries
     if st.query_params.to_dict() == wanted:

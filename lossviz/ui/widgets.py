@@ -23,7 +23,7 @@ from lossviz.optim import OPTIMIZERS
 from lossviz.state import OFF, SWITCH_SUFFIX, Settings
 from lossviz.tables import markdown_table
 from lossviz.training import drag_stops
-from lossviz.ui import cache, url
+from lossviz.ui import cache, lesson, url
 from lossviz.ui.page import Page
 from lossviz.ui.plot import EXTRA_SUFFIX
 from lossviz.verdict import MIN_SAMPLES, enough
@@ -329,13 +329,13 @@ def report_table(page: Page, data, histories, before: str = "") -> None:
 
 def mistakes(page: Page, names: tuple[str, ...]) -> None:
     """An expander of the errors common sources make on this page's subject, each with its numbers."""
-    with st.expander(page.t("mistake.title")):
+    with st.expander(page.t("mistake.title"), expanded=page.reads("mistakes")), page.reading("mistakes"):
         bullets(page, [cache.cached(mistake, name, entries=8) for name in names], intro=page.t("mistake.intro"))
 
 
 def requested(label: str, widget_key: str, settings_key) -> bool:
     """A button for slow work (a sweep): True from its click on, as long as `settings_key` stays the same."""
-    if st.button(label, key=widget_key):
+    if st.button(label, key=widget_key) or lesson.pressed(widget_key):  # a lesson's step may press it
         st.session_state[widget_key + ".for"] = settings_key
     return st.session_state.get(widget_key + ".for") == settings_key
 

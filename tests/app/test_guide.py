@@ -7,6 +7,7 @@ import pytest
 
 from lossviz.i18n import strings
 from lossviz.labs.guide.content import EXPERIMENTS, FAQ, HYBRIDS, WIZARD, data_options, experiment_of, recommend
+from lossviz.lessons import lessons
 from tests.app import conftest as apptest
 
 ENGLISH = strings("en")
@@ -103,22 +104,16 @@ def test_the_measured_answers_come_from_runs_and_name_their_counts():
     assert "too few samples to judge" in said  # breast cancer at 1:100 keeps one validation minority sample
 
 
-def test_a_lesson_shows_its_hints_on_its_page_keeps_them_in_the_url_and_ends_on_request():
-    app = apptest.run_app({"lesson": "outliers", "outlier_fraction": "0.2", "lang": "en"}, page="regression")
-    assert not app.exception and not app.warning
-    box = next(markdown.value for markdown in app.markdown if markdown.value.startswith("**:material/school:"))
-    assert "Outliers pull MSE" in box and "1. Raise the outlier fraction to 30 %" in box
-    assert apptest.url_params(app)["lesson"] == "outliers"
-    app.button(key="regression.lesson_close").click().run()
-    assert not [markdown for markdown in app.markdown if markdown.value.startswith("**:material/school:")]
-    assert "lesson" not in apptest.url_params(app)
-
-
-@pytest.mark.parametrize("raw", ["imbalance", "nonsense", "<b>x</b>"])
-def test_a_lesson_of_another_page_or_none_is_a_notice_not_a_box(raw):
-    app = apptest.run_app({"lesson": raw}, page="regression")
-    assert not app.exception and "is not a lesson of this page" in app.warning[0].value
-    assert "lesson" not in apptest.url_params(app)
+def test_the_guide_lists_every_lesson_as_a_link_to_its_first_step_right_after_the_wizard():
+    app = _guide({"lang": "en"})
+    assert not app.exception
+    listed = next(table for table in apptest.tables(app) if "lesson" in table[0])
+    headers = [header.value for header in app.header]
+    assert headers[0] == ENGLISH["guide.lessons"]  # the first section after the wizard, open on the page
+    assert [row["lesson"] for row in listed] == [
+        f"[{ENGLISH[f'lesson.{lesson.id}.title']}]({lesson.href(1, 'en')})" for lesson in lessons().values()]
+    assert all(row["steps"] == len(lesson.steps) for row, lesson in zip(listed, lessons().values(), strict=True))
+    assert listed[-2]["labs"] == "Loss gallery, Regression lab"  # a lesson that crosses labs names them all
 
 
 def test_the_korean_guide_and_lesson_show_no_english_strings():
@@ -127,8 +122,9 @@ def test_the_korean_guide_and_lesson_show_no_english_strings():
     for english in ("Use ", "What are you predicting", "common advice", "Lessons", "open"):
         assert english not in texts
     assert "손실 함수 고르기" in texts and "가중 교차 엔트로피" in texts
-    app = apptest.run_app({"lesson": "imbalance", "lang": "ko", "imbalance": "100"}, page="classification")
-    assert "수업: 1:100의 드문 클래스" in " ".join(apptest.visible_texts(app))
+    app = apptest.run_app({"lesson": "imbalance", "step": "2", "lang": "ko"}, page="classification")
+    said = " ".join(apptest.visible_texts(app))
+    assert "드문 클래스: 재현율과 PR-AUC · 4단계 중 2단계" in said and "Step" not in said
 
 
 def test_home_asks_the_three_questions_first_and_shows_a_picture_per_page():

@@ -1,5 +1,5 @@
 """The guide in a real browser: three answers lead to an experiment that opens exactly as linked, in
-English and Korean, and every lesson link opens its page with its hints."""
+English and Korean, and every lesson is a link on the guide that opens its first step."""
 
 from urllib.parse import parse_qsl, urlsplit
 
@@ -7,7 +7,7 @@ import pytest
 
 from lossviz.i18n import translate
 from lossviz.labs.guide.content import EXPERIMENTS, recommend
-from lossviz.labs.guide.lessons import lesson_experiments
+from lossviz.lessons import lessons
 from tests.browser_support import CHART_SIGNATURE_JS
 from tests.e2e.helpers import assert_healthy, wait_until_idle
 
@@ -52,16 +52,16 @@ def test_three_answers_lead_to_the_experiment_that_shows_the_recommendation(page
     assert_opened_as_linked(page, experiment, lang)
 
 
-def test_every_lesson_link_opens_its_page_with_its_hints(page, server):
-    lessons = lesson_experiments()
-    for index, (lesson, experiment) in enumerate(lessons):
+def test_every_lesson_is_a_link_on_the_guide_to_its_first_step(page, server):
+    for index, lesson in enumerate(lessons().values()):
         lang = ("en", "ko")[index % 2]  # each lesson once, the languages in turn
         open_guide(page, server, lang)
-        title = translate(lang, f"lesson.{lesson}.title")
-        href = page.get_by_role("link", name=title, exact=True).get_attribute("href")
-        assert dict(parse_qsl(urlsplit(href).query)) == experiment.link_query(lang)
-        page.goto(f"{server.url}/{href.lstrip('/')}")
-        assert_opened_as_linked(page, experiment, lang)
-        box = translate(lang, "lesson.box", title=translate(lang, f"lesson.{lesson}.title"))
-        assert page.get_by_text(box).count() == 1
-        assert page.get_by_text(translate(lang, f"lesson.{lesson}.hint1")).count() == 1
+        link = page.get_by_role("link", name=translate(lang, f"lesson.{lesson.id}.title"), exact=True)
+        assert link.is_visible()  # on the page as it opens, not behind a tab or a choice
+        assert link.get_attribute("href").endswith(lesson.href(1, lang))
+        link.click()
+        step = translate(lang, "lesson.step_of", step=1, steps=len(lesson.steps))
+        page.locator(".st-key-lesson_step").get_by_text(step).wait_for(timeout=60_000)
+        assert urlsplit(page.url).path.endswith(f"/{lesson.step(1).lab}")
+        assert page.get_by_text(translate(lang, "notice.title")).count() == 0
+        assert_healthy(page)

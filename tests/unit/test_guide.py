@@ -26,7 +26,6 @@ from lossviz.labs.guide.content import (
     priority_options,
     recommend,
 )
-from lossviz.labs.guide.lessons import LESSONS, lesson_experiments, read_lesson
 from lossviz.labs.guide.measured import COMBINED_WEIGHTS, dice_bce_weights, gaussian_nll_against_mse
 from lossviz.labs.home.pictures import picture_svg
 from lossviz.labs.landscape.schema import LANDSCAPE
@@ -84,32 +83,17 @@ def test_every_answer_has_reasons_caveats_names_and_code_in_both_languages(recom
             assert snippets.snippet(name, params, framework)
 
 
-def test_the_table_faq_hybrids_and_lessons_are_complete_in_both_languages():
+def test_the_table_faq_and_hybrids_are_complete_in_both_languages():
     keys = [f"guide.table.{row.key}.{part}" for row in DECISIONS for part in ("situation", "advice", "shows")]
     keys += [f"guide.verdict.{row.verdict}" for row in DECISIONS]
     keys += [f"guide.faq.{key}.{part}" for key, _ in FAQ for part in ("question", "answer")]
     keys += [f"guide.experiment.{experiment}" for _, experiment in FAQ]
     keys += [f"guide.hybrid.{key}" for key, _, _ in HYBRIDS]
-    keys += [f"lesson.{key}.{part}" for key, lesson in LESSONS.items()
-             for part in ("title", *(f"hint{number}" for number in range(1, lesson.hints + 1)))]
     for table in (ENGLISH, KOREAN):
         assert [key for key in keys if key not in table] == []
     assert {row.verdict for row in DECISIONS} <= {"agrees", "disagrees", "measured"}
     assert all(row.experiment in EXPERIMENTS for row in DECISIONS)
     assert len(FAQ) == 5 and all(experiment in EXPERIMENTS for _, experiment in FAQ)
-
-
-def test_every_lesson_has_a_link_on_its_own_page_and_the_url_cannot_name_another():
-    carried = dict(lesson_experiments())
-    assert len(carried) >= 6 and set(carried) == set(LESSONS)
-    for lesson, experiment in carried.items():
-        assert experiment.page == LESSONS[lesson].page
-        assert read_lesson(lesson, experiment.page) == lesson
-        assert f"lesson={lesson}" in experiment.href("en")
-    assert read_lesson(None, "regression") is None
-    for raw, page in (("outliers", "classification"), ("<script>", "regression"), ("", "regression")):
-        with pytest.raises(ValueError, match="no lesson"):
-            read_lesson(raw, page)
 
 
 def test_the_guide_says_where_the_seed_goes_wrong_and_never_repeats_it():

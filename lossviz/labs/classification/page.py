@@ -14,8 +14,6 @@ from lossviz.models import (
     METHOD_LOSSES,
     MULTICLASS_METHODS,
     method_report,
-    objective,
-    scores,
 )
 from lossviz.training import SWEEP_SEEDS, history_csv
 from lossviz.verdict import enough
@@ -23,7 +21,6 @@ from lossviz.verdict import enough
 page = ui.page("classification", schema.CLASSIFICATION)
 t = page.t
 FIXED_BY_DATA = ("n", "separation")  # real data's own
-CONFIDENCE_BINS = ("0–0.25", "0.25–0.5", "0.5–0.75", "0.75–1")
 RUNS_KEPT = 3  # trained networks a session keeps
 
 
@@ -110,7 +107,8 @@ def binary_view(settings, data):
                                                     "names": page.names(settings.methods)}
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=page.key("boundary_chart"))
-    ui.report_table(page, data, histories, before=t("classification.history_note"))
+    with page.reading("report"):
+        ui.report_table(page, data, histories, before=t("classification.history_note"))
     st.download_button(t("common.download"),
                        lambda: history_csv(histories, BOUNDARY_PARAMS, schema.CLASSIFICATION.query(settings)),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))
@@ -133,8 +131,10 @@ def imbalance_sweep_view(settings):
     ui.chart(charts.imbalance_figure(sweep.ratios, panels, x_title=t("classification.imbalance_axis"),
                                      names=page.names(settings.methods), revision="classification.sweep",
                                      fitted=(2,)), key=page.key("sweep_chart"))
-    ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
-    ui.bullets(page, calibration_sentences(sweep), intro=t("classification.calibration_rule", seeds=sweep.seeds))
+    with page.reading("sweep_verdicts"):
+        ui.bullets(page, imbalance_sentences(sweep), intro=t("classification.verdict_rule", seeds=sweep.seeds))
+    with page.reading("calibration_verdicts"):
+        ui.bullets(page, calibration_sentences(sweep), intro=t("classification.calibration_rule", seeds=sweep.seeds))
     judged = {True: t("common.evidence.enough"), False: t("common.evidence.too_few")}
     ui.table([{**row, "evidence": judged[enough(row["validation_minority"])]}
               for row in sweep.count_rows()], page)
@@ -149,15 +149,14 @@ def focal_view(settings, data):
              key=page.key("focal_chart"))
     st.caption(t("classification.focal_caption", gamma=f"{focal['gamma']:g}"))
     # where the total loss comes from, for the points as a cross-entropy model scores them
-    reference = ui.cached(train.classifier, settings.group("data"), 2, "bce", (), settings.group("training"),
-                          entries=256)
-    goals = [objective("bce", {}), objective("focal", focal)]
-    shares = train.confidence_shares(goals, data.y, scores(reference, data.x))
+    shares = ui.cached(train.focal_shares, settings.group("data"), settings.group("training"), tuple(focal.items()))
     names = {"bce": page.name("bce"), "focal": f"{page.name('focal')} ({t('classification.focal_settings', **focal)})"}
     st.header(t("classification.shares"))
-    ui.chart(charts.shares_figure(shares, list(CONFIDENCE_BINS), names=names, x_title=t("classification.p_t"),
+    ui.chart(charts.shares_figure(shares, list(train.CONFIDENCE_BINS), names=names, x_title=t("classification.p_t"),
                                   y_title=t("classification.share"), revision="classification.shares"),
              key=page.key("shares_chart"))
+    with page.reading("shares"):
+        ui.table(train.share_rows(shares), page)
     st.caption(t("classification.shares_caption"))
 
 

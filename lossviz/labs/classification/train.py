@@ -34,6 +34,24 @@ def classifier(data: tuple, classes: int, method: str, params: tuple, training: 
                             **dict(training))
 
 
+CONFIDENCE_BINS = ("0–0.25", "0.25–0.5", "0.5–0.75", "0.75–1")  # of p_t, as confidence_shares's edges cut it
+
+
+def focal_shares(data: tuple, training: tuple, focal: tuple) -> dict[str, np.ndarray]:
+    """confidence_shares of BCE and of focal loss (parameters `focal`) for the training points as a
+    BCE-trained model scores them, per hashable settings."""
+    reference, points = classifier(data, 2, "bce", (), training), classification_set(data, 2)
+    return confidence_shares([objective("bce", {}), objective("focal", dict(focal))], points.y,
+                             scores(reference, points.x))
+
+
+def share_rows(shares: dict[str, np.ndarray]) -> list[dict]:
+    """A row per loss of its shares by p_t bin, in percent as the lab's table shows them."""
+    return [{"method": method, **{("share_in", name): f"{share:.0%}" for name, share in zip(CONFIDENCE_BINS, values,
+                                                                                              strict=True)}}
+            for method, values in shares.items()]
+
+
 def confidence_shares(goals: list[Objective], labels: np.ndarray, scores: np.ndarray,
                       edges=(0.0, 0.25, 0.5, 0.75, 1.0)) -> dict[str, np.ndarray]:
     """Each binary goal's share of its total loss from the points in each p_t bin.

@@ -39,8 +39,9 @@ def kl_view():
     ui.chart(divergence_fit_figure(divergences.GRID, target, fits, divergences.gaussian, labels=labels,
                                    revision="distributions.kl"), key=page.key("kl_chart"))
     centres = divergences.mode_centres(settings.modes, settings.separation)
-    ui.bullets(page, divergences.coverage_sentences(fits, centres) + divergences.overlap_sentences(fits),
-               intro=t("distributions.covers_intro", share=f"{divergences.COVERED:.0%}"))
+    with page.reading("coverage"):
+        ui.bullets(page, divergences.coverage_sentences(fits, centres) + divergences.overlap_sentences(fits),
+                   intro=t("distributions.covers_intro", share=f"{divergences.COVERED:.0%}"))
     diverged = [t(f"distributions.divergence.{kind}") for kind, run in fits.items() if run.diverged_at is not None]
     if diverged:
         st.warning(t("common.diverged", losses=", ".join(diverged)))
@@ -63,7 +64,8 @@ def distill_view():
     ui.chart(distillation_figure(classes, shown.sharp, shown.soft, shown.scale, temperature, labels=labels,
                                  revision="distributions.distill"), key=page.key("distill_chart"))
     ui.table([{**row, "student": t(f"distributions.student.{row['student']}")} for row in shown.rows], page)
-    ui.bullets(page, shown.sentences)
+    with page.reading("distill_notes"):
+        ui.bullets(page, shown.sentences)
 
 if view == "distill":
     distill_view()

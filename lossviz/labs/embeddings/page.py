@@ -38,8 +38,9 @@ def comparison(settings):
         return
     with st.spinner(t("embeddings.compare_running")):
         result = ui.remembered(train.mining_comparison, *key)
-    ui.table([{**row, "mining": page.name(f"mining.{row['mining']}")} for row in result.rows()], page)
-    ui.bullets(page, train.comparison_sentences(result), intro=t("embeddings.verdict_rule"))
+    with page.reading("comparison"):
+        ui.table([{**row, "mining": page.name(f"mining.{row['mining']}")} for row in result.rows()], page)
+        ui.bullets(page, train.comparison_sentences(result), intro=t("embeddings.verdict_rule"))
 
 
 @st.fragment
@@ -56,7 +57,8 @@ def lab():
     ui.chart(embedding_figure(lambda epoch: train.anchor_frame(data, run.maps[epoch], anchor), data.y,
                               anchor, settings.margin, run.active, run.values, labels=labels,
                               revision="embeddings"), key=page.key("chart"))
-    ui.bullets(page, train.run_sentences(run, data, anchor, settings.margin))
+    with page.reading("run_notes"):
+        ui.bullets(page, train.run_sentences(run, data, anchor, settings.margin))
     st.download_button(t("embeddings.download"), lambda: train.run_csv(run, EMBEDDINGS.query(settings)),
                        file_name="lossviz-embeddings.csv", mime="text/csv", key=page.key("download"))
     st.markdown(t("embeddings.look_for"))

@@ -9,20 +9,19 @@ from urllib.parse import urlencode
 
 from lossviz import losses
 from lossviz.labs import lab
-from lossviz.state import LANG_KEY, LESSON_KEY
+from lossviz.state import LANG_KEY
 
 
 @dataclass(frozen=True)
 class Experiment:
-    """A page opened with the settings that show something: its PAGES name, its URL keys and values
-    (as the page writes them back), and optionally the lesson whose hints it shows."""
+    """A page opened with the settings that show something: its PAGES name, and its URL keys and values
+    (as the page writes them back)."""
 
     page: str
     query: tuple[tuple[str, str], ...]
-    lesson: str = ""
 
     def link_query(self, lang: str) -> dict[str, str]:
-        return {**dict(self.query), **({LESSON_KEY: self.lesson} if self.lesson else {}), LANG_KEY: lang}
+        return {**dict(self.query), LANG_KEY: lang}
 
     def href(self, lang: str) -> str:
         """The link, relative to the app's root (every page but home is at its name): the page's path
@@ -37,32 +36,31 @@ class Experiment:
 THREE = "bce,weighted_bce,focal"
 EXPERIMENTS = {
     "clean": Experiment("regression", (("losses", "mse,mae,huber"), ("outlier_fraction", "0"))),
-    "outliers": Experiment("regression", (("losses", "mse,mae,huber"), ("outlier_fraction", "0.2")), "outliers"),
+    "outliers": Experiment("regression", (("losses", "mse,mae,huber"), ("outlier_fraction", "0.2"))),
     "huber_delta": Experiment("regression", (("losses", "mse,mae,huber"), ("outlier_fraction", "0.3"),
-                                             ("huber.delta", "2")), "huber_delta"),
+                                             ("huber.delta", "2"))),
     "switch": Experiment("regression", (("losses", "mse,mae"), ("outlier_fraction", "0.2"), ("switch", "on"),
                                         ("switch_from", "mse"), ("switch_to", "mae"), ("switch_at", "50"))),
     "balanced": Experiment("classification", (("methods", THREE), ("imbalance", "1"))),
     "imbalance_10": Experiment("classification", (("methods", THREE), ("imbalance", "10"))),
-    "imbalance_100": Experiment("classification", (("methods", THREE), ("imbalance", "100")), "imbalance"),
-    "calibration": Experiment("classification", (("methods", THREE), ("imbalance", "10")), "calibration"),
+    "imbalance_100": Experiment("classification", (("methods", THREE), ("imbalance", "100"))),
+    "calibration": Experiment("classification", (("methods", THREE), ("imbalance", "10"))),
     "calibration_100": Experiment("classification", (("methods", THREE), ("imbalance", "100"))),
-    "focal_gamma": Experiment("classification", (("view", "focal"),), "focal_gamma"),
+    "focal_gamma": Experiment("classification", (("view", "focal"),)),
     "multiclass": Experiment("classification", (("view", "multiclass"), ("imbalance", "10"))),
     "multiclass_balanced": Experiment("classification", (("view", "multiclass"), ("imbalance", "1"))),
     "multilabel": Experiment("gallery", (("task", "binary"), ("axis", "logit"),
                                          ("losses", "bce,multilabel_soft_margin"))),
-    "small_objects": Experiment("segmentation", (("losses", "bce,weighted_bce,dice,dice_bce"), ("fraction", "0.01")),
-                                "small_objects"),
+    "small_objects": Experiment("segmentation", (("losses", "bce,weighted_bce,dice,dice_bce"), ("fraction", "0.01"))),
     "large_objects": Experiment("segmentation", (("losses", "bce,weighted_bce,dice,dice_bce"), ("fraction", "0.2"))),
     "dice_bce_weight": Experiment("segmentation", (("losses", "bce,dice,dice_bce"), ("fraction", "0.01"),
                                                    ("dice_bce.weight", "0.5"))),
-    "kl_direction": Experiment("distributions", (("view", "kl"),), "kl_direction"),
-    "triplet": Experiment("embeddings", (("mining", "semi_hard"),), "mining"),
+    "kl_direction": Experiment("distributions", (("view", "kl"),)),
+    "triplet": Experiment("embeddings", (("mining", "semi_hard"),)),
     "gaussian_nll": Experiment("gallery", (("task", "regression"), ("axis", "residual"),
                                            ("losses", "mse,gaussian_nll"))),
     "landscape": Experiment("landscape", (("view", "surface"), ("left", "mse"), ("right", "mae"),
-                                          ("outlier_fraction", "0.2")), "landscape"),
+                                          ("outlier_fraction", "0.2"))),
 }
 
 

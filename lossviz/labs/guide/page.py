@@ -8,13 +8,13 @@ from lossviz.labs.classification.schema import CLASSIFICATION
 from lossviz.labs.classification.train import imbalance_sweep_key, imbalance_sweep_of
 from lossviz.labs.classification.verdicts import imbalance_sentences
 from lossviz.labs.guide import content
-from lossviz.labs.guide.lessons import lesson_experiments
 from lossviz.labs.guide.measured import dice_bce_weights, gaussian_nll_against_mse
 from lossviz.labs.guide.schema import GUIDE
 from lossviz.labs.regression.schema import REGRESSION
 from lossviz.labs.regression.train import switch_key
 from lossviz.labs.regression.verdicts import switch_runs, switch_sentences
 from lossviz.labs.segmentation.schema import SEGMENTATION
+from lossviz.lessons import lessons
 from lossviz.mistakes import mistake
 from lossviz.training import SWEEP_SEEDS
 
@@ -134,18 +134,20 @@ def hybrids():
     st.code(snippets.snippet(dice_bce.name, dice_bce.params, framework), language="python")
 
 
-def lessons():
+def lesson_list():
+    """Every lesson as a link to its step 1, with its steps, labs and minutes: a class starts here."""
     st.header(t("guide.lessons"))
     st.caption(t("guide.lessons_help"))
-    st.markdown("\n".join(f"- {markdown_link(experiment, t(f'lesson.{lesson}.title'))} "
-                          f"({t(f'{experiment.page}.nav')})" for lesson, experiment in lesson_experiments()))
+    ui.table([{"lesson": f"[{t(f'lesson.{lesson.id}.title')}]({lesson.href(1, page.lang)})",
+               "steps": len(lesson.steps), "labs": ", ".join(t(f"{name}.nav") for name in lesson.labs),
+               "minutes": lesson.minutes} for lesson in lessons().values()], page)
 
 
 page.title()
 st.caption(t("guide.intro"))
 wizard()
+lesson_list()
 decision_table()
 faq()
 hybrids()
-lessons()
 ui.mistakes(page, ("bce_sign", "cce_gradient", "focal_alpha", "huber_delta", "mse_example"))

@@ -209,9 +209,10 @@ ENGLISH = {
     "guide.hybrid_untrained": "No lab here trains it:",
     "guide.hybrid_train": "train it",
     "guide.hybrid_draw": "draw it in the gallery",
-    "guide.lessons": "Lessons",
-    "guide.lessons_help": ("A lesson is one link: it opens a page with the settings it needs and a box of hints. "
-                           "Copy a link into your slides."),
+    "guide.lessons": "Lessons for a class",
+    "guide.lessons_help": ("Each lesson plays step by step: a step opens its lab with the settings it needs, asks a "
+                           "question, and shows the answer the lab measures. Presenter mode fits a projector, and its "
+                           "QR code opens the same step on a phone; each lesson has a handout to print."),
 }
 
 KOREAN = {
@@ -412,6 +413,8 @@ KOREAN = {
     "guide.hybrid_untrained": "여기서 이 손실을 학습하는 실험실은 없습니다.",
     "guide.hybrid_train": "학습해 보기",
     "guide.hybrid_draw": "갤러리에서 그려 보기",
-    "guide.lessons": "수업용 링크",
-    "guide.lessons_help": "수업 하나가 링크 하나입니다. 필요한 설정으로 페이지를 열고 힌트 상자를 보여 줍니다. 링크를 복사해 슬라이드에 넣으세요.",
+    "guide.lessons": "수업",
+    "guide.lessons_help": ("수업은 단계별로 진행합니다. 단계마다 필요한 설정으로 실험실을 열고, 질문을 던지고, 실험실이 측정한 답을 "
+                           "보여 줍니다. 발표 모드는 프로젝터 화면에 맞고, QR 코드로 같은 단계를 휴대폰에서 열 수 있습니다. "
+                           "수업마다 인쇄할 활동지가 있습니다."),
 }

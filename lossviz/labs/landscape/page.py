@@ -91,9 +91,10 @@ def surface_view():
     if diverged:
         st.warning(t("landscape.diverged", runs="; ".join(diverged)))
     table, notes = st.columns([3, 2], gap="medium")
-    table.caption(t("landscape.paths_table"))
-    rows = surface.path_rows(by_loss, data)
-    ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page, where=table)
+    with table, page.reading("paths"):
+        st.caption(t("landscape.paths_table"))
+        rows = surface.path_rows(by_loss, data)
+        ui.table([{**row, "optimizer": t(f"optimizer.{row['optimizer']}")} for row in rows], page)
     notes.download_button(t("common.download"), lambda: surface.paths_csv(by_loss, LANDSCAPE.query(settings)),
                           file_name="lossviz-landscape.csv", mime="text/csv", key=page.key("download"))
     notes.markdown(" ".join([t("landscape.look_for"), *(t(f"landscape.surface_of.{name}") for name in sides),
@@ -103,8 +104,9 @@ def surface_view():
     nag_key = surface.nag_key(settings)
     if ui.requested(t("landscape.nag_run"), page.key("nag_run"), nag_key):
         runs = ui.cached(surface.nag_runs, *nag_key, entries=32)
-        ui.table(error_rows(data, runs), page)
-        ui.bullets(page, surface.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
+        with page.reading("nag"):
+            ui.table(error_rows(data, runs), page)
+            ui.bullets(page, surface.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
 
 
 # --- monitor ----------------------------------------------------------------------------------
@@ -155,9 +157,10 @@ def monitor_view():
     ui.chart(monitor_figure(run, data, stop, fits, labels=labels, revision="landscape.monitor"),
              key=page.key("monitor_chart"))
     diagnosis = monitor.diagnose(run, data.noise)
-    ui.bullets(page, monitor.monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
-               intro=t("landscape.verdict_intro"))
-    st.caption(monitor.rule(page.lang, settings.patience))
+    with page.reading("diagnosis"):
+        ui.bullets(page, monitor.monitor_sentences(diagnosis, stop, settings.patience, run.epochs_run),
+                   intro=t("landscape.verdict_intro"))
+        st.caption(monitor.rule(page.lang, settings.patience))
     st.download_button(t("common.download"), lambda: monitor.monitor_csv(run, LANDSCAPE.query(settings)),
                        file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
     diagnosis_table()

@@ -121,8 +121,9 @@ def drag_frames(settings, setting: str, pull_of: str):
 
 def errors_view(settings, data, histories):
     table, notes = st.columns([3, 2], gap="medium")
-    table.caption(against("regression.errors", settings))
-    ui.table(models.error_rows(data, histories), page, where=table)
+    with table, page.reading("errors"):
+        st.caption(against("regression.errors", settings))
+        ui.table(models.error_rows(data, histories), page)
     diverged = [page.name(history.loss) for history in histories if history.diverged_at is not None]
     if diverged:
         notes.warning(t("common.diverged", losses=", ".join(diverged)))
@@ -189,9 +190,10 @@ def sweep_view(settings):
                           x_title=t("regression.sweep_x"), y_title=t(f"regression.measure.{measure}"),
                           names=page.names(settings.losses), diverged_label=t("common.diverged_mark"),
                           revision="regression.sweep"), key=page.key("sweep_chart"))
-    ui.bullets(page, verdicts.breakdown_sentences(sweep, measure), intro=t(
-        "regression.verdict_rule", measure=t(f"regression.measure.{measure}"), threshold=verdicts.BREAKDOWN_ERROR,
-        seeds=sweep.seeds))
+    with page.reading("sweep"):
+        ui.bullets(page, verdicts.breakdown_sentences(sweep, measure), intro=t(
+            "regression.verdict_rule", measure=t(f"regression.measure.{measure}"),
+            threshold=verdicts.BREAKDOWN_ERROR, seeds=sweep.seeds))
 
 
 lab()

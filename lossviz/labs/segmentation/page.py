@@ -56,8 +56,9 @@ def sweep_view(settings):
     ui.table(train.sweep_rows(dict(settings.group("data"))), page)
     said = sweep_sentences(train.SWEEP_FRACTIONS, recall, settings.size)
     if said:
-        ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS,
-                                       fractions=JUDGED_AT))
+        with page.reading("sweep_verdicts"):
+            ui.bullets(page, said, intro=t("segmentation.verdict_rule", seeds=train.SWEEP_SEEDS,
+                                           fractions=JUDGED_AT))
     else:
         st.info(t("segmentation.verdict_none"))
 
@@ -88,8 +89,9 @@ def lab():
                             names=page.names(settings.losses),
                             revision="segmentation.curves"), key=page.key("curves"))
     rows = train.metric_rows(data, runs)
-    st.caption(t("segmentation.metrics_help"))
-    ui.table(rows, page)
+    with page.reading("metrics"):
+        st.caption(t("segmentation.metrics_help"))
+        ui.table(rows, page)
     downloads = st.columns(2)
     downloads[0].download_button(t("common.download"), lambda: history_csv(
         [run.history for run in runs], tuple(f"w{index}" for index in range(5)), SEGMENTATION.query(settings)),

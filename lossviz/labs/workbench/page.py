@@ -152,11 +152,11 @@ def curve_view(settings, expression):
                            revision=f"workbench.{expression.axis}"), key=page.key("curve_chart"),
              extra_frames=frames, extra_id=frames_id)
     problems = typed.curve_checks(expression, custom)
-    if problems:
+    with page.reading("checks"):
         for problem in problems:
             st.warning(ui.say(page, problem), icon=":material/warning:")
-    else:
-        st.success(t(f"workbench.check.fine_{expression.axis}"), icon=":material/check_circle:")
+        if not problems:
+            st.success(t(f"workbench.check.fine_{expression.axis}"), icon=":material/check_circle:")
     with st.expander(t("workbench.torch")):
         st.caption(t("workbench.torch_help"))
         if ui.requested(t("common.check_run"), page.key("torch_run"), (expression.text, params)):
@@ -203,7 +203,8 @@ def regression_runs(settings, expression, params):
                    for name in typed.TRAINED_WITH["regression"])]
     labels = page.labels(FIT_LABELS) | {"names": page.names([history.loss for history in histories])}
     ui.chart(fit_figure(data, histories, labels=labels, revision="workbench.fit"), key=page.key("fit_chart"))
-    ui.table(error_rows(data, histories), page)
+    with page.reading("train_errors"):
+        ui.table(error_rows(data, histories), page)
 
 
 def classification_runs(settings, expression, params):

@@ -1,0 +1,76 @@
+"""The segmentation lab's lesson (lossviz.lessons): small objects, and what Dice, Tversky and Dice + BCE
+do about them; each answer measured by the functions the page calls."""
+
+from __future__ import annotations
+
+from lossviz.i18n.sentence import Name, Sentence
+from lossviz.labs.segmentation import train
+from lossviz.labs.segmentation.verdicts import sweep_sentences
+from lossviz.lessons import Answer, Lesson, Step
+
+YES, NO = "lesson.choice.yes", "lesson.choice.no"
+FOUR = (("losses", "bce,weighted_bce,dice,dice_bce"),)
+NEAR = 0.1  # Dice scores this close count as "as good"
+
+
+def rows_at_half(settings, compute) -> dict[str, dict]:
+    """Each loss's row of the page's metric table at threshold 0.5, as the page computes it."""
+    data = compute(train.segmentation_set, settings.group("data"), entries=16)
+    runs = [compute(train.mask_run, settings.group("data"), method, settings.params_key(method),
+                    settings.group("training")) for method in settings.losses]
+    return {row["loss"]: row for row in train.metric_rows(data, runs) if row["threshold"] == "0.5"}
+
+
+def shown(value: float) -> str:
+    """A number as the page's tables show it."""
+    return f"{value:.3f}"
+
+
+def row_sentences(rows: dict, column: str) -> tuple[Sentence, ...]:
+    return tuple(Sentence(f"lesson.segmentation.{column}", {"loss": Name(loss), "value": shown(row[column])})
+                 for loss, row in rows.items())
+
+
+def least_recall(settings, compute) -> Answer:
+    rows = rows_at_half(settings, compute)
+    lowest = min(rows, key=lambda loss: rows[loss]["mask_recall"])
+    return Answer(f"name.{lowest}", row_sentences(rows, "mask_recall"),
+                  tuple(shown(row["mask_recall"]) for row in rows.values()))
+
+
+def bce_as_good(settings, compute) -> Answer:
+    rows = rows_at_half(settings, compute)
+    gap = rows["dice"]["dice"] - rows["bce"]["dice"]
+    return Answer(YES if gap < NEAR else NO, (Sentence("lesson.small_objects.large.answer", {"near": NEAR}),
+                                              *row_sentences(rows, "dice")),
+                  (shown(rows["bce"]["dice"]), shown(rows["dice"]["dice"])))
+
+
+def tversky_finds_more(settings, compute) -> Answer:
+    rows = rows_at_half(settings, compute)
+    more = rows["tversky"]["mask_recall"] > rows["dice"]["mask_recall"]
+    return Answer(YES if more else NO, row_sentences(rows, "mask_recall"),
+                  (shown(rows["tversky"]["mask_recall"]), shown(rows["dice"]["mask_recall"])))
+
+
+def dice_beats_bce(settings, compute, fraction: str = "0.1%") -> Answer:
+    recall = compute.slow(train.foreground_sweep_of, *train.foreground_sweep_key(settings))
+    said = [sentence for sentence in sweep_sentences(train.SWEEP_FRACTIONS, recall, settings.size)
+            if sentence.values["fraction"] == fraction and {sentence.values["better"].key,
+                                                            sentence.values["worse"].key} == {"dice", "bce"}]
+    holds = said[0].key.endswith(".holds")
+    return Answer(YES if holds else NO, tuple(said), (said[0].values["better_mean"], said[0].values["worse_mean"]))
+
+
+LESSONS = (
+    Lesson("small_objects", (
+        Step("segmentation", (*FOUR, ("fraction", "0.01")), "one_percent",
+             ("name.bce", "name.weighted_bce", "name.dice", "name.dice_bce"), "name.bce", "metrics", least_recall),
+        Step("segmentation", (*FOUR, ("fraction", "0.2")), "large", (YES, NO), YES, "metrics", bce_as_good),
+        Step("segmentation", (("losses", "bce,dice,tversky"), ("fraction", "0.01"), ("tversky.alpha", "0.3"),
+                              ("tversky.beta", "0.7")), "tversky", (YES, NO), YES, "metrics", tversky_finds_more,
+             tab="losses"),
+        Step("segmentation", (*FOUR, ("fraction", "0.01")), "sweep", (YES, NO), YES, "sweep_verdicts", dice_beats_bce,
+             runs=("sweep_run",)),
+    ), minutes=15),
+)
