@@ -187,53 +187,76 @@ def panel(page) -> None:
     if found is None or current_step(page.slug) is None:
         return
     lesson, number = found
-    step, t, steps = lesson.step(number), page.t, len(lesson.steps)
+    step, t = lesson.step(number), page.t
     marked = [css_class(f"{page.slug}.{key}") for key, _ in step.query]
     st.html("<style>"
-            ".st-key-lesson_reading { outline: 3px solid #E69F00; outline-offset: 6px; border-radius: 6px; }"
-            + "".join(f".{name}, .{name}-drag {{ outline: 2px dashed #E69F00; outline-offset: 4px;"
+            ".st-key-lesson_reading { outline: 3px solid #B35900; outline-offset: 6px; border-radius: 6px; }"
+            + "".join(f".{name}, .{name}-drag {{ outline: 2px dashed #B35900; outline-offset: 4px;"
                       " border-radius: 4px; }" for name in marked)
             + "</style>")
-    if presenting():  # type 1.25x larger (every rem), the charts as they are (pixels)
-        st.html("<style>html { font-size: 125% !important; }"
-                "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>")  # below the header
+    if presenting():  # the step's type 1.25x larger, below the header; charts shorter (ui.plot)
+        st.html("<style>.st-key-lesson_step { zoom: 1.25; }"
+                "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>")
     with st.container(key="lesson_step", border=True):
         text, code = st.columns([4, 1]) if presenting() else (st.container(), None)
         with text:
-            st.markdown(f":material/school: {t(f'lesson.{lesson.id}.title')} · "
-                        f"{t('lesson.step_of', step=number, steps=steps)}  \n"
-                        f"**{t(f'lesson.{lesson.id}.{step.name}.title')}**")
-            changed = lessons.changes(lesson, number, page.lang)
-            st.caption(" ".join([t("lesson.changed", changes="; ".join(changed)) if changed
-                                 else t("lesson.unchanged"), t("lesson.runs") if step.runs else "", t("lesson.read")]))
-            picked = st.radio(t(f"lesson.{lesson.id}.{step.name}.question"), step.choices, index=None,
-                              format_func=t, key=choice_key(lesson, number), horizontal=True)
-        if code is not None:
-            address = origin() + lesson.href(number, page.lang)
-            code.image(qr_svg(address), caption=t("lesson.qr"), width=160)
-        buttons = st.columns([1.3, 1, 1, 1.4, 1], vertical_alignment="center")
-        buttons[0].button(t("lesson.reveal"), key="lesson_reveal", type="primary",
-                          on_click=st.session_state.__setitem__, args=(REVEALED_KEY, (lesson.id, number)))
-        link(buttons[1], lesson, number - 1, page.slug, page.lang, "lesson_previous", t("lesson.previous"))
-        if number < steps:
-            link(buttons[2], lesson, number + 1, page.slug, page.lang, "lesson_next", t("lesson.next"))
-        else:
-            with buttons[2].container(key="lesson_next"):
-                st.page_link(lab("guide").script, label=t("lesson.done"), query_params={"lang": page.lang})
-        buttons[3].toggle(t("lesson.present"), key=PRESENT_WIDGET)
-        with buttons[4].popover(t("lesson.handout"), width="stretch"):
-            here = origin()
-            st.download_button(t("lesson.handout_md"), lambda: lessons.handout_markdown(lesson, page.lang, here),
-                               file_name=f"lossviz-{lesson.id}-{page.lang}.md", mime="text/markdown",
-                               key="lesson_handout_md")
-            st.download_button(t("lesson.handout_html"), lambda: lessons.handout_html(lesson, page.lang, here),
-                               file_name=f"lossviz-{lesson.id}-{page.lang}.html", mime="text/html",
-                               key="lesson_handout_html")
+            picked = question(page, lesson, number)
+            controls(page, lesson, number)
+        if code is not None:  # a projector's room: the class opens the same step on their phones
+            code.image(qr_svg(origin() + lesson.href(number, page.lang)), caption=t("lesson.qr"), width=140)
         if st.session_state.get(REVEALED_KEY) == (lesson.id, number):
             reveal(page, step, picked)
     if presenting():
         with st.sidebar:
             _PRESENTER(key="lossviz.presenter", data=f"{lesson.id}.{number}".encode())
+
+
+MARKDOWN_SIGNS = "\\`*_[]<>#|~$"
+
+
+def literal(text: str) -> str:
+    """`text` as markdown that shows it as it is (a formula's * is no emphasis)."""
+    return "".join(f"\\{char}" if char in MARKDOWN_SIGNS else char for char in text)
+
+
+def question(page, lesson: Lesson, number: int) -> str | None:
+    """The step line, the step's title, what it set, and its question with no answer chosen; returns
+    the choice made."""
+    step, t = lesson.step(number), page.t
+    st.markdown(f":material/school: {t(f'lesson.{lesson.id}.title')} · "
+                f"{t('lesson.step_of', step=number, steps=len(lesson.steps))}  \n"
+                f"**{t(f'lesson.{lesson.id}.{step.name}.title')}**")
+    changed = lessons.changes(lesson, number, page.lang)
+    said = [t("lesson.changed", changes="; ".join(changed)) if changed else t("lesson.unchanged"),
+            t("lesson.runs") if step.runs else "",
+            "" if presenting() else t("lesson.read")]  # on a projector the teacher points at it
+    st.caption(literal(" ".join(filter(None, said))))
+    return st.radio(t(f"lesson.{lesson.id}.{step.name}.question"), step.choices, index=None, format_func=t,
+                    key=choice_key(lesson, number), horizontal=True)
+
+
+def controls(page, lesson: Lesson, number: int) -> None:
+    """Show the answer, Previous, Next (Back to the lessons after the last step), presenter mode and
+    the handouts, in a row."""
+    t = page.t
+    buttons = st.columns([1.3, 1, 1, 1.4, 1], vertical_alignment="center")
+    buttons[0].button(t("lesson.reveal"), key="lesson_reveal", type="primary",
+                      on_click=st.session_state.__setitem__, args=(REVEALED_KEY, (lesson.id, number)))
+    link(buttons[1], lesson, number - 1, page.slug, page.lang, "lesson_previous", t("lesson.previous"))
+    if number < len(lesson.steps):
+        link(buttons[2], lesson, number + 1, page.slug, page.lang, "lesson_next", t("lesson.next"))
+    else:
+        with buttons[2].container(key="lesson_next"):
+            st.page_link(lab("guide").script, label=t("lesson.done"), query_params={"lang": page.lang})
+    buttons[3].toggle(t("lesson.present"), key=PRESENT_WIDGET)
+    with buttons[4].popover(t("lesson.handout"), width="stretch"):
+        here = origin()
+        st.download_button(t("lesson.handout_md"), lambda: lessons.handout_markdown(lesson, page.lang, here),
+                           file_name=f"lossviz-{lesson.id}-{page.lang}.md", mime="text/markdown",
+                           key="lesson_handout_md")
+        st.download_button(t("lesson.handout_html"), lambda: lessons.handout_html(lesson, page.lang, here),
+                           file_name=f"lossviz-{lesson.id}-{page.lang}.html", mime="text/html",
+                           key="lesson_handout_html")
 
 
 def link(where, lesson: Lesson, number: int, here: str, lang: str, key: str, label: str) -> None:

@@ -224,6 +224,13 @@ class Page:
             st.warning(f"{self.t('notice.title')}\n\n{lines}", icon=":material/warning:")
         lesson.panel(self)
 
+    def aside(self, key: str, **values) -> None:
+        """The string `key` as a caption that introduces the page (or a view) or explains beside it;
+        presenter mode leaves it out: the teacher says it, and the projector's room goes to the step
+        and the chart."""
+        if not lesson.presenting():
+            st.caption(self.t(key, **values))
+
     def reading(self, name: str):
         """The container to draw the page's element `name` in: outlined when a lesson step asks to read it."""
         return lesson.reading(self.slug, name)

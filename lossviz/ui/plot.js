@@ -195,7 +195,8 @@ export default function (component) {
     parentElement.appendChild(graph);
   }
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
-  const { figure, error: failed, words, dark, key, frames, extra } = JSON.parse(text);
+  const { figure, error: failed, words, dark, key, frames, extra, tallest } = JSON.parse(text);
+  if (tallest && (figure.layout.height || 0) > tallest) figure.layout.height = tallest;  // presenter mode
   // a drag slider's frames (ui/drag.js reads them here; plotly need not hold them); null: keep the ones held
   if (extra !== null) graph.lossvizExtra = extra;
   figure.frames = frames;  // the animation's, sent beside the figure (charts.figure says why)

@@ -12,6 +12,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lossviz.charts.theme import DARK_COLORS, frames_of, plain
 from lossviz.i18n import translate
+from lossviz.ui import lesson
 from lossviz.ui.page import current_language
 
 _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name("plot.js")).read_text(),
@@ -38,11 +39,14 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
     fragment_run = context is not None and bool(context.fragment_ids_this_run)
     kept = fragment_run and extra_id is not None and held == extra_id
     extra = "null" if kept else json.dumps(plain(extra_frames() if extra_frames else []))
+    tallest = PRESENTER_HEIGHT if lesson.presenting() else "null"  # a projector: the step and the chart in view
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
+                f'"tallest": {tallest}, '
                 f'"frames": {json.dumps(plain(frames_of(figure)))}, "extra": {extra}, '
                 f'"figure": {figure.to_json()}}}').encode(), key=key)
     st.session_state[key + EXTRA_SUFFIX] = extra_id  # once sent: a rerun that interrupts the build sends them
 
 
+PRESENTER_HEIGHT = 430  # px: in presenter mode a chart is at most this tall
 EXTRA_SUFFIX = ".extra"  # the session key of what the mounted chart's extra frames show
 DARK_JSON = json.dumps(DARK_COLORS)

@@ -185,7 +185,7 @@ def network_view(settings, data):
     with columns[2]:
         epochs = ui.spec_slider(t("common.epochs"), schema.CLASSIFICATION.numbers["network_epochs"],
                                 page.key("network_epochs"))
-    st.caption(t("classification.network_intro", hidden=hidden, lr=f"{settings.lr:g}", method=page.name(method)))
+    page.aside("classification.network_intro", hidden=hidden, lr=f"{settings.lr:g}", method=page.name(method))
     params = train.method_params(settings, method)
     run_key = (settings.group("data"), method, params, hidden, epochs, settings.lr)
     runs = ui.session_store(page.key("runs"), RUNS_KEPT)
@@ -242,7 +242,7 @@ if view == "network":  # it introduces its own model
     # fragment waits for the fragment's run to end instead
     lab(view)
 else:
-    st.caption(t("classification.intro"))
+    page.aside("classification.intro")
     st.fragment(lab)(view)  # a slider reruns the lab (its sidebar part included), not the app
 with st.expander(t("common.explain")):  # static text: outside the fragment, which a slider reruns
     st.markdown(t("classification.explain_text"))

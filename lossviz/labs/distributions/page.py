@@ -29,7 +29,7 @@ def kl_controls():
 @st.fragment
 def kl_view():
     settings = page.sidebar_settings(kl_controls)
-    st.caption(t("distributions.kl_intro"))
+    page.aside("distributions.kl_intro")
     target = divergences.mixture(modes=settings.modes, separation=settings.separation,
                                  first_weight=settings.first_weight)
     fits = ui.cached(divergences.divergence_fits, settings.group("target"), settings.group("fit"))
@@ -54,7 +54,7 @@ def kl_view():
 @st.fragment
 def distill_view():
     settings = page.sidebar_settings(lambda: page.settings(ui.setting_sliders(page, ("temperature", "confidence")), {}))
-    st.caption(t("distributions.distill_intro"))
+    page.aside("distributions.distill_intro")
     temperature = settings.temperature
     shown = ui.cached(distillation, confidence=settings.confidence, temperature=temperature)
     classes = [t("distributions.class", number=index + 1) for index in range(len(shown.sharp))]

@@ -16,7 +16,7 @@ DATA_SLIDERS = ("classes", "dims", "spread", "points", "seed")
 TRAINING_SLIDERS = ("margin", "lr", "epochs", "anchor")
 
 page.title()
-st.caption(t("embeddings.intro"))
+page.aside("embeddings.intro")
 
 
 def training_tab() -> dict:

@@ -144,7 +144,7 @@ def lesson_list():
 
 
 page.title()
-st.caption(t("guide.intro"))
+page.aside("guide.intro")
 wizard()
 lesson_list()
 decision_table()

@@ -66,7 +66,7 @@ def presets(settings):
 @st.fragment
 def surface_view():
     settings = page.sidebar_settings(surface_controls)
-    st.caption(t("landscape.surface_intro"))
+    page.aside("landscape.surface_intro")
     presets(settings)
     data_key = settings.group("data")
     data = ui.cached(surface.surface_set, data_key, entries=32)
@@ -144,7 +144,7 @@ def diagnosis_table():
 @st.fragment
 def monitor_view():
     settings = page.sidebar_settings(monitor_controls)
-    st.caption(t("landscape.monitor_intro"))
+    page.aside("landscape.monitor_intro")
     curve_key = settings.group("curve")
     data = ui.cached(monitor.curve_set, curve_key, entries=32)
     run = ui.cached(monitor.polynomial_fit, curve_key, settings.group("fit"))

@@ -21,7 +21,7 @@ FIXED_BY_DATA = ("n", "noise")  # real data's own
 CHART = page.key("fit_chart")  # the chart every slider of the lab drags
 
 page.title()
-st.caption(t("regression.intro"))
+page.aside("regression.intro")
 
 
 def data_tab() -> dict:

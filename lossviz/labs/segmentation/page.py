@@ -17,7 +17,7 @@ DATA_SLIDERS = ("fraction", "objects", "noise", "size", "images", "seed")
 FEW_PIXELS = 30  # an object smaller than this is hard to see for any loss: say so
 
 page.title()
-st.caption(t("segmentation.intro"))
+page.aside("segmentation.intro")
 
 
 def losses_tab() -> tuple[dict, dict]:

@@ -129,7 +129,7 @@ def formula_view(expression):
         else:
             st.caption(t("workbench.formula_too_long", length=len(text)))
     if expression.axis == "r":
-        st.caption(t("workbench.residual_note"))
+        page.aside("workbench.residual_note")
 
 
 def params_of(settings, expression) -> tuple:
@@ -315,7 +315,7 @@ def points_view(data, scaling, histories):
 worker.start_workers()
 worker.on_behalf_of(ui.session_id(), ui.queue_notice(lambda place: t("workbench.queue", place=place)))
 page.title()
-st.caption(t("workbench.intro"))
+page.aside("workbench.intro")
 view = ui.open_tab(page.key("view"), {name: t(f"workbench.view.{name}") for name in WORKBENCH_VIEWS},
                    t("workbench.view"))
 typed_in = formula_inputs()
