@@ -60,7 +60,8 @@ class Step:
     its choices (i18n keys), the choice the lesson expects (a unit test checks that the measure agrees),
     the page element to read (Page.reading), the function that measures its answer from the lab's
     settings (`measure(settings, compute)`: compute is the page's cache, or a plain call), the
-    sidebar tab its settings are in, and the buttons of slow work it presses (a sweep)."""
+    sidebar tab its settings are in, the buttons of slow work it presses (a sweep), and the key of
+    the tab control that tab belongs to."""
 
     lab: str
     query: tuple[tuple[str, str], ...]
@@ -71,6 +72,7 @@ class Step:
     measure: Callable[[Settings, Callable], Answer]
     tab: str = ""
     runs: tuple[str, ...] = ()
+    tab_key: str = "settings_tab"  # the lab's tab control (ui.settings_tab), where it has several
 
     def settings(self) -> Settings:
         return schema_of(self.lab).parse(dict(self.query))[0]

@@ -94,7 +94,7 @@ def enter(lesson: Lesson, number: int) -> None:
     pressed, and (for a step not played just before) no answer chosen or shown."""
     step = lesson.step(number)
     if step.tab:
-        st.session_state[f"{step.lab}.settings_tab"] = step.tab
+        st.session_state[f"{step.lab}.{step.tab_key}"] = step.tab
     if st.session_state.get(CURRENT_KEY) != (lesson.id, number):
         st.session_state[CURRENT_KEY] = (lesson.id, number)
         st.session_state.pop(REVEALED_KEY, None)

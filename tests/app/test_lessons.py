@@ -33,6 +33,8 @@ def test_a_steps_url_alone_sets_its_lab_and_writes_the_settings_into_the_url(les
     expected = schema_of(step.lab).query(step.settings())
     assert {key: written[key] for key, _ in step.query} == {key: expected[key] for key, _ in step.query}
     assert (written["lesson"], written["step"]) == (lesson_id, str(number))
+    if step.tab:  # the sidebar opens on the tab of the settings the step set
+        assert app.session_state[f"{step.lab}.{step.tab_key}"] == step.tab
     for key, _ in step.query:  # the widgets hold the step's values
         name, _, param = key.rpartition(".")
         held = app.session_state[f"{step.lab}.{key}"]

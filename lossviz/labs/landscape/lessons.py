@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from lossviz.i18n.sentence import Sentence
 from lossviz.labs.landscape import monitor, surface
+from lossviz.labs.landscape.schema import MONITOR_TAB_KEY
 from lossviz.lessons import Answer, Lesson, Step
 from lossviz.state import format_number
 
@@ -111,12 +112,12 @@ LESSONS = (
     Lesson("monitor", (
         Step("landscape", preset("good_fit"), "good_fit", KINDS, "landscape.kind.good_fit", "diagnosis", diagnosis),
         Step("landscape", preset("underfitting"), "underfitting", KINDS, "landscape.kind.underfitting", "diagnosis",
-             diagnosis, tab="model"),
+             diagnosis, tab="model", tab_key=MONITOR_TAB_KEY),
         Step("landscape", preset("overfitting"), "overfitting", KINDS, "landscape.kind.overfitting", "diagnosis",
-             diagnosis, tab="model"),
+             diagnosis, tab="model", tab_key=MONITOR_TAB_KEY),
         Step("landscape", preset("overfitting"), "early_stop", (YES, NO), YES, "diagnosis", early_stop_keeps_earlier,
-             tab="training"),
+             tab="training", tab_key=MONITOR_TAB_KEY),
         Step("landscape", preset("training_problem"), "training_problem", KINDS, "landscape.kind.training_problem",
-             "diagnosis", diagnosis, tab="training"),
+             "diagnosis", diagnosis, tab="training", tab_key=MONITOR_TAB_KEY),
     ), minutes=12),
 )

@@ -8,7 +8,7 @@ from lossviz.charts.training import PLAYBACK_LABELS
 from lossviz.datasets import OUTLIER_KINDS
 from lossviz.labs.landscape import monitor, surface
 from lossviz.labs.landscape.charts import monitor_figure, surface_figure
-from lossviz.labs.landscape.schema import LANDSCAPE, LANDSCAPE_VIEWS
+from lossviz.labs.landscape.schema import LANDSCAPE, LANDSCAPE_VIEWS, MONITOR_TAB_KEY
 from lossviz.models import LINE_LOSSES, error_rows
 from lossviz.optim import OPTIMIZERS
 
@@ -124,7 +124,7 @@ def monitor_controls():
     return ui.tabbed_settings(page, {
         "data": lambda: ui.setting_sliders(page, ("train_points", "curve_noise", "seed")),
         "model": lambda: ui.setting_sliders(page, ("degree", "weight_decay")), "training": monitor_training_tab},
-        {name: t(f"landscape.tab_{name}") for name in MONITOR_TABS}, "monitor_tab")
+        {name: t(f"landscape.tab_{name}") for name in MONITOR_TABS}, MONITOR_TAB_KEY)
 
 
 def diagnosis_table():

@@ -13,6 +13,7 @@ from lossviz.state import Schema, loss_param_specs
 from lossviz.training import EPOCHS
 
 LANDSCAPE_VIEWS = ("surface", "monitor")
+MONITOR_TAB_KEY = "monitor_tab"  # the monitor's tab control, beside the surface's settings_tab
 LANDSCAPE = Schema(
     choices={"view": (LANDSCAPE_VIEWS, "surface"),
              "left": (LINE_LOSSES, "mse"), "right": (LINE_LOSSES, "huber"),  # the two surfaces
