@@ -182,7 +182,7 @@ STRINGS = {
                                        "momentum {momentum}."),
     "lesson.landscape.lr_high.title": "A larger learning rate",
     "lesson.landscape.lr_high.question": "Raise the learning rate to 0.02. Does gradient descent on MSE diverge?",
-    "lesson.landscape.lr_high.diverged": "At learning rate {lr}, gradient descent on MSE diverged at step {epoch}.",
+    "lesson.landscape.lr_high.diverged": "At learning rate {lr}, gradient descent on MSE diverged at step {at}.",
     "lesson.landscape.lr_high.kept": ("At learning rate {lr}, gradient descent on MSE did not diverge; it ended "
                                       "{distance} from the true line."),
     "lesson.landscape.scaled.title": "Scale the feature",

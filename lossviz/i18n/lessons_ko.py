@@ -166,7 +166,7 @@ STRINGS = {
     "lesson.landscape.valley.answer": "MSE에서 {steps}단계 뒤, 경사 하강법은 정답 직선에서 {gd}, 모멘텀은 {momentum} 떨어져 끝났습니다.",
     "lesson.landscape.lr_high.title": "더 큰 학습률",
     "lesson.landscape.lr_high.question": "학습률을 0.02로 올리세요. MSE에서 경사 하강법이 발산하나요?",
-    "lesson.landscape.lr_high.diverged": "학습률 {lr}에서 MSE의 경사 하강법은 {epoch}단계에서 발산했습니다.",
+    "lesson.landscape.lr_high.diverged": "학습률 {lr}에서 MSE의 경사 하강법은 {at}단계에서 발산했습니다.",
     "lesson.landscape.lr_high.kept": "학습률 {lr}에서 MSE의 경사 하강법은 발산하지 않고 정답 직선에서 {distance} 떨어져 끝났습니다.",
     "lesson.landscape.scaled.title": "특성의 크기 맞추기",
     "lesson.landscape.scaled.question": ("특성의 크기를 맞추세요(학습률은 다시 0.005). MSE에서 경사 하강법이 긴 골짜기에서보다 "

@@ -45,7 +45,7 @@ def gd_diverges(settings, compute) -> Answer:
     gd = path_rows(settings, compute)["mse", "gd"]
     rate = f"{settings.lr:g}"
     if isinstance(gd["distance"], str):
-        return Answer(YES, (Sentence("lesson.landscape.lr_high.diverged", {"epoch": gd["diverged"], "lr": rate}),),
+        return Answer(YES, (Sentence("lesson.landscape.lr_high.diverged", {"at": gd["diverged"], "lr": rate}),),
                       (gd["diverged"],))
     return Answer(NO, (Sentence("lesson.landscape.lr_high.kept", {"distance": shown(gd["distance"]), "lr": rate}),),
                   (shown(gd["distance"]),))
