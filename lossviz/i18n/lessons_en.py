@@ -7,14 +7,15 @@ STRINGS = {
     "lesson.changed": "This step set {changes}.",
     "lesson.unchanged": "This step keeps the settings of the step before.",
     "lesson.runs": "It runs the experiment below for you, which takes a few seconds.",
-    "lesson.read": ("Answer from the part of the page outlined in orange below; the settings this step set are "
-                    "outlined in the sidebar."),
+    "lesson.read": ("Answer from the part of the page outlined in orange below; the controls this step set are "
+                    "outlined too."),
     "lesson.reveal": "Show the answer",
     "lesson.previous": "← Previous",
     "lesson.next": "Next →",
     "lesson.done": "Back to the lessons",
     "lesson.present": "Presenter mode",
     "lesson.qr": "Scan to open this step",
+    "lesson.qr_alt": "QR code of this step's link, {address}",
     "lesson.measuring": "Measuring the answer…",
     "lesson.answer": "Measured answer: {choice}.",
     "lesson.right": "Your choice agrees with the numbers.",

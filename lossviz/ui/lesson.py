@@ -203,7 +203,8 @@ def panel(page) -> None:
             picked = question(page, lesson, number)
             controls(page, lesson, number)
         if code is not None:  # a projector's room: the class opens the same step on their phones
-            code.image(qr_svg(origin() + lesson.href(number, page.lang)), caption=t("lesson.qr"), width=140)
+            address = origin() + lesson.href(number, page.lang)
+            code.image(qr_svg(address), caption=t("lesson.qr"), width=140, alt=t("lesson.qr_alt", address=address))
         if st.session_state.get(REVEALED_KEY) == (lesson.id, number):
             reveal(page, step, picked)
     if presenting():
