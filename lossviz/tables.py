@@ -7,8 +7,18 @@ import csv
 import io
 from urllib.parse import urlencode
 
+NUMBER_FORMAT = "{:.3f}"  # of a float in a table
 
-def markdown_table(rows: list[dict], number_format: str = "{:.3f}") -> str:
+
+def cell_text(value, number_format: str = NUMBER_FORMAT) -> str:
+    """A table cell as a pipe table shows it: a float in `number_format`, anything else as its text,
+    escaped (a lesson's answer quotes a number in the same form)."""
+    if isinstance(value, float):
+        return number_format.format(value)
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(rows: list[dict], number_format: str = NUMBER_FORMAT) -> str:
     """Rows of equal keys as a pipe table: floats in `number_format`, number columns right-aligned,
     cell text escaped."""
     if not rows:
@@ -16,9 +26,7 @@ def markdown_table(rows: list[dict], number_format: str = "{:.3f}") -> str:
     keys = list(rows[0])
 
     def cell(value) -> str:
-        if isinstance(value, float):
-            return number_format.format(value)
-        return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return cell_text(value, number_format)
 
     numeric = [all(isinstance(row[key], (int, float)) for row in rows) for key in keys]
     lines = ["| " + " | ".join(cell(key) for key in keys) + " |",

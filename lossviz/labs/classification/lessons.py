@@ -8,6 +8,7 @@ from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.classification import train, verdicts
 from lossviz.lessons import Answer, Lesson, Step
 from lossviz.models import report_rows
+from lossviz.tables import cell_text
 from lossviz.verdict import HOLDS
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
@@ -25,13 +26,9 @@ def reports(settings, compute) -> dict[str, dict]:
     return {row["method"]: row for row in report_rows(data, histories)}
 
 
-def shown(value: float) -> str:
-    """A number as the page's tables show it."""
-    return f"{value:.3f}"
-
 
 def report_sentences(rows: dict, column: str) -> tuple[Sentence, ...]:
-    return tuple(Sentence(f"lesson.classification.{column}", {"method": Name(method), "value": shown(row[column])})
+    return tuple(Sentence(f"lesson.classification.{column}", {"method": Name(method), "value": cell_text(row[column])})
                  for method, row in rows.items())
 
 
@@ -45,14 +42,14 @@ def most_found(settings, compute) -> Answer:
     rows = reports(settings, compute)
     best = max(rows, key=lambda method: rows[method]["recall"])
     return Answer(f"name.{best}", (*report_sentences(rows, "recall"), minority_note(settings, compute)),
-                  tuple(shown(row["recall"]) for row in rows.values()))
+                  tuple(cell_text(row["recall"]) for row in rows.values()))
 
 
 def bce_finds_half(settings, compute) -> Answer:
     rows = reports(settings, compute)
     recall = rows["bce"]["recall"]
     return Answer(YES if recall >= 0.5 else NO, (*report_sentences(rows, "recall"), minority_note(settings, compute)),
-                  (shown(recall),))
+                  (cell_text(recall),))
 
 
 def ranking_gap(settings, compute) -> Answer:
@@ -60,7 +57,7 @@ def ranking_gap(settings, compute) -> Answer:
     gap = rows["weighted_bce"]["pr_auc"] - rows["bce"]["pr_auc"]
     return Answer(YES if gap > CLEAR_GAP else NO, (Sentence("lesson.imbalance.pr_auc.answer", {
         "gap": f"{gap:+.3f}", "clear": CLEAR_GAP}), *report_sentences(rows, "pr_auc")),
-        (shown(rows["weighted_bce"]["pr_auc"]), shown(rows["bce"]["pr_auc"])))
+        (cell_text(rows["weighted_bce"]["pr_auc"]), cell_text(rows["bce"]["pr_auc"])))
 
 
 def sweep_of(settings, compute):
@@ -121,7 +118,7 @@ def best_calibrated(settings, compute, lowest: bool = True) -> Answer:
     rows = reports(settings, compute)
     pick = (min if lowest else max)(rows, key=lambda method: rows[method]["calibration_error"])
     return Answer(f"name.{pick}", (*report_sentences(rows, "calibration_error"), minority_note(settings, compute)),
-                  tuple(shown(row["calibration_error"]) for row in rows.values()))
+                  tuple(cell_text(row["calibration_error"]) for row in rows.values()))
 
 
 def worst_calibrated(settings, compute) -> Answer:
@@ -132,8 +129,8 @@ def bce_calibrated(settings, compute) -> Answer:
     rows = reports(settings, compute)
     error = rows["bce"]["calibration_error"]
     return Answer(YES if error < CALIBRATED else NO, (Sentence("lesson.calibration.balanced.answer", {
-        "error": shown(error), "calibrated": CALIBRATED}), *report_sentences(rows, "calibration_error")),
-        (shown(error),))
+        "error": cell_text(error), "calibrated": CALIBRATED}), *report_sentences(rows, "calibration_error")),
+        (cell_text(error),))
 
 
 def calibration_holds(settings, compute) -> Answer:

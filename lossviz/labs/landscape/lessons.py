@@ -11,6 +11,7 @@ from lossviz.labs.landscape import monitor, surface
 from lossviz.labs.landscape.schema import MONITOR_TAB_KEY
 from lossviz.lessons import Answer, Lesson, Step
 from lossviz.state import format_number
+from lossviz.tables import cell_text
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
 VALLEY = {"view": "surface", "features": "unscaled", "outlier_fraction": "0", "left": "mse", "right": "mae",
@@ -27,18 +28,13 @@ def path_rows(settings, compute) -> dict[tuple[str, str], dict]:
     return {(row["loss"], row["optimizer"]): row for row in surface.path_rows(runs, data)}
 
 
-def shown(value) -> str:
-    """A number as the page's tables show it (a diverged path's "—" as it is)."""
-    return value if isinstance(value, str) else f"{value:.3f}"
-
-
 def closer_optimizer(settings, compute) -> Answer:
     rows = path_rows(settings, compute)
     gd, momentum = rows["mse", "gd"], rows["mse", "momentum"]
     closer = "momentum" if momentum["distance"] < gd["distance"] else "gd"
     return Answer(f"optimizer.{closer}", (Sentence("lesson.landscape.valley.answer", {
-        "gd": shown(gd["distance"]), "momentum": shown(momentum["distance"]), "steps": settings.epochs}),),
-        (shown(gd["distance"]), shown(momentum["distance"])))
+        "gd": cell_text(gd["distance"]), "momentum": cell_text(momentum["distance"]), "steps": settings.epochs}),),
+        (cell_text(gd["distance"]), cell_text(momentum["distance"])))
 
 
 def gd_diverges(settings, compute) -> Answer:
@@ -47,8 +43,8 @@ def gd_diverges(settings, compute) -> Answer:
     if isinstance(gd["distance"], str):
         return Answer(YES, (Sentence("lesson.landscape.lr_high.diverged", {"at": gd["diverged"], "lr": rate}),),
                       (gd["diverged"],))
-    return Answer(NO, (Sentence("lesson.landscape.lr_high.kept", {"distance": shown(gd["distance"]), "lr": rate}),),
-                  (shown(gd["distance"]),))
+    return Answer(NO, (Sentence("lesson.landscape.lr_high.kept", {"distance": cell_text(gd["distance"]), "lr": rate}),),
+                  (cell_text(gd["distance"]),))
 
 
 def scaling_helps(settings, compute) -> Answer:
@@ -56,7 +52,7 @@ def scaling_helps(settings, compute) -> Answer:
     before = path_rows(replace(settings, values={**settings.values, "features": "unscaled"}), compute)["mse", "gd"]
     helps = now["distance"] < before["distance"]
     return Answer(YES if helps else NO, (Sentence("lesson.landscape.scaled.answer", {
-        "before": shown(before["distance"]), "now": shown(now["distance"])}),), (shown(now["distance"]),))
+        "before": cell_text(before["distance"]), "now": cell_text(now["distance"])}),), (cell_text(now["distance"]),))
 
 
 def nag_farthest(settings, compute) -> Answer:

@@ -12,6 +12,7 @@ from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.regression import train, verdicts
 from lossviz.lessons import Answer, Lesson, Step
 from lossviz.mistakes import mistake
+from lossviz.tables import cell_text
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
 THREE = (("losses", "mse,mae,huber"),)
@@ -30,14 +31,10 @@ def total(row: dict) -> float:
     return math.hypot(row["slope"], row["intercept"])
 
 
-def shown(value: float) -> str:
-    """A number as the page's tables show it."""
-    return f"{value:.3f}"
-
 
 def row_sentences(rows: dict, names) -> tuple[Sentence, ...]:
-    return tuple(Sentence("lesson.regression.row", {"loss": Name(name), "slope": shown(rows[name]["slope"]),
-                                                    "intercept": shown(rows[name]["intercept"])}) for name in names)
+    return tuple(Sentence("lesson.regression.row", {"loss": Name(name), "slope": cell_text(rows[name]["slope"]),
+                                                    "intercept": cell_text(rows[name]["intercept"])}) for name in names)
 
 
 def all_close(settings, compute) -> Answer:
@@ -45,7 +42,7 @@ def all_close(settings, compute) -> Answer:
     close = all(row["slope"] < CLOSE for row in rows.values())
     lead = Sentence("lesson.outliers.clean.answer", {"close": CLOSE, "seed": settings.seed})
     return Answer(YES if close else NO, (lead, *row_sentences(rows, rows)),
-                  tuple(shown(row["slope"]) for row in rows.values()))
+                  tuple(cell_text(row["slope"]) for row in rows.values()))
 
 
 def farthest(settings, compute) -> Answer:
@@ -54,15 +51,15 @@ def farthest(settings, compute) -> Answer:
     return Answer(f"name.{worst}", (Sentence("lesson.outliers.vertical.answer", {"loss": Name(worst),
                                                                                  "seed": settings.seed}),
                                     *row_sentences(rows, rows)),
-                  (shown(rows[worst]["slope"]), shown(rows[worst]["intercept"])))
+                  (cell_text(rows[worst]["slope"]), cell_text(rows[worst]["intercept"])))
 
 
 def mae_holds(settings, compute) -> Answer:
     rows = errors(settings, compute)
     holds = rows["mae"]["slope"] < verdicts.BREAKDOWN_ERROR
     return Answer(YES if holds else NO, (Sentence("lesson.outliers.leverage.answer", {
-        "slope": shown(rows["mae"]["slope"]), "threshold": verdicts.BREAKDOWN_ERROR}), *row_sentences(rows, rows)),
-        (shown(rows["mae"]["slope"]),))
+        "slope": cell_text(rows["mae"]["slope"]), "threshold": verdicts.BREAKDOWN_ERROR}), *row_sentences(rows, rows)),
+        (cell_text(rows["mae"]["slope"]),))
 
 
 def first_breakdown(settings, compute) -> Answer:
@@ -81,7 +78,7 @@ def closer_to(settings, compute) -> Answer:
     nearer = min(("mae", "mse"), key=lambda name: abs(total(rows[name]) - huber))
     return Answer(f"name.{nearer}", (Sentence("lesson.huber_delta.near.answer", {
         "loss": Name(nearer), "delta": settings.params_of("huber")["delta"]}), *row_sentences(rows, rows)),
-        (shown(rows["huber"]["slope"]), shown(rows[nearer]["slope"])))
+        (cell_text(rows["huber"]["slope"]), cell_text(rows[nearer]["slope"])))
 
 
 def smaller_delta_closer(settings, compute, before: float = 2.0) -> Answer:
@@ -90,9 +87,9 @@ def smaller_delta_closer(settings, compute, before: float = 2.0) -> Answer:
                                                                               "delta": before}}), compute)
     now, then = total(rows["huber"]), total(at_before["huber"])
     return Answer(YES if now < then else NO, (Sentence("lesson.huber_delta.small.answer", {
-        "delta": f"{settings.params_of('huber')['delta']:g}", "before": f"{before:g}", "now": shown(now),
-        "then": shown(then), "seed": settings.seed}), *row_sentences(rows, ("huber",))),
-        (shown(rows["huber"]["slope"]), shown(rows["huber"]["intercept"])))
+        "delta": f"{settings.params_of('huber')['delta']:g}", "before": f"{before:g}", "now": cell_text(now),
+        "then": cell_text(then), "seed": settings.seed}), *row_sentences(rows, ("huber",))),
+        (cell_text(rows["huber"]["slope"]), cell_text(rows["huber"]["intercept"])))
 
 
 def over_data_sets(settings, compute) -> Answer:

@@ -7,6 +7,7 @@ from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.segmentation import train
 from lossviz.labs.segmentation.verdicts import sweep_sentences
 from lossviz.lessons import Answer, Lesson, Step
+from lossviz.tables import cell_text
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
 FOUR = (("losses", "bce,weighted_bce,dice,dice_bce"),)
@@ -21,13 +22,9 @@ def rows_at_half(settings, compute) -> dict[str, dict]:
     return {row["loss"]: row for row in train.metric_rows(data, runs) if row["threshold"] == "0.5"}
 
 
-def shown(value: float) -> str:
-    """A number as the page's tables show it."""
-    return f"{value:.3f}"
-
 
 def row_sentences(rows: dict, column: str) -> tuple[Sentence, ...]:
-    return tuple(Sentence(f"lesson.segmentation.{column}", {"loss": Name(loss), "value": shown(row[column])})
+    return tuple(Sentence(f"lesson.segmentation.{column}", {"loss": Name(loss), "value": cell_text(row[column])})
                  for loss, row in rows.items())
 
 
@@ -35,7 +32,7 @@ def least_recall(settings, compute) -> Answer:
     rows = rows_at_half(settings, compute)
     lowest = min(rows, key=lambda loss: rows[loss]["mask_recall"])
     return Answer(f"name.{lowest}", row_sentences(rows, "mask_recall"),
-                  tuple(shown(row["mask_recall"]) for row in rows.values()))
+                  tuple(cell_text(row["mask_recall"]) for row in rows.values()))
 
 
 def bce_as_good(settings, compute) -> Answer:
@@ -43,14 +40,14 @@ def bce_as_good(settings, compute) -> Answer:
     gap = rows["dice"]["dice"] - rows["bce"]["dice"]
     return Answer(YES if gap < NEAR else NO, (Sentence("lesson.small_objects.large.answer", {"near": NEAR}),
                                               *row_sentences(rows, "dice")),
-                  (shown(rows["bce"]["dice"]), shown(rows["dice"]["dice"])))
+                  (cell_text(rows["bce"]["dice"]), cell_text(rows["dice"]["dice"])))
 
 
 def tversky_finds_more(settings, compute) -> Answer:
     rows = rows_at_half(settings, compute)
     more = rows["tversky"]["mask_recall"] > rows["dice"]["mask_recall"]
     return Answer(YES if more else NO, row_sentences(rows, "mask_recall"),
-                  (shown(rows["tversky"]["mask_recall"]), shown(rows["dice"]["mask_recall"])))
+                  (cell_text(rows["tversky"]["mask_recall"]), cell_text(rows["dice"]["mask_recall"])))
 
 
 def dice_beats_bce(settings, compute, fraction: str = "0.1%") -> Answer:

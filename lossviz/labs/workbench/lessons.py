@@ -4,11 +4,13 @@ and compare it with the built-in Huber; each answer measured by the functions th
 from __future__ import annotations
 
 from lossviz.datasets import regression_set
-from lossviz.i18n.sentence import Name, Sentence
+from lossviz.i18n.sentence import Sentence
+from lossviz.labs.regression.lessons import row_sentences  # its error table, which the workbench's is
 from lossviz.labs.regression.schema import REGRESSION
 from lossviz.labs.workbench import syntax, typed
 from lossviz.lessons import Answer, Lesson, Step
 from lossviz.models import error_rows, line_fit
+from lossviz.tables import cell_text
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
 CAUCHY = "log(1 + r**2)"  # bounded pull, as Huber's, but smooth everywhere
@@ -50,29 +52,20 @@ def trained_errors(settings, compute) -> dict[str, dict]:
     return {row["loss"]: row for row in error_rows(data, histories)}
 
 
-def shown(value: float) -> str:
-    """A number as the page's tables show it."""
-    return f"{value:.3f}"
-
-
-def row_sentences(rows: dict, names) -> tuple[Sentence, ...]:
-    return tuple(Sentence("lesson.regression.row", {"loss": Name(name), "slope": shown(rows[name]["slope"]),
-                                                    "intercept": shown(rows[name]["intercept"])}) for name in names)
-
 
 def beats_mse(settings, compute) -> Answer:
     rows = trained_errors(settings, compute)
     total = {name: rows[name]["slope"] + rows[name]["intercept"] for name in (typed.CUSTOM, "mse")}
     closer = total[typed.CUSTOM] < total["mse"]
     return Answer(YES if closer else NO, row_sentences(rows, (typed.CUSTOM, "mse")),
-                  (shown(rows[typed.CUSTOM]["slope"]), shown(rows["mse"]["slope"])))
+                  (cell_text(rows[typed.CUSTOM]["slope"]), cell_text(rows["mse"]["slope"])))
 
 
 def same_as_huber(settings, compute) -> Answer:
     rows = trained_errors(settings, compute)
-    same = all(shown(rows[typed.CUSTOM][key]) == shown(rows["huber"][key]) for key in ("slope", "intercept"))
+    same = all(cell_text(rows[typed.CUSTOM][key]) == cell_text(rows["huber"][key]) for key in ("slope", "intercept"))
     return Answer(YES if same else NO, row_sentences(rows, (typed.CUSTOM, "huber")),
-                  (shown(rows[typed.CUSTOM]["slope"]), shown(rows["huber"]["slope"])))
+                  (cell_text(rows[typed.CUSTOM]["slope"]), cell_text(rows["huber"]["slope"])))
 
 
 LESSONS = (
