@@ -14,6 +14,7 @@ import streamlit as st
 from lossviz.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from lossviz.state import GLOBAL_KEYS, OFF, SWITCH_SUFFIX, Notice, Schema, Settings
 from lossviz.ui import lesson, url
+from lossviz.ui.url import current_language
 
 
 def compact_layout() -> None:
@@ -178,10 +179,6 @@ def _relabel_choices() -> None:
     for key, value in list(st.session_state.items()):
         if key != url.LANG_KEY and "." in key and isinstance(value, (str, list)):
             st.session_state[key] = value
-
-
-def current_language() -> str:
-    return st.session_state.get(url.LANG_KEY, DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from lossviz.charts.theme import DARK_COLORS, frames_of, plain
 from lossviz.i18n import translate
 from lossviz.ui import lesson
-from lossviz.ui.page import current_language
+from lossviz.ui.url import current_language
 
 _PLOT = st.components.v2.component("lossviz.plot", js=(Path(__file__).with_name("plot.js")).read_text(),
                                    isolate_styles=False)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lossviz.i18n import translate
 from lossviz.training import TRAINING_SLOTS
-from lossviz.ui.page import current_language
+from lossviz.ui.url import current_language
 
 
 @contextmanager

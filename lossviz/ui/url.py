@@ -10,10 +10,16 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from lossviz.i18n import DEFAULT_LANGUAGE
 from lossviz.state import GLOBAL_KEYS, LANG_KEY, SWITCH_SUFFIX, Notice, Schema
 
 PAGE_KEY, OPENED_KEY = "page", "page.opened"  # see track_page
 NOTICES_KEY = "notices"
+
+
+def current_language() -> str:
+    """The language the visitor chose (the sidebar's switch, or the URL's lang= before it is drawn)."""
+    return st.session_state.get(LANG_KEY, DEFAULT_LANGUAGE)
 
 
 def is_history_navigation() -> bool:
