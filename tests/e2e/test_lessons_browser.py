@@ -8,6 +8,7 @@ import pytest
 
 from lossviz.i18n import translate
 from lossviz.lessons import lessons
+from tests.browser_support import axe_violations
 from tests.e2e.helpers import assert_healthy, wait_until_idle
 from tests.e2e.lesson_walk import walk_lesson
 
@@ -103,3 +104,16 @@ def test_back_returns_to_the_step_before_with_its_settings(page, server):
     wait_until_idle(page, quiet_ms=500)
     assert "huber.delta=2" in page.url
     assert_healthy(page)
+
+
+@pytest.mark.parametrize(("lesson_id", "number", "lang", "present"), [("outliers", 2, "en", False),
+                                                                      ("focal_gamma", 2, "ko", True)])
+def test_a_step_with_its_answer_shown_has_no_serious_accessibility_fault(page, server, lesson_id, number, lang,
+                                                                          present):
+    open_step(page, server, lesson_id, number, lang, present=present)
+    page.locator(".st-key-lesson_reveal button").click()
+    page.locator(".st-key-lesson_answer").wait_for(timeout=60_000)
+    wait_until_idle(page, quiet_ms=300)
+    faults = [fault["id"] for fault in axe_violations(page) if fault["impact"] in ("serious", "critical")]
+    assert faults == []
+    assert page.evaluate("() => document.documentElement.lang") == lang
