@@ -196,7 +196,9 @@ def panel(page) -> None:
             + "</style>")
     if presenting():  # the step's type 1.25x larger, below the header; charts shorter (ui.plot)
         st.html("<style>.st-key-lesson_step { zoom: 1.25; }"
-                "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>")
+                "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }"
+                # a phone that opened a presenter's link: the code is for the class, not for this screen
+                "@media (max-width: 640px) { .st-key-lesson_qr { display: none; } }</style>")
     with st.container(key="lesson_step", border=True):
         text, code = st.columns([4, 1]) if presenting() else (st.container(), None)
         with text:
@@ -204,7 +206,8 @@ def panel(page) -> None:
             controls(page, lesson, number)
         if code is not None:  # a projector's room: the class opens the same step on their phones
             address = origin() + lesson.href(number, page.lang)
-            code.image(qr_svg(address), caption=t("lesson.qr"), width=140, alt=t("lesson.qr_alt", address=address))
+            with code.container(key="lesson_qr"):
+                st.image(qr_svg(address), caption=t("lesson.qr"), width=140, alt=t("lesson.qr_alt", address=address))
         if st.session_state.get(REVEALED_KEY) == (lesson.id, number):
             reveal(page, step, picked)
     if presenting():

@@ -89,6 +89,8 @@ def test_on_a_phone_the_step_line_and_question_are_in_view_and_no_qr_code(chromi
             box = page.get_by_text(text).first.bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, text
         assert page.locator(".st-key-lesson_step img").count() == 0
+        open_step(page, server, "huber_delta", 2, lang, present=True)  # a presenter's link, on a phone
+        assert not page.locator(".st-key-lesson_step img").first.is_visible()
     finally:
         context.close()
 
