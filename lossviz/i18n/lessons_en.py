@@ -142,6 +142,11 @@ STRINGS = {
     "lesson.small_objects.sweep.question": ("The sweep shrinks the objects down to 0.1% of the image, over three seeds. "
                                             "At 0.1%, does Dice loss keep more of the object than BCE?"),
 
+    "lesson.small_objects.combined.title": "Dice + BCE",
+    "lesson.small_objects.combined.question": ("A common recipe adds BCE to Dice loss. Over three seeds at 1% foreground, "
+                                               "does Dice + BCE keep more of the object than Dice alone, by more "
+                                               "than the spread?"),
+
     # KL's direction and distillation
     "lesson.kl_direction.title": "KL's two directions, and distillation's temperature",
     "lesson.kl_direction.both": "Both",

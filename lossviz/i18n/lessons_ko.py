@@ -133,6 +133,10 @@ STRINGS = {
     "lesson.small_objects.sweep.question": ("스윕은 시드 세 개로 물체를 이미지의 0.1%까지 줄입니다. 0.1%에서 다이스 손실이 "
                                             "BCE보다 물체를 더 많이 찾나요?"),
 
+    "lesson.small_objects.combined.title": "다이스 + BCE",
+    "lesson.small_objects.combined.question": ("흔히 다이스 손실에 BCE를 더해 씁니다. 전경 1%에서 시드 세 개로 보면, 다이스 + BCE가 "
+                                               "다이스 손실만 쓸 때보다 퍼짐을 넘을 만큼 물체를 더 많이 찾나요?"),
+
     # KL의 방향과 증류
     "lesson.kl_direction.title": "KL의 두 방향과 증류의 온도",
     "lesson.kl_direction.both": "둘 다",

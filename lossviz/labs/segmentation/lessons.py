@@ -50,13 +50,22 @@ def tversky_finds_more(settings, compute) -> Answer:
                   (cell_text(rows["tversky"]["mask_recall"]), cell_text(rows["dice"]["mask_recall"])))
 
 
-def dice_beats_bce(settings, compute, fraction: str = "0.1%") -> Answer:
+def sweep_verdict(settings, compute, better: str, worse: str, fraction: str) -> Answer:
+    """Whether the sweep's verdict at `fraction` says `better` keeps more of the object than `worse`."""
     recall = compute.slow(train.foreground_sweep_of, *train.foreground_sweep_key(settings))
     said = [sentence for sentence in sweep_sentences(train.SWEEP_FRACTIONS, recall, settings.size)
             if sentence.values["fraction"] == fraction and {sentence.values["better"].key,
-                                                            sentence.values["worse"].key} == {"dice", "bce"}]
-    holds = said[0].key.endswith(".holds")
+                                                            sentence.values["worse"].key} == {better, worse}]
+    holds = said[0].key.endswith(".holds") and said[0].values["better"].key == better
     return Answer(YES if holds else NO, tuple(said), (said[0].values["better_mean"], said[0].values["worse_mean"]))
+
+
+def dice_beats_bce(settings, compute) -> Answer:
+    return sweep_verdict(settings, compute, "dice", "bce", "0.1%")
+
+
+def combined_beats_dice(settings, compute) -> Answer:
+    return sweep_verdict(settings, compute, "dice_bce", "dice", "1.0%")
 
 
 LESSONS = (
@@ -69,5 +78,7 @@ LESSONS = (
              tab="losses"),
         Step("segmentation", (*FOUR, ("fraction", "0.01")), "sweep", (YES, NO), YES, "sweep_verdicts", dice_beats_bce,
              runs=("sweep_run",)),
-    ), minutes=15),
+        Step("segmentation", (*FOUR, ("fraction", "0.01")), "combined", (YES, NO), NO, "sweep_verdicts",
+             combined_beats_dice, runs=("sweep_run",)),
+    ), minutes=18),
 )
