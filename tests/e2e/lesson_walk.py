@@ -51,6 +51,17 @@ def slider_number(text: str) -> tuple[float, int]:
     return (float(digits) / 100, decimals + 2) if percent else (float(digits), decimals)
 
 
+def widget_shows(page, name: str, tries: int = 20) -> dict | None:
+    """What the widget of class `name` shows (WIDGET_JS), once it shows something: a widget drawn anew
+    (a language's labels) has no text for a frame or two."""
+    for _ in range(tries):
+        shown = page.evaluate(WIDGET_JS, name)
+        if shown is None or any(str(value).strip() for value in shown.values()):
+            return shown
+        page.wait_for_timeout(100)
+    return shown
+
+
 def check_settings(page, lesson: Lesson, number: int, lang: str) -> int:
     """The step's settings in the URL (as the lab writes them) and in each of their widgets the page
     drew (a closed tab's are not drawn); returns how many widgets were checked."""
@@ -61,7 +72,7 @@ def check_settings(page, lesson: Lesson, number: int, lang: str) -> int:
         assert query.get(key) == expected[key], (lesson.id, number, key, query.get(key), expected[key])
     checked = 0
     for key, _ in step.query:
-        shown = page.evaluate(WIDGET_JS, css_class(f"{step.lab}.{key}"))
+        shown = widget_shows(page, css_class(f"{step.lab}.{key}"))
         if shown is None:
             continue
         name, _, param = key.rpartition(".")
