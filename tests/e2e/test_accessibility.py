@@ -181,7 +181,7 @@ def test_the_main_region_wears_its_focus_ring_inside_where_no_edge_clips_it(page
 
 def test_streamlits_own_words_read_in_korean_on_a_korean_page(page, server):
     open_any(page, server, "workbench", "lang=ko&view=data")
-    page.wait_for_selector("[data-testid=stFileUploaderDropzoneInstructions] > div > *")  # the uploader is drawn
+    page.wait_for_selector("[data-testid=stFileUploaderDropzoneInstructions] > div > *", state="attached")  # drawn
     shown = page.evaluate("""() => ['[data-testid=stFileUploaderDropzone] button',
       '[data-testid=stFileUploaderDropzoneInstructions] > div'].map(selector => {
         const element = document.querySelector(selector);
