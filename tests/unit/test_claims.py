@@ -20,3 +20,13 @@ def test_the_register_has_a_row_with_a_url_a_rule_and_numbers_for_every_kind_of_
         assert found, key
         _, _, url, rule, said = (cell.strip() for cell in found[0].strip("|").split(" | "))
         assert url.startswith("`/") and rule and any(character.isdigit() for character in said), found[0]
+
+
+def test_the_register_gives_every_lesson_steps_measured_answer():
+    from lossviz.lessons import lessons
+
+    text = claims.REGISTER.read_text(encoding="utf-8")
+    answers = text.split("## The lessons' answers", 1)[1]
+    for lesson in lessons().values():
+        for number in range(1, len(lesson.steps) + 1):
+            assert f"| `{lesson.id}` {number} | `/{lesson.href(number, 'en')}` |" in answers
