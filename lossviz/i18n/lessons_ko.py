@@ -47,7 +47,7 @@ STRINGS = {
     "lesson.outliers.vertical.question": "이상치가 20%일 때, 어느 손실 함수의 직선이 정답 직선에서 가장 멀리 끝나나요?",
     "lesson.outliers.vertical.answer": "이 데이터 세트(시드 {seed})에서는 {loss}가 정답 직선에서 가장 멀리 끝났습니다.",
     "lesson.outliers.leverage.title": "x축으로 멀리 떨어진 이상치",
-    "lesson.outliers.leverage.question": ("이번에는 이상치가 x축 방향으로 멀리 떨어져 있습니다(지렛점). MAE 직선의 기울기 오차는 "
+    "lesson.outliers.leverage.question": ("이번에는 이상치가 x축 방향으로 멀리 떨어져 있습니다(레버리지 점). MAE 직선의 기울기 오차는 "
                                           "여전히 0.5 아래인가요?"),
     "lesson.outliers.leverage.answer": ("MAE의 기울기 오차는 {slope}입니다. 실험실은 {threshold}를 넘으면 적합이 무너졌다고 봅니다. "
                                         "MAE는 먼 잔차가 당기는 힘을 제한하지만, x축으로 멀리 떨어진 점은 여전히 직선을 돌려 놓습니다."),
@@ -77,7 +77,7 @@ STRINGS = {
     "lesson.imbalance.ratio_10.title": "열한 개 중 양성 하나",
     "lesson.imbalance.ratio_10.question": "1:10에서 임계값 0.5로 소수 클래스를 가장 많이 찾는(소수 재현율) 방법은 무엇인가요?",
     "lesson.imbalance.bce_100.title": "백한 개 중 양성 하나",
-    "lesson.imbalance.bce_100.question": "1:100에서 그냥 BCE가 소수 클래스의 절반 이상을 찾나요?",
+    "lesson.imbalance.bce_100.question": "1:100에서 가중치 없는 BCE가 소수 클래스의 절반 이상을 찾나요?",
     "lesson.imbalance.pr_auc.title": "임계값이 필요 없는 척도",
     "lesson.imbalance.pr_auc.question": ("임계값 없이 샘플의 순위를 보는 PR-AUC를 읽으세요. 가중 교차 엔트로피의 PR-AUC가 "
                                          "BCE보다 0.05 넘게 높나요?"),
@@ -210,10 +210,10 @@ STRINGS = {
     "lesson.mistakes.focal_alpha.positive": "양성 샘플",
     "lesson.mistakes.focal_alpha.negative": "음성 샘플",
     "lesson.mistakes.focal_alpha.same": "둘이 같다",
-    "lesson.mistakes.mse_example.title": "책에 찍힌 MSE 값",
+    "lesson.mistakes.mse_example.title": "자료에 잘못 실린 MSE 값",
     "lesson.mistakes.mse_example.question": "ŷ = (2.5, 3.0, 1.8), y = (3.0, 2.8, 2.1)일 때 MSE는 어느 값인가요?",
     "lesson.mistakes.mse_example.full": "0.1267, 오차 제곱의 평균",
-    "lesson.mistakes.mse_example.half": "0.0633, 흔한 자료에 찍힌 값",
+    "lesson.mistakes.mse_example.half": "0.0633, 흔한 자료에 실린 값",
     "lesson.mistakes.huber_delta.title": "후버 손실의 δ를 움직일 방향",
     "lesson.mistakes.huber_delta.question": "이상치가 많아지면 후버 손실의 δ를 줄여야 하나요, 키워야 하나요?",
     "lesson.mistakes.huber_delta.smaller": "줄인다",
@@ -223,7 +223,7 @@ STRINGS = {
     "lesson.mistakes.rising_curves.question": ("학습 손실과 검증 손실이 첫 에포크부터 함께 오릅니다. 모델이 너무 단순한 것인가요, "
                                                "학습에 문제가 있는 것인가요?"),
     "lesson.mistakes.rising_curves.underfitting": "모델이 너무 단순하다(과소적합)",
-    "lesson.mistakes.rising_curves.training": "학습에 문제가 있다(학습률 같은)",
+    "lesson.mistakes.rising_curves.training": "학습에 문제가 있다(학습률 등)",
 
     # 실험대
     "lesson.workbench.title": "실험대에서 만드는 내 손실 함수",
