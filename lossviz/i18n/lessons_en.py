@@ -21,8 +21,8 @@ STRINGS = {
     "lesson.right": "Your choice agrees with the numbers.",
     "lesson.not_right": "You chose {picked}; the numbers say otherwise.",
     "lesson.handout": "Handout",
-    "lesson.handout_md": "Download as Markdown",
-    "lesson.handout_html": "Download as a page to print (A4)",
+    "lesson.handout_md": "Markdown ({language})",
+    "lesson.handout_html": "A page to print, A4 ({language})",
     "lesson.handout_intro": ("{steps} steps, about {minutes} minutes. Open each step's link, answer its question from "
                              "what the page shows, then press Show the answer to see what LossViz measured."),
     "lesson.handout_answer": "Your answer",

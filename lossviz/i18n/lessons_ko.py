@@ -20,8 +20,8 @@ STRINGS = {
     "lesson.right": "고른 답이 측정값과 맞습니다.",
     "lesson.not_right": "{picked}를 골랐지만 측정값은 다르게 말합니다.",
     "lesson.handout": "활동지",
-    "lesson.handout_md": "Markdown으로 내려받기",
-    "lesson.handout_html": "인쇄용 페이지로 내려받기(A4)",
+    "lesson.handout_md": "Markdown ({language})",
+    "lesson.handout_html": "인쇄용 페이지, A4 ({language})",
     "lesson.handout_intro": ("{steps}단계, 약 {minutes}분. 단계마다 링크를 열고 페이지가 보여 주는 것으로 질문에 답한 뒤, "
                              "'답 보기'를 눌러 LossViz가 측정한 값을 확인하세요."),
     "lesson.handout_answer": "내 답",

@@ -5,11 +5,13 @@ answer on request, Previous and Next), its reading outlined, and presenter mode 
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from urllib.parse import urlsplit
 
 import streamlit as st
 
 from lossviz import lessons
+from lossviz.i18n import LANGUAGES
 from lossviz.labs import lab
 from lossviz.lessons import Lesson, Step, qr_svg, read_step, reveal_text
 from lossviz.state import GLOBAL_KEYS, LESSON_KEY, PRESENT_KEY, STEP_KEY, Notice
@@ -254,13 +256,19 @@ def controls(page, lesson: Lesson, number: int) -> None:
             st.page_link(lab("guide").script, label=t("lesson.done"), query_params={"lang": page.lang})
     buttons[3].toggle(t("lesson.present"), key=PRESENT_WIDGET)
     with buttons[4].popover(t("lesson.handout"), width="stretch"):
-        here = origin()
-        st.download_button(t("lesson.handout_md"), lambda: lessons.handout_markdown(lesson, page.lang, here),
-                           file_name=f"lossviz-{lesson.id}-{page.lang}.md", mime="text/markdown",
-                           key="lesson_handout_md")
-        st.download_button(t("lesson.handout_html"), lambda: lessons.handout_html(lesson, page.lang, here),
-                           file_name=f"lossviz-{lesson.id}-{page.lang}.html", mime="text/html",
-                           key="lesson_handout_html")
+        handouts(page, lesson)
+
+
+def handouts(page, lesson: Lesson) -> None:
+    """The lesson's handout to download, as Markdown and as a page to print, in each language (the
+    page's first)."""
+    here = origin()
+    for lang in sorted(LANGUAGES, key=lambda lang: lang != page.lang):
+        for kind, write, mime in (("md", lessons.handout_markdown, "text/markdown"),
+                                  ("html", lessons.handout_html, "text/html")):
+            st.download_button(page.t(f"lesson.handout_{kind}", language=LANGUAGES[lang]),
+                               partial(write, lesson, lang, here), file_name=f"lossviz-{lesson.id}-{lang}.{kind}",
+                               mime=mime, key=f"lesson_handout_{kind}_{lang}")
 
 
 def link(where, lesson: Lesson, number: int, here: str, lang: str, key: str, label: str) -> None:

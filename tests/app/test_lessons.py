@@ -121,3 +121,9 @@ def test_a_korean_step_speaks_korean():
     assert KOREAN["lesson.calibration.ratio_10.question"] in said and "4단계 중 2단계" in said
     app.button(key="lesson_reveal").click().run()
     assert "측정한 답: 이진 교차 엔트로피(BCE)." in app.success[0].value
+
+
+def test_the_handouts_come_as_markdown_and_a_page_to_print_in_both_languages_the_pages_first():
+    app = step_app("kl_direction", 1, lang="ko")
+    labels = [button.proto.label for button in app.get("download_button") if "lesson" in button.proto.id]
+    assert labels == ["Markdown (한국어)", "인쇄용 페이지, A4 (한국어)", "Markdown (English)", "인쇄용 페이지, A4 (English)"]
