@@ -268,6 +268,11 @@ def _translator(lang: str) -> Callable[..., str]:
     return lambda key, **values: translate(lang, key, **values)
 
 
+def one_data_set(seed: int) -> Sentence:
+    """What an answer measured on the page's one data set rests on: that set (another seed may differ)."""
+    return Sentence("lesson.one_data_set", {"seed": seed})
+
+
 def reveal_text(lang: str, answer: Answer) -> str:
     """The reveal's sentences in `lang`, as one paragraph."""
     return " ".join(say(lang, sentence) for sentence in answer.sentences)

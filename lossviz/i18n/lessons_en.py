@@ -30,6 +30,7 @@ STRINGS = {
     "lesson.choice.yes": "Yes",
     "lesson.choice.no": "No",
     # sentences several lessons' answers share
+    "lesson.one_data_set": "Measured on the one data set the page shows (seed {seed}); another seed can give other numbers.",
     "lesson.regression.row": "{loss}: slope error {slope}, intercept error {intercept}.",
     "lesson.classification.recall": "{method}: minority recall {value}.",
     "lesson.classification.pr_auc": "{method}: PR-AUC {value}.",

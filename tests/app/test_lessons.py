@@ -126,4 +126,5 @@ def test_a_korean_step_speaks_korean():
 def test_the_handouts_come_as_markdown_and_a_page_to_print_in_both_languages_the_pages_first():
     app = step_app("kl_direction", 1, lang="ko")
     labels = [button.proto.label for button in app.get("download_button") if "lesson" in button.proto.id]
-    assert labels == ["Markdown (한국어)", "인쇄용 페이지, A4 (한국어)", "Markdown (English)", "인쇄용 페이지, A4 (English)"]
+    assert labels == ["Markdown (한국어)", "인쇄용 페이지, A4 (한국어)", "Markdown (English)",
+                      "인쇄용 페이지, A4 (English)"]

@@ -56,7 +56,8 @@ def ranking_gap(settings, compute) -> Answer:
     rows = reports(settings, compute)
     gap = rows["weighted_bce"]["pr_auc"] - rows["bce"]["pr_auc"]
     return Answer(YES if gap > CLEAR_GAP else NO, (Sentence("lesson.imbalance.pr_auc.answer", {
-        "gap": f"{gap:+.3f}", "clear": CLEAR_GAP}), *report_sentences(rows, "pr_auc")),
+        "gap": f"{gap:+.3f}", "clear": CLEAR_GAP}), *report_sentences(rows, "pr_auc"),
+        minority_note(settings, compute)),
         (cell_text(rows["weighted_bce"]["pr_auc"]), cell_text(rows["bce"]["pr_auc"])))
 
 
@@ -129,7 +130,8 @@ def bce_calibrated(settings, compute) -> Answer:
     rows = reports(settings, compute)
     error = rows["bce"]["calibration_error"]
     return Answer(YES if error < CALIBRATED else NO, (Sentence("lesson.calibration.balanced.answer", {
-        "error": cell_text(error), "calibrated": CALIBRATED}), *report_sentences(rows, "calibration_error")),
+        "error": cell_text(error), "calibrated": CALIBRATED}), *report_sentences(rows, "calibration_error"),
+        minority_note(settings, compute)),
         (cell_text(error),))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lossviz.labs.embeddings import train
-from lossviz.lessons import Answer, Lesson, Step
+from lossviz.lessons import Answer, Lesson, Step, one_data_set
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
 UNDECIDED = "lesson.mining.undecided"
@@ -26,19 +26,21 @@ def share(sentence, key: str) -> float:
 def active_falls(settings, compute) -> Answer:
     progress = run_notes(settings, compute)[1]
     falls = share(progress, "active_end") < share(progress, "active_start")
-    return Answer(YES if falls else NO, (progress,), (progress.values["active_start"], progress.values["active_end"]))
+    return Answer(YES if falls else NO, (progress, one_data_set(settings.seed)),
+                  (progress.values["active_start"], progress.values["active_end"]))
 
 
 def most_stay_active(settings, compute) -> Answer:
     progress = run_notes(settings, compute)[1]
-    return Answer(YES if share(progress, "active_end") > 50 else NO, (progress,), (progress.values["active_end"],))
+    return Answer(YES if share(progress, "active_end") > 50 else NO, (progress, one_data_set(settings.seed)),
+                  (progress.values["active_end"],))
 
 
 def wider_margin_counts_more(settings, compute, before: float = 1.0) -> Answer:
     now = run_notes(settings, compute)[1]
     then = run_notes(replace(settings, values={**settings.values, "margin": before}), compute)[1]
     more = share(now, "active_start") > share(then, "active_start")
-    return Answer(YES if more else NO, (now,), (now.values["active_start"],))
+    return Answer(YES if more else NO, (now, one_data_set(settings.seed)), (now.values["active_start"],))
 
 
 def semi_hard_wins(settings, compute) -> Answer:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from lossviz.i18n.sentence import Sentence
 from lossviz.labs.landscape import monitor, surface
 from lossviz.labs.landscape.schema import MONITOR_TAB_KEY
-from lossviz.lessons import Answer, Lesson, Step
+from lossviz.lessons import Answer, Lesson, Step, one_data_set
 from lossviz.state import format_number
 from lossviz.tables import cell_text
 
@@ -33,7 +33,8 @@ def closer_optimizer(settings, compute) -> Answer:
     gd, momentum = rows["mse", "gd"], rows["mse", "momentum"]
     closer = "momentum" if momentum["distance"] < gd["distance"] else "gd"
     return Answer(f"optimizer.{closer}", (Sentence("lesson.landscape.valley.answer", {
-        "gd": cell_text(gd["distance"]), "momentum": cell_text(momentum["distance"]), "steps": settings.epochs}),),
+        "gd": cell_text(gd["distance"]), "momentum": cell_text(momentum["distance"]), "steps": settings.epochs}),
+        one_data_set(settings.seed)),
         (cell_text(gd["distance"]), cell_text(momentum["distance"])))
 
 
@@ -59,7 +60,8 @@ def nag_farthest(settings, compute) -> Answer:
     data = compute(surface.surface_set, settings.group("data"), entries=32)
     runs = compute(surface.nag_runs, *surface.nag_key(settings), entries=32)
     said = surface.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs)
-    return Answer(f"name.{said[0].values['farthest'].key}", tuple(said), (said[0].values["far"],))
+    return Answer(f"name.{said[0].values['farthest'].key}", (*said, one_data_set(settings.seed)),
+                  (said[0].values["far"],))
 
 
 def diagnosis(settings, compute) -> Answer:
@@ -70,7 +72,7 @@ def diagnosis(settings, compute) -> Answer:
     said = monitor.monitor_sentences(found, monitor.stopping(run, settings.patience), settings.patience,
                                      run.epochs_run)
     figure = str(found.diverged_at) if found.diverged_at is not None else said[0].values["final_val"]
-    return Answer(f"landscape.kind.{found.kind}", tuple(said), (figure,))
+    return Answer(f"landscape.kind.{found.kind}", (*said, one_data_set(settings.seed)), (figure,))
 
 
 def early_stop_keeps_earlier(settings, compute) -> Answer:

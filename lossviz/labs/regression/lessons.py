@@ -10,7 +10,7 @@ from lossviz import models
 from lossviz.datasets import regression_set
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.regression import train, verdicts
-from lossviz.lessons import Answer, Lesson, Step
+from lossviz.lessons import Answer, Lesson, Step, one_data_set
 from lossviz.mistakes import mistake
 from lossviz.tables import cell_text
 
@@ -77,7 +77,8 @@ def closer_to(settings, compute) -> Answer:
     huber = total(rows["huber"])
     nearer = min(("mae", "mse"), key=lambda name: abs(total(rows[name]) - huber))
     return Answer(f"name.{nearer}", (Sentence("lesson.huber_delta.near.answer", {
-        "loss": Name(nearer), "delta": settings.params_of("huber")["delta"]}), *row_sentences(rows, rows)),
+        "loss": Name(nearer), "delta": settings.params_of("huber")["delta"]}), *row_sentences(rows, rows),
+        one_data_set(settings.seed)),
         (cell_text(rows["huber"]["slope"]), cell_text(rows[nearer]["slope"])))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.segmentation import train
 from lossviz.labs.segmentation.verdicts import sweep_sentences
-from lossviz.lessons import Answer, Lesson, Step
+from lossviz.lessons import Answer, Lesson, Step, one_data_set
 from lossviz.tables import cell_text
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
@@ -31,7 +31,7 @@ def row_sentences(rows: dict, column: str) -> tuple[Sentence, ...]:
 def least_recall(settings, compute) -> Answer:
     rows = rows_at_half(settings, compute)
     lowest = min(rows, key=lambda loss: rows[loss]["mask_recall"])
-    return Answer(f"name.{lowest}", row_sentences(rows, "mask_recall"),
+    return Answer(f"name.{lowest}", (*row_sentences(rows, "mask_recall"), one_data_set(settings.seed)),
                   tuple(cell_text(row["mask_recall"]) for row in rows.values()))
 
 
@@ -39,14 +39,14 @@ def bce_as_good(settings, compute) -> Answer:
     rows = rows_at_half(settings, compute)
     gap = rows["dice"]["dice"] - rows["bce"]["dice"]
     return Answer(YES if gap < NEAR else NO, (Sentence("lesson.small_objects.large.answer", {"near": NEAR}),
-                                              *row_sentences(rows, "dice")),
+                                              *row_sentences(rows, "dice"), one_data_set(settings.seed)),
                   (cell_text(rows["bce"]["dice"]), cell_text(rows["dice"]["dice"])))
 
 
 def tversky_finds_more(settings, compute) -> Answer:
     rows = rows_at_half(settings, compute)
     more = rows["tversky"]["mask_recall"] > rows["dice"]["mask_recall"]
-    return Answer(YES if more else NO, row_sentences(rows, "mask_recall"),
+    return Answer(YES if more else NO, (*row_sentences(rows, "mask_recall"), one_data_set(settings.seed)),
                   (cell_text(rows["tversky"]["mask_recall"]), cell_text(rows["dice"]["mask_recall"])))
 
 

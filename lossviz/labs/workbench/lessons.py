@@ -8,7 +8,7 @@ from lossviz.i18n.sentence import Sentence
 from lossviz.labs.regression.lessons import row_sentences  # its error table, which the workbench's is
 from lossviz.labs.regression.schema import REGRESSION
 from lossviz.labs.workbench import syntax, typed
-from lossviz.lessons import Answer, Lesson, Step
+from lossviz.lessons import Answer, Lesson, Step, one_data_set
 from lossviz.models import error_rows, line_fit
 from lossviz.tables import cell_text
 
@@ -40,10 +40,15 @@ def finds_fault(settings, compute) -> Answer:
                                           if key in ("value", "at")))
 
 
+def regression_lab(settings):
+    """The regression lab's settings the workbench trains a typed loss at (its outlier fraction set)."""
+    return REGRESSION.settings({"outlier_fraction": settings.outlier_fraction}, {})
+
+
 def trained_errors(settings, compute) -> dict[str, dict]:
     """The page's table after "train with it": the typed loss's row and the built-in losses', by name."""
     expression = expression_of(settings)
-    lab = REGRESSION.settings({"outlier_fraction": settings.outlier_fraction}, {})
+    lab = regression_lab(settings)
     data_key, training = lab.group("data"), lab.group("training")
     data = compute(regression_set, data_key)
     histories = [compute(typed.typed_line_fit, expression.text, params_of(settings, expression), data_key, training),
@@ -57,7 +62,8 @@ def beats_mse(settings, compute) -> Answer:
     rows = trained_errors(settings, compute)
     total = {name: rows[name]["slope"] + rows[name]["intercept"] for name in (typed.CUSTOM, "mse")}
     closer = total[typed.CUSTOM] < total["mse"]
-    return Answer(YES if closer else NO, row_sentences(rows, (typed.CUSTOM, "mse")),
+    said = (*row_sentences(rows, (typed.CUSTOM, "mse")), one_data_set(regression_lab(settings).seed))
+    return Answer(YES if closer else NO, said,
                   (cell_text(rows[typed.CUSTOM]["slope"]), cell_text(rows["mse"]["slope"])))
 
 
