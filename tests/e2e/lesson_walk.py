@@ -51,15 +51,14 @@ def slider_number(text: str) -> tuple[float, int]:
     return (float(digits) / 100, decimals + 2) if percent else (float(digits), decimals)
 
 
-def widget_shows(page, name: str, tries: int = 20) -> dict | None:
+def widget_shows(page, name: str) -> dict | None:
     """What the widget of class `name` shows (WIDGET_JS), once it shows something: a widget drawn anew
     (a language's labels) has no text for a frame or two."""
-    for _ in range(tries):
-        shown = page.evaluate(WIDGET_JS, name)
-        if shown is None or any(str(value).strip() for value in shown.values()):
-            return shown
-        page.wait_for_timeout(100)
-    return shown
+    page.wait_for_function(f"""(name) => {{
+      const shown = ({WIDGET_JS})(name);
+      return shown === null || Object.values(shown).some((value) => String(value).trim());
+    }}""", arg=name, timeout=10_000)
+    return page.evaluate(WIDGET_JS, name)
 
 
 def check_settings(page, lesson: Lesson, number: int, lang: str) -> int:
