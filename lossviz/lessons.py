@@ -165,14 +165,15 @@ def read_step(raw_lesson: str | None, raw_step: str | None) -> tuple[Lesson, int
 # --- what a step changed, in words ---------------------------------------------------------------
 
 def setting_label(lang: str, lab: str, key: str) -> str:
-    """A setting's name as the lab's control shows it; a parameter as "<loss> <parameter>"."""
+    """A setting's name as the lab's control shows it, in lower case inside a sentence; a parameter as
+    "<loss> <parameter>"."""
     name, _, param = key.rpartition(".")
     if name:
         return f"{translate(lang, f'name.{name}')} {translate(lang, f'param.{param}', default=param)}"
     for candidate in (f"{lab}.setting.{key}", f"{lab}.{key}", f"common.{key}"):
         text = translate(lang, candidate, default="")
-        if text:
-            return text
+        if text:  # a control's label, said inside a sentence ("This step set task: …"); MSE stays MSE
+            return text[0].lower() + text[1:] if text[1:2].islower() else text
     raise KeyError(f"no label for the {lab} setting {key!r}")
 
 

@@ -31,7 +31,7 @@ STRINGS = {
     "lesson.choice.no": "No",
     # sentences several lessons' answers share
     "lesson.one_data_set": "Measured on the one data set the page shows (seed {seed}); another seed can give other numbers.",
-    "lesson.regression.row": "{loss}: slope error {slope}, intercept error {intercept}.",
+    "lesson.regression.row": "The slope and intercept errors of {loss}: {slope} and {intercept}.",
     "lesson.classification.recall": "{method}: minority recall {value}.",
     "lesson.classification.pr_auc": "{method}: PR-AUC {value}.",
     "lesson.classification.calibration_error": "{method}: calibration error {value}.",

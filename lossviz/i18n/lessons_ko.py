@@ -30,7 +30,7 @@ STRINGS = {
     "lesson.choice.no": "아니요",
     # 여러 수업의 답이 함께 쓰는 문장
     "lesson.one_data_set": "페이지가 보여 주는 데이터 세트 하나(시드 {seed})에서 잰 값입니다. 다른 시드에서는 숫자가 달라질 수 있습니다.",
-    "lesson.regression.row": "{loss}: 기울기 오차 {slope}, 절편 오차 {intercept}.",
+    "lesson.regression.row": "{loss}의 기울기 오차는 {slope}, 절편 오차는 {intercept}입니다.",
     "lesson.classification.recall": "{method}: 소수 재현율 {value}.",
     "lesson.classification.pr_auc": "{method}: PR-AUC {value}.",
     "lesson.classification.calibration_error": "{method}: 보정 오차 {value}.",
