@@ -134,13 +134,16 @@ def choice_key(lesson: Lesson, number: int) -> str:
     return f"lesson.{lesson.id}.{number}.choice"
 
 
+def reads(page_name: str, name: str) -> bool:
+    """Whether the step being played on page `page_name` asks to read its element `name`."""
+    step = current_step(page_name)
+    return step is not None and step.reading == name
+
+
 def reading(page_name: str, name: str):
     """The container to draw page element `name` in: outlined and keyed lesson_reading when it is
     what the step being played asks to read."""
-    step = current_step(page_name)
-    if step is not None and step.reading == name:
-        return st.container(key="lesson_reading")
-    return contextlib.nullcontext()
+    return st.container(key="lesson_reading") if reads(page_name, name) else contextlib.nullcontext()
 
 
 def origin() -> str:

@@ -234,8 +234,7 @@ class Page:
 
     def reads(self, name: str) -> bool:
         """Whether the lesson step played on the page asks to read its element `name`."""
-        step = lesson.current_step(self.slug)
-        return step is not None and step.reading == name
+        return lesson.reads(self.slug, name)
 
     def settings(self, values: dict, params: dict) -> Settings:
         """The settings the controls just read, completed from session state by the ones whose widgets
