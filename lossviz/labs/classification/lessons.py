@@ -3,7 +3,6 @@ and probabilities you can trust; each answer measured by the functions the page 
 
 from __future__ import annotations
 
-from lossviz.datasets import classification_set
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.classification import train, verdicts
 from lossviz.lessons import Answer, Lesson, Step
@@ -20,9 +19,8 @@ CALIBRATED = 0.05  # a calibration error this small: probabilities that come tru
 
 def reports(settings, compute) -> dict[str, dict]:
     """Each method's row of the page's validation report, as the page computes it."""
-    data = compute(classification_set, settings.group("data"), 2, entries=32)
-    histories = [compute(train.classifier, settings.group("data"), 2, method, train.method_params(settings, method),
-                         settings.group("training"), entries=256) for method in settings.methods]
+    data = train.lab_set(settings, 2, compute)
+    histories = train.classifiers(settings, settings.methods, 2, compute)
     return {row["method"]: row for row in report_rows(data, histories)}
 
 
@@ -33,7 +31,7 @@ def report_sentences(rows: dict, column: str) -> tuple[Sentence, ...]:
 
 
 def minority_note(settings, compute) -> Sentence:
-    data = compute(classification_set, settings.group("data"), 2, entries=32)
+    data = train.lab_set(settings, 2, compute)
     return Sentence("lesson.classification.counts", {"minority": int(data.y_val.sum()), "points": data.y_val.size,
                                                      "seed": settings.seed})
 

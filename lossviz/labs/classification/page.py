@@ -5,7 +5,6 @@ import streamlit as st
 from lossviz import ui
 from lossviz.bundled import SOURCES, counts_at
 from lossviz.charts.training import history_figure
-from lossviz.datasets import classification_set
 from lossviz.labs.classification import charts, schema, train
 from lossviz.labs.classification.verdicts import calibration_sentences, imbalance_sentences
 from lossviz.models import (
@@ -80,7 +79,7 @@ def lab(view):
         st.session_state.pop(page.key("training"), None)
     settings = page.sidebar_settings(controls)
     classes = 3 if view == "multiclass" else 2
-    data = ui.cached(classification_set, settings.group("data"), classes, entries=32)
+    data = train.lab_set(settings, classes, ui.cached)
     ui.source_card(page, settings.data)
     if settings.data != "synthetic":
         counts, short = counts_at(settings.data, settings.imbalance)
@@ -95,8 +94,7 @@ def lab(view):
 def trained(settings, methods, classes):
     """The linear models of the chosen `methods`; none, and a hint, when nothing is chosen."""
     ui.none_chosen(page, methods)
-    return [ui.cached(train.classifier, settings.group("data"), classes, method, train.method_params(settings, method),
-                      settings.group("training"), entries=256) for method in methods]
+    return train.classifiers(settings, methods, classes, ui.cached)
 
 
 def binary_view(settings, data):

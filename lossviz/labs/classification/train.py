@@ -177,3 +177,15 @@ def focal_family(gammas, points: int = 200) -> tuple[np.ndarray, dict[float, tup
         loss = losses.get("focal", alpha=-1.0, gamma=float(gamma))
         curves[float(gamma)] = (loss.elementwise(np.ones(points), p_t), np.power(1.0 - p_t, gamma))
     return p_t, curves
+
+
+def lab_set(settings, classes: int, compute):
+    """The lab's data set of `classes` classes, as the page draws it and a lesson reads it; `compute`:
+    the page's cache or a plain call."""
+    return compute(classification_set, settings.group("data"), classes, entries=32)
+
+
+def classifiers(settings, methods, classes: int, compute) -> list[History]:
+    """The linear model of each of `methods` on the lab's data; `compute`: the page's cache or a plain call."""
+    return [compute(classifier, settings.group("data"), classes, method, method_params(settings, method),
+                    settings.group("training"), entries=256) for method in methods]

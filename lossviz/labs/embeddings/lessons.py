@@ -14,8 +14,7 @@ UNDECIDED = "lesson.mining.undecided"
 
 def run_notes(settings, compute) -> list:
     """The page's sentences under its chart: the anchor's negatives by region, and the run's progress."""
-    data = compute(train.embedding_set, settings.group("data"), entries=32)
-    run = compute(train.embedding_run, settings.group("data"), settings.group("training"))
+    data, run = train.lab_run(settings, compute)
     return train.run_sentences(run, data, settings.anchor % data.y.size, settings.margin)
 
 

@@ -46,8 +46,7 @@ def comparison(settings):
 @st.fragment
 def lab():
     settings = page.sidebar_settings(controls)
-    data = ui.cached(train.embedding_set, settings.group("data"), entries=32)
-    run = ui.cached(train.embedding_run, settings.group("data"), settings.group("training"))
+    data, run = train.lab_run(settings, ui.cached)
     anchor = settings.anchor % data.y.size
     labels = {key: t(f"embeddings.{key}") for key in ("x", "y", "epoch_axis", "per_epoch", "active", "loss",
                                                       "positive", "ring_positive", "ring_margin")}

@@ -271,3 +271,10 @@ def mining_comparison_key(settings) -> tuple:
 def mining_comparison(data: tuple, training: tuple, on_progress=None) -> MiningComparison:
     """Every mining strategy over COMPARE_SEEDS training seeds, per (data, margin, lr, epochs)."""
     return compare_minings(embedding_set(data), **dict(training))
+
+
+def lab_run(settings, compute) -> tuple:
+    """The lab's points and the map trained on them, as the page draws them and a lesson reads them;
+    `compute`: the page's cache or a plain call."""
+    return (compute(embedding_set, settings.group("data"), entries=32),
+            compute(embedding_run, settings.group("data"), settings.group("training")))

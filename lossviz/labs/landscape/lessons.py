@@ -21,10 +21,7 @@ KINDS = tuple(f"landscape.kind.{kind}" for kind in monitor.DIAGNOSES)
 
 def path_rows(settings, compute) -> dict[tuple[str, str], dict]:
     """The page's table of paths, by (loss, optimizer), as the page computes it."""
-    data = compute(surface.surface_set, settings.group("data"), entries=32)
-    sides = list(dict.fromkeys((settings.left, settings.right)))
-    runs = {name: compute(surface.optimizer_paths, settings.group("data"), name, settings.params_key(name),
-                          settings.group("paths")) for name in sides}
+    data, runs = surface.lab_paths(settings, compute)
     return {(row["loss"], row["optimizer"]): row for row in surface.path_rows(runs, data)}
 
 
@@ -64,24 +61,21 @@ def nag_farthest(settings, compute) -> Answer:
                   (said[0].values["far"],))
 
 
+def monitor_said(settings, compute) -> tuple:
+    """The monitor's run, its diagnosis, where early stopping stops and what the page says of them."""
+    data, run = monitor.monitored(settings, compute)
+    found, stop = monitor.diagnose(run, data.noise), monitor.stopping(run, settings.patience)
+    return run, found, stop, monitor.monitor_sentences(found, stop, settings.patience, run.epochs_run)
+
+
 def diagnosis(settings, compute) -> Answer:
-    curve = settings.group("curve")
-    run = compute(monitor.polynomial_fit, curve, settings.group("fit"))
-    data = compute(monitor.curve_set, curve, entries=32)
-    found = monitor.diagnose(run, data.noise)
-    said = monitor.monitor_sentences(found, monitor.stopping(run, settings.patience), settings.patience,
-                                     run.epochs_run)
+    _, found, _, said = monitor_said(settings, compute)
     figure = str(found.diverged_at) if found.diverged_at is not None else said[0].values["final_val"]
     return Answer(f"landscape.kind.{found.kind}", (*said, one_data_set(settings.seed)), (figure,))
 
 
 def early_stop_keeps_earlier(settings, compute) -> Answer:
-    curve = settings.group("curve")
-    run = compute(monitor.polynomial_fit, curve, settings.group("fit"))
-    data = compute(monitor.curve_set, curve, entries=32)
-    found = monitor.diagnose(run, data.noise)
-    best, stop = monitor.stopping(run, settings.patience)
-    said = monitor.monitor_sentences(found, (best, stop), settings.patience, run.epochs_run)
+    run, _, (best, stop), said = monitor_said(settings, compute)
     earlier = stop is not None and stop < run.epochs_run
     return Answer(YES if earlier else NO, tuple(said), (str(best), str(stop)))
 

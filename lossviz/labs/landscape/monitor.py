@@ -227,3 +227,10 @@ def polynomial_fit(curve: tuple, fit: tuple) -> History:
     return train_polynomial(curve_set(curve), degree=values["degree"], weight_decay=values["weight_decay"],
                             optimizer=values["optimizer"], lr=values["monitor_lr"], momentum=values["momentum"],
                             epochs=values["monitor_epochs"])
+
+
+def monitored(settings, compute) -> tuple:
+    """The monitor's points and the polynomial trained on them, as the page draws them and a lesson
+    reads them; `compute`: the page's cache or a plain call."""
+    curve = settings.group("curve")
+    return compute(curve_set, curve, entries=32), compute(polynomial_fit, curve, settings.group("fit"))

@@ -69,13 +69,11 @@ def surface_view():
     page.aside("landscape.surface_intro")
     presets(settings)
     data_key = settings.group("data")
-    data = ui.cached(surface.surface_set, data_key, entries=32)
+    data, by_loss = surface.lab_paths(settings, ui.cached)
     start = (settings.start_slope, settings.start_intercept)
     box = surface.window([start, tuple(data.true_params)])
-    sides = list(dict.fromkeys((settings.left, settings.right)))
+    sides, runs = list(by_loss), list(by_loss.values())
     surfaces = [ui.cached(surface.loss_surface, data_key, name, settings.params_key(name), box) for name in sides]
-    runs = [ui.cached(surface.optimizer_paths, data_key, name, settings.params_key(name), settings.group("paths"))
-            for name in sides]
     labels = {key: t(f"landscape.{key}") for key in ("slope", "intercept", "loss", "truth", "start", "lowest")}
     labels |= page.labels(PLAYBACK_LABELS)
     labels |= {"diverged": t("common.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
@@ -83,7 +81,6 @@ def surface_view():
                "titles": [page.name(name) for name in sides]}
     ui.chart(surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
                             revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
-    by_loss = dict(zip(sides, runs, strict=True))
     diverged = [t("landscape.diverged_one", optimizer=t(f"optimizer.{optimizer}"), loss=page.name(name),
                   step=history.diverged_at)
                 for name, run in by_loss.items() for optimizer, history in run.items()
@@ -145,9 +142,7 @@ def diagnosis_table():
 def monitor_view():
     settings = page.sidebar_settings(monitor_controls)
     page.aside("landscape.monitor_intro")
-    curve_key = settings.group("curve")
-    data = ui.cached(monitor.curve_set, curve_key, entries=32)
-    run = ui.cached(monitor.polynomial_fit, curve_key, settings.group("fit"))
+    data, run = monitor.monitored(settings, ui.cached)
     stop = monitor.stopping(run, settings.patience)
     fits = monitor.monitor_fits(run, stop[0])
     labels = {key: t(f"landscape.chart_{key}") for key in ("loss", "train", "validation", "best", "stop", "diverged",

@@ -182,3 +182,12 @@ def nag_runs(data: tuple, loss_params: tuple, path_settings: tuple) -> list[Hist
     start = (values.pop("start_slope"), values.pop("start_intercept"))
     return nag_experiment([losses.get(name, **dict(params)) for name, params in loss_params], surface_set(data),
                           start, **values)
+
+
+def lab_paths(settings, compute) -> tuple:
+    """The landscape's data and, for each of its two losses (one when both sides show the same), each
+    optimizer's path: (data, {loss: {optimizer: History}}), as the page draws them and a lesson reads
+    them; `compute`: the page's cache or a plain call."""
+    data = compute(surface_set, settings.group("data"), entries=32)
+    return data, {name: compute(optimizer_paths, settings.group("data"), name, settings.params_key(name),
+                                settings.group("paths")) for name in dict.fromkeys((settings.left, settings.right))}

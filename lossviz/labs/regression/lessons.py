@@ -7,7 +7,6 @@ import math
 from dataclasses import replace
 
 from lossviz import models
-from lossviz.datasets import regression_set
 from lossviz.i18n.sentence import Name, Sentence
 from lossviz.labs.regression import train, verdicts
 from lossviz.lessons import Answer, Lesson, Step, one_data_set
@@ -21,9 +20,7 @@ CLOSE = 0.1  # "ends on the true line": its slope within this of the true slope
 
 def errors(settings, compute) -> dict[str, dict]:
     """Each chosen loss's row of the page's error table, as the page computes it."""
-    data = compute(regression_set, settings.group("data"))
-    histories = [compute(models.line_fit, settings.group("data"), name, settings.params_key(name),
-                         settings.group("training"), entries=256) for name in settings.losses]
+    data, histories = train.line_fits(settings, compute)
     return {row["loss"]: row for row in models.error_rows(data, histories)}
 
 

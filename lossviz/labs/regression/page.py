@@ -8,7 +8,7 @@ import streamlit as st
 from lossviz import labs, losses, models, training, ui
 from lossviz.bundled import DIABETES_FEATURES
 from lossviz.charts.training import history_figure, sweep_figure
-from lossviz.datasets import OUTLIER_KINDS, REGRESSION_DATA_KEYS, regression_set
+from lossviz.datasets import OUTLIER_KINDS, REGRESSION_DATA_KEYS
 from lossviz.labs.regression import charts, drag, train, verdicts
 from lossviz.labs.regression.schema import REGRESSION
 from lossviz.losses.regression import Huber
@@ -66,9 +66,7 @@ def lab():
     if ui.none_chosen(page, settings.losses):
         return
     ui.source_card(page, settings.data)
-    data = ui.cached(regression_set, settings.group("data"))
-    histories = [ui.cached(models.line_fit, settings.group("data"), name, settings.params_key(name),
-                           settings.group("training"), entries=256) for name in settings.losses]
+    data, histories = train.line_fits(settings, ui.cached)
     fit_view(settings, data, histories)
     errors_view(settings, data, histories)
     switch_view(settings)

@@ -11,7 +11,7 @@ from lossviz import losses
 from lossviz.datasets import RegressionData, nth_seed, regression_data, regression_set
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
-from lossviz.models import parameter_error, train_linear
+from lossviz.models import line_fit, parameter_error, train_linear
 from lossviz.training import EPOCHS, SWEEP_SEEDS, History, SeedTable, sweep_training
 
 SWEEP_FRACTIONS = tuple(np.round(np.linspace(0.0, 0.5, 11), 2))
@@ -139,3 +139,11 @@ def switch_histories(first: tuple, then: tuple, data: tuple, training: tuple, sw
     relative = switch_relative(switched, first_alone.values[0], then_alone.values[0],
                                switch_epoch(switch_at, steps["epochs"]))
     return [replace(relative, loss="switched"), then_alone, first_alone]
+
+
+def line_fits(settings, compute) -> tuple:
+    """The lab's data and each chosen loss's line on it, as the page draws them and a lesson reads them;
+    `compute`: the page's cache or a plain call."""
+    data = compute(regression_set, settings.group("data"))
+    return data, [compute(line_fit, settings.group("data"), name, settings.params_key(name), settings.group("training"),
+                          entries=256) for name in settings.losses]

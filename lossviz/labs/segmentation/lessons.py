@@ -16,9 +16,7 @@ NEAR = 0.1  # Dice scores this close count as "as good"
 
 def rows_at_half(settings, compute) -> dict[str, dict]:
     """Each loss's row of the page's metric table at threshold 0.5, as the page computes it."""
-    data = compute(train.segmentation_set, settings.group("data"), entries=16)
-    runs = [compute(train.mask_run, settings.group("data"), method, settings.params_key(method),
-                    settings.group("training")) for method in settings.losses]
+    data, runs = train.mask_runs(settings, compute)
     return {row["loss"]: row for row in train.metric_rows(data, runs) if row["threshold"] == "0.5"}
 
 

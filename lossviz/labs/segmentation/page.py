@@ -74,9 +74,7 @@ def lab():
     pixels = round(settings.fraction * settings.size**2)
     if pixels < FEW_PIXELS:
         st.warning(t("segmentation.few_pixels", pixels=pixels))
-    data = ui.cached(train.segmentation_set, settings.group("data"), entries=16)
-    runs = [ui.cached(train.mask_run, settings.group("data"), method, settings.params_key(method),
-                      settings.group("training")) for method in settings.losses]
+    data, runs = train.mask_runs(settings, ui.cached)
     image, truth, maps_at, epochs = train.map_frames(data, runs, settings.params_of, settings.image - 1)
     labels = {key: t(f"segmentation.{key}") for key in ("image", "truth", "push")}
     labels |= page.labels(PLAYBACK_LABELS)

@@ -268,3 +268,11 @@ def foreground_sweep_of(data: tuple, methods: tuple, training: tuple, on_progres
     """foreground_sweep of `methods` ((method, params) pairs), per hashable settings."""
     return foreground_sweep([(method, dict(params)) for method, params in methods], dict(data), **dict(training),
                             on_progress=on_progress)
+
+
+def mask_runs(settings, compute) -> tuple:
+    """The lab's images and each chosen loss's model on them, as the page draws them and a lesson
+    reads them; `compute`: the page's cache or a plain call."""
+    data = compute(segmentation_set, settings.group("data"), entries=16)
+    return data, [compute(mask_run, settings.group("data"), method, settings.params_key(method),
+                          settings.group("training")) for method in settings.losses]

@@ -3,13 +3,12 @@ and compare it with the built-in Huber; each answer measured by the functions th
 
 from __future__ import annotations
 
-from lossviz.datasets import regression_set
 from lossviz.i18n.sentence import Sentence
 from lossviz.labs.regression.lessons import row_sentences  # its error table, which the workbench's is
 from lossviz.labs.regression.schema import REGRESSION
 from lossviz.labs.workbench import syntax, typed
 from lossviz.lessons import Answer, Lesson, Step, one_data_set
-from lossviz.models import error_rows, line_fit
+from lossviz.models import error_rows
 from lossviz.tables import cell_text
 
 YES, NO = "lesson.choice.yes", "lesson.choice.no"
@@ -40,29 +39,19 @@ def finds_fault(settings, compute) -> Answer:
                                           if key in ("value", "at")))
 
 
-def regression_lab(settings):
-    """The regression lab's settings the workbench trains a typed loss at (its outlier fraction set)."""
-    return REGRESSION.settings({"outlier_fraction": settings.outlier_fraction}, {})
-
-
 def trained_errors(settings, compute) -> dict[str, dict]:
     """The page's table after "train with it": the typed loss's row and the built-in losses', by name."""
     expression = expression_of(settings)
-    lab = regression_lab(settings)
-    data_key, training = lab.group("data"), lab.group("training")
-    data = compute(regression_set, data_key)
-    histories = [compute(typed.typed_line_fit, expression.text, params_of(settings, expression), data_key, training),
-                 *(compute(line_fit, data_key, name, (), training, entries=256)
-                   for name in typed.TRAINED_WITH["regression"])]
+    data, histories = typed.trained_lines(expression.text, params_of(settings, expression), settings.outlier_fraction,
+                                          compute)
     return {row["loss"]: row for row in error_rows(data, histories)}
-
 
 
 def beats_mse(settings, compute) -> Answer:
     rows = trained_errors(settings, compute)
     total = {name: rows[name]["slope"] + rows[name]["intercept"] for name in (typed.CUSTOM, "mse")}
     closer = total[typed.CUSTOM] < total["mse"]
-    said = (*row_sentences(rows, (typed.CUSTOM, "mse")), one_data_set(regression_lab(settings).seed))
+    said = (*row_sentences(rows, (typed.CUSTOM, "mse")), one_data_set(REGRESSION.numbers["seed"].default))
     return Answer(YES if closer else NO, said,
                   (cell_text(rows[typed.CUSTOM]["slope"]), cell_text(rows["mse"]["slope"])))
 

@@ -5,19 +5,18 @@ import streamlit as st
 
 from lossviz import ui
 from lossviz.charts.curves import curve_frames, curves_figure
-from lossviz.datasets import classification_set, regression_set
+from lossviz.datasets import classification_set
 from lossviz.labs.classification.charts import BOUNDARY_LABELS, boundary_figure
 from lossviz.labs.classification.schema import CLASSIFICATION as CLASSIFIER
 from lossviz.labs.classification.train import classifier
 from lossviz.labs.regression.charts import FIT_LABELS, fit_figure
-from lossviz.labs.regression.schema import REGRESSION
 from lossviz.labs.workbench import syntax, typed, worker
 from lossviz.labs.workbench import upload as files
 from lossviz.labs.workbench.charts import histogram_figure
 from lossviz.labs.workbench.program import worded_cases
 from lossviz.labs.workbench.schema import WORKBENCH, WORKBENCH_VIEWS
 from lossviz.losses import ParamSpec
-from lossviz.models import error_rows, line_fit
+from lossviz.models import error_rows
 
 page = ui.page("workbench", WORKBENCH)
 t = page.t
@@ -195,12 +194,7 @@ def training_view(settings, expression):
 
 
 def regression_runs(settings, expression, params):
-    lab = REGRESSION.settings({"outlier_fraction": settings.outlier_fraction}, {})
-    data_key, training = lab.group("data"), lab.group("training")
-    data = ui.cached(regression_set, data_key)
-    histories = [ui.cached(typed.typed_line_fit, expression.text, params, data_key, training),
-                 *(ui.cached(line_fit, data_key, name, (), training, entries=256)
-                   for name in typed.TRAINED_WITH["regression"])]
+    data, histories = typed.trained_lines(expression.text, params, settings.outlier_fraction, ui.cached)
     labels = page.labels(FIT_LABELS) | {"names": page.names([history.loss for history in histories])}
     ui.chart(fit_figure(data, histories, labels=labels, revision="workbench.fit"), key=page.key("fit_chart"))
     with page.reading("train_errors"):

@@ -17,7 +17,7 @@ from lossviz.labs.workbench.program import Expression
 from lossviz.labs.workbench.syntax import PROBABILITY_CLIP, ExpressionError, parse_tree
 from lossviz.losses.base import Loss
 from lossviz.losses.regression import RegressionLoss
-from lossviz.models import Objective, train_classifier, train_linear
+from lossviz.models import Objective, line_fit, train_classifier, train_linear
 from lossviz.numerics import sigmoid
 from lossviz.training import History
 
@@ -279,3 +279,15 @@ def typed_classifier(text: str, params: tuple, data: tuple, training: tuple) -> 
     """The classification lab's linear classifier trained with a typed binary loss."""
     return train_classifier(custom_objective(typed_loss(text, "binary"), dict(params)), classification_set(data, 2),
                             **dict(training))
+
+
+def trained_lines(text: str, params: tuple, outlier_fraction: float, compute) -> tuple:
+    """The regression lab's data at `outlier_fraction` and the lines the typed loss and TRAINED_WITH
+    fit to it, as the page draws them and a lesson reads them; `compute`: the page's cache or a plain call."""
+    from lossviz.labs.regression.schema import REGRESSION  # the lab whose settings the typed loss trains in
+
+    lab = REGRESSION.settings({"outlier_fraction": outlier_fraction}, {})
+    data_key, training = lab.group("data"), lab.group("training")
+    return compute(regression_set, data_key), [
+        compute(typed_line_fit, text, params, data_key, training),
+        *(compute(line_fit, data_key, name, (), training, entries=256) for name in TRAINED_WITH["regression"])]
