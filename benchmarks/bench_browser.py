@@ -32,8 +32,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser_support import CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
-from tests.e2e.helpers import RECORD_STATES_JS
+from tests.browser_support import CHART_SIGNATURE_JS, FIRST_CHART_SIGNATURE_JS, ROOT, Server, launch_chromium
+from tests.e2e.helpers import record_states_js
 
 QUIET_MS = 150
 SIX_LOSSES = "losses=mse,mae,huber,log_cosh,quantile,barron"
@@ -51,12 +51,15 @@ WORKBENCH_QUERY = "/workbench?lang=en"  # the typed Huber's curve and checks per
 
 # Installed before any page script: timestamps of keydowns and websocket messages.
 INIT_SCRIPT = """
-window.__keydown = null; window.__wsLast = 0;
+window.__keydown = null; window.__wsLast = 0; window.__wsBytes = 0;
 document.addEventListener('keydown', e => { window.__keydown = e.timeStamp; }, true);
 const NativeWebSocket = window.WebSocket;
 window.WebSocket = function (...args) {
   const socket = new NativeWebSocket(...args);
-  socket.addEventListener('message', () => { window.__wsLast = performance.now(); });
+  socket.addEventListener('message', (event) => {
+    window.__wsLast = performance.now();
+    window.__wsBytes += event.data.byteLength ?? event.data.size ?? event.data.length ?? 0;
+  });
   return socket;
 };
 window.WebSocket.prototype = NativeWebSocket.prototype;
@@ -122,9 +125,11 @@ def served(browser, script, path, cwd=ROOT):
 
 
 def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
-    """(redraw times in ms, folded runs, server CPU ms per rerun, cold start s, RSS MiB)."""
+    """(redraw times in ms, folded runs, server CPU ms per rerun, cold start s, RSS MiB, DOM nodes,
+    KB received per rerun)."""
     with served(browser, script, path, cwd) as (page, server, cold_start):
         rss = server.rss_mib()
+        nodes = page.evaluate("() => document.getElementsByTagName('*').length")
         slider = page.locator(f'input[type="range"][aria-label="{slider_label}"]')
         slider.focus()
         key, times, folded = "ArrowRight", [], 0
@@ -132,6 +137,7 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
         for press in range(warmups + presses):
             if press == warmups:
                 cpu_before = server_cpu_seconds(server)
+                bytes_before = page.evaluate("() => window.__wsBytes")
             if slider.get_attribute("value") == slider.get_attribute("max"):
                 key = "ArrowLeft"
             elif slider.get_attribute("value") == slider.get_attribute("min"):
@@ -143,36 +149,40 @@ def measure(browser, script, path, slider_label, presses, warmups=2, cwd=ROOT):
                 times.append(result["ms"])
                 folded += result["folded"]
         cpu_ms = (server_cpu_seconds(server) - cpu_before) * 1000 / presses
-        return times, folded, cpu_ms, cold_start, rss
+        received = (page.evaluate("() => window.__wsBytes") - bytes_before) / 1024 / presses
+        return times, folded, cpu_ms, cold_start, rss, nodes, received
 
 
-# Resolves with the time from the release of a drag (pointerup) until the run it starts has ended
-# and the charts have been quiet for `quietMs` (the final chart may equal the last frame scrubbed).
+# Resolves, once the run a release (pointerup) starts has ended and the charts have been quiet for
+# `quietMs`, with the ms from the release until the page's first chart last changed ("final": 0 if
+# the last frame scrubbed was the final chart) and until the run ended ("run").
 RELEASE_JS = """(quietMs) => new Promise((resolve, reject) => {
   const app = document.querySelector('[data-testid="stApp"]');
-  let released = null, sawRunning = false, settled = null, last = (CHART_SIGNATURE)(), changed = null;
+  let released = null, sawRunning = false, settled = null, changed = null, changedAll = null;
+  let last = (FIRST_CHART)(), lastAll = (CHART_SIGNATURE)();
   document.addEventListener('pointerup', (event) => { released = event.timeStamp; }, {capture: true, once: true});
   const poll = setInterval(() => {
     const now = performance.now();
     if (released === null) return;
-    const current = (CHART_SIGNATURE)();
+    const current = (FIRST_CHART)(), all = (CHART_SIGNATURE)();
     if (current !== last) { last = current; changed = now; }
+    if (all !== lastAll) { lastAll = all; changedAll = now; }
     const state = app.getAttribute('data-test-script-state');
     if (state === 'running') { sawRunning = true; settled = null; }
     else if ((sawRunning || window.__wsLast > released) && settled === null) settled = now;
-    if (settled !== null && now - Math.max(settled, changed ?? 0) >= quietMs) {
+    if (settled !== null && now - Math.max(settled, changedAll ?? 0) >= quietMs) {
       clearInterval(poll);
-      resolve(Math.max(settled, changed ?? 0) - released);
+      resolve({final: changed === null ? 0 : changed - released, run: Math.max(settled, changedAll ?? 0) - released});
     }
     if (now - released > 20000) { clearInterval(poll); reject('no run after the release in 20 s'); }
   }, 5);
-})""".replace("CHART_SIGNATURE", CHART_SIGNATURE_JS)
+})""".replace("FIRST_CHART", FIRST_CHART_SIGNATURE_JS).replace("CHART_SIGNATURE", CHART_SIGNATURE_JS)
 DRAG_MOVES, DRAG_MS = 30, 500
-# A drag of exactly DRAG_MS by the page's own clock: Playwright's moves each wait for the page, so a
-# drag of 30 of them lasts as long as 30 redraws. Here a timer moves the thumb to where the elapsed
-# time puts it, up to DRAG_MOVES times (as pointer events come, no faster than the page takes them),
-# and the distinct chart states drawn by the end are counted.
-TIMED_DRAG_JS = """async ({label, moves, ms}) => {
+# A drag of exactly DRAG_MS by the page's own clock, then its release: a timer moves the thumb to
+# where the elapsed time puts it, up to DRAG_MOVES times (as pointer events come, no faster than the
+# page takes them); the distinct states of the page's first chart drawn by the end are counted, and
+# the release is timed (RELEASE_JS). Resolves with {states, final, run}.
+TIMED_DRAG_JS = """async ({label, moves, ms, quietMs}) => {
   const input = document.querySelector(`input[type="range"][aria-label="${label}"]`);
   const low = Number(input.min), high = Number(input.max), start = Number(input.value);
   const end = start - low > high - start ? low : high;
@@ -188,57 +198,39 @@ TIMED_DRAG_JS = """async ({label, moves, ms}) => {
   }
   await new Promise((done) => setTimeout(done, Math.max(0, ms - (performance.now() - began))));
   cancelAnimationFrame(window.__recording);
-  return window.__states.length - 1;
-}""".replace("RECORD_STATES", RECORD_STATES_JS)
-# the slider a drag moves, where it is not the page's: the whole track of quantile's q changes the
-# curve, where Huber's δ beyond 3 changes nothing on the gallery's residuals from -3 to 3
-DRAGGED = {"gallery": "Quantile (pinball) q"}
+  const states = window.__states.length - 1;  // the chart as it was when pressed is not a new state
+  const release = (RELEASE)(quietMs);
+  input.dispatchEvent(new PointerEvent("pointerup", {bubbles: true}));
+  input.dispatchEvent(new Event("change", {bubbles: true}));
+  return {states, ...(await release)};
+}""".replace("RECORD_STATES", record_states_js(FIRST_CHART_SIGNATURE_JS)).replace("RELEASE", RELEASE_JS)
+# the slider a drag moves, where it is not the page's first: a drag needs ten stops or more
+DRAGGED = {"distributions": "separation", "embeddings": "class spread", "segmentation": "noise"}
 
 
 def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
-    """(distinct chart states drawn during each drag, release -> final chart in ms, drag durations in ms,
-    states in drags of exactly DRAG_MS by the page's clock): press the thumb, move it across the track
-    in DRAG_MOVES moves over about DRAG_MS, release; then the timed drags (TIMED_DRAG_JS), unreleased."""
+    """The first drag after the page opens and `drags` later ones, each of DRAG_MS by the page's clock
+    and released (TIMED_DRAG_JS): ([{states, final, run}, ...], KB of the first chart's last update, with
+    the drag frames built on the last release, if any)."""
     with served(browser, script, path, cwd) as (page, _, _):
-        dragged = page.locator(f'input[type="range"][aria-label="{slider_label}"]')
-        dragged.scroll_into_view_if_needed()  # a lab's sidebar slider may lie below the fold
-        track = dragged.bounding_box()
-        y = track["y"] + track["height"] / 2
-        ends = (track["x"] + 4, track["x"] + track["width"] - 4)
-        states, releases, durations = [], [], []
-        for drag in range(drags + 1):  # the first one takes the thumb to an end, unmeasured
-            start, stop = ends if drag % 2 == 0 else ends[::-1]
-            page.mouse.move(start, y)
-            page.mouse.down()
-            page.evaluate(RECORD_STATES_JS)
-            began = time.perf_counter()
-            for move in range(1, DRAG_MOVES + 1):
-                page.mouse.move(start + (stop - start) * move / DRAG_MOVES, y)
-                page.wait_for_timeout(DRAG_MS / DRAG_MOVES)
-            seen = page.evaluate("() => { cancelAnimationFrame(window.__recording); return window.__states.length; }")
-            took = (time.perf_counter() - began) * 1000
-            page.evaluate(f"() => {{ window.__release = ({RELEASE_JS})({QUIET_MS}); }}")
-            page.mouse.up()
-            release_ms = page.evaluate("() => window.__release")
-            if drag:
-                states.append(seen - 1)  # the chart as it was when pressed is not a new state
-                releases.append(release_ms)
-                durations.append(took)
-        timed = [page.evaluate(TIMED_DRAG_JS, {"label": slider_label, "moves": DRAG_MOVES, "ms": DRAG_MS})
-                 for _ in range(drags)]
-        return states, releases, durations, timed
+        page.locator(f'input[type="range"][aria-label="{slider_label}"]').scroll_into_view_if_needed()
+        results = [page.evaluate(TIMED_DRAG_JS, {"label": slider_label, "moves": DRAG_MOVES, "ms": DRAG_MS,
+                                                 "quietMs": QUIET_MS})
+                   for _ in range(drags + 1)]
+        sent = page.evaluate("() => (document.querySelector('.lossviz-plot') || {}).lossvizBytes || 0")
+        return results, sent / 1024
 
 
-LABS = {  # label, query, slider
+LABS = {  # label, query, the sidebar's first slider
     "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
     "gallery_embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
-    "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "class separation"),
+    "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "points (training + validation)"),
     "landscape": ("landscape, 2 surfaces, 8 paths", LANDSCAPE_QUERY, "outlier fraction"),
     "monitor": ("training monitor, 2000 epochs", MONITOR_QUERY, "training points"),
-    "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "separation"),
-    "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "class spread"),
-    "segmentation": ("segmentation lab, 4 losses", SEGMENTATION_QUERY, "noise"),
+    "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "modes"),
+    "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "classes"),
+    "segmentation": ("segmentation lab, 4 losses", SEGMENTATION_QUERY, "foreground fraction"),
     "workbench": ("workbench, typed Huber and 3 losses", WORKBENCH_QUERY, "parameter a"),
 }
 
@@ -278,12 +270,13 @@ def main():
             browser.close()
     print(f"slider -> chart redrawn, {args.presses} presses after 2 warm-ups, headless chromium, 1280x800")
     header = (f"{'app':<42} {'median':>8} {'p95':>8} {'max':>8} {'folded':>7} {'server CPU/rerun':>17} "
-              f"{'cold start':>11} {'RSS':>9}")
+              f"{'cold start':>11} {'RSS':>9} {'DOM nodes':>10} {'KB/rerun':>9}")
     print(header)
     print("-" * len(header))
-    for label, times, folded, cpu_ms, cold, rss in rows:
+    for label, times, folded, cpu_ms, cold, rss, nodes, received in rows:
         print(f"{label:<42} {statistics.median(times):>6.0f}ms {percentile(times, 0.95):>6.0f}ms "
-              f"{max(times):>6.0f}ms {folded:>7} {cpu_ms:>15.1f}ms {cold:>10.2f}s {rss:>6.0f}MiB")
+              f"{max(times):>6.0f}ms {folded:>7} {cpu_ms:>15.1f}ms {cold:>10.2f}s {rss:>6.0f}MiB {nodes:>10} "
+              f"{received:>9.1f}")
     for label, ours, *_ in rows[2:]:
         print(f"ratio {label}", end="")
         for name, base in (("one-chart app", rows[1][1]), ("with defaults", rows[0][1])):
@@ -293,7 +286,7 @@ def main():
 
 
 def drag_report(args):
-    """Distinct chart states during a drag of DRAG_MOVES moves over DRAG_MS, and release -> final chart."""
+    """Chart states during the first drag and the later ones (DRAG_MS each), and release -> final chart."""
     one_chart = ROOT / "benchmarks" / "one_chart_app.py"
     apps = [("one-chart app (st.slider)", one_chart, "/", "frequency")]
     apps += [(LABS[name][0], ROOT / "app.py", LABS[name][1], DRAGGED.get(name, LABS[name][2]))
@@ -304,16 +297,18 @@ def drag_report(args):
         for label, script, path, slider in apps:
             rows.append((label, *measure_drag(browser, script, path, slider, args.drags)))
         browser.close()
-    print(f"drag across the slider's track, {DRAG_MOVES} moves over {DRAG_MS} ms, {args.drags} drags, "
-          "headless chromium")
-    header = (f"{'app':<42} {'states (median, min)':>21} {'release -> final (median, max)':>31} {'drag took':>10} "
-              f"{'states in 0.5 s (median, min)':>30}")
+    print(f"drags of {DRAG_MS} ms by the page's clock ({DRAG_MOVES} moves at most), the first after the page "
+          f"opens and {args.drags} later ones, each released; headless chromium, 1280x800")
+    header = (f"{'app':<42} {'first drag':>10} {'later (median, min)':>20} {'release -> chart final (median, max)':>37}"
+              f" {'release -> run end':>19} {'chart sent':>11}")
     print(header)
     print("-" * len(header))
-    for label, states, releases, durations, timed in rows:
-        print(f"{label:<42} {statistics.median(states):>12.0f}, {min(states):>6} "
-              f"{statistics.median(releases):>19.0f} ms, {max(releases):>5.0f} ms "
-              f"{statistics.median(durations):>7.0f} ms {statistics.median(timed):>21.0f}, {min(timed):>6}")
+    for label, results, held in rows:
+        later = [result["states"] for result in results[1:]]
+        finals = [result["final"] for result in results]
+        print(f"{label:<42} {results[0]['states']:>10} {statistics.median(later):>13.0f}, {min(later):>4} "
+              f"{statistics.median(finals):>26.0f} ms, {max(finals):>5.0f} ms "
+              f"{statistics.median(result['run'] for result in results):>16.0f} ms {held:>8.0f} KB")
 
 
 if __name__ == "__main__":

@@ -3,12 +3,13 @@ value and its slope at every point, the gallery's curves and the workbench's com
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from lossviz import losses
 from lossviz.losses import ParamSpec
+from lossviz.losses.regression import TRANSITION
 from lossviz.numerics import clamped_log
 from lossviz.tables import csv_text
 
@@ -101,16 +102,22 @@ def registry_name(entry: str) -> str:
 
 
 def entry_param_specs() -> dict:
-    """(entry, parameter) -> ParamSpec of every gallery entry: its loss's parameters and its view's."""
-    specs = {(entry, key): spec for names in TASK_LOSSES.values() for entry in names
+    """(entry, parameter) -> ParamSpec of every gallery entry: its loss's parameters and its view's. A
+    residual where the loss turns linear (Huber's δ, smooth L1's β) goes as far as the residual axis
+    reaches: beyond it the curves on the axis would not change."""
+    specs = {(entry, key): replace(spec, max=RESIDUAL_REACH) if spec is TRANSITION else spec
+             for names in TASK_LOSSES.values() for entry in names
              for key, spec in losses.loss_class(registry_name(entry)).param_specs.items()}
     return {**specs, **VIEW_PARAMS}
+
+
+RESIDUAL_REACH = 3.0  # the residual axis runs from -3 to 3
 
 
 def axis_values(task: str, axis: str, points: int = POINTS) -> np.ndarray:
     """The x values of a view (kept off exact 0 and 1 so clamped logs do not flatten the plot)."""
     if axis == "residual":
-        return np.linspace(-3.0, 3.0, points)
+        return np.linspace(-RESIDUAL_REACH, RESIDUAL_REACH, points)
     if axis in ("logit", "gap", "generator", "discriminator"):
         return np.linspace(-6.0, 6.0, points)
     if axis == "log_rate":  # around log 3, the minimiser

@@ -23,17 +23,30 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 # answer 404 before it falls back to the root (MEASURING.md). Nothing else may fail.
 DEEP_LINK_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
-# A signature of everything a plotly chart draws: every path outline and every text.
-CHART_SIGNATURE_JS = """() => {
+def chart_signature_js(svgs: str = "document.querySelectorAll('.js-plotly-plot .main-svg')") -> str:
+    """A function of the page that hashes what the plotly charts' `svgs` (a JS expression) draw: their
+    paths, texts, and heatmaps' images (an image's data URL by its length and a few of its characters)."""
+    return """() => {
   let text = '';
-  for (const svg of document.querySelectorAll('.js-plotly-plot .main-svg')) {
+  for (const svg of SVGS) {
     for (const p of svg.querySelectorAll('path')) text += p.getAttribute('d') || '';
     for (const t of svg.querySelectorAll('text')) text += t.textContent;
+    for (const image of svg.querySelectorAll('image')) {
+      const href = image.getAttribute('href') || '';
+      text += href.length;
+      for (let i = 64; i < href.length; i += Math.ceil(href.length / 64)) text += href[i];
+    }
   }
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   return text.length ? hash : null;
-}"""
+}""".replace("SVGS", svgs)
+
+
+CHART_SIGNATURE_JS = chart_signature_js()
+# the page's first chart: LossViz's chart component, else the one-chart app's st.plotly_chart
+FIRST_CHART_SIGNATURE_JS = chart_signature_js(
+    "(document.querySelector('.js-plotly-plot') || document.body).querySelectorAll('.main-svg')")
 
 
 # every page, and every view of a page with several: (path, query)

@@ -5,41 +5,45 @@ below, calls its lab's core through `ui.cached(function, *args)`, and draws figu
 """
 
 from lossviz.ui.cache import LRU, cached, per_upload, remembered, session_store, shared
+from lossviz.ui.drag import (
+    arm_first,
+    armed,
+    armed_frames,
+    armed_param,
+    drag_frame,
+    drag_slider,
+    pressed_frames,
+    setting_stops,
+    shown_range,
+)
 from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page, run_page
 from lossviz.ui.plot import chart
 from lossviz.ui.slots import training_slot
 from lossviz.ui.turns import queue_notice, session_id
 from lossviz.ui.url import track_page
 from lossviz.ui.widgets import (
-    arm_first,
-    armed,
-    armed_frames,
-    armed_param,
     bullets,
     choice,
     choose_names,
     data_source,
-    drag_frame,
-    drag_slider,
     fixed_by_data,
     mistakes,
     none_chosen,
     open_tab,
     param_sliders,
-    pressed_frames,
     progress,
     report_table,
     requested,
     say,
     setting_sliders,
     settings_tab,
-    shown_range,
     slider_step,
     source_card,
     spec_slider,
     tabbed_settings,
     table,
     training_controls,
+    with_losses_beside,
 )
 
 __all__ = [
@@ -79,6 +83,7 @@ __all__ = [
     "session_id",
     "session_store",
     "setting_sliders",
+    "setting_stops",
     "settings_tab",
     "shared",
     "shown_range",
@@ -90,4 +95,5 @@ __all__ = [
     "track_page",
     "training_controls",
     "training_slot",
+    "with_losses_beside",
 ]

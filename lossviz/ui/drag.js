@@ -3,11 +3,43 @@
 // move of the thumb shows the nearest one in the browser (no round trip). A press on a slider whose
 // frames the chart does not hold asks the server for them. On release, or on a key press, the exact
 // value goes to the server, which redraws the chart from the numpy core as always.
+// A frame may carry a `note`: what it shows where that is less than the chart after a release (a
+// preview: the new data with the models as last trained). It stands over the chart while it shows.
 // data: {name, label, help, min, max, step, value, decimals, stops (values of a log slider's
-//        positions, or null), chart (the key of the chart it drives)}
+//        positions, or null), texts (each position as shown, or null), chart (the key of the chart
+//        it drives)}
 
 function chartOf(key) {
   return document.querySelector(`.lossviz-plot[data-key="${CSS.escape(key)}"]`);
+}
+
+// A frame's trace with its dotted keys ("marker.size") as the nested objects an animation step reads.
+function nested(trace) {
+  const out = {};
+  for (const [key, value] of Object.entries(trace)) {
+    const path = key.split(".");
+    let node = out;
+    for (const part of path.slice(0, -1)) node = node[part] = node[part] || {};
+    node[path[path.length - 1]] = value;
+  }
+  return out;
+}
+
+// The note of the frame shown over the chart, or none; the chart's next draw removes it (ui/plot.js).
+function note(graph, text) {
+  let shown = graph.parentElement.querySelector(".lossviz-preview");
+  if (!text) {
+    if (shown) shown.remove();
+    return;
+  }
+  if (!shown) {
+    shown = document.createElement("div");
+    shown.className = "lossviz-preview";
+    shown.setAttribute("role", "note");
+    graph.parentElement.style.position = "relative";
+    graph.before(shown);
+  }
+  shown.textContent = text;
 }
 
 export default function (component) {
@@ -27,8 +59,9 @@ export default function (component) {
     root.pending = null;
     root.frames = [];
     const valueAt = () => (root.spec.stops ? root.spec.stops[Number(input.value)] : Number(input.value));
+    const position = () => Math.round((Number(input.value) - Number(input.min)) / Number(input.step));
     root.show = () => {
-      const text = valueAt().toFixed(root.spec.decimals);
+      const text = root.spec.texts ? root.spec.texts[position()] : valueAt().toFixed(root.spec.decimals);
       root.querySelector("output").textContent = text;
       input.setAttribute("aria-valuetext", text);
       input.setAttribute("value", input.value);
@@ -36,50 +69,77 @@ export default function (component) {
     const held = () => {  // [[value, frame], ...]: this slider's frames the chart holds (ui/plot.js)
       const graph = chartOf(root.spec.chart);
       const prefix = `${root.spec.name}=`;
-      return ((graph && graph.lossvizExtra) || []).filter((frame) => frame.name.startsWith(prefix))
+      root.extra = graph && graph.lossvizExtra;
+      return (root.extra || []).filter((frame) => frame.name.startsWith(prefix))
         .map((frame) => [Number(frame.name.slice(prefix.length)), frame]);
     };
-    const scrub = () => {  // the latest position wins: one plotly step per animation frame
+    const scrub = () => {  // the latest position wins: one plotly step at a time, each drawn
       root.pending = null;
+      if (root.busy) {
+        root.again = true;
+        return;
+      }
       const graph = chartOf(root.spec.chart);
-      if (!root.frames.length) root.frames = held();  // they may arrive during the drag
+      // they may arrive during the drag, or be replaced (a preview by the lab's own runs)
+      if (graph && graph.lossvizExtra !== root.extra) {
+        root.frames = held();
+        root.shown = root.layout = null;
+      }
       if (!graph || !root.frames.length || !window.Plotly) return;
       const value = valueAt();
       const [, frame] = root.frames.reduce((best, stop) =>
         Math.abs(stop[0] - value) < Math.abs(best[0] - value) ? stop : best);
       if (frame === root.shown) return;
       root.shown = frame;
+      note(graph, frame.note);
       // traces by index, or by meta.uid where a figure's traces come and go (a diverged run's cross)
       const indices = frame.uids
         ? frame.uids.map((uid) => graph.data.findIndex((trace) => trace.meta && trace.meta.uid === uid))
         : frame.traces;
       const kept = indices.map((index, i) => [index, frame.data[i]]).filter(([index]) => index >= 0);
+      const traces = kept.map(([index]) => index);
+      root.busy = true;
+      step(graph, frame, kept, traces).finally(() => {
+        root.busy = false;
+        if (root.again) {
+          root.again = false;
+          root.pending = requestAnimationFrame(scrub);
+        }
+      });
+    };
+    // A frame's layout (its axes' ranges) is applied once: frames that share one redraw no axes.
+    // Lines and markers then move by an animation step, which redraws them alone (a restyle redraws
+    // the whole chart: half as fast again); a map needs the redraw. A step runs only once the one
+    // before it is drawn: interrupted, it would be dropped unseen.
+    const step = (graph, frame, kept, traces) => {
+      const layout = JSON.stringify(frame.layout || {});
+      if (layout === root.layout && traces.every((index) => (graph.data[index].type || "scatter") === "scatter")) {
+        return window.Plotly.animate(graph, { data: kept.map(([, trace]) => nested(trace)), traces },
+                                     { mode: "immediate", transition: { duration: 0 },
+                                       frame: { duration: 0, redraw: false } });
+      }
       const update = {};
       for (const [, trace] of kept) for (const key of Object.keys(trace)) update[key] = [];
       for (const key of Object.keys(update)) for (const [, trace] of kept) update[key].push(trace[key]);
-      // restyle draws at once; an animate step in "immediate" mode drops the one before it unseen.
-      // A frame's layout (its axes' ranges) is applied once: frames that share one redraw no axes.
-      const layout = JSON.stringify(frame.layout || {});
-      if (layout === root.layout) {
-        window.Plotly.restyle(graph, update, kept.map(([index]) => index));
-      } else {
-        root.layout = layout;
-        window.Plotly.update(graph, update, frame.layout || {}, kept.map(([index]) => index));
-      }
+      if (layout === root.layout) return window.Plotly.restyle(graph, update, traces);
+      root.layout = layout;
+      return window.Plotly.update(graph, update, frame.layout || {}, traces);
     };
     input.addEventListener("pointerdown", () => {
       root.dragging = true;
       root.shown = root.layout = null;  // a rerun may have redrawn the chart since the last drag
       root.frames = held();
-      if (!root.frames.length) setTriggerValue("arm", true);  // ask for this slider's frames
+      // ask for this slider's frames, or for the lab's own where the chart holds a preview of them
+      if (!root.frames.length || root.frames[0][1].preview === "upgrade") setTriggerValue("arm", true);
     });
     input.addEventListener("input", () => {
       root.show();
       if (root.pending === null) root.pending = requestAnimationFrame(scrub);
     });
     input.addEventListener("change", () => {  // released, or moved by a key: the exact value
+      if (root.dragging) setStateValue("released", [valueAt(), Date.now()]);  // each release a change
+      else setStateValue("value", valueAt());
       root.dragging = false;
-      setStateValue("value", valueAt());
     });
   }
   root.spec = spec;

@@ -59,15 +59,21 @@ def compact_layout() -> None:
             " { outline-offset: -4px !important; }"
             # radios, checkboxes and switches hide their input: the ring goes around the option
             "label:has(input:focus-visible) { outline: 3px solid #0072B2; outline-offset: 2px; border-radius: 4px; }"
-            # a chart's keyboard controls (ui/plot.js): a row under it while one of them has the focus
+            # a chart's controls (ui/plot.js): a row under it, playback always, the data while it has the focus
             ".lossviz-keys { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; padding: 0.25rem 0; }"
-            ".lossviz-keys:not(:focus-within) { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+            ".lossviz-keys:not(:focus-within):not(.lossviz-playback) { position: absolute; width: 1px; height: 1px;"
+            " overflow: hidden;"
             " clip-path: inset(50%); white-space: nowrap; }"
             ".lossviz-keys button { font: inherit; color: inherit; background: transparent; cursor: pointer;"
             " border: 1px solid currentColor; border-radius: 0.5rem; padding: 0.2rem 0.75rem; }"
             ".lossviz-keys input[type=range] { width: min(20rem, 60%); accent-color: #0072B2; }"
+            ".lossviz-epoch { font-variant-numeric: tabular-nums; }"
             # a slider the chart follows while it is dragged (ui/drag.js), laid out as Streamlit's
             ".lossviz-drag { width: 100%; padding-bottom: 0.5rem; }"
+            # what a dragged slider's chart shows before the release: a label over the chart's top
+            ".lossviz-preview { position: absolute; z-index: 2; top: 0.25rem; left: 50%; transform: translateX(-50%);"
+            " max-width: 90%; padding: 0.15rem 0.6rem; border: 1px solid #0072B2; border-radius: 0.5rem;"
+            " background: rgba(255, 255, 255, 0.94); color: #1b1b1b; font-size: 0.8rem; pointer-events: none; }"
             ".lossviz-drag-head { display: flex; align-items: baseline; gap: 0.4rem; font-size: 0.875rem; }"
             ".lossviz-drag-head output { margin-left: auto; font-variant-numeric: tabular-nums; font-weight: 600; }"
             ".lossviz-drag-help { cursor: help; opacity: 0.85; border: 1px solid currentColor; border-radius: 50%;"

@@ -68,6 +68,20 @@ function stacked(layout) {
   return copy;
 }
 
+// --- playback: our own controls under the chart, not plotly's -----------------------------------
+
+const PLOT_BOTTOM = 48;  // px: the margin under the plot for its x axis, as charts.layout sets it
+
+// The layout without plotly's play buttons and epoch slider (ui/plot.js draws its own under the
+// chart: plotly redraws its slider on every update, tens of ms of each slider move and drag step),
+// and without the room they took.
+function withoutPlayback(layout) {
+  if (!layout.sliders && !layout.updatemenus) return layout;
+  const { sliders, updatemenus, ...rest } = layout;
+  const freed = Math.max(0, (rest.margin && rest.margin.b || 0) - PLOT_BOTTOM);
+  return { ...rest, margin: { ...rest.margin, b: PLOT_BOTTOM }, height: (rest.height || 450) - freed };
+}
+
 // --- the text alternative: what the chart shows, in the page's words ----------------------------
 
 function fill(template, values) {
@@ -147,7 +161,9 @@ function controls(graph, figure, words, Plotly) {
   bar.setAttribute("aria-label", words.controls);
   const menu = (figure.layout.updatemenus || [])[0];
   const slider = (figure.layout.sliders || [])[0];
-  if (menu && slider && (figure.frames || []).length) {
+  const playback = Boolean(menu && slider && (figure.frames || []).length);
+  bar.classList.toggle("lossviz-playback", playback);  // shown at all times, not only with the focus
+  if (playback) {
     const [play, pause] = menu.buttons;
     const steps = slider.steps;
     const prefix = (slider.currentvalue && slider.currentvalue.prefix || "").trim();
@@ -163,6 +179,7 @@ function controls(graph, figure, words, Plotly) {
       label.textContent = `${prefix} ${steps[index].label}`;
     };
     const label = document.createElement("span");
+    label.className = "lossviz-epoch";
     epoch.addEventListener("input", () => {
       show(Number(epoch.value));
       Plotly.animate(graph, steps[Number(epoch.value)].args[0], steps[Number(epoch.value)].args[1]);
@@ -195,6 +212,7 @@ export default function (component) {
     parentElement.appendChild(graph);
   }
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
+  graph.lossvizBytes = text.length;  // what this update sent (benchmarks/bench_browser.py reads it)
   const { figure, error: failed, words, dark, key, frames, extra, tallest } = JSON.parse(text);
   if (tallest && (figure.layout.height || 0) > tallest) figure.layout.height = tallest;  // presenter mode
   // a drag slider's frames (ui/drag.js reads them here; plotly need not hold them); null: keep the ones held
@@ -208,7 +226,7 @@ export default function (component) {
     const shown = isDark() ? themed(figure, dark) : figure;
     graph.lossvizDark = isDark();
     graph.lossvizNarrow = graph.clientWidth > 0 && graph.clientWidth < NARROW;
-    const layout = graph.lossvizNarrow ? stacked(shown.layout) : shown.layout;
+    const layout = withoutPlayback(graph.lossvizNarrow ? stacked(shown.layout) : shown.layout);
     // on a phone the toolbar would sit on the legend, and a finger zooms and pans by itself
     return Plotly.react(graph, { data: shown.data, layout, frames: shown.frames,
                                  config: { ...config, displayModeBar: !graph.lossvizNarrow && "hover" } });
@@ -234,6 +252,8 @@ export default function (component) {
     }
     graph.lossvizDraw = () => draw(Plotly);
     return draw(Plotly).then(() => {
+      const preview = parentElement.querySelector(".lossviz-preview");  // a drag's note (ui/drag.js)
+      if (preview) preview.remove();
       graph.setAttribute("aria-label", describe(graph, words));
       controls(graph, figure, words, Plotly);
       if (!graph.lossvizFrames) {

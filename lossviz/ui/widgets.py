@@ -3,18 +3,16 @@ work, and static tables."""
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import partial
-from pathlib import Path
 
 import streamlit as st
 
 from lossviz import i18n
 from lossviz.bundled import SOURCES
+from lossviz.charts.training import history_figure
 from lossviz.i18n.sentence import Sentence
 from lossviz.losses import ParamSpec
 from lossviz.mistakes import mistake
@@ -22,10 +20,10 @@ from lossviz.models import report_rows
 from lossviz.optim import OPTIMIZERS
 from lossviz.state import OFF, SWITCH_SUFFIX, Settings
 from lossviz.tables import markdown_table
-from lossviz.training import drag_stops
 from lossviz.ui import cache, lesson, url
+from lossviz.ui.drag import arm_first, drag_slider, shown_range
 from lossviz.ui.page import Page
-from lossviz.ui.plot import EXTRA_SUFFIX
+from lossviz.ui.plot import chart
 from lossviz.verdict import MIN_SAMPLES, enough
 
 LAB_TABS = ("data", "losses", "training")  # of a lab's settings
@@ -110,86 +108,20 @@ def slider_step(low: float, high: float) -> float:
     return 10.0 ** math.floor(math.log10((high - low) / 100.0))
 
 
-DRAG_SUFFIX = ".drag"  # the key of a drag slider's component, beside the session key of its value
-ARMED_KEY = "drag.armed"  # the session key of the slider whose chart holds frames for its stops
-_DRAG = st.components.v2.component("lossviz.drag", js=(Path(__file__).with_name("drag.js")).read_text(),
-                                   isolate_styles=False)
-
-
-def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None = None,
-                chart: str = "") -> float:
-    """A slider over `spec` whose chart (the ui.chart keyed `chart`) follows the thumb while it is
-    dragged, through the frames named by drag_frame that the chart holds for it (a press on it arms
-    it when the chart holds none: see armed()). Its value lives in session_state[widget_key] as a
-    st.slider's would; keyboard arrows move it a step and send it, as a release does."""
-    kind = int if spec.integer else float
-    stops = spec.log_steps() if spec.log else None
-    value = kind(st.session_state.get(widget_key, spec.default))
-    if stops:
-        value = min(stops, key=lambda stop: abs(stop - value))
-    st.session_state[widget_key] = value
-    decimals = 0 if spec.integer else max(2, spec.decimals)
-    data = {"name": widget_key, "label": label, "help": help_text or "", "min": spec.min, "max": spec.max,
-            "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "chart": chart}
-    _DRAG(key=widget_key + DRAG_SUFFIX, data=json.dumps(data).encode(), default={"value": value},
-          on_value_change=lambda: _take_value(widget_key, kind), on_arm_change=lambda: _arm(widget_key))
-    return kind(st.session_state[widget_key])
-
-
-def _take_value(widget_key: str, kind) -> None:
-    st.session_state[widget_key] = kind(st.session_state[widget_key + DRAG_SUFFIX]["value"])
-
-
-def _arm(widget_key: str) -> None:
-    st.session_state[ARMED_KEY] = st.session_state[PRESSED_KEY] = widget_key
-
-
-PRESSED_KEY = "drag.pressed"  # the drag slider a press has armed, until its chart has its frames
-
-
-def armed(default: str = "") -> str:
-    """The session key of the drag slider whose stops its chart holds (the one last pressed, else `default`)."""
-    return st.session_state.get(ARMED_KEY, default)
-
-
-def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[Callable, str] | None]):
-    """(builder, id) of the drag frames a lab's chart (keyed `chart_key`) holds: those of the
-    page's armed setting (a key of its numbers, or "<loss>.<parameter>"; `frames_of(setting)` gives
-    their builder and id, or None), built on the run a press on its slider asked for them and kept
-    while they stay the same; (None, None) once another setting changes them. A lab's frames cost
-    hundreds of ms, paid on a press, not on every move of another slider or key."""
-    setting = armed_setting(page)
-    built = frames_of(setting) if setting else None
-    if built is None:
-        return None, None
-    if st.session_state.get(chart_key + EXTRA_SUFFIX) == built[1]:
-        st.session_state.pop(PRESSED_KEY, None)  # delivered: from now on, another setting's move drops them
-        return built
-    # asked for and not delivered yet: a release can interrupt the run that builds them
-    return built if st.session_state.get(PRESSED_KEY) == armed() else (None, None)
-
-
-def armed_setting(page: Page) -> str | None:
-    """The page's setting ("<loss>.<parameter>" or a key of its numbers) whose drag slider is armed, if any."""
-    found, prefix = armed(), page.key("")
-    return found[len(prefix):] if found.startswith(prefix) else None
-
-
 def slider_for(chart: str):
     """The slider function for a setting: a drag slider the chart keyed `chart` follows, else a st.slider."""
     return partial(drag_slider, chart=chart) if chart else spec_slider
 
 
-def armed_frames(widget_key: str, spec: ParamSpec) -> list[tuple[float, str]]:
-    """(stop, frame name) of the drag slider `widget_key` over `spec` if it is armed, else none."""
-    return [(stop, drag_frame(widget_key, stop)) for stop in drag_stops(spec)] if widget_key == armed() else []
-
-
-def setting_sliders(page: Page, keys, formats: dict | None = None) -> dict:
+def setting_sliders(page: Page, keys, formats: dict | None = None, chart: str = "") -> dict:
     """Sliders for the page's numeric settings `keys`, labelled by the strings `<page>.<key>` and
-    `<page>.<key>_help`; `formats`: {key: format_func} for the ones shown otherwise. Returns {key: value}."""
-    return {key: spec_slider(page.t(f"{page.slug}.{key}"), page.schema.numbers[key], page.key(key),
-                             help_text=page.t(f"{page.slug}.{key}_help"), format_func=(formats or {}).get(key))
+    `<page>.<key>_help`; `formats`: {key: format_func} for the ones shown otherwise. With `chart` (a
+    ui.chart's key), drag sliders that the chart follows, the first armed unless another one is.
+    Returns {key: value}."""
+    if chart:
+        arm_first([page.key(key) for key in keys])
+    return {key: slider_for(chart)(page.t(f"{page.slug}.{key}"), page.schema.numbers[key], page.key(key),
+                                   help_text=page.t(f"{page.slug}.{key}_help"), format_func=(formats or {}).get(key))
             for key in keys}
 
 
@@ -219,34 +151,6 @@ def param_sliders(page: Page, names, *, columns: int = 1, skip: Callable[[str, s
     return params
 
 
-def arm_first(keys) -> None:
-    """Arm the first of the drag sliders `keys` unless one of them is armed already."""
-    if keys and armed() not in keys:
-        st.session_state[ARMED_KEY] = keys[0]
-
-
-def armed_param(page: Page) -> tuple[str, str, list[float]] | None:
-    """(loss, parameter, stops) of the page's armed drag slider, whose curves its chart should hold."""
-    setting = armed_setting(page)
-    if setting is None or "." not in setting:
-        return None
-    name, key = setting.rsplit(".", 1)
-    spec = page.schema.param_specs.get((name, key))
-    if spec is None or (spec.switch and st.session_state.get(armed(), 0.0) < 0):
-        return None
-    return name, key, drag_stops(shown_range(spec))
-
-
-def shown_range(spec: ParamSpec) -> ParamSpec:
-    """The range a parameter's slider shows: a switchable one's over [0, max] (switched_slider)."""
-    return replace(spec, min=0.0) if spec.switch else spec
-
-
-def drag_frame(widget_key: str, value: float) -> str:
-    """The name of the chart's frame that shows the slider `widget_key` at `value`."""
-    return f"{widget_key}={value:.10g}"
-
-
 def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | None, switch_label: str,
                     slider=spec_slider) -> float:
     """A switch for a parameter that can be off (ParamSpec.switch) and, while it is on, its `slider`
@@ -258,6 +162,19 @@ def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str
     if st.session_state.get(widget_key, spec.default) < 0:  # off until now: start from the default
         st.session_state[widget_key] = max(spec.default, 0.0)
     return slider(label, shown_range(spec), widget_key, help_text)
+
+
+def with_losses_beside(figure, histories, key: str, labels: dict, revision: str, **chart_options) -> None:
+    """`figure` as the ui.chart keyed `key` (with `chart_options`) and, beside it, each run's training
+    and validation (dotted) loss per epoch (`labels`: history_x, history_y, validation, names,
+    diverged_mark): two charts, so that a drag step redraws the first alone."""
+    main, side = st.columns([3, 2], gap="small")
+    with main:
+        chart(figure, key=key, **chart_options)
+    with side:
+        chart(history_figure(histories, x_title=labels["history_x"], y_title=labels["history_y"],
+                             validation_name=labels.get("validation", ""), names=labels.get("names"),
+                             diverged=labels["diverged_mark"], revision=revision), key=key + ".losses")
 
 
 def none_chosen(page: Page, chosen) -> bool:

@@ -104,6 +104,16 @@ def figures(app) -> list[dict]:
     return [{**payload["figure"], "frames": payload["frames"] + (payload["extra"] or [])} for payload in sent]
 
 
+def animation_frames(figure: dict) -> list[dict]:
+    """A figure's playback frames, without the frames a drag slider scrubs through (named "<key>=<value>")."""
+    return [frame for frame in figure["frames"] if "=" not in frame["name"]]
+
+
+def dragged_frames(figure: dict, widget_key: str) -> list[dict]:
+    """The frames a figure holds for the drag slider `widget_key`."""
+    return [frame for frame in figure["frames"] if frame["name"].startswith(widget_key + "=")]
+
+
 class DragSlider:
     """A drag slider (ui.drag_slider) as the page drew it: its data, and a way to move it (its value
     lives in session state, as a release in the browser leaves it)."""

@@ -27,21 +27,21 @@ def test_the_binary_view_trains_the_default_methods():
     assert not app.exception
     assert app.title[0].value == "Classification lab"
     assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
-    assert len(apptest.figures(app)) == 1  # boundaries beside the loss per epoch
+    assert len(apptest.figures(app)) == 2  # boundaries, and beside them the loss per epoch
     assert apptest.url_params(app)["imbalance"] == "10" and apptest.url_params(app)["view"] == "binary"
 
 
 def test_the_boundary_chart_animates_every_method():
     spec = apptest.figures(_lab())[0]
-    assert [trace.get("name") for trace in spec["data"]][2:5] == ["BCE", "Weighted BCE", "Focal"]
-    # each frame moves the three boundaries (and names one loss-panel trace, unchanged)
-    assert len(spec["frames"]) > 10 and all(frame["traces"][:3] == [2, 3, 4] for frame in spec["frames"])
+    assert [trace.get("name") for trace in spec["data"]][3:6] == ["BCE", "Weighted BCE", "Focal"]
+    frames = apptest.animation_frames(spec)  # each moves the three boundaries
+    assert len(frames) > 10 and all(frame["traces"] == [3, 4, 5] for frame in frames)
 
 
 def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weighted_bce():
     app = _lab({"imbalance": "1", "n": "10000"})  # enough validation minority samples at 1:50 to judge a recall
     balanced = _report(app)
-    app.select_slider(key="classification.imbalance").set_value(50.0).run()
+    apptest.drag_slider(app, "classification.imbalance").set_value(50.0).run()
     assert not app.exception
     skewed = _report(app)
     assert skewed["bce"]["minority recall"] < balanced["bce"]["minority recall"] - 0.3
@@ -117,7 +117,7 @@ def test_the_sweep_runs_on_demand_and_tests_calibration_where_scores_are_probabi
     assert hinge.startswith("| Hinge |") and "| — |" in hinge  # a margin is no probability
     app.button(key="classification.sweep_run").click().run()
     assert not app.exception
-    panels = [(trace["yaxis"], trace["name"]) for trace in apptest.figures(app)[1]["data"]]
+    panels = [(trace["yaxis"], trace["name"]) for trace in apptest.figures(app)[2]["data"]]
     assert len(panels) == 8  # three methods in two panels, and the two that give probabilities in a third
     assert ("y3", "Hinge") not in panels and ("y3", "BCE") in panels
     said = " ".join(block.value for block in app.markdown)
@@ -134,7 +134,7 @@ def test_a_shared_link_reopens_the_lab_in_korean():
     app = _lab(query)
     assert not app.exception and not app.warning
     assert app.title[0].value == "분류 실험실"
-    assert app.select_slider(key="classification.imbalance").value == 50.0
+    assert apptest.drag_slider(app, "classification.imbalance").value == 50.0
     apptest.open_tab(app, PREFIX + "settings_tab", "losses")
     assert app.multiselect(key="classification.methods").value == ["focal", "hinge"]
     assert app.slider(key="classification.focal.alpha").value == 0.75
@@ -163,7 +163,7 @@ def test_the_network_view_keeps_its_settings_while_another_view_is_shown():
     app.slider(key="classification.hidden").set_value(40).run()
     app.slider(key="classification.network_epochs").set_value(500).run()
     app.radio(key="classification.view").set_value("binary").run()
-    app.slider(key="classification.separation").set_value(3.0).run()
+    apptest.drag_slider(app, "classification.separation").set_value(3.0).run()
     app.radio(key="classification.view").set_value("network").run()
     assert not app.exception
     assert app.selectbox(key="classification.network_method").value == "focal"

@@ -37,16 +37,15 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
     assert not app.exception
     assert app.title[0].value == "Regression lab"
     assert list(_errors(app)) == ["mse", "mae", "huber"]
-    assert len(apptest.figures(app)) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
+    assert len(apptest.figures(app)) == 2  # fitted lines, the loss per epoch beside them; the sweep waits
     assert apptest.url_params(app)["outlier_fraction"] == "0.1" and apptest.url_params(app)["optimizer"] == "nag"
 
 
 def test_the_fit_chart_animates_every_loss_in_the_browser():
     spec = _fit_spec(_lab())
     names = [trace.get("name") for trace in spec["data"]]
-    assert names[3:6] == ["MSE", "MAE", "Huber"]  # after the data and the true line; then the loss panel
-    assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
-    frames = spec["frames"]
+    assert names[3:] == ["MSE", "MAE", "Huber"]  # after the data and the true line (the loss per epoch: beside)
+    frames = apptest.animation_frames(spec)
     assert 15 <= len(frames) <= MAX_FRAMES + 1 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
     assert all(frame["traces"][:3] == [3, 4, 5] for frame in frames)  # the three fitted lines move
     assert [button["method"] for button in spec["layout"]["updatemenus"][0]["buttons"]] == ["animate", "animate"]
@@ -122,7 +121,7 @@ def test_the_sweep_runs_on_demand_and_switches_its_measure():
     app = _lab({"losses": "mse,huber", "epochs": "100"})
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
-    assert len(apptest.figures(app)) == 2
+    assert len(apptest.figures(app)) == 3
     app.radio(key="regression.measure").set_value("slope").run()
     assert not app.exception
     assert apptest.url_params(app)["measure"] == "slope"
@@ -172,9 +171,9 @@ def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_f
     app.radio(key="regression.measure").set_value("intercept").run()
     apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.2).run()
     assert not app.exception
-    assert len(apptest.figures(app)) == 2, "the sweep does not depend on the outlier fraction and stays"
+    assert len(apptest.figures(app)) == 3, "the sweep does not depend on the outlier fraction and stays"
     apptest.drag_slider(_tab(app, "training"), "regression.epochs").set_value(60).run()
-    assert len(apptest.figures(app)) == 1  # a new setting hides the old sweep
+    assert len(apptest.figures(app)) == 2  # a new setting hides the old sweep
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
     assert app.radio(key="regression.measure").value == "intercept"
@@ -191,9 +190,25 @@ def _press(app, setting):
     return app.run()
 
 
+def test_the_page_opens_with_a_preview_of_its_first_data_slider():
+    app = _lab()
+    frames = _drag_frames(app)
+    assert [frame["name"] for frame in frames][:2] == ["regression.outlier_fraction=0",
+                                                       "regression.outlier_fraction=0.03"]
+    assert len(frames) == 21 and {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.data"]}
+    assert all(frame["uids"] == ["points", "outliers", "truth"] for frame in frames)  # the lines stay as trained
+    outliers = [apptest.array_of(frame["data"][1]["x"]).size for frame in frames]
+    assert outliers[0] == 0 and outliers == sorted(outliers) and outliers[-1] > 0  # the data at each stop
+    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # its own value: kept
+    assert [frame["name"] for frame in _drag_frames(app)] == [frame["name"] for frame in frames]
+    apptest.drag_slider(app, "regression.noise").set_value(1.0).run()  # another setting: dropped, not rebuilt
+    assert not _drag_frames(app)
+
+
 def test_a_pressed_slider_gets_its_frames_and_keeps_them_until_another_setting_moves():
     app = _lab()
-    assert not _drag_frames(app)  # nothing is computed for a drag before a press
+    apptest.drag_slider(app, "regression.noise").set_value(0.8).run()  # the opening preview is gone
+    assert not _drag_frames(app)
     frames = _drag_frames(_press(app, "outlier_fraction"))
     assert [frame["name"] for frame in frames][:2] == ["regression.outlier_fraction=0",
                                                        "regression.outlier_fraction=0.01"]
@@ -216,7 +231,7 @@ def test_a_loss_parameter_and_a_training_setting_drag_their_own_stops():
 
 def test_settings_too_costly_to_drag_send_no_frames_and_still_train():
     app = _press(_lab({"n": "5000", "epochs": "2000", "losses": "mse,mae,huber,log_cosh"}), "outlier_fraction")
-    assert not app.exception and not _drag_frames(app)
+    assert not app.exception and all("note" in frame for frame in _drag_frames(app))  # the preview alone
     assert list(_errors(app)) == ["mse", "mae", "huber", "log_cosh"]
 
 

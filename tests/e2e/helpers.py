@@ -6,7 +6,7 @@ from lossviz.i18n import translate
 from tests.browser_support import CHART_SIGNATURE_JS
 
 # plotly draws an animation slider's current value as its first label
-EPOCH_LABEL_JS = "() => document.querySelector('.js-plotly-plot .slider-label')?.textContent"
+EPOCH_LABEL_JS = "() => document.querySelector('.lossviz-keys .lossviz-epoch')?.textContent"
 # how many line traces the charts draw (a panel emptied by an animation step draws fewer)
 DRAWN_LINES_JS = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .trace path.js-line').length"
 
@@ -101,7 +101,7 @@ def play_animation(page):
       plot.on('plotly_animatingframe', (event) => window.__frames.push(event.name));
       window.__played = new Promise((resolve) => plot.once('plotly_animated', resolve));
     }""")
-    page.locator(".js-plotly-plot .updatemenu-button").first.click()
+    page.locator(".lossviz-playback button").first.click()
     page.evaluate("() => window.__played")
     return page.evaluate("() => window.__frames")
 
@@ -114,8 +114,10 @@ def play_without_the_server(page, frames):
     return played
 
 
-# Records the signature of the charts at every animation frame into window.__states
-RECORD_STATES_JS = """() => {
+def record_states_js(signature: str = CHART_SIGNATURE_JS) -> str:
+    """A function of the page that records each distinct `signature` of its charts, once per animation frame,
+    into window.__states until cancelAnimationFrame(window.__recording)."""
+    return """() => {
   window.__states = [];
   const record = () => {
     const state = (SIGNATURE)();
@@ -123,7 +125,10 @@ RECORD_STATES_JS = """() => {
     window.__recording = requestAnimationFrame(record);
   };
   record();
-}""".replace("SIGNATURE", CHART_SIGNATURE_JS)
+}""".replace("SIGNATURE", signature)
+
+
+RECORD_STATES_JS = record_states_js()
 
 
 NEXT_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"

@@ -1,5 +1,7 @@
 """Classification lab: class imbalance, weighted cross-entropy and focal loss, trained live."""
 
+from functools import partial
+
 import streamlit as st
 
 from lossviz import ui
@@ -19,6 +21,7 @@ from lossviz.verdict import enough
 
 page = ui.page("classification", schema.CLASSIFICATION)
 t = page.t
+CHART = page.key("boundary_chart")  # the binary view's chart, which the data sliders drag
 FIXED_BY_DATA = ("n", "separation")  # real data's own
 RUNS_KEPT = 3  # trained networks a session keeps
 
@@ -61,7 +64,8 @@ def data_tab() -> dict:
     values = {"data": ui.data_source(page, source_kind())}
     real = values["data"] != "synthetic"
     keys = [key for key in schema.CLASSIFICATION_DATA_KEYS if not (real and key in FIXED_BY_DATA)]
-    values |= ui.setting_sliders(page, keys, {"imbalance": ratio_label})
+    dragged = CHART if st.session_state.get(page.key("view"), "binary") == "binary" else ""
+    values |= ui.setting_sliders(page, keys, {"imbalance": ratio_label}, chart=dragged)
     if real:
         ui.fixed_by_data(page, [t(f"classification.{key}") for key in FIXED_BY_DATA])
     return values
@@ -103,14 +107,25 @@ def binary_view(settings, data):
         return
     labels = page.labels(charts.BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
                                                     "names": page.names(settings.methods)}
-    ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
-             key=page.key("boundary_chart"))
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: data_preview(settings, setting))
+    ui.with_losses_beside(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
+                          histories, CHART, labels, "classification.losses", extra_frames=frames, extra_id=frames_id)
     with page.reading("report"):
         ui.report_table(page, data, histories, before=t("classification.history_note"))
     st.download_button(t("common.download"),
                        lambda: history_csv(histories, BOUNDARY_PARAMS, schema.CLASSIFICATION.query(settings)),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))
     imbalance_sweep_view(settings)
+
+
+def data_preview(settings, setting: str):
+    """What builds the boundary chart's frames along the dragged data `setting`, and their id; None for
+    another setting. The frames show the data at each stop; the models are trained on release."""
+    if setting not in schema.CLASSIFICATION_DATA_KEYS:
+        return None
+    stops, names = ui.setting_stops(page, setting, schema.CLASSIFICATION.numbers[setting])
+    key = (settings.group("data", without=(setting,)), 2, setting, stops, names, t("common.preview.data"))
+    return partial(ui.cached, train.data_preview, *key, entries=8), repr(key)
 
 
 def imbalance_sweep_view(settings):
@@ -215,8 +230,8 @@ def network_view(settings, data):
         return
     if run.stopped:
         st.info(t("classification.stopped", epoch=run.values.size, epochs=epochs))
-    labels = page.labels(("majority", "minority", "sample")) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
-                                                                "boundary": t("classification.boundary")}
+    labels = page.labels(("majority", "minority", "density", "sample")) | {
+        "x": t("common.feature_1"), "y": t("common.feature_2"), "boundary": t("classification.boundary")}
     chart, side = st.columns([3, 2], gap="medium")
     with chart:
         ui.chart(charts.probability_map_figure(run, data, labels=labels, revision="classification.network"),

@@ -10,8 +10,10 @@ import numpy as np
 
 from lossviz import losses
 from lossviz.datasets import CLASSIFICATION_SPECS, VALIDATION_SHARE, classification_data, classification_set, nth_seed
+from lossviz.labs.classification.charts import points_frames
 from lossviz.metrics import binary_report, multiclass_report
 from lossviz.models import Objective, gives_probabilities, objective, scores, train_classifier
+from lossviz.state import frozen
 from lossviz.training import SWEEP_SEEDS, History, SeedTable, sweep_training
 
 
@@ -177,6 +179,13 @@ def focal_family(gammas, points: int = 200) -> tuple[np.ndarray, dict[float, tup
         loss = losses.get("focal", alpha=-1.0, gamma=float(gamma))
         curves[float(gamma)] = (loss.elementwise(np.ones(points), p_t), np.power(1.0 - p_t, gamma))
     return p_t, curves
+
+
+def data_preview(data: tuple, classes: int, setting: str, stops: tuple, names: tuple, note: str) -> list[dict]:
+    """The boundary chart's frames along the data setting `setting` (the others as `data` holds them):
+    the data set at each of `stops` (charts.points_frames), per hashable arguments."""
+    return points_frames([classification_set(frozen(dict(data) | {setting: stop}), classes) for stop in stops],
+                         names, note)
 
 
 def lab_set(settings, classes: int, compute):

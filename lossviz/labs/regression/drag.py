@@ -7,10 +7,11 @@ import numpy as np
 
 from lossviz import bundled, losses
 from lossviz.charts.training import held_still
-from lossviz.datasets import RegressionData, regression_data
-from lossviz.labs.regression.charts import fit_frame
+from lossviz.datasets import RegressionData, regression_data, regression_set
+from lossviz.labs.regression.charts import fit_frame, points_frames
 from lossviz.losses import ParamSpec
 from lossviz.models import influence, train_linear
+from lossviz.state import frozen
 from lossviz.training import History, drag_stops
 
 # What the fits behind a dragged slider's frames may cost: point-epochs, an epoch counted as a
@@ -67,6 +68,17 @@ def fits_along(data_settings: dict, loss_params: dict[str, dict], training: dict
         fits.append((points, [train_linear(losses.get(name, **params), points, **training_at)
                               for name, params in losses_at.items()], pulls))
     return fits
+
+
+def data_preview(data: tuple, setting: str, stops: tuple, names: tuple, note: str, pull_of: str,
+                 pull_params: tuple) -> list[dict]:
+    """The lab's chart along the data `setting` before its fits exist: the data at each of `stops`
+    (the other settings as `data` holds them), sized by the pull of loss `pull_of` with `pull_params`
+    ("none": not sized), as frames named `names` carrying `note` (charts.points_frames)."""
+    sets = [regression_set(frozen(dict(data) | {setting: stop})) for stop in stops]
+    pulls = None if pull_of == "none" else [influence(losses.get(pull_of, **dict(pull_params)), points,
+                                                      points.true_params) for points in sets]
+    return [{**frame, "preview": "upgrade"} for frame in points_frames(sets, names, note, pulls)]  # fits on a press
 
 
 def fit_frames(data: tuple, loss_params: tuple, training: tuple, key: str, stops: tuple, names: tuple,

@@ -31,6 +31,7 @@ def data_tab() -> dict:
         values["feature"] = st.selectbox(t("common.feature"), DIABETES_FEATURES, key=page.key("feature"),
                                          format_func=lambda feature: t(f"common.feature.{feature}"))
     values["outlier_kind"] = ui.choice(page, "outlier_kind", OUTLIER_KINDS, t("common.outlier_kind"), "common.kind")
+    ui.arm_first([page.key(key) for key in DATA_SLIDERS if not (real and key in FIXED_BY_DATA)])
     for key in DATA_SLIDERS:
         if not (real and key in FIXED_BY_DATA):
             values[key] = ui.drag_slider(t(f"common.{key}"), REGRESSION.numbers[key], page.key(key), chart=CHART)
@@ -91,9 +92,10 @@ def fit_view(settings, data, histories):
     labels = page.labels(charts.FIT_LABELS) | {"names": page.names(settings.losses)}
     if settings.data != "synthetic":
         labels["truth"] = t("regression.truth_real")
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of))
-    ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
-             key=CHART, extra_frames=frames, extra_id=frames_id)
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of),
+                                          lambda setting: data_preview(settings, setting, pull_of))
+    ui.with_losses_beside(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
+                          histories, CHART, labels, "regression.losses", extra_frames=frames, extra_id=frames_id)
 
 
 def drag_frames(settings, setting: str, pull_of: str):
@@ -115,6 +117,17 @@ def drag_frames(settings, setting: str, pull_of: str):
     key = (tuple(sorted(data.items())), frozen, tuple(sorted(steps.items())), setting, stops,
            tuple(ui.drag_frame(page.key(setting), stop) for stop in stops), pull_of)
     return partial(ui.cached, drag.fit_frames, *key, entries=16), repr(key)
+
+
+def data_preview(settings, setting: str, pull_of: str):
+    """What builds the chart's preview along the dragged data `setting` (the data at each stop, the lines
+    as trained), and its id; None for another setting."""
+    if setting not in DATA_SLIDERS:
+        return None
+    stops, names = ui.setting_stops(page, setting, REGRESSION.numbers[setting])
+    key = (settings.group("data", without=(setting,)), setting, stops, names, t("common.preview.data"), pull_of,
+           settings.params_key(pull_of) if pull_of != "none" else ())
+    return partial(ui.cached, drag.data_preview, *key, entries=8), repr(key)
 
 
 def errors_view(settings, data, histories):
