@@ -67,7 +67,6 @@ DARK_COLORS = {
     "rgba(255,255,255,0.8)": "rgba(23,22,20,0.8)",  # notes written over a chart
     "#555555": "#bdbdbd",  # DARK_GREY lines
     "#444444": "#bbbbbb",  # FALLBACK_COLOR
-    "#5F6673": "#AAB0BB",  # a majority class drawn as its density (classification charts)
     "#BBBBBB": "#6f7380",  # the data's points
 }
 
@@ -169,37 +168,6 @@ CLASS_COLORS = (POINT_COLOR, VERMILION, BLUE, GREEN, ORANGE)  # majority grey, m
 
 
 MAX_DRAWN_POINTS = 300  # per class: every SVG marker costs each redraw; a few hundred show a cloud
-
-
-DENSITY_CELLS = 40  # a side of the grid on which a large class's points are counted
-
-
-def density_traces(x, y, x_range, y_range, name: str, color: str, dark_color: str) -> list[dict]:
-    """A class's points as their density: a legend key named `name`, then the counts on a
-    DENSITY_CELLS grid over the box drawn as one image in `color` (`dark_color` in the dark theme),
-    empty cells clear. Hundreds of markers cost every redraw; an image almost nothing."""
-    image = density_image(x, y, x_range, y_range)
-    scale = [[0.0, _with_alpha(color, 0.3)], [1.0, _with_alpha(color, 0.95)]]
-    dark = [[0.0, _with_alpha(dark_color, 0.3)], [1.0, _with_alpha(dark_color, 0.95)]]
-    return [{"type": "scatter", "mode": "markers", "x": [None], "y": [None], "name": name, "hoverinfo": "skip",
-             "marker": {"color": color, "size": 11, "symbol": "square"}},
-            {"type": "heatmap", **image, "colorscale": scale, "zmin": 0, "showscale": False, "hoverinfo": "skip",
-             "meta": {"dark": {"colorscale": dark}}}]
-
-
-def density_image(x, y, x_range, y_range) -> dict:
-    """x, y and z of a density_traces image: the square root of the counts per cell (a few points
-    stay visible beside hundreds), NaN (clear) where there are none; float32 arrays."""
-    counts, x_edges, y_edges = np.histogram2d(x, y, bins=DENSITY_CELLS, range=[list(x_range), list(y_range)])
-    z = np.sqrt(counts.T).astype(np.float32)
-    z[z == 0] = np.nan
-    return {"x": ((x_edges[:-1] + x_edges[1:]) / 2).astype(np.float32),
-            "y": ((y_edges[:-1] + y_edges[1:]) / 2).astype(np.float32), "z": z}
-
-
-def _with_alpha(color: str, alpha: float) -> str:
-    red, green, blue = (int(color[index:index + 2], 16) for index in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
 
 
 def points_trace(x, y, name, color, size=6.0, opacity=0.5, sample_name: str = "{name}",

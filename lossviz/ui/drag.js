@@ -129,8 +129,7 @@ export default function (component) {
       root.dragging = true;
       root.shown = root.layout = null;  // a rerun may have redrawn the chart since the last drag
       root.frames = held();
-      // ask for this slider's frames, or for the lab's own where the chart holds a preview of them
-      if (!root.frames.length || root.frames[0][1].preview === "upgrade") setTriggerValue("arm", true);
+      if (!root.frames.length) setTriggerValue("arm", true);  // ask for this slider's frames
     });
     input.addEventListener("input", () => {
       root.show();

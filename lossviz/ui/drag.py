@@ -73,29 +73,27 @@ def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[
                    preview_of: Callable[[str], tuple[Callable, str] | None] | None = None,
                    after_release: bool = False):
     """(builder, id) of the drag frames a lab's chart (keyed `chart_key`) holds for the page's armed
-    setting (a key of its numbers, or "<loss>.<parameter>"): `frames_of(setting)` gives the builder
-    and id of the lab's own frames, `preview_of(setting)` those of a cheap preview of them, or None.
+    setting (a key of its numbers, or "<loss>.<parameter>"): `preview_of(setting)` gives the builder
+    and id of a cheap preview (the data at each stop, the models as trained), or None; where there is
+    none, `frames_of(setting)` gives those of the lab's own frames (its models at each stop), or None.
 
-    The lab's frames cost hundreds of ms, paid when a press on the slider asks for them (and, with
-    `after_release`, on the run of its release: they show the models it trains), never on a move of
-    another slider or key; they are built on the chart's first run too when there is no preview, so
-    that the first drag after the page opens follows from its first move. A preview is built on that
-    first run. Both are kept while they stay the same, and dropped, not rebuilt, once another setting
-    changes them: (None, None)."""
+    Frames are built on the chart's first run (the first drag after the page opens follows from its
+    first move) and on the run a press on their slider asks for them (and, with `after_release`, on
+    the run of its release: they show the models it trains); they are kept while they stay the same,
+    and dropped, not rebuilt, once another setting changes them: (None, None). A lab's own frames cost
+    hundreds of ms, paid on a press, never on a move of another slider or key."""
     setting = armed_setting(page)
     released = st.session_state.pop(RELEASED_KEY, None) == armed()
-    full = frames_of(setting) if setting else None
-    preview = preview_of(setting) if setting and preview_of else None
+    built = ((preview_of(setting) if preview_of else None) or frames_of(setting)) if setting else None
+    if built is None:
+        return None, None
     held = st.session_state.get(chart_key + EXTRA_SUFFIX, OPENING)
+    if held == built[1]:
+        st.session_state.pop(PRESSED_KEY, None)  # delivered: from now on, another setting's move drops them
+        return built
     # asked for and not delivered yet: a release can interrupt the run that builds them
     pressed = st.session_state.get(PRESSED_KEY) == armed()
-    if full and (held == full[1] or pressed or (released and after_release) or (held is OPENING and not preview)):
-        if held == full[1]:
-            st.session_state.pop(PRESSED_KEY, None)  # delivered: from now on, another setting's move drops them
-        return full
-    if preview and held in (preview[1], OPENING):
-        return preview
-    return None, None
+    return built if held is OPENING or pressed or (released and after_release) else (None, None)
 
 
 OPENING = object()  # what a chart not drawn yet in this session holds

@@ -33,9 +33,9 @@ def test_the_binary_view_trains_the_default_methods():
 
 def test_the_boundary_chart_animates_every_method():
     spec = apptest.figures(_lab())[0]
-    assert [trace.get("name") for trace in spec["data"]][3:6] == ["BCE", "Weighted BCE", "Focal"]
+    assert [trace.get("name") for trace in spec["data"]][2:5] == ["BCE", "Weighted BCE", "Focal"]
     frames = apptest.animation_frames(spec)  # each moves the three boundaries
-    assert len(frames) > 10 and all(frame["traces"] == [3, 4, 5] for frame in frames)
+    assert len(frames) > 10 and all(frame["traces"] == [2, 3, 4] for frame in frames)
 
 
 def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weighted_bce():

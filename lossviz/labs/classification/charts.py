@@ -21,12 +21,10 @@ from lossviz.charts.theme import (
     SKY,
     TRUTH_COLOR,
     VERMILION,
-    density_traces,
     display,
     figure,
     layout,
     loss_line,
-    plain,
     points_trace,
     side_by_side,
     typed_array,
@@ -34,7 +32,7 @@ from lossviz.charts.theme import (
 from lossviz.charts.training import animated_lines, with_spread
 
 # the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
-BOUNDARY_LABELS = ("majority", "minority", "density", "sample", "validation", "epoch", "play", "pause", "history_x",
+BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x",
                    "history_y",
                    "diverged_mark", "off_chart")
 
@@ -51,25 +49,22 @@ def _boundary(params: np.ndarray, x_range, y_range) -> dict:
     return {"x": [None, None], "y": [None, None]}  # no boundary: every point gets one class
 
 
-MOVING_POINTS = [1, 2]  # the traces of class_points that another data set changes: the density, the minority
+MOVING_POINTS = [0, 1]  # the traces of class_points: the majority, the minority
 
 
-def class_points(data, labels: dict, x_range, y_range) -> list[dict]:
-    """The training points of a binary data set in the box (x_range, y_range): the majority as its
-    density (its legend key, then its image), the minority on top as markers (`labels`: majority,
-    minority, density and sample, the names of a class drawn as its density or as a sample)."""
+def class_points(data, labels: dict) -> list[dict]:
+    """The training points of a binary data set: the majority faint, the minority on top and larger,
+    each an even sample of at most CLASS_DRAWN points (`labels`: majority, minority, and optionally
+    sample, the name of a sampled class)."""
     majority, minority = data.y == 0, data.y == 1
-    name = labels.get("density", "{name}").format(name=labels["majority"], total=int(majority.sum()))
-    return [*density_traces(data.x[majority, 0], data.x[majority, 1], x_range, y_range, name, DENSITY_COLOR,
-                            DARK_COLORS.get(DENSITY_COLOR, DENSITY_COLOR)),
+    sample = labels.get("sample", "{name}")
+    return [points_trace(data.x[majority, 0], data.x[majority, 1], labels["majority"], CLASS_COLORS[0], 5, 0.5,
+                         sample, CLASS_DRAWN),
             points_trace(data.x[minority, 0], data.x[minority, 1], labels["minority"], CLASS_COLORS[1], 8, 0.9,
-                         labels.get("sample", "{name}"), MINORITY_DRAWN)]
+                         sample, CLASS_DRAWN)]
 
 
-MINORITY_DRAWN = 150  # markers at most: a drag step redraws each (docs/PERFORMANCE.md); more add little to the eye
-
-
-DENSITY_COLOR = "#5F6673"  # the majority's density: a grey dark enough to read at a few points per cell
+CLASS_DRAWN = 150  # markers per class at most: each costs every redraw and drag step (docs/PERFORMANCE.md)
 
 
 def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -78,15 +73,15 @@ def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], 
 
 
 def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figure:
-    """Training points by class (the majority as its density, the minority on top as markers) and
+    """Training points by class (the minority on top, larger; at most CLASS_DRAWN of each) and
     each linear model's decision boundary (score 0), animated over its epochs. The loss per epoch is
     a chart of its own beside it (charts.training.history_figure): a dragged data slider redraws this
     one alone.
 
-    `labels`: x, y, majority, minority, density, sample, epoch, play, pause, off_chart, names.
+    `labels`: x, y, majority, minority, sample, epoch, play, pause, off_chart, names.
     """
     x_range, y_range = view_box(data.x, [history.params[history.epochs_run] for history in histories])
-    traces = class_points(data, labels, x_range, y_range)
+    traces = class_points(data, labels)
     # drawn a span beyond the box on each side: a dragged slider's preview (points_frames) widens the axes
     reach_x, reach_y = _widened(x_range), _widened(y_range)
 
@@ -116,10 +111,9 @@ def points_frames(sets, names, note: str) -> list[dict]:
     y_range = [float(boxes[:, 1, 0].min()), float(boxes[:, 1, 1].max())]
     frames = []
     for name, data in zip(names, sets, strict=True):
-        points = class_points(data, {"majority": "", "minority": ""}, x_range, y_range)
+        points = class_points(data, {"majority": "", "minority": ""})
         frames.append({"name": name, "note": note, "traces": MOVING_POINTS,
-                       "data": [{key: plain(trace[key]) if key == "z" else typed_array(trace[key])
-                                 for key in ("x", "y", "z") if key in trace} for trace in points[1:]],
+                       "data": [{"x": typed_array(trace["x"]), "y": typed_array(trace["y"])} for trace in points],
                        "layout": {"xaxis.range": x_range, "yaxis.range": y_range}})
     return frames
 
@@ -264,8 +258,7 @@ def probability_map_figure(run, data, *, labels: dict, revision: str) -> go.Figu
          "colorscale": [[0, TRUTH_COLOR], [1, TRUTH_COLOR]], "hoverinfo": "skip", "name": labels["boundary"],
          "showlegend": True, "meta": {"dark": {"colorscale": [[0, DARK_COLORS[TRUTH_COLOR]],
                                                               [1, DARK_COLORS[TRUTH_COLOR]]]}}},
-        *class_points(data, labels, (float(run.grid_x[0]), float(run.grid_x[-1])),
-                      (float(run.grid_y[0]), float(run.grid_y[-1]))),
+        *class_points(data, labels),
     ]
     figure_layout = side_by_side(layout(revision=revision, height=430), [(labels["x"], labels["y"])])
     figure_layout["hovermode"] = "closest"

@@ -230,7 +230,7 @@ def network_view(settings, data):
         return
     if run.stopped:
         st.info(t("classification.stopped", epoch=run.values.size, epochs=epochs))
-    labels = page.labels(("majority", "minority", "density", "sample")) | {
+    labels = page.labels(("majority", "minority", "sample")) | {
         "x": t("common.feature_1"), "y": t("common.feature_2"), "boundary": t("classification.boundary")}
     chart, side = st.columns([3, 2], gap="medium")
     with chart:

@@ -78,7 +78,18 @@ def data_preview(data: tuple, setting: str, stops: tuple, names: tuple, note: st
     sets = [regression_set(frozen(dict(data) | {setting: stop})) for stop in stops]
     pulls = None if pull_of == "none" else [influence(losses.get(pull_of, **dict(pull_params)), points,
                                                       points.true_params) for points in sets]
-    return [{**frame, "preview": "upgrade"} for frame in points_frames(sets, names, note, pulls)]  # fits on a press
+    return points_frames(sets, names, note, pulls)
+
+
+def pull_preview(data: tuple, loss: str, params: tuple, param: str, stops: tuple, names: tuple,
+                 note: str) -> list[dict]:
+    """The lab's chart along a loss's dragged `param` before its fits exist: the data of `data`, each
+    point sized by its pull (influence at the true line) under `loss` with `params` and `param` at each
+    of `stops`, as frames named `names` carrying `note`."""
+    points = regression_set(data)
+    pulls = [influence(losses.get(loss, **(dict(params) | {param: stop})), points, points.true_params)
+             for stop in stops]
+    return points_frames([points] * len(stops), names, note, pulls)
 
 
 def fit_frames(data: tuple, loss_params: tuple, training: tuple, key: str, stops: tuple, names: tuple,

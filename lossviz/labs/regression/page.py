@@ -120,8 +120,17 @@ def drag_frames(settings, setting: str, pull_of: str):
 
 
 def data_preview(settings, setting: str, pull_of: str):
-    """What builds the chart's preview along the dragged data `setting` (the data at each stop, the lines
-    as trained), and its id; None for another setting."""
+    """What builds the chart's preview along the dragged `setting`, and its id; None for a training
+    setting. A data setting's shows the data at each stop, a loss parameter's each point sized by its
+    pull under that loss; the lines stay as trained, and are trained on the release."""
+    name, _, param = setting.rpartition(".")
+    if name:
+        if name not in settings.losses or settings.params_of(name)[param] < 0:  # not drawn, or off
+            return None
+        stops, names = ui.setting_stops(page, setting, ui.shown_range(REGRESSION.param_specs[name, param]))
+        key = (settings.group("data"), name, settings.params_key(name), param, stops, names,
+               t("common.preview.pull"))
+        return partial(ui.cached, drag.pull_preview, *key, entries=8), repr(key)
     if setting not in DATA_SLIDERS:
         return None
     stops, names = ui.setting_stops(page, setting, REGRESSION.numbers[setting])
