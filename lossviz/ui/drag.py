@@ -71,24 +71,31 @@ def armed(default: str = "") -> str:
 
 def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[Callable, str] | None],
                    preview_of: Callable[[str], tuple[Callable, str] | None] | None = None,
-                   after_release: bool = False):
+                   after_release: bool = False, opening=()):
     """(builder, id) of the drag frames a lab's chart (keyed `chart_key`) holds for the page's armed
     setting (a key of its numbers, or "<loss>.<parameter>"): `preview_of(setting)` gives the builder
     and id of a cheap preview (the data at each stop, the models as trained), or None; where there is
     none, `frames_of(setting)` gives those of the lab's own frames (its models at each stop), or None.
 
-    Frames are built on the chart's first run (the first drag after the page opens follows from its
-    first move) and on the run a press on their slider asks for them (and, with `after_release`, on
-    the run of its release: they show the models it trains); they are kept while they stay the same,
-    and dropped, not rebuilt, once another setting changes them: (None, None). A lab's own frames cost
-    hundreds of ms, paid on a press, never on a move of another slider or key."""
+    The chart's first run builds the previews of the settings `opening` (the open tab's sliders) beside
+    the armed one's frames: the first drag of any of them after the page opens follows from its first
+    move. A press on a slider asks for its frames (and, with `after_release`, so does its release: they
+    show the models it trains). Frames are kept while they stay the same, and dropped, not rebuilt, once
+    another setting changes them: (None, None). A lab's own frames cost hundreds of ms, paid on a
+    press, never on a move of another slider or key."""
     setting = armed_setting(page)
     released = st.session_state.pop(RELEASED_KEY, None) == armed()
     built = ((preview_of(setting) if preview_of else None) or frames_of(setting)) if setting else None
+    held = st.session_state.get(chart_key + EXTRA_SUFFIX, OPENING)
+    if held is OPENING and preview_of:
+        found = [preview for preview in map(preview_of, opening) if preview and (not built or preview[1] != built[1])]
+        if found:
+            built_all = [*found, *([built] if built else [])]
+            return (lambda: [frame for builder, _ in built_all for frame in builder()],
+                    tuple(preview_id for _, preview_id in built_all))
     if built is None:
         return None, None
-    held = st.session_state.get(chart_key + EXTRA_SUFFIX, OPENING)
-    if held == built[1]:
+    if built[1] == held or (isinstance(held, tuple) and built[1] in held):
         st.session_state.pop(PRESSED_KEY, None)  # delivered: from now on, another setting's move drops them
         return built
     # asked for and not delivered yet: a release can interrupt the run that builds them
@@ -114,6 +121,11 @@ def arm_first(keys) -> None:
     """Arm the first of the drag sliders `keys` unless one of them is armed already."""
     if keys and armed() not in keys:
         st.session_state[ARMED_KEY] = keys[0]
+
+
+def followed(spec: ParamSpec) -> bool:
+    """Whether a chart follows a drag of a slider over `spec`: one of ten stops or more (fewer step at once)."""
+    return len(spec.log_steps()) >= 10 if spec.log else round((spec.max - spec.min) / spec.step) + 1 >= 10
 
 
 def armed_param(page: Page) -> tuple[str, str, list[float]] | None:

@@ -21,7 +21,7 @@ from lossviz.optim import OPTIMIZERS
 from lossviz.state import OFF, SWITCH_SUFFIX, Settings
 from lossviz.tables import markdown_table
 from lossviz.ui import cache, lesson, url
-from lossviz.ui.drag import arm_first, drag_slider, shown_range
+from lossviz.ui.drag import arm_first, drag_slider, followed, shown_range
 from lossviz.ui.page import Page
 from lossviz.ui.plot import chart
 from lossviz.verdict import MIN_SAMPLES, enough
@@ -119,7 +119,7 @@ def setting_sliders(page: Page, keys, formats: dict | None = None, chart: str = 
     ui.chart's key), drag sliders that the chart follows, the first armed unless another one is.
     Returns {key: value}."""
     if chart:
-        arm_first([page.key(key) for key in keys])
+        arm_first([page.key(key) for key in keys if followed(page.schema.numbers[key])])
     return {key: slider_for(chart)(page.t(f"{page.slug}.{key}"), page.schema.numbers[key], page.key(key),
                                    help_text=page.t(f"{page.slug}.{key}_help"), format_func=(formats or {}).get(key))
             for key in keys}

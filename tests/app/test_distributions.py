@@ -1,6 +1,7 @@
 """AppTest of the distributions lab: both views run, their sliders change the output, and hostile URLs
 are repaired with a notice."""
 
+import numpy as np
 import pytest
 
 from tests.app import conftest as apptest
@@ -27,7 +28,7 @@ def test_the_kl_view_fits_three_ways_and_says_which_modes_each_covers():
 def test_moving_to_one_mode_changes_the_fits_and_the_url_follows():
     app = _page()
     before = _said(app)
-    app.slider(key="distributions.modes").set_value(1).run()
+    apptest.drag_slider(app, "distributions.modes").set_value(1).run()
     assert not app.exception
     assert _said(app) != before and "it covers 1 of the 1 modes" in _said(app)
     assert apptest.url_params(app)["modes"] == "1"
@@ -65,3 +66,14 @@ def test_a_fit_lying_on_another_stays_in_sight_and_is_said_to_lie_there():
     assert widths == sorted(widths, reverse=True) and len(set(widths)) == 3  # each drawn thinner over the last
     said = " ".join(element.value for element in app.markdown)
     assert "KL(p‖q) and Jensen–Shannon ended at nearly the same Gaussian" in said
+
+
+def test_the_fit_chart_opens_with_a_preview_of_the_target_along_its_first_slider():
+    app = apptest.run_app({"view": "kl"}, page="distributions")
+    frames = apptest.dragged_frames(apptest.figures(app)[0], "distributions.modes")
+    assert [frame["name"] for frame in frames] == [f"distributions.modes={modes}" for modes in (1, 2, 3)]
+    targets = [apptest.array_of(frame["data"][0]["y"]) for frame in frames]
+    peaks = [int(np.sum((target[1:-1] > target[:-2]) & (target[1:-1] > target[2:]))) for target in targets]
+    assert peaks == [1, 2, 3]  # the target at each stop; the fits stay as the chart draws them
+    assert all(frame["traces"] == [0] and frame["note"] == apptest.ENGLISH["common.preview.target"]
+               for frame in frames)

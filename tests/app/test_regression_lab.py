@@ -190,41 +190,45 @@ def _press(app, setting):
     return app.run()
 
 
-def test_the_page_opens_with_a_preview_of_its_first_data_slider():
+def test_the_page_opens_with_a_preview_of_every_data_slider():
     app = _lab()
     frames = _drag_frames(app)
-    assert [frame["name"] for frame in frames][:2] == ["regression.outlier_fraction=0",
-                                                       "regression.outlier_fraction=0.03"]
-    assert len(frames) == 21 and {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.data"]}
+    fraction = [frame for frame in frames if frame["name"].startswith("regression.outlier_fraction=")]
+    assert [frame["name"] for frame in fraction][:2] == ["regression.outlier_fraction=0",
+                                                         "regression.outlier_fraction=0.03"]
+    assert len(fraction) == 21 and {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.data"]}
+    assert {frame["name"].split("=")[0] for frame in frames} == {f"regression.{key}" for key in (
+        "outlier_fraction", "outlier_magnitude", "noise", "n", "seed")}
     assert all(frame["uids"] == ["points", "outliers", "truth"] for frame in frames)  # the lines stay as trained
-    outliers = [apptest.array_of(frame["data"][1]["x"]).size for frame in frames]
+    outliers = [apptest.array_of(frame["data"][1]["x"]).size for frame in fraction]
     assert outliers[0] == 0 and outliers == sorted(outliers) and outliers[-1] > 0  # the data at each stop
-    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # its own value: kept
-    assert [frame["name"] for frame in _drag_frames(app)] == [frame["name"] for frame in frames]
+    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # its own value: its own kept
+    assert [frame["name"] for frame in _drag_frames(app)] == [frame["name"] for frame in fraction]
     apptest.drag_slider(app, "regression.noise").set_value(1.0).run()  # another setting: dropped, not rebuilt
     assert not _drag_frames(app)
 
 
 def test_a_pressed_slider_gets_its_frames_and_keeps_them_until_another_setting_moves():
-    app = _lab()
-    apptest.drag_slider(app, "regression.noise").set_value(0.8).run()  # the opening preview is gone
-    assert not _drag_frames(app)
-    frames = _drag_frames(_press(app, "outlier_fraction"))
-    assert [frame["name"] for frame in frames][:2] == ["regression.outlier_fraction=0",
-                                                       "regression.outlier_fraction=0.01"]
-    assert len(frames) == 41 and frames[-1]["name"] == "regression.outlier_fraction=0.5"
+    app = _tab(_lab(), "training")
+    apptest.drag_slider(app, "regression.lr").set_value(0.02).run()  # the data previews do not depend on it
+    assert all(frame["name"].startswith("regression.outlier_fraction=") for frame in _drag_frames(app))
+    frames = _drag_frames(_press(app, "epochs"))  # a training setting: the lab's fits at each stop
+    assert frames and all(frame["name"].startswith("regression.epochs=") and "note" not in frame for frame in frames)
     uids = [trace["meta"]["uid"] for trace in _fit_spec(app)["data"]]
-    assert set(frames[0]["uids"]) <= set(uids)
-    apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.3).run()  # the release
+    assert set(frames[0]["uids"]) == set(uids)  # points, true line and every fitted line
+    apptest.drag_slider(app, "regression.epochs").set_value(300).run()  # the release
     assert [frame["name"] for frame in _drag_frames(app)] == [frame["name"] for frame in frames]
-    apptest.drag_slider(app, "regression.noise").set_value(1.0).run()  # the frames no longer show these settings
+    apptest.drag_slider(app, "regression.lr").set_value(0.1).run()  # the frames no longer show these settings
     assert not app.exception and not _drag_frames(app)
 
 
-def test_a_loss_parameter_and_a_training_setting_drag_their_own_stops():
+def test_a_loss_parameter_previews_each_points_pull_and_a_training_setting_drags_its_fits():
     app = _tab(_lab(), "losses")
     frames = _drag_frames(_press(app, "huber.delta"))
     assert frames and all(frame["name"].startswith("regression.huber.delta=") for frame in frames)
+    assert frames[0]["note"] == apptest.ENGLISH["common.preview.pull"]
+    sizes = [apptest.array_of(frame["data"][1]["marker.size"]) for frame in frames]  # the outliers' pulls
+    assert sizes[0].mean() < sizes[-1].mean()  # a larger δ lets the outliers pull harder
     frames = _drag_frames(_press(_tab(app, "training"), "epochs"))
     assert frames and frames[0]["name"] == "regression.epochs=10"
 

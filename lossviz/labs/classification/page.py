@@ -107,7 +107,9 @@ def binary_view(settings, data):
         return
     labels = page.labels(charts.BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
                                                     "names": page.names(settings.methods)}
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: data_preview(settings, setting))
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
+                                          lambda setting: data_preview(settings, setting),
+                                          opening=schema.CLASSIFICATION_DATA_KEYS)
     ui.with_losses_beside(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
                           histories, CHART, labels, "classification.losses", extra_frames=frames, extra_id=frames_id)
     with page.reading("report"):
@@ -121,7 +123,7 @@ def binary_view(settings, data):
 def data_preview(settings, setting: str):
     """What builds the boundary chart's frames along the dragged data `setting`, and their id; None for
     another setting. The frames show the data at each stop; the models are trained on release."""
-    if setting not in schema.CLASSIFICATION_DATA_KEYS:
+    if setting not in schema.CLASSIFICATION_DATA_KEYS or (settings.data != "synthetic" and setting in FIXED_BY_DATA):
         return None
     stops, names = ui.setting_stops(page, setting, schema.CLASSIFICATION.numbers[setting])
     key = (settings.group("data", without=(setting,)), 2, setting, stops, names, t("common.preview.data"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
-from lossviz.charts.theme import BLUE, DARK_GREY, GREEN, VERMILION, figure, layout, side_by_side
+from lossviz.charts.theme import BLUE, DARK_GREY, GREEN, VERMILION, figure, layout, side_by_side, typed_array
 from lossviz.charts.training import add_playback, frame_epochs, log_axis
 
 # colour, dash and width, each drawn over the one before and thinner, so a fit lying on another stays in sight
@@ -36,6 +37,15 @@ def divergence_fit_figure(grid, target, fits: dict, gaussian, *, labels: dict, r
               for epoch in epochs]
     add_playback(figure_layout, epochs, labels)
     return figure(traces, figure_layout, frames)
+
+
+def target_frames(grid, targets, names, note: str, top: float) -> list[dict]:
+    """divergence_fit_figure's target (its first trace) for each of `targets`, as frames named `names`
+    that carry `note`, on a y axis from 0 to the highest of them and `top` (the fits' peak): a dragged
+    target slider's preview, the fits staying as the chart draws them."""
+    highest = max(top, *(float(np.max(target)) for target in targets)) * 1.05
+    return [{"name": name, "note": note, "traces": [0], "data": [{"x": typed_array(grid), "y": typed_array(target)}],
+             "layout": {"yaxis.range": [0.0, highest]}} for name, target in zip(names, targets, strict=True)]
 
 
 def distillation_figure(classes: list[str], sharp, soft, scale: dict, temperature: float, *, labels: dict,

@@ -9,6 +9,7 @@ import numpy as np
 
 from lossviz import losses
 from lossviz.i18n.sentence import Sentence
+from lossviz.labs.distributions.charts import target_frames
 from lossviz.losses import ParamSpec
 from lossviz.numerics import KL_Q_FLOOR
 from lossviz.training import History, descend
@@ -22,6 +23,7 @@ TARGET_SPECS = {
     "first_weight": ParamSpec(default=0.5, min=0.1, max=0.9, step=0.05,
                               help="Share of the first (leftmost) mode; the others share the rest equally."),
 }
+TARGET_KEYS = tuple(TARGET_SPECS)
 FIT_SPECS = {
     "start_mean": ParamSpec(default=1.0, min=-6.0, max=6.0, step=0.1,
                             help="Mean q starts from (its spread starts at 1)."),
@@ -135,3 +137,9 @@ def overlap_sentences(fits: dict[str, History]) -> list[Sentence]:
 def divergence_fits(target: tuple, fit: tuple) -> dict[str, History]:
     """A Gaussian fitted to the target mixture by each divergence, per (target, fit settings)."""
     return fit_all(mixture(**dict(target)), **dict(fit))
+
+
+def target_preview(target: tuple, setting: str, stops: tuple, names: tuple, note: str, top: float) -> list[dict]:
+    """The fit chart's frames along the dragged target `setting` (the others as `target` holds them): the
+    mixture at each of `stops` (charts.target_frames, the fits' peak `top` kept in view)."""
+    return target_frames(GRID, [mixture(**(dict(target) | {setting: stop})) for stop in stops], names, note, top)

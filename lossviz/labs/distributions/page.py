@@ -1,6 +1,8 @@
 """Distributions lab: a Gaussian fitted to a mixture by forward KL, reverse KL and Jensen-Shannon, played
 back; and the softened targets of knowledge distillation and the T² that keeps their gradient in scale."""
 
+from functools import partial
+
 import streamlit as st
 
 from lossviz import ui
@@ -19,9 +21,12 @@ view = ui.open_tab(page.key("view"), {name: t(f"distributions.view_{name}") for 
                    t("distributions.view"))
 
 
+CHART = page.key("kl_chart")  # the target sliders drag it
+
+
 def kl_controls():
     return ui.tabbed_settings(page, {
-        "target": lambda: ui.setting_sliders(page, ("modes", "separation", "first_weight")),
+        "target": lambda: ui.setting_sliders(page, divergences.TARGET_KEYS, chart=CHART),
         "fit": lambda: ui.setting_sliders(page, ("start_mean", "lr", "epochs"))},
         {name: t(f"distributions.tab_{name}") for name in FIT_TABS})
 
@@ -36,8 +41,12 @@ def kl_view():
     labels = {"x": "x", "y": t("distributions.probability"), "target": t("distributions.target"),
               "epoch": t("common.epoch"), "play": t("common.play"), "pause": t("common.pause"),
               "names": {kind: t(f"distributions.divergence.{kind}") for kind in divergences.DIVERGENCES}}
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
+                                          lambda setting: target_preview(settings, setting, fits),
+                                          # rebuilt on a release: they keep the new fits' peak in view
+                                          after_release=True, opening=divergences.TARGET_KEYS)
     ui.chart(divergence_fit_figure(divergences.GRID, target, fits, divergences.gaussian, labels=labels,
-                                   revision="distributions.kl"), key=page.key("kl_chart"))
+                                   revision="distributions.kl"), key=CHART, extra_frames=frames, extra_id=frames_id)
     centres = divergences.mode_centres(settings.modes, settings.separation)
     with page.reading("coverage"):
         ui.bullets(page, divergences.coverage_sentences(fits, centres) + divergences.overlap_sentences(fits),
@@ -49,6 +58,18 @@ def kl_view():
                                                                  DISTRIBUTIONS.query(settings)),
                        file_name="lossviz-distributions.csv", mime="text/csv", key=page.key("download"))
     st.markdown(t("distributions.kl_look_for"))
+
+
+def target_preview(settings, setting: str, fits: dict):
+    """What builds the fit chart's preview along the dragged target `setting` (the target at each stop, the
+    fits as they are), and its id; None for another setting."""
+    if setting not in divergences.TARGET_KEYS:
+        return None
+    stops, names = ui.setting_stops(page, setting, DISTRIBUTIONS.numbers[setting])
+    top = max(float(divergences.gaussian(*run.params[run.epochs_run]).max()) for run in fits.values())
+    key = (settings.group("target", without=(setting,)), setting, stops, names, t("common.preview.target"),
+           round(top, 6))
+    return partial(ui.cached, divergences.target_preview, *key, entries=8), repr(key)
 
 
 @st.fragment

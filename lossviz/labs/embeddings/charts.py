@@ -5,7 +5,19 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from lossviz.charts.theme import BLUE, GREEN, ORANGE, PURPLE, SKY, TRUTH_COLOR, VERMILION, figure, layout, side_by_side
+from lossviz.charts.theme import (
+    BLUE,
+    GREEN,
+    ORANGE,
+    PURPLE,
+    SKY,
+    TRUTH_COLOR,
+    VERMILION,
+    figure,
+    layout,
+    side_by_side,
+    typed_array,
+)
 from lossviz.charts.training import add_playback, frame_epochs
 
 EMBEDDING_COLORS = (BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILION)  # one per class
@@ -15,6 +27,35 @@ EMBEDDING_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x")
 def _ring(centre, radius: float, points: int = 72) -> dict:
     angles = np.linspace(0.0, 2.0 * np.pi, points)
     return {"x": centre[0] + radius * np.cos(angles), "y": centre[1] + radius * np.sin(angles)}
+
+
+def anchor_traces(frame, labels_of, anchor: int, margin: float, classes: int) -> list[dict]:
+    """The moving traces of embedding_figure for one AnchorFrame: each class's points, the anchor, its
+    farthest positive and its two rings (x and y only)."""
+    points = frame.points
+    return ([{"x": points[labels_of == label, 0], "y": points[labels_of == label, 1]} for label in range(classes)]
+            + [{"x": [points[anchor, 0]], "y": [points[anchor, 1]]},
+               {"x": [points[frame.positive, 0]], "y": [points[frame.positive, 1]]},
+               _ring(points[anchor], frame.radius), _ring(points[anchor], frame.radius + margin)])
+
+
+def preview_frames(frames, labels_of, anchor: int, margin: float, names, note: str) -> list[dict]:
+    """embedding_figure's moving traces for each AnchorFrame of `frames` (with each one's class of a point,
+    `labels_of`), as frames named `names` that carry `note`, on axes around all of them: a dragged data
+    slider's preview through the map as trained."""
+    classes = int(max(int(labels.max()) for labels in labels_of)) + 1
+    shown = [anchor_traces(frame, labels, anchor % labels.size, margin, classes)
+             for frame, labels in zip(frames, labels_of, strict=True)]
+    every = np.concatenate([np.column_stack([trace["x"], trace["y"]]) for traces in shown for trace in traces])
+    low, high = every.min(axis=0), every.max(axis=0)
+    pad = 0.05 * (high - low) + 1e-9
+    ranges = {"xaxis.range": [float(low[0] - pad[0]), float(high[0] + pad[0])],
+              "yaxis.range": [float(low[1] - pad[1]), float(high[1] + pad[1])]}
+    moving = list(range(classes + 4))
+    # an animation step empties the panels it names no trace of: each frame names one of the right panel's
+    return [{"name": name, "note": note, "traces": [*moving, len(moving)], "layout": ranges,
+             "data": [*({"x": typed_array(trace["x"]), "y": typed_array(trace["y"])} for trace in traces), {}]}
+            for name, traces in zip(names, shown, strict=True)]
 
 
 def embedding_figure(frame_at, labels_of, anchor: int, margin: float, active, values, *, labels: dict,
@@ -36,12 +77,7 @@ def embedding_figure(frame_at, labels_of, anchor: int, margin: float, active, va
     classes = int(labels_of.max()) + 1
 
     def at(epoch):
-        frame = frame_at(epoch)
-        points = frame.points
-        return ([{"x": points[labels_of == label, 0], "y": points[labels_of == label, 1]} for label in range(classes)]
-                + [{"x": [points[anchor, 0]], "y": [points[anchor, 1]]},
-                   {"x": [points[frame.positive, 0]], "y": [points[frame.positive, 1]]},
-                   _ring(points[anchor], frame.radius), _ring(points[anchor], frame.radius + margin)])
+        return anchor_traces(frame_at(epoch), labels_of, anchor, margin, classes)
 
     epochs = frame_epochs(len(active))
     shown = at(epochs[-1])

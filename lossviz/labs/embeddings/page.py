@@ -1,6 +1,8 @@
 """Embeddings lab: classes mapped to 2-D by a linear map trained with the triplet loss, played back,
 with one anchor's easy, semi-hard and hard negatives, and the mining strategies compared."""
 
+from functools import partial
+
 import streamlit as st
 
 from lossviz import ui
@@ -14,6 +16,7 @@ t = page.t
 TABS = ("data", "training")
 DATA_SLIDERS = ("classes", "dims", "spread", "points", "seed")
 TRAINING_SLIDERS = ("margin", "lr", "epochs", "anchor")
+CHART = page.key("chart")  # the data sliders drag it
 
 page.title()
 page.aside("embeddings.intro")
@@ -26,7 +29,8 @@ def training_tab() -> dict:
 
 
 def controls():
-    return ui.tabbed_settings(page, {"data": lambda: ui.setting_sliders(page, DATA_SLIDERS), "training": training_tab},
+    return ui.tabbed_settings(page, {"data": lambda: ui.setting_sliders(page, DATA_SLIDERS, chart=CHART),
+                                     "training": training_tab},
                               {name: t(f"embeddings.tab_{name}") for name in TABS})
 
 
@@ -43,6 +47,17 @@ def comparison(settings):
         ui.bullets(page, train.comparison_sentences(result), intro=t("embeddings.verdict_rule"))
 
 
+def preview(settings, setting: str, weights):
+    """What builds the chart's preview along the dragged data `setting` (the points at each stop through
+    the map as trained), and its id; None where the map cannot take them (another number of dimensions)."""
+    if setting not in train.PREVIEWED:
+        return None
+    stops, names = ui.setting_stops(page, setting, EMBEDDINGS.numbers[setting])
+    key = (settings.group("data", without=(setting,)), setting, stops, tuple(map(tuple, weights.tolist())),
+           settings.anchor, settings.margin, names, t("common.preview.embedding"))
+    return partial(ui.cached, train.embedding_preview, *key, entries=4), repr(key)
+
+
 @st.fragment
 def lab():
     settings = page.sidebar_settings(controls)
@@ -53,9 +68,13 @@ def lab():
     labels["anchor"] = t("embeddings.anchor_marker")
     labels |= page.labels(PLAYBACK_LABELS)
     labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
+                                          lambda setting: preview(settings, setting, run.maps[-1]),
+                                          # rebuilt on a release: through the map it trains
+                                          after_release=True, opening=train.PREVIEWED)
     ui.chart(embedding_figure(lambda epoch: train.anchor_frame(data, run.maps[epoch], anchor), data.y,
                               anchor, settings.margin, run.active, run.values, labels=labels,
-                              revision="embeddings"), key=page.key("chart"))
+                              revision="embeddings"), key=CHART, extra_frames=frames, extra_id=frames_id)
     with page.reading("run_notes"):
         ui.bullets(page, train.run_sentences(run, data, anchor, settings.margin))
     st.download_button(t("embeddings.download"), lambda: train.run_csv(run, EMBEDDINGS.query(settings)),

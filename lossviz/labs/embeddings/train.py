@@ -11,7 +11,9 @@ import numpy as np
 from lossviz import losses, optim, training
 from lossviz.datasets import REGRESSION_SPECS, checked_settings
 from lossviz.i18n.sentence import Name, Sentence
+from lossviz.labs.embeddings.charts import preview_frames
 from lossviz.losses import ParamSpec
+from lossviz.state import frozen
 from lossviz.tables import csv_text
 from lossviz.verdict import compare
 
@@ -278,3 +280,16 @@ def lab_run(settings, compute) -> tuple:
     `compute`: the page's cache or a plain call."""
     return (compute(embedding_set, settings.group("data"), entries=32),
             compute(embedding_run, settings.group("data"), settings.group("training")))
+
+
+PREVIEWED = ("spread", "points", "seed")  # data settings whose points the trained map can take (dims cannot)
+
+
+def embedding_preview(data: tuple, setting: str, stops: tuple, weights: tuple, anchor: int, margin: float,
+                      names: tuple, note: str) -> list[dict]:
+    """The lab's chart along the dragged data `setting` (the others as `data` holds them): the points at
+    each of `stops` through the map `weights` as trained (charts.preview_frames), per hashable arguments."""
+    sets = [embedding_set(frozen(dict(data) | {setting: stop})) for stop in stops]
+    mapped = np.asarray(weights)
+    return preview_frames([anchor_frame(points, mapped, anchor % points.y.size) for points in sets],
+                          [points.y for points in sets], anchor, margin, names, note)

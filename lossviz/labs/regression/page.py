@@ -93,7 +93,8 @@ def fit_view(settings, data, histories):
     if settings.data != "synthetic":
         labels["truth"] = t("regression.truth_real")
     frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of),
-                                          lambda setting: data_preview(settings, setting, pull_of))
+                                          lambda setting: data_preview(settings, setting, pull_of),
+                                          opening=DATA_SLIDERS)
     ui.with_losses_beside(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
                           histories, CHART, labels, "regression.losses", extra_frames=frames, extra_id=frames_id)
 
@@ -131,7 +132,7 @@ def data_preview(settings, setting: str, pull_of: str):
         key = (settings.group("data"), name, settings.params_key(name), param, stops, names,
                t("common.preview.pull"))
         return partial(ui.cached, drag.pull_preview, *key, entries=8), repr(key)
-    if setting not in DATA_SLIDERS:
+    if setting not in DATA_SLIDERS or (settings.data != "synthetic" and setting in FIXED_BY_DATA):
         return None
     stops, names = ui.setting_stops(page, setting, REGRESSION.numbers[setting])
     key = (settings.group("data", without=(setting,)), setting, stops, names, t("common.preview.data"), pull_of,
