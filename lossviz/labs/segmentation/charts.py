@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
-from lossviz.charts.theme import figure, layout
+from lossviz.charts.theme import figure, layout, plain
 from lossviz.charts.training import add_playback
 
 MAP_SCALE = [[0.0, "#ffffff"], [1.0, "#1b1b1b"]]  # probability 0 white, 1 black
@@ -67,3 +68,14 @@ def mask_figure(image, truth, methods: list[str], maps_at, epochs, *, labels: di
                "data": [{"type": "heatmap", "z": z} for pair in maps_at(epoch) for z in pair]} for epoch in epochs]
     add_playback(figure_layout, epochs, labels, redraw=True)
     return figure(traces, figure_layout, frames)
+
+
+def maps_frame(name: str, note: str, image, truth, maps) -> dict:
+    """A frame of mask_figure's maps: the image, its true mask and each method's (probability, push)
+    maps, as bytes of 0 to 255 (a quarter of float32's) with the colour ranges that read them so:
+    a dragged data slider's preview, sent for a couple of dozen stops at once."""
+    shown = [(image, float(np.min(image)), float(np.max(image))), (truth, 0.0, 1.0),
+             *((z, low, 1.0) for pair in maps for z, low in zip(pair, (0.0, -1.0), strict=True))]
+    data = [{"z": plain(np.round(255 * np.clip((z - low) / max(high - low, 1e-12), 0, 1)).astype(np.uint8)),
+             "zmin": 0, "zmax": 255} for z, low, high in shown]
+    return {"name": name, "note": note, "traces": list(range(len(data))), "data": data}

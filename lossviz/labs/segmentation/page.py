@@ -1,6 +1,8 @@
 """Segmentation lab: per-pixel models trained live with BCE, weighted BCE, focal, Dice, Jaccard,
 Tversky and Dice + BCE on images whose objects cover a small share of the pixels."""
 
+from functools import partial
+
 import streamlit as st
 
 from lossviz import ui
@@ -15,6 +17,7 @@ page = ui.page("segmentation", SEGMENTATION)
 t = page.t
 DATA_SLIDERS = ("fraction", "objects", "noise", "size", "images", "seed")
 FEW_PIXELS = 30  # an object smaller than this is hard to see for any loss: say so
+CHART = page.key("maps")  # the data sliders drag it
 
 page.title()
 page.aside("segmentation.intro")
@@ -27,7 +30,8 @@ def losses_tab() -> tuple[dict, dict]:
 
 def controls():
     return ui.tabbed_settings(page, {
-        "data": lambda: ui.setting_sliders(page, DATA_SLIDERS, {"fraction": lambda value: f"{value:.1%}"}),
+        "data": lambda: ui.setting_sliders(page, DATA_SLIDERS, {"fraction": lambda value: f"{value:.1%}"},
+                                           chart=CHART),
         "losses": losses_tab, "training": lambda: ui.setting_sliders(page, ("lr", "epochs", "image"))})
 
 
@@ -63,6 +67,18 @@ def sweep_view(settings):
         st.info(t("segmentation.verdict_none"))
 
 
+def preview(settings, setting: str, runs):
+    """What builds the maps' preview along the dragged data `setting` (this value's image through the
+    models as trained), and its id; None for another setting."""
+    if setting not in DATA_SLIDERS:
+        return None
+    stops, names = ui.setting_stops(page, setting, SEGMENTATION.numbers[setting])
+    key = (settings.group("data", without=(setting,)), setting, stops, train.trained_models(runs),
+           tuple((method, settings.params_key(method)) for method in settings.losses), settings.image - 1, names,
+           t("common.preview.forward"))
+    return partial(ui.cached, train.forward_preview, *key, entries=4), repr(key)
+
+
 @st.fragment
 def lab():
     settings = page.sidebar_settings(controls)
@@ -79,8 +95,11 @@ def lab():
     labels = {key: t(f"segmentation.{key}") for key in ("image", "truth", "push")}
     labels |= page.labels(PLAYBACK_LABELS)
     labels["names"] = page.names(settings.losses)
+    # rebuilt on a release: through the models it trains; the armed slider's alone (maps weigh more than lines)
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
+                                          lambda setting: preview(settings, setting, runs), after_release=True)
     ui.chart(mask_figure(image, truth, list(settings.losses), maps_at, epochs, labels=labels,
-                         revision="segmentation.maps"), key=page.key("maps"))
+                         revision="segmentation.maps"), key=CHART, extra_frames=frames, extra_id=frames_id)
     st.caption(t("segmentation.maps_help"))
     ui.chart(history_figure([run.history for run in runs], x_title=t("common.epoch"),
                             y_title=t("segmentation.relative_loss"), validation_name=t("segmentation.val"),

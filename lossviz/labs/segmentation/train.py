@@ -12,8 +12,10 @@ import numpy as np
 from lossviz import losses, training
 from lossviz.datasets import nth_seed
 from lossviz.i18n.sentence import Name, Sentence
+from lossviz.labs.segmentation.charts import maps_frame
 from lossviz.labs.segmentation.data import SegmentationData, segmentation_data
 from lossviz.numerics import sigmoid
+from lossviz.state import frozen
 from lossviz.tables import csv_text
 from lossviz.training import History, SeedTable, descend
 
@@ -276,3 +278,31 @@ def mask_runs(settings, compute) -> tuple:
     data = compute(segmentation_set, settings.group("data"), entries=16)
     return data, [compute(mask_run, settings.group("data"), method, settings.params_key(method),
                           settings.group("training")) for method in settings.losses]
+
+
+def trained_models(runs: list[MaskRun]) -> tuple:
+    """What a forward pass of the runs' models needs, as a hashable key: each one's method, last weights
+    and feature scaling."""
+    return tuple((run.method, tuple(run.history.params[-1].tolist()),
+                  tuple(tuple(np.ravel(part).tolist()) for part in run.scale)) for run in runs)
+
+
+PREVIEW_STEP = 2  # a preview's maps at every second pixel of the shown ones: 21 stops stay near 150 KB
+
+
+def forward_preview(data: tuple, setting: str, stops: tuple, models: tuple, params: tuple, index: int,
+                    names: tuple, note: str) -> list[dict]:
+    """The maps along the dragged data `setting` (the others as `data` holds them): validation image
+    `index` of the images at each of `stops` through the `models` as trained (trained_models; `params`:
+    (method, parameters) pairs), at every PREVIEW_STEP-th pixel, as frames named `names` carrying `note`."""
+    runs = [MaskRun(method, History(method, np.zeros(1), np.array([weights])), tuple(map(np.array, scale)))
+            for method, weights, scale in models]
+    params_of = {method: dict(values) for method, values in params}
+    frames = []
+    for name, stop in zip(names, stops, strict=True):
+        image, truth, maps_at, _ = map_frames(segmentation_set(frozen(dict(data) | {setting: stop})), runs,
+                                              params_of.get, index)
+        step = slice(None, None, PREVIEW_STEP)
+        frames.append(maps_frame(name, note, image[step, step], truth[step, step],
+                                 [(proba[step, step], push[step, step]) for proba, push in maps_at(0)]))
+    return frames
