@@ -26,6 +26,7 @@ ratios to the second compare the pages, not the server settings.
 import argparse
 import contextlib
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -204,8 +205,6 @@ TIMED_DRAG_JS = """async ({label, moves, ms, quietMs}) => {
   input.dispatchEvent(new Event("change", {bubbles: true}));
   return {states, ...(await release)};
 }""".replace("RECORD_STATES", record_states_js(FIRST_CHART_SIGNATURE_JS)).replace("RELEASE", RELEASE_JS)
-# the slider a drag moves, where it is not the page's first: a drag needs ten stops or more
-DRAGGED = {"distributions": "separation", "embeddings": "class spread", "segmentation": "noise"}
 
 
 def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
@@ -221,16 +220,18 @@ def measure_drag(browser, script, path, slider_label, drags, cwd=ROOT):
         return results, sent / 1024
 
 
-LABS = {  # label, query, the sidebar's first slider
+# label, query, the sidebar's first slider of ten stops or more: each press asks for new work (a slider
+# of a few stops would go back and forth between cached results)
+LABS = {
     "gallery": ("LossViz gallery, 6 losses", GALLERY_QUERY, "Huber δ"),
     "gallery_embedding": ("gallery, cosine pairs and InfoNCE", EMBEDDING_QUERY, "InfoNCE negatives K"),
     "regression": ("regression lab, 6 losses", REGRESSION_QUERY, "outlier fraction"),
     "classification": ("classification lab, 4 methods", CLASSIFICATION_QUERY, "points (training + validation)"),
     "landscape": ("landscape, 2 surfaces, 8 paths", LANDSCAPE_QUERY, "outlier fraction"),
     "monitor": ("training monitor, 2000 epochs", MONITOR_QUERY, "training points"),
-    "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "modes"),
-    "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "classes"),
-    "segmentation": ("segmentation lab, 4 losses", SEGMENTATION_QUERY, "foreground fraction"),
+    "distributions": ("distributions lab, 3 fits", DISTRIBUTIONS_QUERY, "separation"),
+    "embeddings": ("embeddings lab, semi-hard", EMBEDDINGS_QUERY, "class spread"),
+    "segmentation": ("segmentation lab, 4 losses", SEGMENTATION_QUERY, "noise"),
     "workbench": ("workbench, typed Huber and 3 losses", WORKBENCH_QUERY, "parameter a"),
 }
 
@@ -266,6 +267,7 @@ def main():
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             for label, script, path, slider, cwd in apps:
+                print(f"measuring {label}", file=sys.stderr)
                 rows.append((label, *measure(browser, script, path, slider, args.presses, cwd=cwd)))
             browser.close()
     print(f"slider -> chart redrawn, {args.presses} presses after 2 warm-ups, headless chromium, 1280x800")
@@ -289,7 +291,7 @@ def drag_report(args):
     """Chart states during the first drag and the later ones (DRAG_MS each), and release -> final chart."""
     one_chart = ROOT / "benchmarks" / "one_chart_app.py"
     apps = [("one-chart app (st.slider)", one_chart, "/", "frequency")]
-    apps += [(LABS[name][0], ROOT / "app.py", LABS[name][1], DRAGGED.get(name, LABS[name][2]))
+    apps += [(LABS[name][0], ROOT / "app.py", LABS[name][1], LABS[name][2])
              for name in args.apps]
     rows = []
     with sync_playwright() as playwright:

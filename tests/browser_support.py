@@ -25,11 +25,14 @@ DEEP_LINK_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 def chart_signature_js(svgs: str = "document.querySelectorAll('.js-plotly-plot .main-svg')") -> str:
     """A function of the page that hashes what the plotly charts' `svgs` (a JS expression) draw: their
-    paths (a marker by its place), texts, and heatmaps' images (an image's data URL by its length and a few of its characters)."""
+    paths (a marker by its place), texts, and heatmaps' images (an image's data URL by its length and a
+    few of its characters)."""
     return """() => {
   let text = '';
   for (const svg of SVGS) {
-    for (const p of svg.querySelectorAll('path')) text += (p.getAttribute('d') || '') + (p.getAttribute('transform') || '');
+    for (const p of svg.querySelectorAll('path')) {
+      text += (p.getAttribute('d') || '') + (p.getAttribute('transform') || '');
+    }
     for (const t of svg.querySelectorAll('text')) text += t.textContent;
     for (const image of svg.querySelectorAll('image')) {
       const href = image.getAttribute('href') || '';

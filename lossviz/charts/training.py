@@ -34,20 +34,36 @@ def frame_epochs(epochs: int, frames: int = MAX_FRAMES) -> list[int]:
 
 
 def held_still(frames: list[dict]) -> list[dict]:
-    """`frames` (as regression's fit_frame makes them) with one layout, each axis's range united over
-    all of them: while a slider is dragged the axes stay still, and each step redraws the traces alone
-    (ui/drag.js). The release draws the exact figure, with its own ranges."""
+    """`frames` of fit_frame with one layout, each panel's ranges united over all of them: while a
+    slider is dragged the axes stay still, and each step redraws the traces alone (ui/drag.js). The
+    release draws the exact figure, with its own ranges."""
     if not frames:
         return frames
     united = {}
     for key in frames[0]["layout"]:
         lows, highs = zip(*(frame["layout"][key] for frame in frames), strict=True)
         united[key] = [min(lows), max(highs)]
+    low, high = united.pop("yaxis2.range")  # the loss panel keeps its autorange, with ticks for all
+    united["yaxis2.tickvals"] = log_ticks(10.0 ** low, 10.0 ** high)
     return [{**frame, "layout": united} for frame in frames]
 
 
-def animated_lines(traces: list, histories, lines_at, figure_layout: dict, labels: dict) -> go.Figure:
-    """`traces` plus one line per History, animated over the epochs by plotly in the browser.
+def with_history_panel(labels: dict, revision: str, histories) -> tuple[dict, list[dict]]:
+    """A layout of two panels, the data (wider) and the loss per epoch on a log scale, and the
+    traces of that second panel."""
+    panel = history_traces(histories, validation_name=labels.get("validation", ""), suffix="2",
+                           names=labels.get("names"), diverged=labels.get("diverged", "diverged"))
+    figure_layout = side_by_side(layout(revision=revision, height=520),
+                                 [(labels["x"], labels["y"]), (labels["history_x"], labels["history_y"])],
+                                 shares=(3.0, 2.0))
+    log_axis(figure_layout["yaxis2"], panel)
+    return figure_layout, panel
+
+
+def animated_lines(traces: list, histories, lines_at, figure_layout: dict, labels: dict,
+                   fixed: tuple = ()) -> go.Figure:
+    """`traces` plus one line per History, animated over the epochs by plotly in the browser, plus
+    the `fixed` traces (other panels) that the animation leaves alone.
 
     `lines_at(epoch)` gives each history's line ({"x", "y"}) at that epoch; play and pause
     buttons and an epoch slider go below the plot (`labels`: epoch, play, pause).
@@ -60,7 +76,15 @@ def animated_lines(traces: list, histories, lines_at, figure_layout: dict, label
                        "meta": {"uid": f"line:{history.loss}"}, "line": loss_line(history.loss, 3),
                        "hovertemplate": f"{name}<extra></extra>"})
     line_indices = list(range(first_line, len(traces)))
-    frames = [{"name": str(epoch), "data": lines_at(epoch), "traces": line_indices} for epoch in epochs]
+    # An animation step (redraw off) replots only the panels of the traces its frame names and
+    # leaves the other panels empty: each frame also names, unchanged, one trace of every other panel.
+    other_panels = {}
+    for index, trace in enumerate(fixed, start=len(traces)):
+        other_panels.setdefault(trace.get("xaxis", "x"), index)
+    kept = [index for axis, index in other_panels.items() if axis != "x"]
+    traces.extend(fixed)
+    frames = [{"name": str(epoch), "data": lines_at(epoch) + [{} for _ in kept], "traces": line_indices + kept}
+              for epoch in epochs]
     figure_layout["xaxis"]["title"]["standoff"] = 4
     figure_layout["hovermode"] = "closest"
     add_playback(figure_layout, epochs, labels)

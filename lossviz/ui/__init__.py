@@ -43,7 +43,6 @@ from lossviz.ui.widgets import (
     tabbed_settings,
     table,
     training_controls,
-    with_losses_beside,
 )
 
 __all__ = [
@@ -95,5 +94,4 @@ __all__ = [
     "track_page",
     "training_controls",
     "training_slot",
-    "with_losses_beside",
 ]

@@ -114,7 +114,18 @@ export default function (component) {
     const step = (graph, frame, kept, traces) => {
       const layout = JSON.stringify(frame.layout || {});
       if (layout === root.layout && traces.every((index) => (graph.data[index].type || "scatter") === "scatter")) {
-        return window.Plotly.animate(graph, { data: kept.map(([, trace]) => nested(trace)), traces },
+        // a step empties the panels it names no trace of: it names one of each, unchanged
+        const panel = (trace) => `${trace.xaxis || "x"} ${trace.yaxis || "y"}`;
+        const named = new Set(traces.map((index) => panel(graph.data[index])));
+        const others = [];
+        graph.data.forEach((trace, index) => {
+          if (!named.has(panel(trace))) {
+            named.add(panel(trace));
+            others.push(index);
+          }
+        });
+        return window.Plotly.animate(graph, { data: [...kept.map(([, trace]) => nested(trace)), ...others.map(() => ({}))],
+                                              traces: [...traces, ...others] },
                                      { mode: "immediate", transition: { duration: 0 },
                                        frame: { duration: 0, redraw: false } });
       }

@@ -12,7 +12,6 @@ import streamlit as st
 
 from lossviz import i18n
 from lossviz.bundled import SOURCES
-from lossviz.charts.training import history_figure
 from lossviz.i18n.sentence import Sentence
 from lossviz.losses import ParamSpec
 from lossviz.mistakes import mistake
@@ -23,7 +22,6 @@ from lossviz.tables import markdown_table
 from lossviz.ui import cache, lesson, url
 from lossviz.ui.drag import arm_first, drag_slider, followed, shown_range
 from lossviz.ui.page import Page
-from lossviz.ui.plot import chart
 from lossviz.verdict import MIN_SAMPLES, enough
 
 LAB_TABS = ("data", "losses", "training")  # of a lab's settings
@@ -162,19 +160,6 @@ def switched_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str
     if st.session_state.get(widget_key, spec.default) < 0:  # off until now: start from the default
         st.session_state[widget_key] = max(spec.default, 0.0)
     return slider(label, shown_range(spec), widget_key, help_text)
-
-
-def with_losses_beside(figure, histories, key: str, labels: dict, revision: str, **chart_options) -> None:
-    """`figure` as the ui.chart keyed `key` (with `chart_options`) and, beside it, each run's training
-    and validation (dotted) loss per epoch (`labels`: history_x, history_y, validation, names,
-    diverged_mark): two charts, so that a drag step redraws the first alone."""
-    main, side = st.columns([3, 2], gap="small")
-    with main:
-        chart(figure, key=key, **chart_options)
-    with side:
-        chart(history_figure(histories, x_title=labels["history_x"], y_title=labels["history_y"],
-                             validation_name=labels.get("validation", ""), names=labels.get("names"),
-                             diverged=labels["diverged_mark"], revision=revision), key=key + ".losses")
 
 
 def none_chosen(page: Page, chosen) -> bool:

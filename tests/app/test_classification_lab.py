@@ -27,15 +27,16 @@ def test_the_binary_view_trains_the_default_methods():
     assert not app.exception
     assert app.title[0].value == "Classification lab"
     assert list(_report(app)) == ["bce", "weighted_bce", "focal"]
-    assert len(apptest.figures(app)) == 2  # boundaries, and beside them the loss per epoch
+    assert len(apptest.figures(app)) == 1  # boundaries beside the loss per epoch
     assert apptest.url_params(app)["imbalance"] == "10" and apptest.url_params(app)["view"] == "binary"
 
 
 def test_the_boundary_chart_animates_every_method():
     spec = apptest.figures(_lab())[0]
     assert [trace.get("name") for trace in spec["data"]][2:5] == ["BCE", "Weighted BCE", "Focal"]
-    frames = apptest.animation_frames(spec)  # each moves the three boundaries
-    assert len(frames) > 10 and all(frame["traces"] == [2, 3, 4] for frame in frames)
+    # each frame moves the three boundaries (and names one loss-panel trace, unchanged)
+    frames = apptest.animation_frames(spec)
+    assert len(frames) > 10 and all(frame["traces"][:3] == [2, 3, 4] for frame in frames)
 
 
 def test_raising_the_imbalance_costs_plain_bce_its_minority_recall_but_not_weighted_bce():
@@ -117,7 +118,7 @@ def test_the_sweep_runs_on_demand_and_tests_calibration_where_scores_are_probabi
     assert hinge.startswith("| Hinge |") and "| — |" in hinge  # a margin is no probability
     app.button(key="classification.sweep_run").click().run()
     assert not app.exception
-    panels = [(trace["yaxis"], trace["name"]) for trace in apptest.figures(app)[2]["data"]]
+    panels = [(trace["yaxis"], trace["name"]) for trace in apptest.figures(app)[1]["data"]]
     assert len(panels) == 8  # three methods in two panels, and the two that give probabilities in a third
     assert ("y3", "Hinge") not in panels and ("y3", "BCE") in panels
     said = " ".join(block.value for block in app.markdown)
@@ -220,3 +221,18 @@ def test_a_recall_on_too_few_minority_samples_is_given_as_its_count_not_judged()
     assert [row["minority recall"] for row in rows] == ["1 of 2", "2 of 2", "0 of 2"]
     app = _lab({"imbalance": "10"})  # enough samples: a recall is a share
     assert isinstance(apptest.tables(app)[0][0]["minority recall"], float)
+
+
+def test_the_boundary_chart_opens_with_a_preview_of_every_data_slider():
+    app = _lab()
+    spec = apptest.figures(app)[0]
+    frames = apptest.dragged_frames(spec, "classification.separation")
+    assert len(frames) == 21 and all(frame["traces"] == [0, 1] for frame in frames)  # the two classes' points
+    assert {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.data"]}
+    gaps = [abs(apptest.array_of(frame["data"][1]["x"]).mean() - apptest.array_of(frame["data"][0]["x"]).mean())
+            for frame in frames]
+    assert gaps[0] < 0.5 < gaps[-1]  # the class centres part as the separation grows; the boundaries stay as trained
+    for setting in ("n", "imbalance", "seed"):
+        assert apptest.dragged_frames(spec, f"classification.{setting}")
+    apptest.drag_slider(app, "classification.separation").set_value(3.0).run()  # trains again
+    assert not app.exception and not apptest.dragged_frames(apptest.figures(app)[0], "classification.n")

@@ -60,3 +60,12 @@ def test_hostile_urls_are_repaired_with_a_notice(query, shown):
 def test_the_gallerys_triplet_card_links_here():
     app = apptest.run_app({"task": "embedding", "losses": "triplet"}, page="gallery")
     assert [element.proto.page for element in app.get("page_link")] == ["embeddings"]
+
+
+def test_the_chart_opens_with_a_preview_of_the_data_through_the_map_as_trained():
+    app = apptest.run_app({}, page="embeddings")
+    spec = apptest.figures(app)[0]
+    frames = apptest.dragged_frames(spec, "embeddings.spread")
+    assert len(frames) == 21 and {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.embedding"]}
+    assert not apptest.dragged_frames(spec, "embeddings.dims")  # the trained map takes no other dimension
+    assert apptest.dragged_frames(spec, "embeddings.points") and apptest.dragged_frames(spec, "embeddings.seed")

@@ -146,7 +146,7 @@ def test_the_switch_section_trains_both_losses_and_says_what_the_runs_show():
     app.slider(key="regression.switch_at").set_value(40).run()
     assert "at epoch 40" in " ".join(apptest.visible_texts(app)) and apptest.url_params(app)["switch_at"] == "40"
     app.radio(key="regression.switch").set_value("off").run()
-    assert len(apptest.figures(app)) == 2 and apptest.url_params(app)["switch"] == "off"
+    assert len(apptest.figures(app)) == 1 and apptest.url_params(app)["switch"] == "off"
 
 
 def test_a_switch_asks_for_enough_epochs_instead_of_failing():

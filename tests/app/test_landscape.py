@@ -113,3 +113,12 @@ def test_a_diverged_run_is_marked_diverged_with_no_early_stopping_line():
     assert "diverged" in marks and "early stopping" not in marks
     verdict = next(element.value for element in app.markdown if "What these curves say" in element.value)
     assert "the run diverged at epoch" in verdict and "Early stopping with patience" not in verdict
+
+
+def test_the_surfaces_open_with_a_preview_along_the_outlier_fraction():
+    app = apptest.run_app({"view": "surface"}, page="landscape")
+    frames = apptest.dragged_frames(apptest.figures(app)[0], "landscape.outlier_fraction")
+    assert len(frames) == 21 and {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.surface"]}
+    assert all(frame["data"][3]["x"] == [] for frame in frames)  # the paths are hidden until the release
+    lowest = [frame["data"][2]["y"][0] for frame in frames]  # MSE's lowest intercept rises with the outliers
+    assert lowest[-1] > lowest[0]

@@ -37,14 +37,15 @@ def test_the_lab_trains_the_default_losses_and_mirrors_its_settings_in_the_url()
     assert not app.exception
     assert app.title[0].value == "Regression lab"
     assert list(_errors(app)) == ["mse", "mae", "huber"]
-    assert len(apptest.figures(app)) == 2  # fitted lines, the loss per epoch beside them; the sweep waits
+    assert len(apptest.figures(app)) == 1  # fitted lines beside loss per epoch; the sweep waits for its button
     assert apptest.url_params(app)["outlier_fraction"] == "0.1" and apptest.url_params(app)["optimizer"] == "nag"
 
 
 def test_the_fit_chart_animates_every_loss_in_the_browser():
     spec = _fit_spec(_lab())
     names = [trace.get("name") for trace in spec["data"]]
-    assert names[3:] == ["MSE", "MAE", "Huber"]  # after the data and the true line (the loss per epoch: beside)
+    assert names[3:6] == ["MSE", "MAE", "Huber"]  # after the data and the true line; then the loss panel
+    assert {trace.get("yaxis") for trace in spec["data"][6:]} == {"y2"}
     frames = apptest.animation_frames(spec)
     assert 15 <= len(frames) <= MAX_FRAMES + 1 and frames[0]["name"] == "0" and frames[-1]["name"] == "200"
     assert all(frame["traces"][:3] == [3, 4, 5] for frame in frames)  # the three fitted lines move
@@ -121,7 +122,7 @@ def test_the_sweep_runs_on_demand_and_switches_its_measure():
     app = _lab({"losses": "mse,huber", "epochs": "100"})
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
-    assert len(apptest.figures(app)) == 3
+    assert len(apptest.figures(app)) == 2
     app.radio(key="regression.measure").set_value("slope").run()
     assert not app.exception
     assert apptest.url_params(app)["measure"] == "slope"
@@ -171,9 +172,9 @@ def test_the_sweep_keeps_its_measure_when_run_again_and_stays_when_the_outlier_f
     app.radio(key="regression.measure").set_value("intercept").run()
     apptest.drag_slider(app, "regression.outlier_fraction").set_value(0.2).run()
     assert not app.exception
-    assert len(apptest.figures(app)) == 3, "the sweep does not depend on the outlier fraction and stays"
+    assert len(apptest.figures(app)) == 2, "the sweep does not depend on the outlier fraction and stays"
     apptest.drag_slider(_tab(app, "training"), "regression.epochs").set_value(60).run()
-    assert len(apptest.figures(app)) == 2  # a new setting hides the old sweep
+    assert len(apptest.figures(app)) == 1  # a new setting hides the old sweep
     app.button(key="regression.sweep_run").click().run()
     assert not app.exception
     assert app.radio(key="regression.measure").value == "intercept"

@@ -1,6 +1,7 @@
 """AppTest of the segmentation lab: it trains every chosen loss and plays the maps back, its settings
 change the results, the sweep gives verdicts, and hostile URLs are repaired."""
 
+import numpy as np
 import pytest
 
 from tests.app import conftest as apptest
@@ -86,3 +87,13 @@ def test_the_small_objects_lesson_is_warned_of_few_pixels_without_saying_no_loss
     assert "too few for any loss" not in warned
     if max(recalls) >= 0.5:  # a loss finds most of the object: the page must not say none can
         assert "learn" not in warned
+
+
+def test_the_maps_open_with_a_preview_of_the_noise_through_the_models_as_trained():
+    app = apptest.run_app({}, page="segmentation")
+    frames = apptest.dragged_frames(apptest.figures(app)[0], "segmentation.noise")
+    assert len(frames) == 21 and {frame["note"] for frame in frames} == {apptest.ENGLISH["common.preview.forward"]}
+    images = [apptest.array_of(frame["data"][0]["z"]) for frame in frames]
+    assert all(image.dtype == np.uint8 for image in images)
+    assert np.std(images[0].astype(float)) < np.std(images[-1].astype(float))  # a noisier image at each stop
+    assert all(len(frame["data"]) == 2 + 2 * 4 for frame in frames)  # the image, its mask, each loss's two maps

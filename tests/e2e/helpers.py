@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl
 from lossviz.i18n import translate
 from tests.browser_support import CHART_SIGNATURE_JS
 
-# plotly draws an animation slider's current value as its first label
+# the current epoch, as the playback controls under a chart (ui/plot.js) write it
 EPOCH_LABEL_JS = "() => document.querySelector('.lossviz-keys .lossviz-epoch')?.textContent"
 # how many line traces the charts draw (a panel emptied by an animation step draws fewer)
 DRAWN_LINES_JS = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .trace path.js-line').length"

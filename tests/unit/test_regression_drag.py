@@ -85,10 +85,7 @@ def test_a_diverged_runs_cross_is_matched_by_uid_not_by_position():
     calm = train_linear(losses.get("huber"), data, **TRAINING)
     assert runaway.diverged_at is not None
     frame = fit_frame("stop", data, [runaway, calm])
-    labels = {key: key for key in ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause")}
-    figure = fit_figure(data, [runaway, calm], labels=labels, revision="test")
-    assert frame["uids"] == [trace.meta["uid"] for trace in figure.data]
-    assert frame["uids"][-2:] == ["line:mse", "line:huber"]  # the runaway's line at its last finite epoch
+    assert frame["uids"][-3:] == ["history:mse", "diverged:mse", "history:huber"]
 
 
 def test_frames_held_still_share_ranges_that_hold_every_stop():
@@ -100,7 +97,7 @@ def test_frames_held_still_share_ranges_that_hold_every_stop():
         low, high = frame["layout"]["yaxis.range"]
         assert united["yaxis.range"][0] <= low and high <= united["yaxis.range"][1]
     assert [frame["data"] for frame in still] == [frame["data"] for frame in frames]
-    assert set(united) == {"xaxis.range", "yaxis.range"}
+    assert "yaxis2.range" not in united and united["yaxis2.tickvals"]  # the loss panel keeps its autorange
     assert held_still([]) == []
 
 

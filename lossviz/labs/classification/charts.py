@@ -29,7 +29,7 @@ from lossviz.charts.theme import (
     side_by_side,
     typed_array,
 )
-from lossviz.charts.training import animated_lines, with_spread
+from lossviz.charts.training import animated_lines, with_history_panel, with_spread
 
 # the common.* labels boundary_figure reads, beside x, y (common.feature_1, feature_2) and "names"
 BOUNDARY_LABELS = ("majority", "minority", "sample", "validation", "epoch", "play", "pause", "history_x",
@@ -73,12 +73,11 @@ def _box(points: np.ndarray, margin: float = 0.3) -> tuple[tuple[float, float], 
 
 
 def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figure:
-    """Training points by class (the minority on top, larger; at most CLASS_DRAWN of each) and
-    each linear model's decision boundary (score 0), animated over its epochs. The loss per epoch is
-    a chart of its own beside it (charts.training.history_figure): a dragged data slider redraws this
-    one alone.
+    """Training points by class (the minority drawn on top, larger; at most CLASS_DRAWN of each) and
+    each linear model's decision boundary (score 0), animated over its epochs; beside it, the
+    training (and validation, dotted) loss per epoch.
 
-    `labels`: x, y, majority, minority, sample, epoch, play, pause, off_chart, names.
+    `labels`: x, y, majority, minority, sample, epoch, play, pause, history_x, history_y, validation.
     """
     x_range, y_range = view_box(data.x, [history.params[history.epochs_run] for history in histories])
     traces = class_points(data, labels)
@@ -88,13 +87,11 @@ def boundary_figure(data, histories, *, labels: dict, revision: str) -> go.Figur
     def lines_at(epoch):
         return [_boundary(history.params[min(epoch, history.epochs_run)], reach_x, reach_y) for history in histories]
 
-    figure_layout = side_by_side(layout(revision=revision, height=BOUNDARY_HEIGHT), [(labels["x"], labels["y"])])
+    figure_layout, panel = with_history_panel(labels, revision, histories)
     figure_layout["xaxis"]["range"], figure_layout["yaxis"]["range"] = list(x_range), list(y_range)
-    figure_layout["annotations"] = off_chart_notes(histories, x_range, y_range, labels)
-    return animated_lines(traces, histories, lines_at, figure_layout, labels)
-
-
-BOUNDARY_HEIGHT = 470  # px, with the playback controls' 120 under the plot
+    figure_layout["annotations"] = [*figure_layout.get("annotations", ()), *off_chart_notes(
+        histories, x_range, y_range, labels)]
+    return animated_lines(traces, histories, lines_at, figure_layout, labels, fixed=panel)
 
 
 def _widened(span: tuple[float, float]) -> tuple[float, float]:

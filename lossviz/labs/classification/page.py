@@ -110,8 +110,8 @@ def binary_view(settings, data):
     frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
                                           lambda setting: data_preview(settings, setting),
                                           opening=schema.CLASSIFICATION_DATA_KEYS)
-    ui.with_losses_beside(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
-                          histories, CHART, labels, "classification.losses", extra_frames=frames, extra_id=frames_id)
+    ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
+             key=CHART, extra_frames=frames, extra_id=frames_id)
     with page.reading("report"):
         ui.report_table(page, data, histories, before=t("classification.history_note"))
     st.download_button(t("common.download"),

@@ -51,10 +51,8 @@ def preview_frames(frames, labels_of, anchor: int, margin: float, names, note: s
     pad = 0.05 * (high - low) + 1e-9
     ranges = {"xaxis.range": [float(low[0] - pad[0]), float(high[0] + pad[0])],
               "yaxis.range": [float(low[1] - pad[1]), float(high[1] + pad[1])]}
-    moving = list(range(classes + 4))
-    # an animation step empties the panels it names no trace of: each frame names one of the right panel's
-    return [{"name": name, "note": note, "traces": [*moving, len(moving)], "layout": ranges,
-             "data": [*({"x": typed_array(trace["x"]), "y": typed_array(trace["y"])} for trace in traces), {}]}
+    return [{"name": name, "note": note, "traces": list(range(classes + 4)), "layout": ranges,
+             "data": [{"x": typed_array(trace["x"]), "y": typed_array(trace["y"])} for trace in traces]}
             for name, traces in zip(names, shown, strict=True)]
 
 

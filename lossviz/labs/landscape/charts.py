@@ -18,6 +18,7 @@ from lossviz.charts.theme import (
     layout,
     points_trace,
     side_by_side,
+    typed_array,
 )
 from lossviz.charts.training import add_playback, frame_epochs, log_axis
 
@@ -33,6 +34,34 @@ def path_points(history, epoch: int) -> dict:
     last = min(epoch, history.epochs_run)
     shown = np.unique(np.linspace(0, last, min(last + 1, MAX_PATH_POINTS)).round().astype(int))
     return {"x": history.params[shown, 0], "y": history.params[shown, -1]}
+
+
+def surface_frames(stops_surfaces, truths, names, note: str, paths_per_side: int) -> list[dict]:
+    """surface_figure's maps, true lines and lowest points for each stop's surfaces (one list per stop,
+    one Surface per side) and true line, its paths hidden (the optimizers run on the release), as frames
+    named `names` that carry `note`, each panel on ranges united over the stops."""
+    frames = []
+    for name, surfaces, truth in zip(names, stops_surfaces, truths, strict=True):
+        data, traces = [], []
+        for index, surface in enumerate(surfaces):
+            first = index * (4 + paths_per_side)  # a side's map, its truth, start and lowest, then its paths
+            floor = max(float(surface.values.min()), 1e-12)
+            data += [{"x": typed_array(surface.slopes), "y": typed_array(surface.intercepts),
+                      "z": typed_array(np.log10(np.maximum(surface.values, floor))),
+                      "customdata": typed_array(surface.values)},
+                     {"x": [float(truth[0])], "y": [float(truth[-1])]},
+                     {"x": [surface.lowest[0]], "y": [surface.lowest[1]]},
+                     *({"x": [], "y": []} for _ in range(paths_per_side))]
+            traces += [first, first + 1, first + 3, *range(first + 4, first + 4 + paths_per_side)]
+        layout = {}
+        for index, surface in enumerate(surfaces):
+            suffix = str(index + 1) if index else ""
+            layout[f"xaxis{suffix}.range"] = [float(surface.slopes[0]), float(surface.slopes[-1])]
+            layout[f"yaxis{suffix}.range"] = [float(surface.intercepts[0]), float(surface.intercepts[-1])]
+        frames.append({"name": name, "note": note, "traces": traces, "data": data, "layout": layout})
+    united = {key: [min(frame["layout"][key][0] for frame in frames), max(frame["layout"][key][1] for frame in frames)]
+              for key in frames[0]["layout"]} if frames else {}
+    return [{**frame, "layout": united} for frame in frames]
 
 
 def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str) -> go.Figure:

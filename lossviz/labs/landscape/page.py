@@ -1,6 +1,8 @@
 """Landscape and monitor: the loss surface of a line fit with the optimizers' paths on it, and a
 training monitor whose curves a learner learns to read."""
 
+from functools import partial
+
 import streamlit as st
 
 from lossviz import ui
@@ -17,6 +19,7 @@ t = page.t
 DATA_SLIDERS = ("outlier_fraction", "outlier_magnitude", "noise", "n", "seed")
 PATH_SLIDERS = ("lr", "momentum", "epochs", "start_slope", "start_intercept")
 MONITOR_TABS = ("data", "model", "training")
+CHART = page.key("surface_chart")  # the data sliders drag it
 
 page.title()
 view = ui.open_tab(page.key("view"), {name: t(f"landscape.view_{name}") for name in LANDSCAPE_VIEWS},
@@ -36,7 +39,8 @@ def data_tab() -> dict:
     values = {"features": ui.choice(page, "features", surface.FEATURE_SCALES, t("landscape.features"),
                                     "landscape.features"),
               "outlier_kind": ui.choice(page, "outlier_kind", OUTLIER_KINDS, t("common.outlier_kind"), "common.kind")}
-    return values | {key: ui.spec_slider(t(f"common.{key}"), LANDSCAPE.numbers[key], page.key(key))
+    ui.arm_first([page.key(key) for key in DATA_SLIDERS])
+    return values | {key: ui.drag_slider(t(f"common.{key}"), LANDSCAPE.numbers[key], page.key(key), chart=CHART)
                      for key in DATA_SLIDERS}
 
 
@@ -63,6 +67,18 @@ def presets(settings):
                                           "right": "huber", "lr": 0.05, "momentum": 0.9, "epochs": 100},))
 
 
+def surface_preview(settings, setting: str, sides, start):
+    """What builds the surfaces' preview along the dragged data `setting` (the surfaces at each stop on a
+    coarser grid, the paths hidden), and its id; None for another setting."""
+    if setting not in DATA_SLIDERS:
+        return None
+    stops, names = ui.setting_stops(page, setting, LANDSCAPE.numbers[setting])
+    key = (settings.group("data", without=(setting,)), setting, stops,
+           tuple((name, settings.params_key(name)) for name in sides), start, len(OPTIMIZERS), names,
+           t("common.preview.surface"))
+    return partial(ui.cached, surface.surface_preview, *key, entries=4), repr(key)
+
+
 @st.fragment
 def surface_view():
     settings = page.sidebar_settings(surface_controls)
@@ -79,8 +95,11 @@ def surface_view():
     labels |= {"diverged": t("common.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
                                                                      OPTIMIZERS},
                "titles": [page.name(name) for name in sides]}
+    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
+                                          lambda setting: surface_preview(settings, setting, sides, start))
     ui.chart(surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
-                            revision=f"landscape.surface.{settings.features}"), key=page.key("surface_chart"))
+                            revision=f"landscape.surface.{settings.features}"), key=CHART, extra_frames=frames,
+             extra_id=frames_id)
     diverged = [t("landscape.diverged_one", optimizer=t(f"optimizer.{optimizer}"), loss=page.name(name),
                   step=history.diverged_at)
                 for name, run in by_loss.items() for optimizer, history in run.items()

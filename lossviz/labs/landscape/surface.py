@@ -11,9 +11,11 @@ import numpy as np
 from lossviz import losses, optim
 from lossviz.datasets import RegressionData, regression_data
 from lossviz.i18n.sentence import Name, Sentence
+from lossviz.labs.landscape.charts import surface_frames
 from lossviz.losses import ParamSpec
 from lossviz.losses.regression import RegressionLoss
 from lossviz.models import parameter_error, train_linear
+from lossviz.state import frozen
 from lossviz.training import NO_VALUE, History, history_csv
 
 SURFACE_POINTS = 1000  # a surface is the mean over at most this many points: a fixed subsample beyond
@@ -191,3 +193,21 @@ def lab_paths(settings, compute) -> tuple:
     data = compute(surface_set, settings.group("data"), entries=32)
     return data, {name: compute(optimizer_paths, settings.group("data"), name, settings.params_key(name),
                                 settings.group("paths")) for name in dict.fromkeys((settings.left, settings.right))}
+
+
+PREVIEW_GRID = 24  # grid points per side of a dragged slider's surfaces: about a tenth of GRID's work
+
+
+def surface_preview(data: tuple, setting: str, stops: tuple, sides: tuple, start: tuple, paths_per_side: int,
+                    names: tuple, note: str) -> list[dict]:
+    """The surface chart along the dragged data `setting` (the others as `data` holds them): each side's
+    surface ((loss, parameters) pairs `sides`) on a PREVIEW_GRID grid around `start` and the true line at
+    each of `stops`, the paths hidden (charts.surface_frames), per hashable arguments."""
+    surfaces, truths = [], []
+    for stop in stops:
+        points = surface_set(frozen(dict(data) | {setting: stop}))
+        box = window([start, tuple(points.true_params)])
+        surfaces.append([surface(losses.get(name, **dict(params)), points, *box, grid=PREVIEW_GRID)
+                         for name, params in sides])
+        truths.append(points.true_params)
+    return surface_frames(surfaces, truths, names, note, paths_per_side)

@@ -11,11 +11,9 @@ from lossviz.charts.theme import (
     POINT_COLOR,
     POINT_SIZE,
     TRUTH_COLOR,
-    layout,
-    side_by_side,
     typed_array,
 )
-from lossviz.charts.training import animated_lines, held_still
+from lossviz.charts.training import animated_lines, history_traces, with_history_panel
 
 # the common.* labels fit_figure reads, beside "names"
 FIT_LABELS = ("x", "y", "points", "outliers", "truth", "epoch", "play", "pause", "history_x", "history_y",
@@ -40,10 +38,11 @@ def pull_sizes(pulls: np.ndarray) -> np.ndarray:
 
 def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) -> go.Figure:
     """The data (outliers in their own color, sized by `influence` when given), the true line, and
-    each History's fitted line, animated over its epochs by plotly in the browser. The loss per epoch
-    is a chart of its own beside it (ui.with_losses_beside): a drag step redraws this one alone.
+    each History's fitted line, animated over its epochs by plotly in the browser; beside it, the
+    loss per epoch of every run.
 
-    `labels`: x, y, points, outliers, truth, epoch, play, pause, and names (a dict: loss -> the name shown).
+    `labels`: x, y, points, outliers, truth, epoch, play, pause, history_x, history_y, diverged, and
+    names (a dict: loss -> the name shown).
     """
     traces, x_range, y_range = fit_points(data, influence, labels)
     reach = (2 * x_range[0] - x_range[1], 2 * x_range[1] - x_range[0])  # a preview (points_frames) widens the axes
@@ -52,13 +51,10 @@ def fit_figure(data, histories, *, influence=None, labels: dict, revision: str) 
         return [{"x": reach, "y": _line_ends(history.params[min(epoch, history.epochs_run)], reach)}
                 for history in histories]
 
-    figure_layout = side_by_side(layout(revision=revision, height=FIT_HEIGHT), [(labels["x"], labels["y"])])
+    figure_layout, panel = with_history_panel(labels, revision, histories)
     figure_layout["yaxis"]["range"] = y_range
     figure_layout["xaxis"]["range"] = list(x_range)
-    return animated_lines(traces, histories, lines_at, figure_layout, labels)
-
-
-FIT_HEIGHT = 470  # px, with the playback controls' 120 under the plot
+    return animated_lines(traces, histories, lines_at, figure_layout, labels, fixed=panel)
 
 
 def fit_points(data, influence, labels: dict) -> tuple[list[dict], tuple[float, float], list[float]]:
@@ -89,23 +85,35 @@ FIT_FRAME_LABELS = {"points": "", "outliers": "", "truth": ""}
 
 def points_frames(sets, names, note: str, influences=None) -> list[dict]:
     """fit_figure's points and true line for each data set of `sets` (sized by the matching pulls of
-    `influences`, if given), as frames named `names` that carry `note`, on axes united over them
-    (held_still): a dragged data slider's preview, the fitted lines staying as the chart draws them."""
-    return held_still([{**fit_frame(name, data, (), None if influences is None else influences[index]), "note": note}
-                       for index, (name, data) in enumerate(zip(names, sets, strict=True))])
+    `influences`, if given), as frames named `names` that carry `note`, on axes united over them: a
+    dragged data slider's preview, the fitted lines and the loss panel staying as the chart draws them."""
+    frames = []
+    for index, (name, data) in enumerate(zip(names, sets, strict=True)):
+        frame = fit_frame(name, data, (), None if influences is None else influences[index])
+        frames.append({**frame, "note": note, "layout": {key: frame["layout"][key]
+                                                        for key in ("xaxis.range", "yaxis.range")}})
+    united = {key: [min(frame["layout"][key][0] for frame in frames), max(frame["layout"][key][1] for frame in frames)]
+              for key in ("xaxis.range", "yaxis.range")} if frames else {}
+    return [{**frame, "layout": united} for frame in frames]
 
 
 def fit_frame(name: str, data, histories, influence=None) -> dict:
-    """A frame a dragged slider shows on fit_figure: its points and its lines as trained (their last
-    epoch) at another setting, with the axes' ranges; matched to the figure's traces by their
-    meta.uid, as traces come and go (a diverged run's cross; plotly.py drops a trace's own uid).
-    Plain dicts with float32 arrays, sent beside the figure (ui.chart) and drawn by ui/drag.js."""
+    """A frame a dragged slider shows on fit_figure: its points, its lines as trained (their last
+    epoch) and its loss curves at another setting, with the panels' ranges; matched to the figure's
+    traces by their meta.uid, as traces come and go (a diverged run's cross; plotly.py drops a
+    trace's own uid). Plain dicts with float32 arrays, sent beside the figure (ui.chart) and drawn by
+    ui/drag.js."""
     traces, x_range, y_range = fit_points(data, influence, FIT_FRAME_LABELS)
     reach = (2 * x_range[0] - x_range[1], 2 * x_range[1] - x_range[0])  # as fit_figure draws them
     traces += [{"meta": {"uid": f"line:{history.loss}"}, "x": reach,
                 "y": _line_ends(history.params[history.epochs_run], reach)} for history in histories]
+    panel = history_traces(histories, suffix="2")
+    traces += panel
     shown = [{"x": typed_array(trace["x"]), "y": typed_array(trace["y"]),
               **({"marker.size": typed_array(trace["marker"]["size"])} if "size" in trace.get("marker", {}) else {})}
              for trace in traces]
+    values = np.concatenate([np.asarray(trace["y"], dtype=float) for trace in panel]) if panel else np.array([])
+    values = values[np.isfinite(values) & (values > 0)]
+    logs = [float(np.log10(values.min())), float(np.log10(values.max()))] if values.size else [-1.0, 0.0]
     return {"name": name, "uids": [trace["meta"]["uid"] for trace in traces], "data": shown,
-            "layout": {"xaxis.range": list(x_range), "yaxis.range": y_range}}
+            "layout": {"xaxis.range": list(x_range), "yaxis.range": y_range, "yaxis2.range": logs}}

@@ -95,8 +95,8 @@ def fit_view(settings, data, histories):
     frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: drag_frames(settings, setting, pull_of),
                                           lambda setting: data_preview(settings, setting, pull_of),
                                           opening=DATA_SLIDERS)
-    ui.with_losses_beside(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
-                          histories, CHART, labels, "regression.losses", extra_frames=frames, extra_id=frames_id)
+    ui.chart(charts.fit_figure(data, histories, influence=pulls, labels=labels, revision="regression.fit"),
+             key=CHART, extra_frames=frames, extra_id=frames_id)
 
 
 def drag_frames(settings, setting: str, pull_of: str):

@@ -196,8 +196,7 @@ def training_view(settings, expression):
 def regression_runs(settings, expression, params):
     data, histories = typed.trained_lines(expression.text, params, settings.outlier_fraction, ui.cached)
     labels = page.labels(FIT_LABELS) | {"names": page.names([history.loss for history in histories])}
-    ui.with_losses_beside(fit_figure(data, histories, labels=labels, revision="workbench.fit"), histories,
-                          page.key("fit_chart"), labels, "workbench.losses")
+    ui.chart(fit_figure(data, histories, labels=labels, revision="workbench.fit"), key=page.key("fit_chart"))
     with page.reading("train_errors"):
         ui.table(error_rows(data, histories), page)
 
@@ -211,8 +210,8 @@ def classification_runs(settings, expression, params):
                              else (), training, entries=256) for method in typed.TRAINED_WITH["binary"])]
     labels = page.labels(BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
                                              "names": page.names([history.loss for history in histories])}
-    ui.with_losses_beside(boundary_figure(data, histories, labels=labels, revision="workbench.boundary"), histories,
-                          page.key("boundary_chart"), labels, "workbench.losses")
+    ui.chart(boundary_figure(data, histories, labels=labels, revision="workbench.boundary"),
+             key=page.key("boundary_chart"))
     ui.report_table(page, data, histories)
 
 
@@ -301,8 +300,8 @@ def points_view(data, scaling, histories):
     labels = page.labels(FIT_LABELS) | {
         "x": t("workbench.standardised", name="x"), "y": t("workbench.standardised", name="y"),
         "names": page.names([history.loss for history in histories])}
-    ui.with_losses_beside(fit_figure(data, histories, labels=labels, revision="workbench.points"), histories,
-                          page.key("points_chart"), labels, "workbench.point_losses")
+    ui.chart(fit_figure(data, histories, labels=labels, revision="workbench.points"),
+             key=page.key("points_chart"))
     st.caption(t("workbench.points_help"))
     ui.table(files.fitted_line_rows(histories, scaling), page, number_format="{:.4g}")
 
