@@ -40,6 +40,8 @@ function note(graph, text) {
     graph.before(shown);
   }
   shown.textContent = text;
+  // at the foot of the plot, over its axis titles: the legend and the panels' titles stay in view
+  shown.style.top = `${Math.max(0, graph.offsetTop + graph.offsetHeight - shown.offsetHeight - 6)}px`;
 }
 
 export default function (component) {

@@ -70,8 +70,8 @@ def compact_layout() -> None:
             ".lossviz-epoch { font-variant-numeric: tabular-nums; }"
             # a slider the chart follows while it is dragged (ui/drag.js), laid out as Streamlit's
             ".lossviz-drag { width: 100%; padding-bottom: 0.5rem; }"
-            # what a dragged slider's chart shows before the release: a label over the chart's top
-            ".lossviz-preview { position: absolute; z-index: 2; top: 0.25rem; left: 50%; transform: translateX(-50%);"
+            # what a dragged slider's chart shows before the release: a label over the foot of the chart
+            ".lossviz-preview { position: absolute; z-index: 2; left: 50%; transform: translateX(-50%);"
             " max-width: 90%; padding: 0.15rem 0.6rem; border: 1px solid #0072B2; border-radius: 0.5rem;"
             " background: rgba(255, 255, 255, 0.94); color: #1b1b1b; font-size: 0.8rem; pointer-events: none; }"
             ".lossviz-drag-head { display: flex; align-items: baseline; gap: 0.4rem; font-size: 0.875rem; }"
