@@ -96,12 +96,15 @@ def frames_of(drawn: go.Figure) -> list[dict]:
     return getattr(drawn, "_lossviz_frames", [])
 
 
-def plain(value):
+def plain(value, single: bool = False):
     """`value` with every numpy array as plotly.js reads a typed array from JSON (its bytes in base64,
-    a 2-D one with its shape) and numpy scalars as Python numbers: ready for json.dumps."""
+    a 2-D one with its shape) and numpy scalars as Python numbers: ready for json.dumps. `single`:
+    float64 arrays as float32, half the bytes (an animation's frames, drawn, never computed on)."""
     if isinstance(value, np.ndarray):
         if value.dtype == object or value.dtype.kind not in "fiub":
-            return [plain(item) for item in value.tolist()]
+            return [plain(item, single) for item in value.tolist()]
+        if single and value.dtype == np.float64:
+            value = value.astype(np.float32)
         array = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<") if value.dtype.kind in "fiu"
                                      else value.dtype)
         encoded = {"dtype": array.dtype.str.lstrip("<|="), "bdata": base64.b64encode(array.tobytes()).decode()}
@@ -109,9 +112,9 @@ def plain(value):
             encoded["shape"] = ", ".join(map(str, array.shape))
         return encoded
     if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
+        return {key: plain(item, single) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
+        return [plain(item, single) for item in value]
     if isinstance(value, np.generic):
         return value.item()
     return value

@@ -42,7 +42,7 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
     tallest = PRESENTER_HEIGHT if lesson.presenting() else "null"  # a projector: the step and the chart in view
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
                 f'"tallest": {tallest}, '
-                f'"frames": {json.dumps(plain(frames_of(figure)))}, "extra": {extra}, '
+                f'"frames": {json.dumps(plain(frames_of(figure), single=True))}, "extra": {extra}, '
                 f'"figure": {figure.to_json()}}}').encode(), key=key)
     st.session_state[key + EXTRA_SUFFIX] = extra_id  # once sent: a rerun that interrupts the build sends them
 

@@ -33,8 +33,9 @@ def divergence_fit_figure(grid, target, fits: dict, gaussian, *, labels: dict, r
         traces.append({"type": "scatter", "mode": "lines", **curve, "name": labels["names"][kind],
                        "line": {"color": color, "dash": dash, "width": width}, "hoverinfo": "skip"})
     first = 1
-    frames = [{"name": str(epoch), "data": curves_at(epoch), "traces": list(range(first, first + len(runs)))}
-              for epoch in epochs]
+    # the grid stays: a frame moves each curve's heights alone
+    frames = [{"name": str(epoch), "data": [{"y": curve["y"]} for curve in curves_at(epoch)],
+               "traces": list(range(first, first + len(runs)))} for epoch in epochs]
     add_playback(figure_layout, epochs, labels)
     return figure(traces, figure_layout, frames)
 

@@ -3,6 +3,8 @@ slider's stops, as many stops as a bounded cost allows, held as animation frames
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from lossviz import bundled, losses
@@ -75,10 +77,21 @@ def data_preview(data: tuple, setting: str, stops: tuple, names: tuple, note: st
     """The lab's chart along the data `setting` before its fits exist: the data at each of `stops`
     (the other settings as `data` holds them), sized by the pull of loss `pull_of` with `pull_params`
     ("none": not sized), as frames named `names` carrying `note` (charts.points_frames)."""
-    sets = [regression_set(frozen(dict(data) | {setting: stop})) for stop in stops]
+    sets = [sampled(regression_set(frozen(dict(data) | {setting: stop}))) for stop in stops]
     pulls = None if pull_of == "none" else [influence(losses.get(pull_of, **dict(pull_params)), points,
                                                       points.true_params) for points in sets]
     return points_frames(sets, names, note, pulls)
+
+
+PREVIEW_POINTS = 400  # points a preview's frame draws at most: 21 stops of 5,000 would weigh megabytes
+
+
+def sampled(points: RegressionData, most: int = PREVIEW_POINTS) -> RegressionData:
+    """An even sample of at most `most` of the points (the data are shuffled), outliers in their share."""
+    if points.y.size <= most:
+        return points
+    keep = np.linspace(0, points.y.size - 1, most).astype(int)
+    return replace(points, x=points.x[keep], y=points.y[keep], is_outlier=points.is_outlier[keep])
 
 
 def pull_preview(data: tuple, loss: str, params: tuple, param: str, stops: tuple, names: tuple,
@@ -86,7 +99,7 @@ def pull_preview(data: tuple, loss: str, params: tuple, param: str, stops: tuple
     """The lab's chart along a loss's dragged `param` before its fits exist: the data of `data`, each
     point sized by its pull (influence at the true line) under `loss` with `params` and `param` at each
     of `stops`, as frames named `names` carrying `note`."""
-    points = regression_set(data)
+    points = sampled(regression_set(data))
     pulls = [influence(losses.get(loss, **(dict(params) | {param: stop})), points, points.true_params)
              for stop in stops]
     return points_frames([points] * len(stops), names, note, pulls)
