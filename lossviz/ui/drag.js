@@ -101,7 +101,8 @@ export default function (component) {
       const kept = indices.map((index, i) => [index, frame.data[i]]).filter(([index]) => index >= 0);
       const traces = kept.map(([index]) => index);
       root.busy = true;
-      step(graph, frame, kept, traces).finally(() => {
+      // a step that fails at once still frees the next one
+      Promise.resolve().then(() => step(graph, frame, kept, traces)).finally(() => {
         root.busy = false;
         if (root.again) {
           root.again = false;
@@ -126,8 +127,8 @@ export default function (component) {
             others.push(index);
           }
         });
-        return window.Plotly.animate(graph, { data: [...kept.map(([, trace]) => nested(trace)), ...others.map(() => ({}))],
-                                              traces: [...traces, ...others] },
+        const data = [...kept.map(([, trace]) => nested(trace)), ...others.map(() => ({}))];
+        return window.Plotly.animate(graph, { data, traces: [...traces, ...others] },
                                      { mode: "immediate", transition: { duration: 0 },
                                        frame: { duration: 0, redraw: false } });
       }
