@@ -35,9 +35,11 @@ def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
         value = min(stops, key=lambda stop: abs(stop - value))
     st.session_state[widget_key] = value
     decimals = 0 if spec.integer else max(2, spec.decimals)
-    positions = stops or [kind(spec.snap(spec.min + index * spec.step))
-                          for index in range(round((spec.max - spec.min) / spec.step) + 1)]
-    texts = [format_func(position) for position in positions] if format_func else None
+    texts = None
+    if format_func:  # each position as shown; a slider without one shows its digits (drag.js)
+        positions = stops or [kind(spec.snap(spec.min + index * spec.step))
+                              for index in range(round((spec.max - spec.min) / spec.step) + 1)]
+        texts = [format_func(position) for position in positions]
     data = {"name": widget_key, "label": label, "help": help_text or "", "min": spec.min, "max": spec.max,
             "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "texts": texts, "chart": chart}
     _DRAG(key=widget_key + DRAG_SUFFIX, data=json.dumps(data).encode(), default={"value": value, "released": None},
