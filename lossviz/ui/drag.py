@@ -71,7 +71,7 @@ def armed(default: str = "") -> str:
     return st.session_state.get(ARMED_KEY, default)
 
 
-def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[Callable, str] | None],
+def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[Callable, str] | None] | None = None,
                    preview_of: Callable[[str], tuple[Callable, str] | None] | None = None,
                    after_release: bool = False, opening=()):
     """(builder, id) of the drag frames a lab's chart (keyed `chart_key`) holds for the page's armed
@@ -87,7 +87,8 @@ def pressed_frames(page: Page, chart_key: str, frames_of: Callable[[str], tuple[
     press, never on a move of another slider or key."""
     setting = armed_setting(page)
     released = st.session_state.pop(RELEASED_KEY, None) == armed()
-    built = ((preview_of(setting) if preview_of else None) or frames_of(setting)) if setting else None
+    built = ((preview_of(setting) if preview_of else None) or (frames_of(setting) if frames_of else None)
+             if setting else None)
     held = st.session_state.get(chart_key + EXTRA_SUFFIX, OPENING)
     if held is OPENING and preview_of:
         found = [preview for preview in map(preview_of, opening) if preview and (not built or preview[1] != built[1])]

@@ -107,8 +107,8 @@ def binary_view(settings, data):
         return
     labels = page.labels(charts.BOUNDARY_LABELS) | {"x": t("common.feature_1"), "y": t("common.feature_2"),
                                                     "names": page.names(settings.methods)}
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
-                                          lambda setting: data_preview(settings, setting),
+    frames, frames_id = ui.pressed_frames(
+        page, CHART, preview_of=lambda setting: data_preview(settings, setting),
                                           opening=schema.CLASSIFICATION_DATA_KEYS)
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=CHART, extra_frames=frames, extra_id=frames_id)

@@ -41,8 +41,8 @@ def kl_view():
     labels = {"x": "x", "y": t("distributions.probability"), "target": t("distributions.target"),
               "epoch": t("common.epoch"), "play": t("common.play"), "pause": t("common.pause"),
               "names": {kind: t(f"distributions.divergence.{kind}") for kind in divergences.DIVERGENCES}}
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
-                                          lambda setting: target_preview(settings, setting, fits),
+    frames, frames_id = ui.pressed_frames(
+        page, CHART, preview_of=lambda setting: target_preview(settings, setting, fits),
                                           # rebuilt on a release: they keep the new fits' peak in view
                                           after_release=True, opening=divergences.TARGET_KEYS)
     ui.chart(divergence_fit_figure(divergences.GRID, target, fits, divergences.gaussian, labels=labels,

@@ -68,8 +68,8 @@ def lab():
     labels["anchor"] = t("embeddings.anchor_marker")
     labels |= page.labels(PLAYBACK_LABELS)
     labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
-                                          lambda setting: preview(settings, setting, run.maps[-1]),
+    frames, frames_id = ui.pressed_frames(
+        page, CHART, preview_of=lambda setting: preview(settings, setting, run.maps[-1]),
                                           # rebuilt on a release: through the map it trains
                                           after_release=True, opening=train.PREVIEWED)
     ui.chart(embedding_figure(lambda epoch: train.anchor_frame(data, run.maps[epoch], anchor), data.y,

@@ -95,8 +95,8 @@ def surface_view():
     labels |= {"diverged": t("common.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
                                                                      OPTIMIZERS},
                "titles": [page.name(name) for name in sides]}
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
-                                          lambda setting: surface_preview(settings, setting, sides, start))
+    frames, frames_id = ui.pressed_frames(
+        page, CHART, preview_of=lambda setting: surface_preview(settings, setting, sides, start))
     ui.chart(surface_figure(surfaces, runs, truth=data.true_params, start=start, labels=labels,
                             revision=f"landscape.surface.{settings.features}"), key=CHART, extra_frames=frames,
              extra_id=frames_id)

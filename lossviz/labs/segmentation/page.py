@@ -96,8 +96,8 @@ def lab():
     labels |= page.labels(PLAYBACK_LABELS)
     labels["names"] = page.names(settings.losses)
     # rebuilt on a release: through the models it trains; the armed slider's alone (maps weigh more than lines)
-    frames, frames_id = ui.pressed_frames(page, CHART, lambda setting: None,
-                                          lambda setting: preview(settings, setting, runs), after_release=True)
+    frames, frames_id = ui.pressed_frames(
+        page, CHART, preview_of=lambda setting: preview(settings, setting, runs), after_release=True)
     ui.chart(mask_figure(image, truth, list(settings.losses), maps_at, epochs, labels=labels,
                          revision="segmentation.maps"), key=CHART, extra_frames=frames, extra_id=frames_id)
     st.caption(t("segmentation.maps_help"))
