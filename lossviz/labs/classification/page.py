@@ -109,7 +109,7 @@ def binary_view(settings, data):
                                                     "names": page.names(settings.methods)}
     frames, frames_id = ui.pressed_frames(
         page, CHART, preview_of=lambda setting: data_preview(settings, setting),
-                                          opening=schema.CLASSIFICATION_DATA_KEYS)
+        opening=schema.CLASSIFICATION_DATA_KEYS)
     ui.chart(charts.boundary_figure(data, histories, labels=labels, revision="classification.boundary"),
              key=CHART, extra_frames=frames, extra_id=frames_id)
     with page.reading("report"):

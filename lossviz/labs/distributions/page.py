@@ -43,8 +43,8 @@ def kl_view():
               "names": {kind: t(f"distributions.divergence.{kind}") for kind in divergences.DIVERGENCES}}
     frames, frames_id = ui.pressed_frames(
         page, CHART, preview_of=lambda setting: target_preview(settings, setting, fits),
-                                          # rebuilt on a release: they keep the new fits' peak in view
-                                          after_release=True, opening=divergences.TARGET_KEYS)
+        # rebuilt on a release: they keep the new fits' peak in view
+        after_release=True, opening=divergences.TARGET_KEYS)
     ui.chart(divergence_fit_figure(divergences.GRID, target, fits, divergences.gaussian, labels=labels,
                                    revision="distributions.kl"), key=CHART, extra_frames=frames, extra_id=frames_id)
     centres = divergences.mode_centres(settings.modes, settings.separation)

@@ -70,8 +70,8 @@ def lab():
     labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
     frames, frames_id = ui.pressed_frames(
         page, CHART, preview_of=lambda setting: preview(settings, setting, run.maps[-1]),
-                                          # rebuilt on a release: through the map it trains
-                                          after_release=True, opening=train.PREVIEWED)
+        # rebuilt on a release: through the map it trains
+        after_release=True, opening=train.PREVIEWED)
     ui.chart(embedding_figure(lambda epoch: train.anchor_frame(data, run.maps[epoch], anchor), data.y,
                               anchor, settings.margin, run.active, run.values, labels=labels,
                               revision="embeddings"), key=CHART, extra_frames=frames, extra_id=frames_id)
