@@ -4,6 +4,7 @@ A lab's page reads `page = ui.page("regression", REGRESSION)`, draws its widgets
 below, calls its lab's core through `ui.cached(function, *args)`, and draws figures with `ui.chart`.
 """
 
+from lossviz.ui.ahead import work_ahead
 from lossviz.ui.cache import LRU, cached, per_upload, remembered, session_store, shared
 from lossviz.ui.drag import (
     arm_first,
@@ -94,4 +95,5 @@ __all__ = [
     "track_page",
     "training_controls",
     "training_slot",
+    "work_ahead",
 ]

@@ -1,10 +1,15 @@
 """AppTest of the regression lab: it runs, its settings change the results, its URL round-trips."""
 
 
+import threading
+
 import numpy as np
 import pytest
 
 from lossviz.charts.training import MAX_FRAMES
+from lossviz.labs.regression import train
+from lossviz.models import line_fit
+from lossviz.ui import ahead
 from tests.app import conftest as apptest
 
 PAGE = "regression"
@@ -270,3 +275,21 @@ def test_the_huber_rule_button_shows_its_arithmetic_and_rounds_to_the_slider_ste
     assert button.label == "Use δ = 1.35 × 0.5 = 0.675 → δ = 0.70"
     button.click().run()
     assert app.session_state["regression.huber.delta"] == pytest.approx(0.7)
+
+
+def test_a_key_press_finds_its_lines_trained_ahead_in_the_direction_of_the_last_one(monkeypatch):
+    trained = []  # (outlier fraction, whether trained ahead) of every line the lab trains
+
+    def counted(data, *args, **kwargs):
+        trained.append((dict(data)["outlier_fraction"], threading.current_thread().name == "lossviz-ahead"))
+        return line_fit(data, *args, **kwargs)
+
+    monkeypatch.setattr(train, "line_fit", counted)
+    app = _lab({"outlier_fraction": "0.1", "losses": "mse,huber", "seed": "7"})
+    slider = apptest.drag_slider(app, "regression.outlier_fraction")
+    assert ahead.idle(60) and trained == [(0.1, False)] * 2  # nothing moved yet: nothing worked ahead
+    slider.set_value(0.11).run()
+    assert ahead.idle(60) and trained[2:] == [(0.11, False)] * 2 + [(0.12, True)] * 2
+    slider.set_value(0.12).run()
+    assert not app.exception and ahead.idle(60)
+    assert trained[6:] == [(0.13, True)] * 2  # the press trained nothing: 0.12 was ready, and 0.13 is next

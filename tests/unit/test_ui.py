@@ -50,3 +50,16 @@ def test_streamlits_english_chrome_is_written_in_korean_on_a_korean_page():
         rule = next(rule for rule in css.split("}") if english in rule and "::after" in rule)
         assert rule.startswith("html:lang(ko)") and korean in rule, rule
     assert "html:lang(en)" not in css  # English pages keep Streamlit's own words
+
+
+def test_the_next_stop_is_one_arrow_key_press_away_and_none_past_an_end():
+    from lossviz.ui.ahead import next_stop
+
+    fraction = ParamSpec(default=0.1, min=0.0, max=0.5, step=0.01)
+    assert next_stop(fraction, 0.1, up=True) == 0.11 and next_stop(fraction, 0.1, up=False) == 0.09
+    assert next_stop(fraction, 0.5, up=True) is None and next_stop(fraction, 0.0, up=False) is None
+    points = ParamSpec(default=200, min=50, max=2000, step=50, integer=True)
+    assert next_stop(points, 200, up=True) == 250 and isinstance(next_stop(points, 200, up=True), int)
+    rate = ParamSpec(default=0.1, min=0.001, max=1.0, step=0.001, log=True)
+    assert next_stop(rate, 0.1, up=True) == 0.2 and next_stop(rate, 0.1, up=False) == 0.05
+    assert next_stop(rate, 1.0, up=True) is None

@@ -118,6 +118,12 @@ def binary_view(settings, data):
                        lambda: history_csv(histories, BOUNDARY_PARAMS, schema.CLASSIFICATION.query(settings)),
                        file_name="lossviz-classification.csv", mime="text/csv", key=page.key("download"))
     imbalance_sweep_view(settings)
+    ui.work_ahead(page, settings, binary_runs)
+
+
+def binary_runs(settings):
+    """What the binary view trains at `settings`: its data set and its models."""
+    return train.lab_set(settings, 2, ui.cached), train.classifiers(settings, settings.methods, 2, ui.cached)
 
 
 def data_preview(settings, setting: str):

@@ -37,7 +37,7 @@ def kl_view():
     page.aside("distributions.kl_intro")
     target = divergences.mixture(modes=settings.modes, separation=settings.separation,
                                  first_weight=settings.first_weight)
-    fits = ui.cached(divergences.divergence_fits, settings.group("target"), settings.group("fit"))
+    fits = kl_fits(settings)
     labels = {"x": "x", "y": t("distributions.probability"), "target": t("distributions.target"),
               "epoch": t("common.epoch"), "play": t("common.play"), "pause": t("common.pause"),
               "names": {kind: t(f"distributions.divergence.{kind}") for kind in divergences.DIVERGENCES}}
@@ -58,6 +58,12 @@ def kl_view():
                                                                  DISTRIBUTIONS.query(settings)),
                        file_name="lossviz-distributions.csv", mime="text/csv", key=page.key("download"))
     st.markdown(t("distributions.kl_look_for"))
+    ui.work_ahead(page, settings, kl_fits)
+
+
+def kl_fits(settings) -> dict:
+    """The three fits to the target at `settings`, by divergence."""
+    return ui.cached(divergences.divergence_fits, settings.group("target"), settings.group("fit"))
 
 
 def target_preview(settings, setting: str, fits: dict):

@@ -81,6 +81,7 @@ def lab():
                        file_name="lossviz-embeddings.csv", mime="text/csv", key=page.key("download"))
     st.markdown(t("embeddings.look_for"))
     comparison(settings)
+    ui.work_ahead(page, settings, partial(train.lab_run, compute=ui.cached))
 
 
 lab()

@@ -84,12 +84,9 @@ def surface_view():
     settings = page.sidebar_settings(surface_controls)
     page.aside("landscape.surface_intro")
     presets(settings)
-    data_key = settings.group("data")
-    data, by_loss = surface.lab_paths(settings, ui.cached)
+    data, by_loss, surfaces = surface_runs(settings)
     start = (settings.start_slope, settings.start_intercept)
-    box = surface.window([start, tuple(data.true_params)])
     sides, runs = list(by_loss), list(by_loss.values())
-    surfaces = [ui.cached(surface.loss_surface, data_key, name, settings.params_key(name), box) for name in sides]
     labels = {key: t(f"landscape.{key}") for key in ("slope", "intercept", "loss", "truth", "start", "lowest")}
     labels |= page.labels(PLAYBACK_LABELS)
     labels |= {"diverged": t("common.diverged_mark"), "optimizers": {name: t(f"optimizer.{name}") for name in
@@ -123,6 +120,15 @@ def surface_view():
         with page.reading("nag"):
             ui.table(error_rows(data, runs), page)
             ui.bullets(page, surface.nag_sentences(runs, data, lr=settings.lr, epochs=settings.epochs))
+    ui.work_ahead(page, settings, surface_runs)
+
+
+def surface_runs(settings) -> tuple:
+    """What the surface view computes at `settings`: (data, {loss: {optimizer: History}}, each loss's surface)."""
+    data, by_loss = surface.lab_paths(settings, ui.cached)
+    box = surface.window([(settings.start_slope, settings.start_intercept), tuple(data.true_params)])
+    return data, by_loss, [ui.cached(surface.loss_surface, settings.group("data"), name, settings.params_key(name), box)
+                           for name in by_loss]
 
 
 # --- monitor ----------------------------------------------------------------------------------
@@ -178,6 +184,7 @@ def monitor_view():
     st.download_button(t("common.download"), lambda: monitor.monitor_csv(run, LANDSCAPE.query(settings)),
                        file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
     diagnosis_table()
+    ui.work_ahead(page, settings, partial(monitor.monitored, compute=ui.cached))
 
 
 if view == "monitor":

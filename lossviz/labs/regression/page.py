@@ -72,6 +72,7 @@ def lab():
     errors_view(settings, data, histories)
     switch_view(settings)
     sweep_view(settings)
+    ui.work_ahead(page, settings, partial(train.line_fits, compute=ui.cached))
 
 
 def against(key: str, settings) -> str:

@@ -121,6 +121,7 @@ def lab():
         object_view(data, runs)
     st.markdown(t("segmentation.look_for"))
     sweep_view(settings)
+    ui.work_ahead(page, settings, partial(train.mask_runs, compute=ui.cached))
 
 
 lab()
