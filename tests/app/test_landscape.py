@@ -3,7 +3,9 @@ the seed-003 experiment work, and hostile URLs are repaired with a notice."""
 
 import pytest
 
+from lossviz.labs.landscape.charts import SURFACE_BANDS
 from lossviz.labs.landscape.monitor import DIAGNOSES
+from lossviz.labs.landscape.surface import GRID
 from tests.app import conftest as apptest
 
 _page = apptest.run_lab("landscape")
@@ -12,8 +14,9 @@ _page = apptest.run_lab("landscape")
 def test_the_surface_view_draws_two_maps_and_every_optimizer():
     app = _page()
     figure = apptest.first_figure(app)
-    contours = [trace for trace in figure["data"] if trace["type"] == "contour"]
-    assert len(contours) == 2
+    maps = [trace for trace in figure["data"] if trace["type"] == "heatmap"]
+    assert len(maps) == 2 and all(apptest.array_of(trace["z"]).size == GRID * GRID for trace in maps)
+    assert all(len({colour for _, colour in trace["colorscale"]}) == SURFACE_BANDS for trace in maps)
     paths = [trace for trace in figure["data"] if trace.get("mode") == "lines+markers"]
     assert len(paths) == 8 and len(figure["frames"]) > 5
     rows = apptest.tables(app)[0]

@@ -4,20 +4,20 @@ import pytest
 
 from tests.e2e import helpers as browser
 
-CONTOURS_JS = "() => document.querySelectorAll('.js-plotly-plot .contourlayer .contour').length"
+MAPS_JS = "() => document.querySelectorAll('.js-plotly-plot .heatmaplayer image').length"
 
 
 @pytest.mark.parametrize(("lang", "epoch"), [("en", "epoch 100"), ("ko", "에포크 100")])
 def test_play_walks_the_paths_over_both_surfaces_with_no_server_round_trip(page, server, lang, epoch):
     frames = browser.open_lab(page, server, "landscape", f"lang={lang}")
-    assert page.evaluate(CONTOURS_JS) == 2
+    assert page.evaluate(MAPS_JS) == 2
     assert page.evaluate(browser.EPOCH_LABEL_JS) == epoch
     browser.wait_until_idle(page, quiet_ms=500)
     lines = page.evaluate(browser.DRAWN_LINES_JS)
     played = browser.play_without_the_server(page, frames)
     assert len(set(played)) >= 5, f"the animation did not step through the steps: {played}"
     assert page.evaluate(browser.DRAWN_LINES_JS) == lines, "a surface lost its drawing"
-    assert page.evaluate(CONTOURS_JS) == 2
+    assert page.evaluate(MAPS_JS) == 2
     browser.assert_healthy(page)
 
 

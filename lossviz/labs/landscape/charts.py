@@ -24,8 +24,22 @@ from lossviz.charts.training import add_playback, frame_epochs, log_axis
 
 OPTIMIZER_LINES = {"gd": (VERMILION, "solid"), "momentum": (ORANGE, "dash"), "nag": (GREEN, "dot"),
                    "adam": (PURPLE, "dashdot")}
-SURFACE_SCALE = [[0.0, "#ffffff"], [1.0, "#7d8896"]]  # light greys: every path colour stays readable on it
-DARK_SURFACE_SCALE = [[0.0, DARK_BACKGROUND], [1.0, "#4b5260"]]  # and dark greys in the dark theme
+SURFACE_BANDS = 16  # a surface drawn as bands of equal log-loss reads as a contour map, at a heatmap image's cost
+
+
+def banded(low: str, high: str, bands: int = SURFACE_BANDS) -> list:
+    """A colour scale of `bands` flat steps from the colour `low` to `high` ("#rrggbb")."""
+    ends = np.array([[int(colour[index:index + 2], 16) for index in (1, 3, 5)] for colour in (low, high)])
+    scale = []
+    for band in range(bands):
+        red, green, blue = np.rint(ends[0] + (ends[1] - ends[0]) * band / (bands - 1)).astype(int)
+        colour = f"rgb({red},{green},{blue})"
+        scale += [[band / bands, colour], [(band + 1) / bands, colour]]
+    return scale
+
+
+SURFACE_SCALE = banded("#ffffff", "#7d8896")  # light greys: every path colour stays readable on it
+DARK_SURFACE_SCALE = banded(DARK_BACKGROUND, "#4b5260")  # and dark greys in the dark theme
 MAX_PATH_POINTS = 120  # per drawn path: enough to follow a zig-zag, few enough for 20 frames x 8 paths
 
 
@@ -65,7 +79,7 @@ def surface_frames(stops_surfaces, truths, names, note: str, paths_per_side: int
 
 
 def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str) -> go.Figure:
-    """Each Surface as a contour map (log colour scale) side by side, with the true line, the start,
+    """Each Surface as a map in bands of equal log-loss (SURFACE_BANDS) side by side, with the true line, the start,
     the surface's lowest grid point and every optimizer's path from `runs` (one {optimizer: History}
     per surface), played back by plotly in the browser.
 
@@ -91,12 +105,11 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
         floor = max(float(surface.values.min()), 1e-12)
         traces.append({
             # float32: half the bytes of every rerun's two maps, and more digits than a hover shows
-            "type": "contour", "x": surface.slopes, "y": surface.intercepts,
+            "type": "heatmap", "zsmooth": "fast",  # one image, no contour lines to trace
+            "x": surface.slopes, "y": surface.intercepts,
             "z": np.log10(np.maximum(surface.values, floor)).astype(np.float32),
             "customdata": surface.values.astype(np.float32), **axes,
-            "colorscale": SURFACE_SCALE, "showscale": False, "ncontours": 18, "meta": {"dark": {
-                "colorscale": DARK_SURFACE_SCALE, "line": {"color": "rgba(230,231,234,0.25)", "width": 1}}},
-            "contours": {"coloring": "heatmap", "showlines": True}, "line": {"color": "rgba(49,51,63,0.3)", "width": 1},
+            "colorscale": SURFACE_SCALE, "showscale": False, "meta": {"dark": {"colorscale": DARK_SURFACE_SCALE}},
             "hovertemplate": (f"{labels['slope']} %{{x:.2f}}<br>{labels['intercept']} %{{y:.2f}}<br>"
                               f"{labels['loss']} %{{customdata:.3g}}<extra></extra>")})
         lowest = surface.lowest
@@ -123,7 +136,7 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
     epochs = frame_epochs(max(history.epochs_run for history, _ in paths))
     frames = [{"name": str(epoch), "data": [path_points(history, epoch) for history, _ in paths],
                "traces": [index for _, index in paths]} for epoch in epochs]
-    add_playback(figure_layout, epochs, labels, redraw=True)  # a step without a redraw clears the contour maps
+    add_playback(figure_layout, epochs, labels, redraw=True)  # a step without a redraw clears the maps
     return figure(traces, figure_layout, frames)
 
 
