@@ -10,6 +10,7 @@ from lossviz.labs import LABS
 # favicon of our own (a Material one is fetched from an outside font server)
 st.set_page_config(page_title="LossViz", page_icon="/app/static/favicon.svg", layout="wide")
 ui.compact_layout()
+ui.full_run()
 lang = ui.language()
 st.sidebar.caption(translate(lang, "sidebar.about"))
 

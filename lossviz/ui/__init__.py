@@ -18,7 +18,7 @@ from lossviz.ui.drag import (
     shown_range,
 )
 from lossviz.ui.page import Page, compact_layout, keep_settings, language, own_stop_only, page, run_page
-from lossviz.ui.plot import chart
+from lossviz.ui.plot import chart, full_run
 from lossviz.ui.slots import training_slot
 from lossviz.ui.turns import queue_notice, session_id
 from lossviz.ui.url import track_page
@@ -63,6 +63,7 @@ __all__ = [
     "drag_frame",
     "drag_slider",
     "fixed_by_data",
+    "full_run",
     "keep_settings",
     "language",
     "mistakes",

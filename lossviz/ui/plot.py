@@ -28,16 +28,20 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
     cannot load, the words of its text alternative and controls, and its colours in the dark theme.
     Sent as bytes: the JSON text as it is, not parsed and encoded again.
 
-    `extra_id` names what the extra frames show: a fragment's rerun whose extra frames are the ones
-    the mounted chart holds already neither builds nor sends them, and the chart keeps its own (a drag
-    slider's 41 stops cost every move otherwise, docs/PERFORMANCE.md)."""
+    `extra_id` names what the extra frames show: a rerun of a chart still mounted (drawn by the run
+    before, or earlier in the fragment that reruns) whose extra frames are the ones it holds already
+    neither builds nor sends them, and the chart keeps its own (a drag slider's 41 stops cost every
+    move otherwise, docs/PERFORMANCE.md)."""
     lang = current_language()
     words = json.dumps({word: translate(lang, f"chart.{word}") for word in WORDS}, ensure_ascii=False)
     error = json.dumps(translate(lang, "chart.no_plotly"), ensure_ascii=False)
     held = st.session_state.get(key + EXTRA_SUFFIX)
     context = get_script_run_ctx()
     fragment_run = context is not None and bool(context.fragment_ids_this_run)
-    kept = fragment_run and extra_id is not None and held == extra_id
+    drawn = st.session_state.setdefault(DRAWN_KEY, set())
+    mounted = key in (drawn if fragment_run else st.session_state.get(DRAWN_BEFORE_KEY, ()))
+    drawn.add(key)
+    kept = mounted and extra_id is not None and held == extra_id
     extra = "null" if kept else json.dumps(plain(extra_frames() if extra_frames else []))
     tallest = PRESENTER_HEIGHT if lesson.presenting() else "null"  # a projector: the step and the chart in view
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
@@ -45,6 +49,16 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
                 f'"frames": {json.dumps(plain(frames_of(figure), single=True))}, "extra": {extra}, '
                 f'"figure": {figure.to_json()}}}').encode(), key=key)
     st.session_state[key + EXTRA_SUFFIX] = extra_id  # once sent: a rerun that interrupts the build sends them
+
+
+DRAWN_KEY = "plot.drawn"  # the charts drawn since the app's last full run
+DRAWN_BEFORE_KEY = "plot.drawn_before"  # those drawn up to the full run before: still mounted if drawn again
+
+
+def full_run() -> None:
+    """A full run of the app begins (app.py): a chart the runs before it drew stays mounted if this run
+    draws it again; any other one is mounted anew, with no frames."""
+    st.session_state[DRAWN_BEFORE_KEY] = st.session_state.pop(DRAWN_KEY, set())
 
 
 PRESENTER_HEIGHT = 430  # px: in presenter mode a chart is at most this tall

@@ -5,6 +5,7 @@ holds the formula and its parameters."""
 import numpy as np
 import pytest
 
+from lossviz.labs import lab
 from lossviz.labs.workbench.upload import DOMINANT_ROWS, MODES, sample_file
 from tests.app import conftest as apptest
 
@@ -220,3 +221,17 @@ def test_the_even_share_baseline_is_computed_from_the_rows():
     said = next(element.value for element in app.caption if "Were every sample's loss the same" in element.value)
     assert "(1 and 4 samples)" in said and "would carry 2.5 % and 10 %" in said
     assert "Near 1 %" not in said
+
+
+def _dragged(app) -> list[dict]:
+    return apptest.dragged_frames(apptest.figures(app)[0], "workbench.a")
+
+
+def test_the_curve_chart_gets_its_drag_frames_once_while_it_stays_mounted():
+    app = _page()
+    assert len(_dragged(app)) >= 10  # the typed loss's curve at each stop of its first parameter
+    apptest.drag_slider(app, "workbench.a").set_value(2.0).run()
+    assert not app.exception and not _dragged(app)  # the chart drew them on the run before, and keeps them
+    app.switch_page(lab("gallery").script).run()
+    app.switch_page(lab(PAGE).script).run()
+    assert len(_dragged(app)) >= 10  # mounted anew: sent again
