@@ -183,11 +183,11 @@ def monitor_view():
         st.caption(monitor.rule(page.lang, settings.patience))
     st.download_button(t("common.download"), lambda: monitor.monitor_csv(run, LANDSCAPE.query(settings)),
                        file_name="lossviz-monitor.csv", mime="text/csv", key=page.key("monitor_download"))
-    diagnosis_table()
     ui.work_ahead(page, settings, partial(monitor.monitored, compute=ui.cached))
 
 
 if view == "monitor":
     monitor_view()
+    diagnosis_table()  # outside the fragment: the same on every run, and 22 elements a slider need not redraw
 else:
     surface_view()
