@@ -5,9 +5,10 @@ import pytest
 from tests.e2e import helpers as browser
 
 
-@pytest.mark.parametrize(("lang", "label"), [("en", "class spread"), ("ko", "클래스 퍼짐")])
-def test_play_moves_the_points_without_the_server_and_a_slider_retrains(page, server, lang, label):
+@pytest.mark.parametrize(("lang", "label", "batch"), [("en", "class spread", "batch"), ("ko", "클래스 퍼짐", "배치")])
+def test_play_moves_the_points_without_the_server_and_a_slider_retrains(page, server, lang, label, batch):
     frames = browser.open_lab(page, server, "embeddings", f"lang={lang}")
+    assert page.evaluate(browser.EPOCH_LABEL_JS).split()[0] == batch  # the lab trains a batch a step, as its axis says
     played = browser.play_without_the_server(page, frames)
     assert len(set(played)) >= 5, f"the animation did not step through the batches: {played}"
     browser.press_slider_until_redrawn(page, label, "ArrowRight", 2, "spread=1")

@@ -66,7 +66,7 @@ def lab():
     labels = {key: t(f"embeddings.{key}") for key in ("x", "y", "epoch_axis", "per_epoch", "active", "loss",
                                                       "positive", "ring_positive", "ring_margin")}
     labels["anchor"] = t("embeddings.anchor_marker")
-    labels |= page.labels(PLAYBACK_LABELS)
+    labels |= page.labels(PLAYBACK_LABELS) | {"epoch": labels["epoch_axis"]}  # the lab trains one batch a step
     labels["classes"] = [t("embeddings.class", number=label + 1) for label in range(data.classes)]
     frames, frames_id = ui.pressed_frames(
         page, CHART, preview_of=lambda setting: preview(settings, setting, run.maps[-1]),
