@@ -44,6 +44,10 @@ function note(graph, text) {
   shown.style.top = `${Math.max(0, graph.offsetTop + graph.offsetHeight - shown.offsetHeight - 6)}px`;
 }
 
+// The layout a drag step applied over the chart as the server drew it: none yet. A frame with no
+// layout of its own (a curve's) needs none, so even the drag's first step moves its traces alone.
+const AS_DRAWN = JSON.stringify({});
+
 export default function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
   const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
@@ -85,7 +89,8 @@ export default function (component) {
       // they may arrive during the drag, or be replaced (a preview by the lab's own runs)
       if (graph && graph.lossvizExtra !== root.extra) {
         root.frames = held();
-        root.shown = root.layout = null;
+        root.shown = null;
+        root.layout = AS_DRAWN;
       }
       if (!graph || !root.frames.length || !window.Plotly) return;
       const value = valueAt();
@@ -141,7 +146,8 @@ export default function (component) {
     };
     input.addEventListener("pointerdown", () => {
       root.dragging = true;
-      root.shown = root.layout = null;  // a rerun may have redrawn the chart since the last drag
+      root.shown = null;
+      root.layout = AS_DRAWN;  // a rerun may have redrawn the chart since the last drag
       root.frames = held();
       if (!root.frames.length) setTriggerValue("arm", true);  // ask for this slider's frames
     });
