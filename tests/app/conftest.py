@@ -104,6 +104,13 @@ def figures(app) -> list[dict]:
     return [{**payload["figure"], "frames": payload["frames"] + (payload["extra"] or [])} for payload in sent]
 
 
+def sent_extra(app, index=0) -> list[dict] | None:
+    """The drag frames the run sent with its `index`-th chart: None when the mounted chart keeps its own."""
+    sent = [json.loads(element.proto.bytes) for element in app.get("bidi_component")
+            if element.proto.component_name == "lossviz.plot"]
+    return sent[index]["extra"]
+
+
 def animation_frames(figure: dict) -> list[dict]:
     """A figure's playback frames, without the frames a drag slider scrubs through (named "<key>=<value>")."""
     return [frame for frame in figure["frames"] if "=" not in frame["name"]]
