@@ -13,7 +13,7 @@ import streamlit as st
 from lossviz.losses import ParamSpec
 from lossviz.training import drag_stops
 from lossviz.ui.page import Page
-from lossviz.ui.plot import EXTRA_SUFFIX
+from lossviz.ui.plot import ASKED_KEY, EXTRA_SUFFIX
 
 DRAG_SUFFIX = ".drag"  # the key of a drag slider's component, beside the session key of its value
 ARMED_KEY = "drag.armed"  # the session key of the slider whose chart holds frames for its stops
@@ -44,7 +44,7 @@ def drag_slider(label: str, spec: ParamSpec, widget_key: str, help_text: str | N
             "step": spec.step, "value": value, "decimals": decimals, "stops": stops, "texts": texts, "chart": chart}
     _DRAG(key=widget_key + DRAG_SUFFIX, data=json.dumps(data).encode(), default={"value": value, "released": None},
           on_value_change=lambda: _take_value(widget_key, kind),
-          on_released_change=lambda: _take_release(widget_key, kind), on_arm_change=lambda: _arm(widget_key))
+          on_released_change=lambda: _take_release(widget_key, kind), on_arm_change=lambda: _arm(widget_key, chart))
     return kind(st.session_state[widget_key])
 
 
@@ -58,8 +58,11 @@ def _take_release(widget_key: str, kind) -> None:
     st.session_state[RELEASED_KEY] = widget_key
 
 
-def _arm(widget_key: str) -> None:
+def _arm(widget_key: str, chart: str) -> None:
+    """A press found the chart without this slider's frames (drag.js asks only then): arm it, and have
+    the chart sent its frames even if the server thought it held them (it was mounted anew)."""
     st.session_state[ARMED_KEY] = st.session_state[PRESSED_KEY] = widget_key
+    st.session_state[ASKED_KEY] = chart
 
 
 PRESSED_KEY = "drag.pressed"  # the drag slider a press has armed, until its chart has its frames

@@ -41,7 +41,10 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
     drawn = st.session_state.setdefault(DRAWN_KEY, set())
     mounted = key in (drawn if fragment_run else st.session_state.get(DRAWN_BEFORE_KEY, ()))
     drawn.add(key)
-    kept = mounted and extra_id is not None and held == extra_id
+    asked = st.session_state.get(ASKED_KEY) == key  # then it lost them: mounted anew where the server did not see
+    if asked:
+        del st.session_state[ASKED_KEY]
+    kept = mounted and not asked and extra_id is not None and held == extra_id
     extra = "null" if kept else json.dumps(plain(extra_frames() if extra_frames else []))
     tallest = PRESENTER_HEIGHT if lesson.presenting() else "null"  # a projector: the step and the chart in view
     _PLOT(data=(f'{{"key": {json.dumps(key)}, "error": {error}, "words": {words}, "dark": {DARK_JSON}, '
@@ -51,6 +54,7 @@ def chart(figure, key: str, extra_frames: Callable[[], list[dict]] | None = None
     st.session_state[key + EXTRA_SUFFIX] = extra_id  # once sent: a rerun that interrupts the build sends them
 
 
+ASKED_KEY = "plot.asked"  # the chart a drag slider's press found without its frames (ui.drag)
 DRAWN_KEY = "plot.drawn"  # the charts drawn since the app's last full run
 DRAWN_BEFORE_KEY = "plot.drawn_before"  # those drawn up to the full run before: still mounted if drawn again
 

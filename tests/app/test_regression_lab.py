@@ -193,6 +193,7 @@ def _drag_frames(app):
 def _press(app, setting):
     """What a press on a drag slider does: it arms the slider, whose chart then asks for its frames."""
     app.session_state["drag.armed"] = app.session_state["drag.pressed"] = f"regression.{setting}"
+    app.session_state["plot.asked"] = "regression.fit_chart"
     return app.run()
 
 

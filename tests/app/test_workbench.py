@@ -235,3 +235,7 @@ def test_the_curve_chart_gets_its_drag_frames_once_while_it_stays_mounted():
     app.switch_page(lab("gallery").script).run()
     app.switch_page(lab(PAGE).script).run()
     assert len(_dragged(app)) >= 10  # mounted anew: sent again
+    app.run()
+    assert not _dragged(app)
+    app.session_state["plot.asked"] = "workbench.curve_chart"  # a press found the chart without them (ui.drag)
+    assert len(_dragged(app.run())) >= 10
