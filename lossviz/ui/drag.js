@@ -44,6 +44,12 @@ function note(graph, text) {
   shown.style.top = `${Math.max(0, graph.offsetTop + graph.offsetHeight - shown.offsetHeight - 6)}px`;
 }
 
+// A step's animation that a redraw interrupts rejects with no reason (as in ui/plot.js, a component of
+// its own): nothing went wrong. Any other failure is passed on.
+function interrupted(reason) {
+  if (reason !== undefined) throw reason;
+}
+
 // The layout a drag step applied over the chart as the server drew it: none yet. A frame with no
 // layout of its own (a curve's) needs none, so even the drag's first step moves its traces alone.
 const AS_DRAWN = JSON.stringify({});
@@ -113,7 +119,7 @@ export default function (component) {
           root.again = false;
           root.pending = requestAnimationFrame(scrub);
         }
-      });
+      }).catch(interrupted);
     };
     // A frame's layout (its axes' ranges) is applied once: frames that share one redraw no axes.
     // Lines and markers then move by an animation step, which redraws them alone (a restyle redraws

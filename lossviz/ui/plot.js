@@ -141,6 +141,12 @@ function csvOf(graph) {
 
 // --- keyboard controls: playback and the data, shown while one of them has the focus ------------
 
+// An animation that the next one (or a redraw) interrupts rejects its promise with no reason: nothing
+// went wrong. Any other failure is passed on.
+function interrupted(reason) {
+  if (reason !== undefined) throw reason;
+}
+
 function button(label, onPress) {
   const element = document.createElement("button");
   element.type = "button";
@@ -180,12 +186,13 @@ function controls(graph, figure, words, Plotly) {
     };
     const label = document.createElement("span");
     label.className = "lossviz-epoch";
+    const animate = (...args) => Plotly.animate(graph, ...args).catch(interrupted);
     epoch.addEventListener("input", () => {
       show(Number(epoch.value));
-      Plotly.animate(graph, steps[Number(epoch.value)].args[0], steps[Number(epoch.value)].args[1]);
+      animate(steps[Number(epoch.value)].args[0], steps[Number(epoch.value)].args[1]);
     });
-    bar.append(button(play.label, () => Plotly.animate(graph, null, play.args[1])),
-               button(pause.label, () => Plotly.animate(graph, [null], pause.args[1])), epoch, label);
+    bar.append(button(play.label, () => animate(null, play.args[1])),
+               button(pause.label, () => animate([null], pause.args[1])), epoch, label);
     show(slider.active ?? steps.length - 1);
     graph.lossvizShowFrame = (name) => {
       const index = steps.findIndex((step) => step.args[0][0] === name);
