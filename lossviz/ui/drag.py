@@ -60,7 +60,7 @@ def _take_release(widget_key: str, kind) -> None:
 
 def _arm(widget_key: str, chart: str) -> None:
     """A press found the chart without this slider's frames (drag.js asks only then): arm it, and have
-    the chart sent its frames even if the server thought it held them (it was mounted anew)."""
+    its frames sent to the chart even where the server thought it held them (it was mounted anew)."""
     st.session_state[ARMED_KEY] = st.session_state[PRESSED_KEY] = widget_key
     st.session_state[ASKED_KEY] = chart
 
