@@ -10,6 +10,8 @@ from lossviz.charts.training import MAX_FRAMES
 from lossviz.labs.regression import train
 from lossviz.models import line_fit
 from lossviz.ui import ahead
+from lossviz.ui.drag import ARMED_KEY, PRESSED_KEY
+from lossviz.ui.plot import ASKED_KEY
 from tests.app import conftest as apptest
 
 PAGE = "regression"
@@ -192,8 +194,8 @@ def _drag_frames(app):
 
 def _press(app, setting):
     """What a press on a drag slider does: it arms the slider, whose chart then asks for its frames."""
-    app.session_state["drag.armed"] = app.session_state["drag.pressed"] = f"regression.{setting}"
-    app.session_state["plot.asked"] = "regression.fit_chart"
+    app.session_state[ARMED_KEY] = app.session_state[PRESSED_KEY] = f"regression.{setting}"
+    app.session_state[ASKED_KEY] = "regression.fit_chart"
     return app.run()
 
 

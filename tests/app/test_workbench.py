@@ -7,6 +7,7 @@ import pytest
 
 from lossviz.labs import lab
 from lossviz.labs.workbench.upload import DOMINANT_ROWS, MODES, sample_file
+from lossviz.ui.plot import ASKED_KEY
 from tests.app import conftest as apptest
 
 PAGE = "workbench"
@@ -237,5 +238,5 @@ def test_the_curve_chart_gets_its_drag_frames_once_while_it_stays_mounted():
     assert len(_dragged(app)) >= 10  # mounted anew: sent again
     app.run()
     assert not _dragged(app)
-    app.session_state["plot.asked"] = "workbench.curve_chart"  # a press found the chart without them (ui.drag)
+    app.session_state[ASKED_KEY] = "workbench.curve_chart"  # a press found the chart without them (ui.drag)
     assert len(_dragged(app.run())) >= 10

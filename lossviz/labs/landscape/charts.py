@@ -50,6 +50,11 @@ def path_points(history, epoch: int) -> dict:
     return {"x": history.params[shown, 0], "y": history.params[shown, -1]}
 
 
+def log_loss(surface) -> np.ndarray:
+    """A surface's loss on a log scale, as its map draws it (a zero loss at its smallest positive one)."""
+    return np.log10(np.maximum(surface.values, max(float(surface.values.min()), 1e-12)))
+
+
 def surface_frames(stops_surfaces, truths, names, note: str, paths_per_side: int) -> list[dict]:
     """surface_figure's maps, true lines and lowest points for each stop's surfaces (one list per stop,
     one Surface per side) and true line, its paths hidden (the optimizers run on the release), as frames
@@ -59,9 +64,8 @@ def surface_frames(stops_surfaces, truths, names, note: str, paths_per_side: int
         data, traces = [], []
         for index, surface in enumerate(surfaces):
             first = index * (4 + paths_per_side)  # a side's map, its truth, start and lowest, then its paths
-            floor = max(float(surface.values.min()), 1e-12)
             data += [{"x": typed_array(surface.slopes), "y": typed_array(surface.intercepts),
-                      "z": typed_array(np.log10(np.maximum(surface.values, floor))),
+                      "z": typed_array(log_loss(surface)),
                       "customdata": typed_array(surface.values)},
                      {"x": [float(truth[0])], "y": [float(truth[-1])]},
                      {"x": [surface.lowest[0]], "y": [surface.lowest[1]]},
@@ -102,12 +106,11 @@ def surface_figure(surfaces, runs, *, truth, start, labels: dict, revision: str)
         figure_layout["annotations"].append({
             "text": f"<b>{labels['titles'][index]}</b>", "xref": f"x{suffix} domain", "yref": f"y{suffix} domain",
             "x": 0.5, "y": 1.02, "xanchor": "center", "yanchor": "bottom", "showarrow": False})
-        floor = max(float(surface.values.min()), 1e-12)
         traces.append({
             # float32: half the bytes of every rerun's two maps, and more digits than a hover shows
             "type": "heatmap", "zsmooth": "fast",  # one image, no contour lines to trace
             "x": surface.slopes, "y": surface.intercepts,
-            "z": np.log10(np.maximum(surface.values, floor)).astype(np.float32),
+            "z": log_loss(surface).astype(np.float32),
             "customdata": surface.values.astype(np.float32), **axes,
             "colorscale": SURFACE_SCALE, "showscale": False, "meta": {"dark": {"colorscale": DARK_SURFACE_SCALE}},
             "hovertemplate": (f"{labels['slope']} %{{x:.2f}}<br>{labels['intercept']} %{{y:.2f}}<br>"
